@@ -1,0 +1,94 @@
+"""The ``kg`` command: a thin shell over the library."""
+from __future__ import annotations
+
+import importlib
+import sys
+from pathlib import Path
+
+import click
+
+from kg.errors import ParkKGError
+
+# Commands that live in their own modules; each module defines register(main).
+COMMAND_MODULES = ()
+
+
+class _Main(click.Group):
+    def invoke(self, ctx):
+        try:
+            return super().invoke(ctx)
+        except ParkKGError as exc:
+            if ctx.params.get("debug") or "--debug" in sys.argv:
+                raise
+            click.echo(f"error: {exc}", err=True)
+            sys.exit(2)
+
+
+@click.group(cls=_Main, context_settings={"help_option_names": ["-h", "--help"]})
+@click.option("--debug", is_flag=True, help="Show Python tracebacks for errors.")
+@click.version_option(package_name="parkkg")
+def main(debug):
+    """parkkg: build a knowledge graph of industrial parks from Chinese texts.
+
+    \b
+    Typical use:
+      kg build seeds -o output          # graph.ttl and graph.html
+      kg query parks-by-industry --param industry=集成电路 --graph output/graph.ttl
+    """
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("-o", "--out", "out_dir", type=click.Path(path_type=Path), default=Path("output"), show_default=True,
+              help="Folder for graph.ttl and graph.html.")
+@click.option("--ontology", "ontology_dir", type=click.Path(path_type=Path), default=None,
+              help="Ontology folder (default: the project's ontology/).")
+@click.option("--no-html", is_flag=True, help="Skip the HTML view.")
+@click.option("--strict", is_flag=True, help="Fail if any input is skipped.")
+@click.option("-q", "--quiet", is_flag=True, help="No progress bar or summary.")
+def build(paths, out_dir, ontology_dir, no_html, strict, quiet):
+    """Build the graph of PATHS (files or folders) into OUT.
+
+    Writes OUT/graph.ttl (Turtle, deterministic) and OUT/graph.html (an
+    interactive network that works offline). Unreadable inputs are reported
+    and skipped; the exit code is 1 when any was skipped, 0 otherwise.
+    """
+    from kg.build import build as run_build
+
+    report = run_build(list(paths), out_dir, ontology_dir=ontology_dir, html=not no_html, progress=not quiet)
+    for message in report.skipped:
+        click.echo(f"skipped: {message}", err=True)
+    if report.skipped and strict:
+        raise click.ClickException(f"{len(report.skipped)} input(s) skipped and --strict was given")
+    if not quiet:
+        click.echo(f"{report.documents} document(s), {report.entities} entities, {report.relations} relations, "
+                   f"{report.targets} targets, {report.triples} triples -> {', '.join(report.outputs)}", err=True)
+    if report.skipped:
+        sys.exit(1)
+
+
+@main.command()
+@click.argument("query")
+@click.option("--graph", "graph_path", type=click.Path(path_type=Path), default=Path("output/graph.ttl"),
+              show_default=True, help="The graph file to query.")
+@click.option("--param", "params", multiple=True, metavar="NAME=VALUE",
+              help="Bind ?NAME to VALUE (a Chinese literal by default). Repeatable.")
+@click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table", show_default=True)
+def query(query, graph_path, params, fmt):
+    """Run QUERY (a saved query name, a .rq file, or SPARQL text) over the graph."""
+    from kg.graph.query import load_graph_file, run_query
+    from kg.queries import bind_params, resolve_query
+    from kg.views.tables import render
+
+    sparql = resolve_query(query)
+    bindings = bind_params(params)
+    columns, rows = run_query(load_graph_file(graph_path), sparql, bindings)
+    click.echo(render(columns, rows, fmt))
+
+
+for _module in COMMAND_MODULES:
+    importlib.import_module(_module).register(main)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

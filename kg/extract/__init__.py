@@ -1,0 +1,1 @@
+"""Recognise mentions, link them into entities, and read relations and targets."""

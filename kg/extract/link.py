@@ -1,0 +1,165 @@
+"""Link mentions into entities: one entity per thing, inside a document and across documents.
+
+Identity keys come from normalised names: a park's key is its name part plus the
+canonical form of its type word, so 苏州高新技术产业开发区 and 苏州高新区 share the key
+``Park:苏州|高新区``. Inside one document, a park named without its place
+(临港开发区 after 江阴临港经济开发区) and a company named without its suffix
+(迈为 after 迈为股份) join the fuller name.
+
+>>> from kg.ontology import load_lexicon
+>>> linker = Linker(load_lexicon())
+>>> linker.park_key("苏州高新技术产业开发区") == linker.park_key("苏州高新区")
+True
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from kg.ontology import Lexicon
+from kg.types import Entity, Mention
+
+_QUOTES = "“”\"'‘’《》「」『』〈〉"
+_COMPATIBLE_TYPES = {"开发区", "经开区", "高新区", "工业园区"}
+_LEGAL = re.compile(r"(股份有限公司|有限责任公司|有限公司|公司)$")
+
+
+def normalise(name: str) -> str:
+    """NFKC, no spaces or quotes: the form keys are made from.
+
+    >>> normalise("长三角（江阴） 数字创新港")
+    '长三角(江阴)数字创新港'
+    """
+    s = unicodedata.normalize("NFKC", name)
+    return "".join(ch for ch in s if not ch.isspace() and ch not in _QUOTES)
+
+
+@dataclass
+class DocumentEntities:
+    """The result of linking one document's mentions."""
+
+    entities: dict = field(default_factory=dict)  # key -> Entity
+    mention_keys: dict = field(default_factory=dict)  # (start, end) -> key
+    generic_parks: list = field(default_factory=list)  # generic park mentions, resolved later
+    short_names: dict = field(default_factory=dict)  # bare short name -> park key (临港)
+
+
+class Linker:
+    def __init__(self, lexicon: Lexicon):
+        self.lex = lexicon
+        self._park_forms = sorted(lexicon.park_types, key=len, reverse=True)
+
+    # ---------------------------------------------------------------- keys
+    def split_park(self, name: str) -> tuple[str, str]:
+        """(name part, canonical type) of a park name: 江阴临港经济开发区 -> (江阴临港, 经开区)."""
+        n = normalise(name)
+        for form in self._park_forms:
+            if n.endswith(form) and len(n) > len(form):
+                return n[: -len(form)], self.lex.park_types[form].canonical
+        return n, ""
+
+    def park_key(self, name: str) -> str:
+        prefix, kind = self.split_park(name)
+        return f"Park:{prefix}|{kind}"
+
+    def key(self, mention: Mention) -> str:
+        name = normalise(mention.key_name)
+        if mention.cls == "Park":
+            return self.park_key(name)
+        if mention.cls == "Enterprise":
+            core = _LEGAL.sub("", name)
+            return f"Enterprise:{core if len(core) >= 2 else name}"
+        return f"{mention.cls}:{name}"
+
+    # ------------------------------------------------------------- linking
+    def link_document(self, mentions: list[Mention], is_place) -> DocumentEntities:
+        """Group one document's named mentions into entities; `is_place(word)` tells place names."""
+        out = DocumentEntities()
+        surfaces: dict = defaultdict(list)
+        info: dict = {}
+        for m in mentions:
+            if m.generic:
+                out.generic_parks.append(m)
+                continue
+            k = self.key(m)
+            surfaces[k].append(normalise(m.surface) if m.cls != "Industry" else normalise(m.key_name))
+            info.setdefault(k, m)
+            out.mention_keys[(m.start, m.end)] = k
+        merged = self._merge_short_forms(surfaces, info, is_place)
+        for k, target in merged.items():
+            surfaces[target].extend(surfaces.pop(k))
+        for span, k in list(out.mention_keys.items()):
+            out.mention_keys[span] = merged.get(k, k)
+        for k, forms in surfaces.items():
+            m = info[k]
+            label = max(forms, key=lambda f: (len(f), forms.count(f), f))
+            aliases = tuple(sorted(set(forms) - {label}))
+            out.entities[k] = Entity(k, m.cls, label, aliases, m.subclass)
+            if m.cls == "Park":
+                prefix, _ = self.split_park(label)
+                core = self._strip_place(prefix, is_place)
+                if core and core != prefix and len(core) >= 2:
+                    out.short_names.setdefault(core, k)
+        return out
+
+    def _strip_place(self, prefix: str, is_place) -> str:
+        for size in range(min(4, len(prefix) - 1), 1, -1):
+            if is_place(prefix[:size]):
+                return prefix[size:]
+        return prefix
+
+    def _merge_short_forms(self, surfaces, info, is_place) -> dict:
+        """key -> fuller key, for parks named without their place and firms without suffix."""
+        merged = {}
+        parks = {k: self.split_park(info[k].surface) for k in surfaces if k.startswith("Park:")}
+        for k, (prefix, kind) in parks.items():
+            best = None
+            for k2, (prefix2, kind2) in parks.items():
+                if k2 == k or len(prefix2) <= len(prefix) or not prefix2.endswith(prefix):
+                    continue
+                if not prefix:
+                    continue
+                same_kind = kind == kind2 or (kind in _COMPATIBLE_TYPES and kind2 in _COMPATIBLE_TYPES)
+                if same_kind and is_place(prefix2[: len(prefix2) - len(prefix)]):
+                    if best is None or len(prefix2) > len(parks[best][0]):
+                        best = k2
+            if best is None and prefix:
+                # same name part, a shorter type word: 临港开发区 = 临港经开区
+                for k2, (prefix2, kind2) in parks.items():
+                    if k2 != k and prefix2 == prefix and kind == "开发区" and kind2 in _COMPATIBLE_TYPES:
+                        best = k2
+            if best is not None:
+                merged[k] = best
+        firms = [k for k in surfaces if k.startswith("Enterprise:")]
+        for k in firms:
+            name = k.split(":", 1)[1]
+            for k2 in firms:
+                name2 = k2.split(":", 1)[1]
+                if k2 != k and len(name) >= 2 and name2.startswith(name) and len(name2) - len(name) <= 4:
+                    merged[k] = k2
+                    break
+        # follow chains
+        for k in list(merged):
+            seen = {k}
+            while merged[k] in merged and merged[k] not in seen:
+                seen.add(merged[k])
+                merged[k] = merged[merged[k]]
+        return merged
+
+
+def merge_entities(per_document: list[dict]) -> dict:
+    """Merge the entities of many documents by key: one entity per thing."""
+    merged: dict = {}
+    for doc_id, entities in per_document:
+        for k, e in entities.items():
+            if k not in merged:
+                merged[k] = Entity(k, e.cls, e.label, e.aliases, e.subclass, e.sector, (doc_id,))
+                continue
+            old = merged[k]
+            names = set(old.aliases) | set(e.aliases) | {old.label, e.label}
+            label = max(names, key=lambda f: (len(f), f)) if e.cls != "Industry" else old.label
+            merged[k] = Entity(k, old.cls, label, tuple(sorted(names - {label})), old.subclass or e.subclass,
+                               old.sector or e.sector, tuple(sorted(set(old.documents) | {doc_id})))
+    return merged

@@ -1,0 +1,139 @@
+"""Read relations from sentences: who develops which industry, hosts which firm, and so on.
+
+A sentence's subject park is the park it names near its start (or a generic
+word such as 园区/该区 there), else the park the passage is about (the topic,
+the last zone named as a subject). Relations go from the subject to the
+entities in the sentence; the property comes from the object's class, and for
+park-to-park pairs from trigger words (对标, 协同发展) or the sub-park's type.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from kg.ontology import Lexicon
+from kg.types import Evidence, Mention, Relation, Sentence
+
+SUBJECT_WINDOW = 24  # a park named within this many characters of a sentence start is its subject
+_CLAUSE = re.compile(r"[，。；：,;:！？]")
+ROLE_PRIORITY = {"hasFutureIndustry": 3, "hasEmergingIndustry": 2, "hasLeadingIndustry": 1}
+OBJECT_FIRST_TRIGGERS = ("榜样", "标杆")
+
+
+@dataclass
+class SentenceFrame:
+    """What a sentence is about: its subject park and the entities in it."""
+
+    sentence: Sentence
+    subject: str  # park key or ""
+    subject_explicit: bool
+    mentions: list  # (Mention, key)
+
+
+def _find_all(text: str, words) -> list[tuple[int, str]]:
+    hits = []
+    for w in words:
+        start = text.find(w)
+        while start >= 0:
+            hits.append((start, w))
+            start = text.find(w, start + 1)
+    return hits
+
+
+class RelationExtractor:
+    def __init__(self, lexicon: Lexicon):
+        self.lex = lexicon
+        self.benchmark = [w for w, props in lexicon.relation_triggers.items() if "benchmarksAgainst" in props]
+        self.cooperate = [w for w, props in lexicon.relation_triggers.items() if "cooperatesWith" in props]
+        self.subpark = [w for w, props in lexicon.relation_triggers.items() if "hasSubPark" in props]
+
+    # ------------------------------------------------------------ discourse
+    def frames(self, sentences: list[Sentence], mentions: list[Mention], keys: dict,
+               levels: dict) -> list[SentenceFrame]:
+        """Assign each sentence its subject park; `keys` maps mention spans to entity keys."""
+        by_sentence: dict = {s.index: [] for s in sentences}
+        starts = [s.start for s in sentences]
+        import bisect
+
+        for m in mentions:
+            i = bisect.bisect_right(starts, m.start) - 1
+            if i >= 0:
+                by_sentence[sentences[i].index].append(m)
+        topic = ""
+        frames = []
+        for s in sentences:
+            ms = sorted(by_sentence[s.index], key=lambda m: m.start)
+            keyed = [(m, keys.get((m.start, m.end), "")) for m in ms]
+            subject, explicit = "", False
+            benchmark_at = min((p for p, _ in _find_all(s.text, self.benchmark)), default=len(s.text))
+            for m, k in keyed:
+                if m.cls != "Park":
+                    continue
+                if m.start - s.start > SUBJECT_WINDOW or m.start - s.start > benchmark_at:
+                    break
+                if m.generic:
+                    subject = topic
+                    break
+                if k:
+                    subject, explicit = k, True
+                    break
+            if not subject:
+                subject = topic
+            if explicit and not s.is_heading and levels.get(subject) == "zone":
+                topic = subject
+            frames.append(SentenceFrame(s, subject, explicit, keyed))
+        return frames
+
+    # ------------------------------------------------------------ relations
+    def _role(self, s: Sentence, m: Mention) -> str:
+        """The industry role the clause around `m` gives, or '' for plain hasIndustry."""
+        text = s.text
+        a, b = m.start - s.start, m.end - s.start
+        left = max((x.end() for x in _CLAUSE.finditer(text, 0, a)), default=0)
+        right_match = _CLAUSE.search(text, b)
+        right = right_match.start() if right_match else len(text)
+        clause = text[left:right].replace("“", "").replace("”", "")
+        best = ""
+        for word, prop in self.lex.role_triggers.items():
+            if word in clause and ROLE_PRIORITY.get(prop, 0) > ROLE_PRIORITY.get(best, 0):
+                best = prop
+        return best
+
+    def relations(self, frames: list[SentenceFrame], evidence_for, levels: dict) -> list[Relation]:
+        out = []
+        for f in frames:
+            s = f.sentence
+            if not f.subject or s.is_heading:
+                continue
+            ev = evidence_for(s)
+            text = s.text
+            bench = _find_all(text, self.benchmark)
+            coop = _find_all(text, self.cooperate)
+            sub_cue = _find_all(text, self.subpark)
+            for m, k in f.mentions:
+                if not k or k == f.subject or m.generic:
+                    continue
+                if m.cls == "Industry":
+                    prop = self._role(s, m) or "hasIndustry"
+                    out.append(Relation(f.subject, prop, k, ev, m.stage, round(0.6 + 0.3 * m.score, 3)))
+                elif m.cls == "Enterprise":
+                    out.append(Relation(f.subject, "hasEnterprise", k, ev, m.stage, round(0.5 + 0.3 * m.score, 3)))
+                elif m.cls == "Platform":
+                    out.append(Relation(f.subject, "hasPlatform", k, ev, m.stage, round(0.5 + 0.3 * m.score, 3)))
+                elif m.cls == "Park":
+                    prop = self._park_relation(m, text, s.start, bench, coop, sub_cue, levels.get(k, ""))
+                    if prop:
+                        out.append(Relation(f.subject, prop, k, ev, "grammar:park-pair", 0.75))
+        return out
+
+    def _park_relation(self, m, text, base, bench, coop, sub_cue, level) -> str:
+        pos = m.start - base
+        if bench and any(p < pos for p, _ in bench):
+            return "benchmarksAgainst"
+        if bench and any(w in OBJECT_FIRST_TRIGGERS for _, w in bench):
+            return "benchmarksAgainst"
+        if coop and any(abs(p - pos) < 30 for p, _ in coop):
+            return "cooperatesWith"
+        if level == "subpark" or sub_cue:
+            return "hasSubPark"
+        return ""

@@ -1,0 +1,1 @@
+"""Reading files and cleaning text, keeping offsets back to the raw input."""

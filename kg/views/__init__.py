@@ -1,0 +1,1 @@
+"""Views of the graph for people: an interactive HTML network and analytics."""
