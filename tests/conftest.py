@@ -1,0 +1,38 @@
+"""Shared fixtures: one pipeline per test session (building it loads jieba and the ontology)."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(scope="session")
+def lexicon():
+    from kg.ontology import load_lexicon
+
+    return load_lexicon()
+
+
+@pytest.fixture(scope="session")
+def pipeline(lexicon):
+    from kg.pipeline import Pipeline
+
+    return Pipeline(lexicon)
+
+
+@pytest.fixture
+def run_text(pipeline):
+    """Process one text with the shared pipeline."""
+    from kg.text.readers import RawDocument
+
+    def run(text: str, doc_id: str = "t1"):
+        return pipeline.process(RawDocument(doc_id, text, f"{doc_id}.txt"))
+
+    return run
+
+
+@pytest.fixture(scope="session")
+def seeds_dir():
+    return ROOT / "seeds"
