@@ -5,7 +5,7 @@ hash of the key, so two builds (or two machines) give the same IRI for the same
 thing, and homophones never collide.
 
 >>> entity_iri("Park:苏州|高新区")
-'https://w3id.org/parkkg/id/park/suzhou-gaoxinqu-b1ac1b'
+'https://w3id.org/parkkg/id/park/suzhougaoxinqu-90e9d7'
 """
 from __future__ import annotations
 
