@@ -55,6 +55,7 @@ class Lexicon:
     modifiers: set = field(default_factory=set)
     boundaries: set = field(default_factory=set)
     list_cues: dict = field(default_factory=dict)  # form -> class
+    industry_context: set = field(default_factory=set)
     role_triggers: dict = field(default_factory=dict)  # form -> property local name
     relation_triggers: dict = field(default_factory=dict)  # form -> set of property local names
     target_triggers: set = field(default_factory=set)
@@ -185,6 +186,8 @@ def _build_lexicon(g, fingerprint: str) -> Lexicon:
         lex.modifiers.update(forms(node))
     for node in g.subjects(RDF.type, PK.NameBoundary):
         lex.boundaries.update(forms(node))
+    for node in g.subjects(RDF.type, PK.IndustryContextCue):
+        lex.industry_context.update(forms(node))
     for node in g.subjects(RDF.type, PK.ListCue):
         cls = _local(g.value(node, PK.indicatesClass))
         for f in forms(node):

@@ -22,14 +22,21 @@ from kg.types import Mention, Sentence
 
 # POS tags (jieba's) that never belong inside a name.
 STOP_POS = {"v", "vd", "p", "c", "u", "uj", "ul", "uz", "ud", "ug", "uv", "d", "r", "rr", "rz",
-            "q", "f", "y", "e", "o", "zg", "ad", "t", "tg", "df", "ng", "mq", "vg", "dg"}
+            "q", "f", "y", "e", "o", "zg", "ad", "t", "tg", "df", "ng", "mq", "vg", "dg", "l"}
+# POS tags that are evidence of a proper name (places, organisations, unknown words).
+NAME_POS = {"ns", "nz", "nt", "nr", "nrt", "nrfg", "j", "eng", "x?", "i"}
+# Single characters that never stand inside a park name; jieba's HMM sometimes glues
+# them to a neighbour (位是, 含迤资), so the name is cut after the last of them.
+CUT_CHARS = set("的是在将把被对从向以于含为即")
+SLOGAN_VERBS = ("打造", "建成", "建设成为", "成为", "争创", "创建", "建设")
+TIME_WORDS = {"年", "月", "日", "年底", "年初"}
 PUNCT = set("，。、；：！？,.;:!?“”\"'‘’《》<>「」『』【】[]—…·/\\|~～　 \n\t()（）")
 LIST_SEPARATORS = "、"
 OPEN_BRACKETS = "（("
 CLOSE_BRACKETS = "）)"
 _NUMBER = re.compile(r"^[0-9０-９.]+$")
 _LATIN = re.compile(r"^[A-Za-z][A-Za-z0-9+\-]*$")
-MAX_NAME = {"Park": 16, "Platform": 22, "Enterprise": 14}
+MAX_NAME = {"Park": 10, "Platform": 22, "Enterprise": 14}
 
 
 def _alternation(words) -> re.Pattern | None:
@@ -68,13 +75,37 @@ class Recognizer:
         self._industry_re = _alternation(w for w in lexicon.industry_labels if len(w) >= 2)
         self._cue_re = _alternation(lexicon.list_cues)
         self._trade_re = _alternation(lexicon.enterprise_trade_suffixes)
+        # words that a name never contains: boundaries and every trigger word
+        self._stop_words = set(lexicon.boundaries) | set(lexicon.relation_triggers) | set(lexicon.target_triggers)
+        self._stop_words |= set(lexicon.non_target_cues) | set(lexicon.year_expressions)
+        self._stop_words -= set(lexicon.park_types) | set(lexicon.platform_types)
+        self._places = set()
+
+    def set_places(self, is_place) -> None:
+        """Give the recogniser a place-name test (regions gazetteer, jieba's ns words)."""
+        self._is_place = is_place
+
+    def _is_place(self, word: str) -> bool:  # replaced by set_places
+        return self.seg.pos(word) == "ns"
+
+    def _has_name_evidence(self, prefix: str, level: str) -> bool:
+        """A park name needs a proper-name part: a place, an unknown word, Latin or digits,
+        or (for parks inside zones) an industry name: 生命健康产业园."""
+        if not prefix:
+            return False
+        if level == "subpark" and self.is_industry_name(prefix):
+            return True
+        for tok in self.seg.tokens(prefix):
+            if tok.pos in NAME_POS or _LATIN.match(tok.word) or _NUMBER.match(tok.word) or self._is_place(tok.word):
+                return True
+        return any(self._is_place(prefix[:k]) for k in range(2, min(5, len(prefix)) + 1))
 
     # ------------------------------------------------------------ helpers
     def _name_like(self, tok: Token) -> bool:
         w = tok.word
         if not w or any(ch in PUNCT for ch in w):
             return False
-        if w in self.lex.boundaries:
+        if w in self._stop_words or w in TIME_WORDS:
             return False
         if _NUMBER.match(w) or _LATIN.match(w):
             return True
@@ -83,8 +114,14 @@ class Recognizer:
         return tok.pos not in STOP_POS
 
     def _walk_back(self, tokens: list[Token], text: str, base: int, start: int, limit: int,
-                   floor: int) -> int:
-        """Leftmost offset of the name that ends with the type word at `start`."""
+                   floor: int, park: bool = False) -> int:
+        """Leftmost offset of the name that ends with the type word at `start`.
+
+        For parks a place name is the left edge: once the walk has taken a place
+        (苏州, 宜春丰城), it stops at the first word that is not one; and it never
+        crosses another park type word (…产业园区燕郊高新区).
+        """
+        seen_place = False
         i = len(tokens) - 1
         while i >= 0 and tokens[i].start >= start:
             i -= 1
@@ -114,6 +151,13 @@ class Recognizer:
                 break
             if start - tok.start > limit:
                 break
+            if park:
+                place = self._is_place(tok.word)
+                if seen_place and not place:
+                    break
+                if tok.word in self.lex.park_types or tok.word in self.lex.generic:
+                    break
+                seen_place = seen_place or place
             left = tok.start
             i -= 1
         return left
@@ -156,38 +200,87 @@ class Recognizer:
             cls, sub, level = self._type_words[m.group()]
             t_start, t_end = base + m.start(), base + m.end()
             # a type word followed by more name characters is not the end of a name
-            name_start = self._walk_back(tokens, text, base, t_start, MAX_NAME[cls], base)
+            name_start = self._walk_back(tokens, text, base, t_start, MAX_NAME[cls], base, park=cls == "Park")
             name_start = self._strip_left_boundaries(name_start, t_start, text, base)
             prefix = text[name_start - base:t_start - base]
+            cut = max((i + 1 for i, ch in enumerate(prefix) if ch in CUT_CHARS
+                       and not (cls == "Platform" and ch in "与和")), default=0)
+            if cut:
+                name_start += cut
+                prefix = prefix[cut:]
             generic = self._only_modifiers(prefix)
             if generic and cls != "Park":
                 continue
             if cls == "Enterprise" and len(prefix) < 2:
                 continue
+            if cls == "Park" and not generic:
+                split = self._trailing_modifier(prefix)
+                if split:
+                    # 苏州BioBAY先进园区: a named park, then a generic apposition
+                    name_end = name_start + split
+                    out.append(Candidate(name_start, name_end, "Park", "Park", "grammar:apposition", level, 0.7))
+                    out.extend(self._enumeration_items(text, base, name_start - base, "Park", tokens,
+                                                       require_list=True))
+                    continue
+                if not self._has_name_evidence(prefix, level):
+                    generic = True
+                elif self._is_slogan(text, name_start - base, sub):
+                    continue
             out.append(Candidate(name_start, t_end, cls, sub, "grammar:type-word", level,
                                  0.85 if not generic else 0.5, generic))
         return out
 
+    def _trailing_modifier(self, prefix: str) -> int:
+        """Length of the name before a trailing generic modifier (苏州BioBAY|先进), or 0."""
+        for size in range(min(4, len(prefix) - 2), 1, -1):
+            if prefix[-size:] in self.lex.modifiers and self._has_name_evidence(prefix[:-size], "zone"):
+                return len(prefix) - size
+        return 0
+
+    def _is_slogan(self, text: str, start: int, subclass: str) -> bool:
+        """打造开放发展样板区: a positioning slogan, not a named area."""
+        before = text[max(0, start - 4):start]
+        return subclass in ("FunctionalArea", "Park") and any(before.endswith(w) for w in SLOGAN_VERBS)
+
     def _list_candidates(self, sent: Sentence, tokens: list[Token]) -> list[Candidate]:
-        """Items of enumerations closed by 等 + a list cue (or by the cue directly)."""
+        """Items of enumerations: closed by 等 + a list cue, by a count + a cue
+        (…规上服务7个百亿级…产业集群), or framed as 以A、B为主导/为核心."""
         out = []
         text, base = sent.text, sent.start
         if self._cue_re is None:
             return out
+        cue_pattern = "(" + self._cue_re.pattern + ")"
         for m in re.finditer(r"等", text):
-            after = text[m.end():m.end() + 14]
-            cue = re.match(r"(?:一批|一大批|众多|多家|[0-9一二三四五六七八九十两百几多余]+[个家大项类批所])?[“”\"]?"
-                           r"(?:[^，。；、]{0,6}?)(" + self._cue_re.pattern + ")", after)
+            after = text[m.end():m.end() + 16]
+            cue = re.match(r"(?:一批|一大批|众多|多家|近?[0-9一二三四五六七八九十两百几多余]+[个家大项类批所])?[“”\"]?"
+                           r"(?:[^，。；、]{0,6}?)" + cue_pattern, after)
             if not cue:
                 continue
             cls = self.lex.list_cues[cue.group(1)]
             out.extend(self._enumeration_items(text, base, m.start(), cls, tokens))
+        for m in re.finditer(r"(?<![0-9、，。；等])[0-9一二三四五六七八九十两]+(?:个|大)[“”\"]?", text):
+            after = text[m.end():m.end() + 22]
+            cue = re.match(r"[^，。；]{0,16}?" + cue_pattern, after)
+            if not cue or self.lex.list_cues[cue.group(1)] != "Industry":
+                continue
+            if "、" not in text[max(0, m.start() - 40):m.start()]:
+                continue
+            out.extend(self._enumeration_items(text, base, m.start(), "IndustryStrict", tokens))
+        for m in re.finditer(r"为(?:核心|主导|支撑|引领|重点|龙头|主体|主攻方向|特色|首位|基础|补充)", text):
+            out.extend(self._enumeration_items(text, base, m.start(), "IndustryStrict", tokens, after_yi=True))
         return out
 
     def _enumeration_items(self, text: str, base: int, end: int, cls: str,
-                           tokens: list[Token]) -> list[Candidate]:
+                           tokens: list[Token], require_list: bool = False,
+                           after_yi: bool = False) -> list[Candidate]:
         """Split the enumeration that ends at `end` into items."""
+        if require_list and not text[:end].endswith("、"):
+            return []
         clause_start = max(text.rfind(ch, 0, end) for ch in "，。；：,;:！？") + 1
+        if after_yi:
+            yi = text.rfind("以", clause_start, end)
+            if yi >= 0:
+                clause_start = yi + 1
         segment = text[clause_start:end]
         parts = []
         pos = clause_start
@@ -197,12 +290,9 @@ class Recognizer:
                 continue
             parts.append((pos, pos + len(piece)))
             pos += len(piece)
-        if len(parts) < 2 and cls != "Industry":
-            # a single item before 等 is too weak a cue for names
-            pass
         items = []
         for idx, (s, e) in enumerate(parts):
-            if idx == 0:
+            if idx == 0 and e > s:
                 s = self._walk_back(tokens, text, base, base + e, 30, base + s) - base
                 s = self._strip_left_boundaries(base + s, base + e, text, base) - base
             items.append((s, e))
@@ -245,8 +335,13 @@ class Recognizer:
         industries = [self.is_industry_name(n) for n in names]
         mostly_industry = sum(industries) * 2 > len(names)
         out = []
+        strict = cue_cls == "IndustryStrict"
         for (s, e), name, is_ind in zip(spans, names, industries):
             core = self.strip_industry_suffix(name)
+            if strict:
+                if is_ind and 2 <= len(core) <= 12 and not self._has_boundary(name):
+                    out.append(Candidate(base + s, base + e, "Industry", "Industry", "grammar:list", "", 0.7))
+                continue
             if cue_cls == "Industry" or (is_ind and (mostly_industry or core in self.lex.industry_labels)):
                 if 2 <= len(core) <= 12 and not self._has_boundary(name):
                     out.append(Candidate(base + s, base + e, "Industry", "Industry", "grammar:list", "", 0.75))
@@ -273,9 +368,20 @@ class Recognizer:
                 right = text[m.end():m.end() + 1]
                 if (left and left.isascii() and left.isalnum()) or (right and right.isascii() and right.isalnum()):
                     continue
-            out.append(Candidate(base + m.start(), base + m.end(), "Industry", "Industry",
-                                 "gazetteer:taxonomy", "", 0.9))
+            if not self._industry_context(text, m.start(), m.end()):
+                continue
+            for a, b in self._split_conjunction(m.start(), m.end(), text):
+                out.append(Candidate(base + a, base + b, "Industry", "Industry", "gazetteer:taxonomy", "", 0.9))
         return out
+
+    def _industry_context(self, text: str, start: int, end: int) -> bool:
+        """A taxonomy word names an industry when 产业/行业/集群 follows it or a development
+        verb (打造, 培育, 聚焦) stands right before it."""
+        after = text[end:end + 4]
+        if after.startswith(tuple(self.lex.industry_suffixes)) or after.startswith(("领域", "赛道", "等产业", "等新兴", "等未来", "等领域", "等行业", "等主导")):
+            return True
+        before = text[max(0, start - 4):start]
+        return any(before.endswith(v) for v in self.lex.industry_context)
 
     # ------------------------------------------------------------ public
     def sentence_candidates(self, sent: Sentence) -> list[Candidate]:
