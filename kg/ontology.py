@@ -56,6 +56,7 @@ class Lexicon:
     boundaries: set = field(default_factory=set)
     list_cues: dict = field(default_factory=dict)  # form -> class
     industry_context: set = field(default_factory=set)
+    enterprise_predicates: set = field(default_factory=set)
     role_triggers: dict = field(default_factory=dict)  # form -> property local name
     relation_triggers: dict = field(default_factory=dict)  # form -> set of property local names
     target_triggers: set = field(default_factory=set)
@@ -186,6 +187,8 @@ def _build_lexicon(g, fingerprint: str) -> Lexicon:
         lex.modifiers.update(forms(node))
     for node in g.subjects(RDF.type, PK.NameBoundary):
         lex.boundaries.update(forms(node))
+    for node in g.subjects(RDF.type, PK.EnterprisePredicate):
+        lex.enterprise_predicates.update(forms(node))
     for node in g.subjects(RDF.type, PK.IndustryContextCue):
         lex.industry_context.update(forms(node))
     for node in g.subjects(RDF.type, PK.ListCue):

@@ -75,6 +75,7 @@ class Recognizer:
         self._industry_re = _alternation(w for w in lexicon.industry_labels if len(w) >= 2)
         self._cue_re = _alternation(lexicon.list_cues)
         self._trade_re = _alternation(lexicon.enterprise_trade_suffixes)
+        self._predicate_re = _alternation(lexicon.enterprise_predicates)
         # words that a name never contains: boundaries and every trigger word
         self._stop_words = set(lexicon.boundaries) | set(lexicon.relation_triggers) | set(lexicon.target_triggers)
         self._stop_words |= set(lexicon.non_target_cues) | set(lexicon.year_expressions)
@@ -253,7 +254,7 @@ class Recognizer:
         for m in re.finditer(r"等", text):
             after = text[m.end():m.end() + 16]
             cue = re.match(r"(?:一批|一大批|众多|多家|近?[0-9一二三四五六七八九十两百几多余]+[个家大项类批所])?[“”\"]?"
-                           r"(?:[^，。；、]{0,6}?)" + cue_pattern, after)
+                           r"(?:[^，。；、]{0,10}?)" + cue_pattern, after)
             if not cue:
                 continue
             cls = self.lex.list_cues[cue.group(1)]
@@ -266,6 +267,11 @@ class Recognizer:
             if "、" not in text[max(0, m.start() - 40):m.start()]:
                 continue
             out.extend(self._enumeration_items(text, base, m.start(), "IndustryStrict", tokens))
+        if self._predicate_re is not None:
+            for m in self._predicate_re.finditer(text):
+                if m.start() == 0 or text[m.start() - 1] in PUNCT:
+                    continue
+                out.extend(self._enumeration_items(text, base, m.start(), "EnterpriseStrict", tokens, after_yi=True))
         for m in re.finditer(r"为(?:核心|主导|支撑|引领|重点|龙头|主体|主攻方向|特色|首位|基础|补充)", text):
             out.extend(self._enumeration_items(text, base, m.start(), "IndustryStrict", tokens, after_yi=True))
         return out
@@ -305,6 +311,23 @@ class Recognizer:
             spans.extend(self._split_conjunction(s + lead, s + lead + len(item), text))
         return self._classify_items(spans, text, base, cls)
 
+    def is_trade_name(self, name: str) -> bool:
+        """A company short name: a name-like part + a trade word (小牛科技, 春光新材料), where
+        the part is not itself an industry or a generic word (量子科技 is an industry)."""
+        if self.strip_industry_suffix(name) in self.lex.industry_labels or name in self.lex.generic:
+            return False
+        for suffix in sorted(self.lex.enterprise_trade_suffixes, key=len, reverse=True):
+            if name.endswith(suffix) and 2 <= len(name) - len(suffix) <= 5:
+                part = name[: -len(suffix)]
+                if (part in self.lex.industry_labels or part in self.lex.industry_heads or part in self.lex.modifiers
+                        or part in self._stop_words or self.is_industry_name(part)):
+                    return False
+                toks = self.seg.tokens(part)
+                if any(t.pos in STOP_POS for t in toks):
+                    return False
+                return all(t.pos in NAME_POS or self.seg.frequency(t.word) < 500 for t in toks)
+        return False
+
     def is_industry_name(self, name: str) -> bool:
         """A taxonomy label, or a name ending in an industry head word (钒钛机械制造)."""
         core = self.strip_industry_suffix(name)
@@ -338,6 +361,14 @@ class Recognizer:
         strict = cue_cls == "IndustryStrict"
         for (s, e), name, is_ind in zip(spans, names, industries):
             core = self.strip_industry_suffix(name)
+            if cue_cls in ("Enterprise", "EnterpriseStrict") and self.is_trade_name(name):
+                out.append(Candidate(base + s, base + e, "Enterprise", "Enterprise", "grammar:list", "", 0.75))
+                continue
+            if cue_cls == "EnterpriseStrict":
+                if (2 <= len(name) <= 8 and not is_ind and name not in self.lex.generic
+                        and not self._has_boundary(name) and self._has_name_evidence(name, "")):
+                    out.append(Candidate(base + s, base + e, "Enterprise", "Enterprise", "grammar:predicate", "", 0.6))
+                continue
             if strict:
                 if is_ind and 2 <= len(core) <= 12 and not self._has_boundary(name):
                     out.append(Candidate(base + s, base + e, "Industry", "Industry", "grammar:list", "", 0.7))

@@ -127,8 +127,10 @@ def clean_text(raw: str) -> tuple[str, array]:
         # not close a sentence: the newspaper broke it mid-word.
         width = width_of[index]
         prev_len = len(chars)
+        continuing = prev_joinable  # this line continues a paragraph
         prev_joinable = (last not in TERMINAL and last not in CLOSERS
-                         and prev_len >= max(6, int(0.8 * width)))
+                         and (prev_len >= max(6, int(0.8 * width))
+                              or (continuing and prev_len >= max(6, int(0.5 * width)))))
         pending_break = False
     out_offsets.append(len(raw))
     return "".join(out_chars), out_offsets
