@@ -87,7 +87,15 @@ def read_text_file(path: Path) -> list[RawDocument]:
     return [RawDocument(document_id(path), text, str(path), "text")]
 
 
+def _read_jsonl(path: Path):
+    """A JSONL corpus: many documents per file, streamed (see kg.text.jsonl)."""
+    from kg.text.jsonl import read_jsonl
+
+    return read_jsonl(path)
+
+
 READERS: dict[str, Callable[[Path], list[RawDocument]]] = {
+    ".jsonl": _read_jsonl,
     ".txt": read_text_file,
     ".text": read_text_file,
     ".md": read_text_file,
