@@ -53,6 +53,7 @@ class Lexicon:
     concepts: dict = field(default_factory=dict)  # IRI -> IndustryConcept
     generic: dict = field(default_factory=dict)  # form -> class
     modifiers: set = field(default_factory=set)
+    apposition_modifiers: set = field(default_factory=set)
     boundaries: set = field(default_factory=set)
     list_cues: dict = field(default_factory=dict)  # form -> class
     industry_context: set = field(default_factory=set)
@@ -185,6 +186,8 @@ def _build_lexicon(g, fingerprint: str) -> Lexicon:
             lex.generic[f] = cls
     for node in g.subjects(RDF.type, PK.NameModifier):
         lex.modifiers.update(forms(node))
+        if str(g.value(node, PK.cueKind) or "") == "apposition":
+            lex.apposition_modifiers.update(forms(node))
     for node in g.subjects(RDF.type, PK.NameBoundary):
         lex.boundaries.update(forms(node))
     for node in g.subjects(RDF.type, PK.EnterprisePredicate):

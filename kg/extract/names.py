@@ -234,7 +234,7 @@ class Recognizer:
     def _trailing_modifier(self, prefix: str) -> int:
         """Length of the name before a trailing generic modifier (苏州BioBAY|先进), or 0."""
         for size in range(min(4, len(prefix) - 2), 1, -1):
-            if prefix[-size:] in self.lex.modifiers and self._has_name_evidence(prefix[:-size], "zone"):
+            if prefix[-size:] in self.lex.apposition_modifiers and self._has_name_evidence(prefix[:-size], "zone"):
                 return len(prefix) - size
         return 0
 

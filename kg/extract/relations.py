@@ -18,6 +18,8 @@ SUBJECT_WINDOW = 24  # a park named within this many characters of a sentence st
 _CLAUSE = re.compile(r"[，。；：,;:！？]")
 ROLE_PRIORITY = {"hasFutureIndustry": 3, "hasEmergingIndustry": 2, "hasLeadingIndustry": 1}
 OBJECT_FIRST_TRIGGERS = ("榜样", "标杆")
+# Words that may open a clause before its subject: times and discourse markers.
+_LEAD_OK = {"目前", "去年", "今年", "近年来", "同时", "其中", "如今", "作为"}
 
 
 @dataclass
@@ -65,12 +67,16 @@ class RelationExtractor:
             ms = sorted(by_sentence[s.index], key=lambda m: m.start)
             keyed = [(m, keys.get((m.start, m.end), "")) for m in ms]
             subject, explicit = "", False
-            benchmark_at = min((p for p, _ in _find_all(s.text, self.benchmark)), default=len(s.text))
+            bench_hits = _find_all(s.text, self.benchmark)
+            benchmark_at = min((p for p, w in bench_hits if w not in OBJECT_FIRST_TRIGGERS), default=len(s.text))
             for m, k in keyed:
                 if m.cls != "Park":
                     continue
-                if m.start - s.start > SUBJECT_WINDOW or m.start - s.start > benchmark_at:
+                offset = m.start - s.start
+                if offset > SUBJECT_WINDOW or offset > benchmark_at:
                     break
+                if not self._in_subject_position(s.text, offset):
+                    continue
                 if m.generic:
                     subject = topic
                     break
@@ -83,6 +89,18 @@ class RelationExtractor:
                 topic = subject
             frames.append(SentenceFrame(s, subject, explicit, keyed))
         return frames
+
+    def _in_subject_position(self, text: str, offset: int) -> bool:
+        """A park opens its clause (after at most a short time or discourse phrase)
+        rather than standing after a verb: 2019年6月，常熟高新区启动… but not 全力推动药明生命科技园."""
+        clause_start = max((m.end() for m in _CLAUSE.finditer(text, 0, offset)), default=0)
+        lead = text[clause_start:offset]
+        if not lead:
+            return True
+        if len(lead) > 8:
+            return False
+        return not any(w in lead for w in self.lex.boundaries if len(w) >= 2 and w not in _LEAD_OK) and \
+            not re.search(r"[将把对与和及在向由从]$", lead)
 
     # ------------------------------------------------------------ relations
     def _role(self, s: Sentence, m: Mention) -> str:

@@ -1,7 +1,10 @@
-"""Read source files into raw documents: plain text in any common Chinese encoding.
+"""Read source files into raw documents: plain text, web pages, PDF, Word, in any common encoding.
 
-Readers for other formats (HTML, PDF, DOCX, JSONL corpora) register in
-`READERS` by file suffix; `iter_sources` walks files and folders and yields a
+Readers register in `READERS` by file suffix. A reader takes a path and yields
+one `RawDocument` per document in it (a corpus file yields many, lazily); it may
+also yield an `InputError` for one bad record and go on. `read_path` picks the
+reader and converts traditional-Chinese documents for recognition (keeping the
+original text); `iter_sources` walks files and folders and yields a
 `RawDocument` or an `InputError` per source, so one bad file never stops a batch.
 """
 from __future__ import annotations
@@ -11,7 +14,7 @@ import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable, Iterator
+from typing import Callable, Iterable, Iterator, Union
 
 from kg.errors import InputError
 
@@ -29,6 +32,8 @@ class RawDocument:
     title: str = ""
     date: str = ""
     url: str = ""
+    # the text as written when `text` was converted (traditional -> simplified); same length
+    original_text: str = ""
 
 
 def document_id(path: Path) -> str:

@@ -1,20 +1,55 @@
-"""An interactive HTML network of the graph, made with pyvis, that works offline.
+"""An interactive HTML network of the graph that opens offline and never runs the data.
 
-pyvis' "in_line" mode embeds vis-network but still links Bootstrap and other
-assets on CDNs; this view strips every external reference so the page opens
-with no network at all. Node colours and the legend follow the ontology class;
-hovering a node or edge shows its name, class and evidence sentence. All text
-is HTML-escaped before it reaches the page.
+The page uses vis-network as pyvis ships it (``pyvis/lib/vis-9.1.2``), inlined,
+but not pyvis' page template: that template links Bootstrap and tom-select on
+CDNs and puts node titles into the page as HTML. Here the page is written from
+scratch so that:
+
+- no request leaves the page: every script and style is inline, and a
+  Content-Security-Policy with ``default-src 'none'`` and script hashes makes
+  any request or injected script a visible error rather than a silent one;
+- the data travels as one JSON block (``<script type="application/json">``)
+  in which ``<``, ``>``, ``&``, U+2028 and U+2029 are escaped, and the page's
+  script builds every label, tooltip and menu entry with ``textContent``, so a
+  ``<script>`` or ``onerror=`` in an article is shown as text, never run;
+- colours, the legend and a filter follow the ontology class; a search box
+  finds a node by name or alias; a park menu shows one park and its neighbours;
+  hovering shows the name, class and evidence sentences with their documents;
+- physics stabilises the layout once and is then switched off, so a graph of
+  a few thousand nodes stays responsive.
+
+`network_data` gives the page's data as plain dicts (what tests and notebooks
+read); `generate_html` gives the page; `write_html` writes it atomically.
+
+>>> from rdflib import Graph, Literal, Namespace, RDF
+>>> from rdflib.namespace import SKOS
+>>> PK = Namespace("https://w3id.org/parkkg/ontology#")
+>>> g = Graph()
+>>> park, ind = PK.p1, PK.i1
+>>> _ = g.add((park, RDF.type, PK.Park)); _ = g.add((park, SKOS.prefLabel, Literal("苏州高新区", lang="zh")))
+>>> _ = g.add((ind, RDF.type, PK.Industry)); _ = g.add((ind, SKOS.prefLabel, Literal("集成电路")))
+>>> _ = g.add((park, PK.hasLeadingIndustry, ind))
+>>> data = network_data(g)
+>>> [(n["label"], n["cls"], n["degree"]) for n in data["nodes"]]
+[('集成电路', 'Industry', 1), ('苏州高新区', 'Park', 1)]
+>>> [(e["rel"], e["relLabel"]) for e in data["edges"]]
+[('hasLeadingIndustry', '主导产业')]
 """
 from __future__ import annotations
 
+import base64
+import hashlib
 import html
 import json
-import re
 from collections import defaultdict
+from pathlib import Path
 
+from kg.errors import OntologyError, missing_extra
 from kg.graph.serialize import atomic_write_text
 
+PK_NS = "https://w3id.org/parkkg/ontology#"
+
+# Classes drawn, in priority order (a node typed with two of them is drawn as the first).
 CLASS_COLOURS = {
     "Park": "#1f77b4",
     "Industry": "#2ca02c",
@@ -22,132 +57,247 @@ CLASS_COLOURS = {
     "Platform": "#9467bd",
     "Target": "#d62728",
 }
-CLASS_NAMES_ZH = {"Park": "园区", "Industry": "产业", "Enterprise": "企业", "Platform": "平台", "Target": "目标"}
+# Fallback labels when the ontology cannot be read; normally they come from ontology/parkkg.ttl.
+CLASS_NAMES_ZH = {"Park": "园区", "Industry": "产业", "Enterprise": "企业", "Platform": "平台", "Target": "发展目标"}
 
-_NODES_QUERY = """
-PREFIX pk: <https://w3id.org/parkkg/ontology#>
-PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
-PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
-SELECT ?node ?cls ?label WHERE {
-  VALUES ?cls { pk:Park pk:Industry pk:Enterprise pk:Platform pk:Target }
-  ?node a ?cls .
-  OPTIONAL { ?node skos:prefLabel ?pref }
-  OPTIONAL { ?node rdfs:label ?rlabel }
-  BIND(COALESCE(?pref, ?rlabel, STR(?node)) AS ?label)
-}
-"""
+MAX_EVIDENCE = 3  # evidence sentences shown per node or edge
+MAX_SENTENCE = 200  # characters of a sentence shown in a tooltip
+EDGE_LABELS_UP_TO = 400  # draw relation names on edges only for graphs this small
+VIS_VERSION = "vis-9.1.2"
 
-_EDGES_QUERY = """
-PREFIX pk: <https://w3id.org/parkkg/ontology#>
+_FACTS_QUERY = """
 PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
 PREFIX prov: <http://www.w3.org/ns/prov#>
+PREFIX pk: <https://w3id.org/parkkg/ontology#>
 PREFIX dcterms: <http://purl.org/dc/terms/>
 SELECT ?s ?p ?o ?sentence ?doc WHERE {
-  ?fact a rdf:Statement ; rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o .
-  OPTIONAL { ?fact prov:wasDerivedFrom ?ev . ?ev pk:sentenceText ?sentence ; pk:inDocument ?d .
-             ?d dcterms:identifier ?doc }
+  ?fact a rdf:Statement ; rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o ;
+        prov:wasDerivedFrom ?ev .
+  ?ev pk:sentenceText ?sentence .
+  OPTIONAL { ?ev pk:inDocument ?d . OPTIONAL { ?d dcterms:identifier ?docid } }
+  BIND(COALESCE(STR(?docid), STR(?d), "") AS ?doc)
 }
 """
 
-_TARGET_EDGES_QUERY = """
-PREFIX pk: <https://w3id.org/parkkg/ontology#>
+_TARGET_EVIDENCE_QUERY = """
 PREFIX prov: <http://www.w3.org/ns/prov#>
+PREFIX pk: <https://w3id.org/parkkg/ontology#>
 PREFIX dcterms: <http://purl.org/dc/terms/>
-SELECT ?park ?t ?sentence ?doc WHERE {
-  ?park pk:hasTarget ?t .
-  OPTIONAL { ?t prov:wasDerivedFrom ?ev . ?ev pk:sentenceText ?sentence ; pk:inDocument ?d .
-             ?d dcterms:identifier ?doc }
+SELECT ?t ?sentence ?doc WHERE {
+  ?t a pk:Target ; prov:wasDerivedFrom ?ev .
+  ?ev pk:sentenceText ?sentence .
+  OPTIONAL { ?ev pk:inDocument ?d . OPTIONAL { ?d dcterms:identifier ?docid } }
+  BIND(COALESCE(STR(?docid), STR(?d), "") AS ?doc)
 }
 """
 
 
-def graph_to_network(graph) -> tuple[list[dict], list[dict]]:
-    """Nodes and edges (plain dicts, sorted) for the contract classes and their relations."""
-    nodes = {}
-    for row in graph.query(_NODES_QUERY):
-        node, cls, label = str(row.node), str(row.cls).rsplit("#", 1)[-1], str(row.label)
-        nodes.setdefault(node, {"id": node, "cls": cls, "label": label})
-    evidence = defaultdict(list)
+def _local(iri: str) -> str:
+    return iri.rsplit("#", 1)[-1].rsplit("/", 1)[-1]
+
+
+def ontology_labels() -> dict:
+    """Chinese labels of the ontology's classes and properties (local name -> label).
+
+    They come from ``ontology/parkkg.ttl`` through the lexicon, so renaming a class
+    there renames it in the view; the built-in names are used only if the ontology
+    cannot be read.
+
+    >>> ontology_labels()["Park"]
+    '园区'
+    """
+    try:
+        from kg.ontology import load_lexicon
+
+        labels = dict(load_lexicon().class_labels)
+    except OntologyError:  # pragma: no cover - the ontology ships with the package
+        labels = {}
+    for cls, name in CLASS_NAMES_ZH.items():
+        labels.setdefault(cls, name)
+    return labels
+
+
+def _best_label(values) -> str:
+    """The label to show: a Chinese-tagged one first, then untagged, then any; ties by text."""
+    def rank(lit):
+        lang = getattr(lit, "language", None) or ""
+        return (0 if lang.startswith("zh") else 1 if not lang else 2, str(lit))
+
+    values = sorted(values, key=rank)
+    return str(values[0]) if values else ""
+
+
+def network_data(graph, labels: dict | None = None) -> dict:
+    """The page's data as plain, sorted dicts: classes, nodes, edges.
+
+    Nodes are the instances of the contract classes (`CLASS_COLOURS`); edges are
+    the direct ``pk:`` triples between them. Evidence (document id, sentence)
+    comes from the ``rdf:Statement`` of each relation and from a target's
+    ``prov:wasDerivedFrom``; a node shows the evidence of its relations.
+    """
+    from rdflib import RDF, RDFS, URIRef
+    from rdflib.namespace import SKOS
+
+    labels = ontology_labels() if labels is None else labels
+    nodes: dict[str, dict] = {}
+    for cls in CLASS_COLOURS:
+        for node in graph.subjects(RDF.type, URIRef(PK_NS + cls)):
+            if not isinstance(node, URIRef) or str(node) in nodes:
+                continue
+            names = list(graph.objects(node, SKOS.prefLabel)) or list(graph.objects(node, RDFS.label))
+            label = _best_label(names) or _local(str(node))
+            aliases = sorted({str(a) for a in graph.objects(node, SKOS.altLabel)} - {label})
+            kinds = sorted(_local(str(t)) for t in graph.objects(node, RDF.type)
+                           if str(t).startswith(PK_NS) and _local(str(t)) != cls)
+            kind = " · ".join([labels.get(cls, cls)] + [labels.get(k, k) for k in kinds])
+            nodes[str(node)] = {"id": str(node), "label": label, "cls": cls, "kind": kind,
+                                "aliases": aliases, "degree": 0, "evidence": []}
+
+    evidence = defaultdict(set)
+    for row in graph.query(_FACTS_QUERY):
+        item = (str(row.doc), str(row.sentence)[:MAX_SENTENCE])
+        s, o = str(row.s), str(row.o)
+        evidence[(s, _local(str(row.p)), o)].add(item)
+        evidence[s].add(item)
+        evidence[o].add(item)
+    for row in graph.query(_TARGET_EVIDENCE_QUERY):
+        evidence[str(row.t)].add((str(row.doc), str(row.sentence)[:MAX_SENTENCE]))
+
     edges = {}
-    for row in graph.query(_EDGES_QUERY):
-        s, p, o = str(row.s), str(row.p).rsplit("#", 1)[-1], str(row.o)
-        if s in nodes and o in nodes:
-            edges[(s, p, o)] = {"from": s, "to": o, "label": p}
-            if row.sentence is not None:
-                evidence[(s, p, o)].append((str(row.doc), str(row.sentence)))
-                evidence[s].append((str(row.doc), str(row.sentence)))
-                evidence[o].append((str(row.doc), str(row.sentence)))
-    for row in graph.query(_TARGET_EDGES_QUERY):
-        s, o = str(row.park), str(row.t)
-        if s in nodes and o in nodes:
-            edges[(s, "hasTarget", o)] = {"from": s, "to": o, "label": "hasTarget"}
-            if row.sentence is not None:
-                evidence[(s, "hasTarget", o)].append((str(row.doc), str(row.sentence)))
-                evidence[o].append((str(row.doc), str(row.sentence)))
+    for s, p, o in graph:
+        s, p, o = str(s), str(p), str(o)
+        if s in nodes and o in nodes and p.startswith(PK_NS) and s != o:
+            rel = _local(p)
+            edges[(s, rel, o)] = {"from": s, "to": o, "rel": rel, "relLabel": labels.get(rel, rel),
+                                  "evidence": [list(x) for x in sorted(evidence.get((s, rel, o), ()))[:MAX_EVIDENCE]]}
+    for s, _, o in edges:
+        nodes[s]["degree"] += 1
+        nodes[o]["degree"] += 1
     for node in nodes.values():
-        node["evidence"] = sorted(set(evidence.get(node["id"], [])))[:3]
-    for key, edge in edges.items():
-        edge["evidence"] = sorted(set(evidence.get(key, [])))[:3]
-    return sorted(nodes.values(), key=lambda n: n["id"]), [edges[k] for k in sorted(edges)]
+        node["evidence"] = [list(x) for x in sorted(evidence.get(node["id"], ()))[:MAX_EVIDENCE]]
 
-
-def _tooltip(title: str, cls: str, evidence) -> str:
-    parts = [f"<b>{html.escape(title)}</b><br><i>{html.escape(CLASS_NAMES_ZH.get(cls, cls))} · {html.escape(cls)}</i>"]
-    for doc, sentence in evidence:
-        parts.append(f"<br>〔{html.escape(doc)}〕{html.escape(sentence[:160])}")
-    return "".join(parts)
-
-
-def generate_html(graph, title: str = "parkkg") -> str:
-    """A self-contained HTML page for `graph` (no external requests)."""
-    from pyvis.network import Network
-
-    nodes, edges = graph_to_network(graph)
-    net = Network(height="820px", width="100%", directed=True, cdn_resources="in_line", notebook=False)
-    for n in nodes:
-        net.add_node(n["id"], label=n["label"], color=CLASS_COLOURS.get(n["cls"], "#7f7f7f"),
-                     title=_tooltip(n["label"], n["cls"], n["evidence"]), group=n["cls"],
-                     shape="dot", size=18 if n["cls"] == "Park" else 11)
-    for e in edges:
-        net.add_edge(e["from"], e["to"], title=_tooltip(e["label"], "relation", e["evidence"]),
-                     label=e["label"], arrows="to")
-    net.set_options(json.dumps({
-        "physics": {"stabilization": {"enabled": True, "iterations": 300}, "solver": "forceAtlas2Based",
-                    "forceAtlas2Based": {"gravitationalConstant": -40}},
-        "interaction": {"hover": True, "tooltipDelay": 120},
-        "edges": {"font": {"size": 9}, "smooth": False},
-        "layout": {"randomSeed": 7},
-    }))
-    page = net.generate_html()
-    return _make_self_contained(page, title, nodes)
-
-
-_EXTERNAL = re.compile(r"<(?:link|script)[^>]+(?:href|src)=[\"']https?://[^>]*>(?:\s*</script>)?", re.I)
-
-
-def _make_self_contained(page: str, title: str, nodes) -> str:
-    page = _EXTERNAL.sub("", page)
     counts = defaultdict(int)
-    for n in nodes:
-        counts[n["cls"]] += 1
-    legend = "".join(
-        f'<span class="pk-legend-item"><span class="pk-dot" style="background:{colour}"></span>'
-        f'{html.escape(CLASS_NAMES_ZH[cls])} {html.escape(cls)} ({counts.get(cls, 0)})</span>'
-        for cls, colour in CLASS_COLOURS.items())
-    header = (f'<div class="pk-header"><h1>{html.escape(title)}</h1><div class="pk-legend">{legend}</div></div>'
-              "<style>body{font-family:'Noto Sans CJK SC','Noto Sans SC',sans-serif;margin:0}"
-              ".pk-header{padding:8px 14px;border-bottom:1px solid #ddd}.pk-header h1{font-size:18px;margin:0 0 6px}"
-              ".pk-legend-item{margin-right:14px;font-size:13px}.pk-dot{display:inline-block;width:10px;height:10px;"
-              "border-radius:5px;margin-right:4px}</style>")
-    page = page.replace("<body>", "<body>" + header, 1)
-    page = page.replace("<title></title>", f"<title>{html.escape(title)}</title>")
-    # stop the physics once the layout has settled, so large graphs stay responsive
-    page = page.replace("network = new vis.Network(container, data, options);",
-                        "network = new vis.Network(container, data, options);\n"
-                        "                  network.once('stabilizationIterationsDone', function () {"
-                        " network.setOptions({physics: false}); });", 1)
-    return page
+    for node in nodes.values():
+        counts[node["cls"]] += 1
+    classes = [{"id": cls, "label": labels.get(cls, cls), "colour": colour, "count": counts[cls]}
+               for cls, colour in CLASS_COLOURS.items()]
+    return {"classes": classes,
+            "nodes": sorted(nodes.values(), key=lambda n: (n["label"], n["id"])),
+            "edges": [edges[k] for k in sorted(edges)]}
+
+
+def vis_options(node_count: int, edge_count: int, seed: int = 7) -> dict:
+    """vis-network options: class colours, sizes by degree, a stabilise-once physics.
+
+    Large graphs get fewer iterations, no initial Kamada-Kawai pass and hidden
+    edges while dragging, so the page opens in seconds and stays usable.
+
+    >>> vis_options(2000, 4000)["physics"]["stabilization"]["iterations"]
+    150
+    """
+    large = node_count > 300
+    return {
+        "groups": {cls: {"color": {"background": colour, "border": colour,
+                                   "highlight": {"background": colour, "border": "#222222"},
+                                   "hover": {"background": colour, "border": "#222222"}}}
+                   for cls, colour in CLASS_COLOURS.items()},
+        "nodes": {"shape": "dot", "borderWidth": 1,
+                  "scaling": {"min": 7, "max": 34, "label": {"enabled": True, "min": 12, "max": 22,
+                                                              "drawThreshold": 7}},
+                  "font": {"face": "'Noto Sans CJK SC', 'Noto Sans SC', 'Microsoft YaHei', sans-serif",
+                           "color": "#222222"}},
+        "edges": {"arrows": {"to": {"enabled": True, "scaleFactor": 0.5}}, "smooth": False,
+                  "color": {"color": "#b8b8b8", "highlight": "#444444", "hover": "#666666"},
+                  "font": {"size": 9, "color": "#666666", "strokeWidth": 2, "align": "middle"},
+                  "width": 1},
+        "physics": {"enabled": True, "solver": "forceAtlas2Based",
+                    "forceAtlas2Based": {"gravitationalConstant": -45, "springLength": 90,
+                                         "springConstant": 0.06, "avoidOverlap": 0.2},
+                    "stabilization": {"enabled": True, "iterations": 150 if large else 300,
+                                      "updateInterval": 10, "fit": True},
+                    "minVelocity": 0.75},
+        "interaction": {"hover": True, "tooltipDelay": 150, "hideEdgesOnDrag": large or edge_count > 1000,
+                        "navigationButtons": False, "keyboard": False, "multiselect": False},
+        "layout": {"randomSeed": seed, "improveLayout": not large},
+    }
+
+
+def json_for_script(value) -> str:
+    """JSON text that is safe inside a ``<script>`` element, sorted so the page is deterministic.
+
+    ``<``, ``>`` and ``&`` become ``\\u003c``/``\\u003e``/``\\u0026`` (so no ``</script>``
+    or ``<!--`` can end the block), and U+2028/U+2029 are escaped too.
+
+    >>> json_for_script({"name": "</script><b>&\\u2028"})
+    '{"name":"\\\\u003c/script\\\\u003e\\\\u003cb\\\\u003e\\\\u0026\\\\u2028"}'
+    """
+    text = json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    for char, escaped in (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026"),
+                          ("\u2028", "\\u2028"), ("\u2029", "\\u2029")):
+        text = text.replace(char, escaped)
+    return text
+
+
+def vis_network_js() -> str:
+    """The vis-network script that pyvis ships (read from the installed pyvis package)."""
+    try:
+        import pyvis
+    except ImportError as exc:  # pragma: no cover - pyvis is a dependency
+        raise missing_extra("pyvis", "viz") from exc
+    path = Path(pyvis.__file__).resolve().parent / "lib" / VIS_VERSION / "vis-network.min.js"
+    if not path.exists():  # pragma: no cover - depends on the pyvis release
+        raise OntologyError(f"{path}: pyvis no longer ships {VIS_VERSION}; "
+                            "install the version the project pins: pip install 'pyvis>=0.3.2,<0.4'")
+    script = path.read_text(encoding="utf-8")
+    if "</script" in script.lower():  # pragma: no cover - guards the inlining below
+        raise OntologyError(f"{path}: the vis-network script contains '</script' and cannot be inlined")
+    return script
+
+
+def _csp_hash(script: str) -> str:
+    return "'sha256-" + base64.b64encode(hashlib.sha256(script.encode("utf-8")).digest()).decode("ascii") + "'"
+
+
+def generate_html(graph, title: str = "parkkg", labels: dict | None = None) -> str:
+    """A self-contained HTML page for `graph`: no external request, no executable data."""
+    from kg.views.html_assets import APP_JS, PAGE_CSS
+
+    data = network_data(graph, labels)
+    data["options"] = vis_options(len(data["nodes"]), len(data["edges"]))
+    data["edgeLabels"] = len(data["edges"]) <= EDGE_LABELS_UP_TO
+    data["title"] = title
+    vis_js = vis_network_js()
+    csp = ("default-src 'none'; "
+           f"script-src {_csp_hash(vis_js)} {_csp_hash(APP_JS)}; "
+           "style-src 'unsafe-inline'; img-src data:; font-src data:; "
+           "connect-src 'none'; frame-src 'none'; form-action 'none'; base-uri 'none'")
+    return "".join([
+        "<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n",
+        f"<meta http-equiv=\"Content-Security-Policy\" content=\"{html.escape(csp)}\">\n",
+        "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n",
+        f"<title>{html.escape(title)}</title>\n",
+        f"<style>{PAGE_CSS}</style>\n</head>\n<body>\n",
+        "<header id=\"pk-header\">\n",
+        f"  <h1 id=\"pk-title\">{html.escape(title)}</h1>\n",
+        "  <div id=\"pk-controls\">\n",
+        "    <form id=\"pk-search-form\" role=\"search\"><input id=\"pk-search\" type=\"search\" "
+        "list=\"pk-names\" placeholder=\"搜索名称…\" aria-label=\"搜索节点\" autocomplete=\"off\">"
+        "<button type=\"submit\">查找</button><datalist id=\"pk-names\"></datalist></form>\n",
+        "    <label class=\"pk-park\">园区 <select id=\"pk-park\" aria-label=\"按园区筛选\">"
+        "<option value=\"\">全部</option></select></label>\n",
+        "    <span id=\"pk-classes\" role=\"group\" aria-label=\"按类别筛选\"></span>\n",
+        "    <button id=\"pk-reset\" type=\"button\">重置</button>\n",
+        "  </div>\n",
+        "  <div id=\"pk-status\" aria-live=\"polite\"></div>\n",
+        "</header>\n",
+        "<main id=\"pk-network\"></main>\n",
+        f"<script type=\"application/json\" id=\"pk-data\">{json_for_script(data)}</script>\n",
+        f"<script>{vis_js}</script>\n",
+        f"<script>{APP_JS}</script>\n",
+        "</body>\n</html>\n",
+    ])
 
 
 def write_html(graph, path, title: str = "parkkg") -> None:
+    """Write the page for `graph` to `path` (atomically: a killed build leaves the old page)."""
     atomic_write_text(path, generate_html(graph, title))
