@@ -73,7 +73,7 @@ class RelationExtractor:
                 if m.cls != "Park":
                     continue
                 offset = m.start - s.start
-                if offset > SUBJECT_WINDOW or offset > benchmark_at:
+                if offset > benchmark_at:
                     break
                 if not self._in_subject_position(s.text, offset):
                     continue
@@ -87,6 +87,15 @@ class RelationExtractor:
                 subject = topic
             if explicit and not s.is_heading and levels.get(subject) == "zone":
                 topic = subject
+            elif not explicit and not s.is_heading:
+                # a zone named mid-sentence, not as the object of 对标/与, becomes the topic
+                for m, k in keyed:
+                    if (m.cls == "Park" and k and not m.generic and levels.get(k) == "zone"
+                            and m.start - s.start < benchmark_at and not self._after_partner_word(s.text, m.start - s.start)):
+                        topic = k
+                        if not subject:
+                            subject = k
+                        break
             frames.append(SentenceFrame(s, subject, explicit, keyed))
         return frames
 
@@ -101,6 +110,11 @@ class RelationExtractor:
             return False
         return not any(w in lead for w in self.lex.boundaries if len(w) >= 2 and w not in _LEAD_OK) and \
             not re.search(r"[将把对与和及在向由从]$", lead)
+
+    def _after_partner_word(self, text: str, offset: int) -> bool:
+        before = text[max(0, offset - 6):offset]
+        return bool(re.search(r"(与|和|同|跟|向|对标|学习|借鉴|赴|到)$", before)) or any(
+            w in before for w in self.cooperate)
 
     # ------------------------------------------------------------ relations
     def _role(self, s: Sentence, m: Mention) -> str:

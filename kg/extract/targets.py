@@ -55,11 +55,37 @@ class TargetExtractor:
         self._scale = re.compile("|".join(re.escape(s) for s in scales)) if scales else None
         self._year_words = sorted(lexicon.year_expressions, key=len, reverse=True)
 
-    def is_goal_sentence(self, text: str) -> bool:
+    def has_goal_cue(self, text: str) -> bool:
+        """A target trigger, a deadline (到2025年, 十四五末) or a relative horizon (5年内)."""
         plain = text.replace("“", "").replace("”", "")
         if any(t in plain for t in self.lex.target_triggers):
             return True
-        return bool(_RELATIVE.search(plain) or re.search(r"到20[2-5][0-9]年", plain))
+        if any(w in plain for w in self.lex.year_expressions):
+            return True
+        return bool(_RELATIVE.search(plain) or re.search(r"(?:到|至)20[2-5][0-9]年", plain))
+
+    def is_goal_sentence(self, text: str) -> bool:
+        return self.has_goal_cue(text)
+
+    def governs(self, text: str, a: int) -> bool:
+        """Does a goal cue govern the number at `a`? One in its own clause does; one in the
+        sentence's first clause (力争“十四五”末，A超300亿元，B超万亿元) governs the clauses after it."""
+        left = max((x.end() for x in _CLAUSE.finditer(text, 0, a)), default=0)
+        right_m = _CLAUSE.search(text, a)
+        clause = text[left:right_m.start() if right_m else len(text)]
+        if self.has_goal_cue(clause):
+            return True
+        first = _CLAUSE.search(text)
+        head = (text[: first.start()] if first else text).replace("“", "").replace("”", "")
+        if first is not None and first.start() < a and len(head) <= 16 and self.has_goal_cue(head) and (
+                _YEAR.search(head) or _RELATIVE.search(head) or any(w in head for w in self.lex.year_expressions)):
+            return True
+        # （…）的目标: a cue right after the bracket governs what is inside it
+        open_at = text.rfind("（", 0, a)
+        close_at = text.find("）", a)
+        if open_at >= 0 and close_at > a and text.rfind("）", 0, a) < open_at:
+            return self.has_goal_cue(text[close_at + 1:close_at + 6])
+        return False
 
     def year_of(self, text: str, upto: int) -> int | None:
         """The deadline year stated before position `upto`, or None."""
@@ -83,7 +109,7 @@ class TargetExtractor:
         return any(cue in clause for cue in self.lex.non_target_cues)
 
     def targets(self, s: Sentence, park: str, evidence: Evidence) -> list[Target]:
-        if not park or s.is_heading or not self.is_goal_sentence(s.text):
+        if not park or s.is_heading:
             return []
         text = s.text
         out = []
@@ -95,6 +121,8 @@ class TargetExtractor:
             after = text[m.end():m.end() + 1]
             if unit in ("年", "月"):
                 continue
+            if not self.governs(text, m.start()):
+                continue
             if num is None:
                 # 超万亿元: a bare scaled unit means one of it
                 if unit.startswith(("万亿", "千亿", "百亿", "亿")) and before in ("超", "达", "破", "过"):
@@ -105,10 +133,13 @@ class TargetExtractor:
                 value = chinese_number(num)
                 if value is None:
                     continue
+                if not re.match(r"[0-9]", num) and (after == "级" or unit in ("亿", "万亿", "万", "千")):
+                    continue  # 千亿级, 百亿产业: a scale, read by the scale grammar
                 if re.match(r"[0-9]", num) and after == "年":
                     continue
-            out.append(self._make(text, m.start(), m.end(), value, unit, park, evidence))
-            spans.append((m.start(), m.end()))
+            for t in self._shared(self._make(text, m.start(), m.end(), value, unit, park, evidence)):
+                out.append(t)
+                spans.append((m.start(), m.end()))
         if self._scale is not None:
             for m in self._scale.finditer(text):
                 if any(a <= m.start() < b for a, b in spans):
@@ -117,9 +148,16 @@ class TargetExtractor:
                 tail = text[m.end():m.end() + 8]
                 if not re.match(r"[^，。；、]{0,6}(园区|园|产业园|开发区|高新区|基地|城)", tail):
                     continue  # a scale that qualifies counted items belongs to the metric
+                if not (self.governs(text, m.start()) or re.search(r"(打造|建成|建设|迈向|跻身)$", text[:m.start()])):
+                    continue
                 out.append(self._make(text, m.start(), m.end(), value, unit, park, evidence,
                                       metric_end=m.end() + len(tail)))
+        if not self.has_goal_cue(text):
+            return [t for t in out if t is not None]
         for m in re.finditer(r"翻([一二两三四五六七八九十])番", text):
+            out = [t for t, sp in zip(out, spans) if not (sp[0] < m.end() and m.start() < sp[1])] \
+                if len(out) == len(spans) else out
+            spans = spans[: len(out)]
             out.append(self._make(text, m.start(), m.end(), chinese_number(m.group(1)), "番", park, evidence))
         for m in re.finditer(r"进(?:入)?(?:全国|全省|全球)?(百|千|十|五十|二十)强", text):
             out.append(self._make(text, m.start(), m.end(), chinese_number(m.group(1)), "位", park, evidence))
@@ -150,3 +188,14 @@ class TargetExtractor:
             metric = metric[:-1]
         return Target(park, metric or text[a:b], float(value), unit, self.year_of(text, a), evidence,
                       "grammar:target", 0.7)
+
+    def _shared(self, target):
+        """工业、民营占比均超过70% -> one target per metric sharing the value."""
+        if target is None or not target.metric.endswith("均") or "、" not in target.metric:
+            return [target]
+        parts = target.metric[:-1].split("、")
+        head = parts[-1]
+        tail = re.sub(r"^[^占比率额量数]*", "", head)  # the measure word shared by all parts: 占比
+        names = [p + tail if p != head and tail and not p.endswith(tail) else p for p in parts]
+        return [Target(target.park, n, target.value, target.unit, target.year, target.evidence,
+                       target.stage, target.confidence) for n in names]

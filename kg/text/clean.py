@@ -67,15 +67,17 @@ def _collapse_spaces(line: str, base: int) -> tuple[list[str], list[int]]:
 
 
 def _local_widths(lengths: list[int], window: int = 3) -> list[int]:
-    """The column width around each line: the median length of its neighbours.
+    """The column width at each line: the median length of the lines that follow it.
 
-    Pages mix columns of different widths, so the width is judged locally.
+    Pages mix columns of different widths, so the width is judged locally; a
+    paragraph's first line shares its column with the lines after it, not before.
     """
     widths = []
     n = len(lengths)
     for i in range(n):
-        around = [lengths[j] for j in range(max(0, i - window), min(n, i + window + 1))
-                  if j != i and lengths[j] > 0]
+        around = [lengths[j] for j in range(i + 1, min(n, i + window + 1)) if lengths[j] > 0]
+        if len(around) < 2:
+            around += [lengths[j] for j in range(max(0, i - window), i) if lengths[j] > 0]
         if not around:
             widths.append(lengths[i])
             continue
