@@ -65,6 +65,8 @@ class Lexicon:
     year_expressions: dict = field(default_factory=dict)  # form -> year
     units: set = field(default_factory=set)
     scales: dict = field(default_factory=dict)  # form -> (value, unit)
+    regions: dict = field(default_factory=dict)  # name or short name -> region IRI
+    region_labels: dict = field(default_factory=dict)  # region IRI -> full name
     class_labels: dict = field(default_factory=dict)  # local name -> zh label
     property_labels: dict = field(default_factory=dict)
     subclass_of: dict = field(default_factory=dict)  # local class -> contract class
@@ -223,6 +225,20 @@ def _build_lexicon(g, fingerprint: str) -> Lexicon:
         unit = str(g.value(node, PK.scaleUnit))
         for f in forms(node):
             lex.scales[f] = (value, unit)
+
+    level_rank = {"province": 0, "prefecture": 1, "county": 2}
+    regions = []
+    for node in g.subjects(RDF.type, PK.Region):
+        pref = g.value(node, SKOS.prefLabel)
+        if pref is None:
+            continue
+        rank = level_rank.get(str(g.value(node, PK.regionLevel) or ""), 3)
+        lex.region_labels[str(node)] = str(pref)
+        for label in [pref] + list(g.objects(node, SKOS.altLabel)):
+            regions.append((str(label), rank, str(node)))
+    # an ambiguous short name (朝阳) goes to the highest-level region, then the lowest code
+    for label, rank, iri in sorted(regions):
+        lex.regions.setdefault(label, iri)
 
     for concept in g.subjects(RDF.type, SKOS.Concept):
         iri = str(concept)

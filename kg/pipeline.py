@@ -45,7 +45,7 @@ class Pipeline:
         self.extra_recognizers = list(extra_recognizers)
 
     def is_place(self, word: str) -> bool:
-        return self.segmenter.pos(word) == "ns"
+        return self.recognizer.is_place(word)
 
     def process(self, raw: RawDocument) -> DocumentResult:
         doc = prepare(raw)

@@ -80,14 +80,10 @@ class Recognizer:
         self._stop_words = set(lexicon.boundaries) | set(lexicon.relation_triggers) | set(lexicon.target_triggers)
         self._stop_words |= set(lexicon.non_target_cues) | set(lexicon.year_expressions)
         self._stop_words -= set(lexicon.park_types) | set(lexicon.platform_types)
-        self._places = set()
 
-    def set_places(self, is_place) -> None:
-        """Give the recogniser a place-name test (regions gazetteer, jieba's ns words)."""
-        self._is_place = is_place
-
-    def _is_place(self, word: str) -> bool:  # replaced by set_places
-        return self.seg.pos(word) == "ns"
+    def is_place(self, word: str) -> bool:
+        """A region of the gazetteer (苏州, 常熟) or a place name jieba knows."""
+        return word in self.lex.regions or self.seg.pos(word) == "ns"
 
     def _has_name_evidence(self, prefix: str, level: str) -> bool:
         """A park name needs a proper-name part: a place, an unknown word, Latin or digits,
@@ -97,9 +93,9 @@ class Recognizer:
         if level == "subpark" and self.is_industry_name(prefix):
             return True
         for tok in self.seg.tokens(prefix):
-            if tok.pos in NAME_POS or _LATIN.match(tok.word) or _NUMBER.match(tok.word) or self._is_place(tok.word):
+            if tok.pos in NAME_POS or _LATIN.match(tok.word) or _NUMBER.match(tok.word) or self.is_place(tok.word):
                 return True
-        return any(self._is_place(prefix[:k]) for k in range(2, min(5, len(prefix)) + 1))
+        return any(self.is_place(prefix[:k]) for k in range(2, min(5, len(prefix)) + 1))
 
     # ------------------------------------------------------------ helpers
     def _name_like(self, tok: Token) -> bool:
@@ -153,7 +149,7 @@ class Recognizer:
             if start - tok.start > limit:
                 break
             if park:
-                place = self._is_place(tok.word)
+                place = self.is_place(tok.word)
                 if seen_place and not place:
                     break
                 if tok.word in self.lex.park_types or tok.word in self.lex.generic:

@@ -53,6 +53,10 @@ class Segmenter:
         for term in sorted(lexicon.all_terms()):
             self._tokenizer.add_word(term, freq=max(self._tokenizer.suggest_freq(term, tune=False), 1000))
             self._extra.setdefault(term, "n")
+        for place in sorted(lexicon.regions):
+            if place not in self._tags:
+                self._tokenizer.add_word(place, freq=50)
+            self._extra.setdefault(place, "ns")
         for term in lexicon.boundaries:
             self._extra[term] = self._tags.get(term, (0, "v"))[1]
 

@@ -1,39 +1,152 @@
-"""Run SPARQL over a graph file, with parameters bound, never pasted into the query text."""
+"""Run SPARQL over a graph file, with parameters bound, never pasted into the query text.
+
+The industry taxonomy (skos:broader, concept labels) and the property labels live in
+``ontology/*.ttl``, not in ``graph.ttl``; :func:`load_query_graph` reads them beside the
+graph so that a question such as "parks whose leading industry is 半导体" can climb the
+taxonomy.
+
+>>> import rdflib
+>>> g = rdflib.Graph().parse(data='<urn:a> <urn:p> "x"@zh .', format="turtle")
+>>> columns, rows = run_query(g, "SELECT ?s WHERE { ?s ?p ?o . FILTER(STR(?o) = STR(?v)) }",
+...                           {"v": rdflib.Literal("x")})
+>>> columns, [str(r[0]) for r in rows]
+(['s'], ['urn:a'])
+"""
 from __future__ import annotations
 
+from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 from kg.errors import QueryError
 
+GRAPH_FORMATS = {".ttl": "turtle", ".nt": "nt", ".jsonld": "json-ld", ".nq": "nquads", ".trig": "trig"}
 
-def load_graph_file(path: Path | str):
+
+@dataclass(frozen=True)
+class QueryResult:
+    """What a query returned: column names and rows of rdflib terms (None where unbound)."""
+
+    columns: list
+    rows: list
+
+
+def load_graph_file(path: Path | str, into=None):
+    """The graph in `path` (Turtle, N-Triples, N-Quads, TriG or JSON-LD by extension)."""
     import rdflib
 
     path = Path(path)
-    if not path.exists():
+    if not path.is_file():
         raise QueryError(f"{path}: no such graph file; build one first with: kg build seeds -o output")
-    g = rdflib.Graph()
-    fmt = {".ttl": "turtle", ".nt": "nt", ".jsonld": "json-ld", ".nq": "nquads", ".trig": "trig"}.get(path.suffix, "turtle")
+    fmt = GRAPH_FORMATS.get(path.suffix.lower(), "turtle")
+    if fmt in ("nquads", "trig"):
+        g = rdflib.Dataset(default_union=True)
+    else:
+        g = into if into is not None else rdflib.Graph()
     try:
         g.parse(path, format=fmt)
-    except Exception as exc:
-        raise QueryError(f"{path}: could not be parsed as {fmt}: {exc}") from exc
+    except Exception as exc:  # rdflib raises many kinds
+        raise QueryError(f"{path}: could not be parsed as {fmt}: {exc}; rebuild it with kg build") from exc
+    if fmt in ("nquads", "trig"):
+        flat = into if into is not None else rdflib.Graph()
+        for s, p, o, _ in g.quads((None, None, None, None)):
+            flat.add((s, p, o))
+        return flat
+    return g
+
+
+def load_query_graph(path: Path | str, ontology: bool = True, ontology_dir: Path | str | None = None):
+    """The graph in `path`, with the ontology files (taxonomy, property labels) read beside it."""
+    g = load_graph_file(path)
+    if ontology:
+        from kg.ontology import ontology_files
+
+        for file in ontology_files(ontology_dir):
+            try:
+                g.parse(file, format="turtle")
+            except Exception as exc:
+                raise QueryError(f"{file} is not valid Turtle: {exc}; fix it, or pass --no-ontology") from exc
     return g
 
 
 def run_query(graph, sparql: str, bindings: dict | None = None) -> tuple[list[str], list[list]]:
-    """(column names, rows) of a SELECT/ASK query; `bindings` maps variable names to rdflib terms."""
+    """(column names, rows) of a query; `bindings` maps variable names to rdflib terms.
+
+    SELECT gives its variables, ASK one ``ask`` column, CONSTRUCT and DESCRIBE the
+    triples as subject/predicate/object rows. Updates are refused: a query never
+    changes the graph.
+    """
     from rdflib.plugins.sparql import prepareQuery
 
     try:
         prepared = prepareQuery(sparql)
     except Exception as exc:
+        if _looks_like_update(sparql):
+            raise QueryError("SPARQL Update is not run by kg query; it only reads the graph") from exc
         raise QueryError(f"the SPARQL query does not parse: {exc}") from exc
-    result = graph.query(prepared, initBindings=bindings or {})
+    try:
+        result = graph.query(prepared, initBindings=bindings or {})
+    except Exception as exc:  # evaluation errors: bad regex, unknown function ...
+        raise QueryError(f"the SPARQL query failed while running: {exc}") from exc
     if result.type == "ASK":
         return ["ask"], [[bool(result.askAnswer)]]
-    if result.type != "SELECT":
-        raise QueryError("only SELECT and ASK queries are supported here")
+    if result.type in ("CONSTRUCT", "DESCRIBE"):
+        triples = sorted(result.graph, key=lambda t: tuple(x.n3() for x in t))
+        return ["subject", "predicate", "object"], [list(t) for t in triples]
     columns = [str(v) for v in result.vars]
     rows = [[row[i] for i in range(len(columns))] for row in result]
     return columns, rows
+
+
+def execute(query: str, graph_path: Path | str, params=(), ontology: bool = True,
+            ontology_dir: Path | str | None = None) -> QueryResult:
+    """Run a saved query (by name), a ``.rq`` file or SPARQL text over a graph file.
+
+    `params` are ``NAME=VALUE`` strings; each is checked against the query's declared
+    parameters and bound with ``initBindings``.
+    """
+    from kg.queries import bind_params, check_params, load_query
+
+    saved = load_query(query)
+    bindings = bind_params(params)
+    check_params(saved, bindings)
+    graph = load_query_graph(graph_path, ontology=ontology, ontology_dir=ontology_dir)
+    columns, rows = run_query(graph, saved.sparql, bindings)
+    return QueryResult(columns, rows)
+
+
+@lru_cache(maxsize=1)
+def _prefixes() -> list[tuple[str, str]]:
+    from rdflib import RDF
+
+    from kg.graph.build import PREFIXES
+
+    pairs = [(f"{name}:", str(ns)) for name, ns in PREFIXES.items()] + [("rdf:", str(RDF))]
+    return sorted(pairs, key=lambda pair: -len(pair[1]))
+
+
+def display_value(term, compact: bool = True) -> str:
+    """A cell for people: a literal's text, an IRI shortened to a known prefix.
+
+    >>> from rdflib import URIRef, Literal
+    >>> display_value(URIRef("https://w3id.org/parkkg/ontology#hasIndustry")), display_value(Literal("园区", lang="zh"))
+    ('pk:hasIndustry', '园区')
+    """
+    if term is None:
+        return ""
+    text = str(term)
+    if compact and type(term).__name__ == "URIRef":
+        for prefix, ns in _prefixes():
+            if text.startswith(ns) and len(text) > len(ns):
+                return prefix + text[len(ns):]
+    return text
+
+
+def display_rows(rows, compact: bool = True) -> list[list[str]]:
+    """Rows of terms as rows of strings (see :func:`display_value`)."""
+    return [[display_value(v, compact) for v in row] for row in rows]
+
+
+def _looks_like_update(sparql: str) -> bool:
+    words = " ".join(line for line in sparql.splitlines() if not line.lstrip().startswith("#")).upper().split()
+    return any(w in ("INSERT", "DELETE", "DROP", "CLEAR", "LOAD", "CREATE", "COPY", "MOVE", "ADD") for w in words)

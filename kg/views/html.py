@@ -202,8 +202,8 @@ def vis_options(node_count: int, edge_count: int, seed: int = 7) -> dict:
                                    "hover": {"background": colour, "border": "#222222"}}}
                    for cls, colour in CLASS_COLOURS.items()},
         "nodes": {"shape": "dot", "borderWidth": 1,
-                  "scaling": {"min": 7, "max": 34, "label": {"enabled": True, "min": 12, "max": 22,
-                                                              "drawThreshold": 7}},
+                  "scaling": {"min": 7, "max": 34, "label": {"enabled": True, "min": 14, "max": 26,
+                                                              "drawThreshold": 5}},
                   "font": {"face": "'Noto Sans CJK SC', 'Noto Sans SC', 'Microsoft YaHei', sans-serif",
                            "color": "#222222"}},
         "edges": {"arrows": {"to": {"enabled": True, "scaleFactor": 0.5}}, "smooth": False,
@@ -218,7 +218,7 @@ def vis_options(node_count: int, edge_count: int, seed: int = 7) -> dict:
                     "minVelocity": 0.75},
         "interaction": {"hover": True, "tooltipDelay": 150, "hideEdgesOnDrag": large or edge_count > 1000,
                         "navigationButtons": False, "keyboard": False, "multiselect": False},
-        "layout": {"randomSeed": seed, "improveLayout": not large},
+        "layout": {"randomSeed": seed, "improvedLayout": node_count <= 100},
     }
 
 

@@ -1,0 +1,294 @@
+"""An optional recogniser stage backed by a HanLP NER model (``pip install 'parkkg[hanlp]'``).
+
+The model is either a folder (one that ``kg train-ner`` wrote, or any saved HanLP
+tagger) or, where the user has network, a HanLP pretrained id such as
+``MSRA_NER_ELECTRA_SMALL_ZH``. Its spans are mapped onto the ontology's classes by
+the lexicon's type words, not by the model's tag set alone:
+
+* a model trained by ``kg train-ner`` tags ``Park``/``Enterprise``/``Platform``/
+  ``Industry`` directly; the type word still gives the subclass (HighTechZone …);
+* a general model's ORG/LOC spans (MSRA: NT/NS) become a Park when they end in a
+  park type word, a Platform when they end in a platform type word, an Enterprise
+  when they end in an enterprise suffix, and, for ORG spans only, an Enterprise
+  when nothing else fits and the name is not generic; person names and bare
+  places (无锡, 滨湖区) are dropped.
+
+Merging is conservative: a rule-based mention always wins, and a model span is
+added (stage ``hanlp:ner``) only where it overlaps no rule mention. The mapping
+and the merge are plain functions over a ``tagger`` that has HanLP's ``predict``
+(lists of characters in, ``(surface, tag, begin, end)`` per span out), so they are
+tested without torch.
+
+>>> from kg.ontology import load_lexicon
+>>> lex = load_lexicon()
+>>> classify_span("苏州工业园区", "NS", lex)
+('Park', 'IndustrialPark', 'zone')
+>>> classify_span("迈为股份", "NT", lex)[0], classify_span("无锡", "NS", lex)
+('Enterprise', None)
+"""
+from __future__ import annotations
+
+import logging
+import os
+from pathlib import Path
+
+from kg.errors import ParkKGError, missing_extra
+from kg.ontology import Lexicon
+from kg.types import ENTITY_CLASSES, Mention, Sentence
+
+log = logging.getLogger(__name__)
+
+STAGE = "hanlp:ner"
+SCORE = 0.6  # below the rule stages: a model span is a weaker reading than a grammar match
+MAX_CHARS = 250  # longer sentences are tagged in windows of this size
+ENV_MODEL = "PARKKG_NER"  # where no --ner is given, the model configured for every build
+OFFLINE_VARS = ("HANLP_OFFLINE", "HF_HUB_OFFLINE", "TRANSFORMERS_OFFLINE", "PARKKG_OFFLINE")
+
+# Tag sets of general HanLP models, mapped to a coarse kind.
+ORG_TAGS = {"ORG", "NT", "ORGANIZATION", "ORGANIZATION_NAME", "NOR"}
+LOC_TAGS = {"LOC", "NS", "GPE", "LOCATION", "FAC"}
+
+
+class NERModelError(ParkKGError):
+    """A HanLP NER model could not be found or loaded."""
+
+
+_said = set()
+
+
+def _say_once(level: int, message: str) -> None:
+    if message not in _said:
+        _said.add(message)
+        log.log(level, message)
+
+
+# ------------------------------------------------------------------ mapping
+def _longest_suffix(name: str, words) -> str:
+    best = ""
+    for w in words:
+        if len(w) > len(best) and name.endswith(w) and len(w) < len(name):
+            best = w
+    return best
+
+
+def _only_modifiers(prefix: str, lex: Lexicon) -> bool:
+    """True when `prefix` is made of generic modifiers alone (国家级, 该, 全省)."""
+    i = 0
+    while i < len(prefix):
+        for size in range(min(6, len(prefix) - i), 0, -1):
+            if prefix[i:i + size] in lex.modifiers:
+                i += size
+                break
+        else:
+            return False
+    return True
+
+
+def classify_span(surface: str, tag: str, lex: Lexicon):
+    """``(class, subclass, park level)`` for a model span, or None when it names no ontology thing.
+
+    >>> from kg.ontology import load_lexicon
+    >>> lex = load_lexicon()
+    >>> classify_span("太湖实验室", "Platform", lex)
+    ('Platform', 'Laboratory', '')
+    >>> classify_span("高新区", "NS", lex) is None  # a type word alone is generic
+    True
+    """
+    name = surface.strip()
+    if len(name) < 2 or name in lex.generic:
+        return None
+    own = tag if tag in ENTITY_CLASSES else {c.upper(): c for c in ENTITY_CLASSES}.get(tag.upper())
+    tag = tag.upper().split("-")[-1]
+    park = _longest_suffix(name, lex.park_types)
+    platform = _longest_suffix(name, lex.platform_types)
+    suffix = _longest_suffix(name, lex.enterprise_legal_suffixes | lex.enterprise_trade_suffixes)
+    type_word = max((park, platform, suffix), key=len)
+    if type_word and _only_modifiers(name[: -len(type_word)], lex):
+        return None  # 国家级高新区, 该园区: generic
+    if own == "Industry":
+        return ("Industry", "Industry", "")
+    if own is None and tag not in ORG_TAGS and tag not in LOC_TAGS:
+        return None  # people, times, numbers
+    if park and len(park) == len(type_word) and own in (None, "Park"):
+        pt = lex.park_types[park]
+        return ("Park", pt.cls, pt.level)
+    if platform and len(platform) == len(type_word) and own in (None, "Platform"):
+        return ("Platform", lex.platform_types[platform], "")
+    if suffix and own in (None, "Enterprise"):
+        return ("Enterprise", "Enterprise", "")
+    if own is not None:
+        return (own, own, "zone" if own == "Park" else "")
+    if tag in ORG_TAGS and not any(name.endswith(b) for b in lex.boundaries if len(b) >= 2):
+        return ("Enterprise", "Enterprise", "")  # an organisation with no type word: 华为, 重塑科技
+    return None  # a bare place or an office (管委会)
+
+
+# ---------------------------------------------------------------- the stage
+def _windows(text: str, size: int = MAX_CHARS):
+    """(offset, piece) windows of at most `size` characters, cut after punctuation where possible.
+
+    >>> [len(p) for _, p in _windows("甲，" * 150, 100)]
+    [100, 100, 100]
+    """
+    start = 0
+    while start < len(text):
+        end = min(len(text), start + size)
+        if end < len(text):
+            cut = max(text.rfind(ch, start + size // 2, end) for ch in "，；、,;")
+            if cut > start:
+                end = cut + 1
+        yield start, text[start:end]
+        start = end
+
+
+def model_chars(text: str) -> list[str]:
+    """The characters a model sees: whitespace becomes one placeholder, offsets unchanged.
+
+    >>> model_chars("A 股")
+    ['A', '_', '股']
+    """
+    return ["_" if ch.isspace() else ch for ch in text]
+
+
+class HanLPRecognizer:
+    """Adds model mentions that no rule found; rule mentions win on overlap.
+
+    `tagger` is anything with HanLP's ``predict(list_of_char_lists)``.
+    """
+
+    def __init__(self, tagger, lexicon: Lexicon, stage: str = STAGE, batch_size: int = 64):
+        self.tagger = tagger
+        self.lex = lexicon
+        self.stage = stage
+        self.batch_size = batch_size
+
+    def spans(self, text: str, sentences: list[Sentence]) -> list[tuple[int, int, str]]:
+        """Every (start, end, model tag) the model finds, in document offsets."""
+        pieces = []
+        for sent in sentences:
+            for off, piece in _windows(sent.text):
+                if piece.strip():
+                    pieces.append((sent.start + off, piece))
+        out = []
+        for i in range(0, len(pieces), self.batch_size):
+            batch = pieces[i:i + self.batch_size]
+            predicted = self.tagger.predict([model_chars(p) for _, p in batch])
+            for (base, piece), found in zip(batch, predicted):
+                for item in found or ():
+                    _, tag, b, e = item[:4]
+                    if 0 <= b < e <= len(piece):
+                        out.append((base + b, base + e, str(tag)))
+        return out
+
+    def mentions(self, doc_id: str, text: str, sentences: list[Sentence]) -> list[Mention]:
+        out = []
+        for start, end, tag in self.spans(text, sentences):
+            surface = text[start:end]
+            stripped = surface.strip()
+            if stripped != surface:
+                start += surface.index(stripped)
+                end = start + len(stripped)
+                surface = stripped
+            kind = classify_span(surface, tag, self.lex)
+            if kind is None:
+                continue
+            cls, sub, level = kind
+            out.append(Mention(doc_id, start, end, surface, cls, self.stage, SCORE, surface, sub, False, level))
+        return out
+
+    def merge(self, doc, sentences: list[Sentence], mentions: list[Mention]) -> list[Mention]:
+        """The rule mentions plus the model's mentions that overlap none of them."""
+        taken = sorted((m.start, m.end) for m in mentions)
+        added = []
+        for m in self.mentions(doc.id, doc.text, sentences):
+            if any(s < m.end and m.start < e for s, e in taken):
+                continue
+            added.append(m)
+            taken.append((m.start, m.end))
+        if not added:
+            return mentions
+        return sorted(list(mentions) + added, key=lambda m: (m.start, m.end))
+
+
+# ------------------------------------------------------------------ loading
+def _import_hanlp():
+    try:
+        import hanlp  # noqa: F401  (torch comes with it)
+    except ImportError as exc:
+        raise missing_extra("hanlp", "hanlp") from exc
+    return hanlp
+
+
+def offline() -> bool:
+    """True when the environment forbids downloads (HANLP_OFFLINE=1, HF_HUB_OFFLINE=1, …)."""
+    return any(os.environ.get(v, "").strip().lower() not in ("", "0", "false", "no") for v in OFFLINE_VARS)
+
+
+def _cached_path(url: str) -> str | None:
+    """Where HanLP keeps `url` once downloaded, if it is there."""
+    from hanlp.utils.io_util import hanlp_home, path_from_url, split_if_compressed
+
+    real, compressed = split_if_compressed(path_from_url(url.split("#")[0], hanlp_home()))
+    if os.path.isdir(real) or (compressed and os.path.isfile(real + compressed)):
+        return real
+    return None
+
+
+def load_tagger(spec: str):
+    """Load a HanLP tagger from a model folder or a pretrained id; fail fast where it cannot be had."""
+    path = Path(spec).expanduser()
+    if path.exists():
+        if not (path / "config.json").is_file():
+            raise NERModelError(f"{path} is not a HanLP model folder (it has no config.json); "
+                                "pass a folder that `kg train-ner` wrote, or a HanLP pretrained id")
+        hanlp = _import_hanlp()
+        try:
+            return hanlp.load(str(path), devices=-1, verbose=False)
+        except Exception as exc:  # HanLP raises many kinds
+            raise NERModelError(f"could not load the HanLP model in {path}: {exc}; "
+                                "retrain it with `kg train-ner` under this version of hanlp") from exc
+    hanlp = _import_hanlp()
+    import hanlp.pretrained
+
+    url = hanlp.pretrained.ALL.get(spec, spec if spec.startswith(("http://", "https://")) else None)
+    if url is None:
+        raise NERModelError(f"'{spec}' is neither a model folder nor a HanLP pretrained id; "
+                            "give a folder from `kg train-ner -o DIR` or an id such as MSRA_NER_ELECTRA_SMALL_ZH")
+    if _cached_path(url) is None and offline():
+        raise NERModelError(f"HanLP model {spec} is not in the local cache and downloads are off "
+                            f"({', '.join(v for v in OFFLINE_VARS if os.environ.get(v))} is set); "
+                            "download it once where there is network, or train a local model with "
+                            "`kg train-ner` and pass its folder")
+    try:
+        return hanlp.load(spec, devices=-1, verbose=False)
+    except Exception as exc:
+        raise NERModelError(f"could not download or load HanLP model {spec}: {type(exc).__name__}: "
+                            f"{str(exc).splitlines()[0] if str(exc) else ''}; without network, train a local "
+                            "model with `kg train-ner` and pass its folder (set HANLP_OFFLINE=1 to fail at once)") from exc
+
+
+def hanlp_recognizers(spec: str | None, lexicon: Lexicon, required: bool = False) -> list:
+    """The HanLP stage for `spec` (or the PARKKG_NER setting) as a list for Pipeline(extra_recognizers=…).
+
+    With no model configured, or the extra missing and `required` false, the stage
+    is off: the list is empty and a log line says so once.
+
+    >>> from kg.ontology import load_lexicon
+    >>> import os; os.environ.pop(ENV_MODEL, None) and None
+    >>> hanlp_recognizers(None, load_lexicon())
+    []
+    """
+    spec = spec or os.environ.get(ENV_MODEL, "").strip() or None
+    if not spec:
+        _say_once(logging.INFO, "HanLP NER stage off: no model configured "
+                                f"(kg build --ner MODEL_DIR, or set {ENV_MODEL})")
+        return []
+    try:
+        _import_hanlp()
+    except ParkKGError:
+        if required:
+            raise
+        _say_once(logging.WARNING, f"HanLP NER stage off: model {spec} is configured but hanlp is not "
+                                   "installed; install it with: pip install 'parkkg[hanlp]'")
+        return []
+    return [HanLPRecognizer(load_tagger(spec), lexicon)]
