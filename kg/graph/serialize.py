@@ -208,9 +208,22 @@ class _TurtleTerms:
         return out
 
 
+# Short prefixes for the project's instance IRIs, so that Turtle reads park:suzhou-… not <https://…>.
+ID_KINDS = ("park", "industry", "enterprise", "platform", "target", "doc", "evidence", "fact", "extractor")
+
+
+def id_prefixes() -> dict[str, str]:
+    from kg.graph.iris import BASE
+
+    return {kind: f"{BASE}{kind}/" for kind in ID_KINDS}
+
+
 def graph_prefixes(graph) -> dict[str, str]:
-    """The prefix -> namespace bindings of an rdflib graph."""
-    return {str(prefix): str(ns) for prefix, ns in graph.namespace_manager.namespaces()}
+    """The prefix -> namespace bindings of an rdflib graph, plus the project's `id_prefixes`.
+
+    A prefix the graph binds wins over a project prefix of the same name.
+    """
+    return {**id_prefixes(), **{str(prefix): str(ns) for prefix, ns in graph.namespace_manager.namespaces()}}
 
 
 # ---------------------------------------------------------------- Turtle

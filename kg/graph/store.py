@@ -1,0 +1,184 @@
+"""A persistent Oxigraph store for graphs too big to parse on every query.
+
+Parsing a graph file into rdflib on each ``kg query`` costs a minute at a
+million triples and rdflib's SPARQL engine is slow on such graphs. Oxigraph
+(``pyoxigraph``) keeps the triples indexed on disk (RocksDB) and answers SPARQL
+in milliseconds; ``kg build --store`` writes ``OUT/store`` and ``kg query`` or
+``kg serve`` can open that folder instead of a graph file.
+
+Library use (for kg.graph.query and kg.commands.serve):
+
+- `load_into_store(paths, store_dir)` bulk-loads graph files into a new store,
+  replacing any store there only once loading has succeeded;
+- `open_store(path)` opens a store folder (read-only by default, so several
+  readers can share it);
+- `query_store(store, sparql, bindings)` returns ``(columns, rows)`` with rdflib
+  terms, the shape `kg.graph.query.run_query` returns.
+
+>>> import tempfile, pathlib
+>>> d = pathlib.Path(tempfile.mkdtemp())
+>>> _ = (d / "g.nt").write_text('<urn:a> <urn:p> "园区"@zh .\\n', encoding="utf-8")
+>>> load_into_store([d / "g.nt"], d / "store")
+1
+>>> is_store(d / "store"), is_store(d)
+(True, False)
+>>> query_store(open_store(d / "store"), "SELECT ?o WHERE { ?s ?p ?o }")
+(['o'], [[rdflib.term.Literal('园区', lang='zh')]])
+"""
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+from pathlib import Path
+
+from kg.errors import ParkKGError, QueryError, missing_extra
+
+XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
+MARKER = "CURRENT"  # every RocksDB folder has one
+
+_SUFFIX_FORMATS = {".nt": "N_TRIPLES", ".ttl": "TURTLE", ".nq": "N_QUADS", ".trig": "TRIG",
+                   ".jsonld": "JSON_LD", ".rdf": "RDF_XML", ".owl": "RDF_XML", ".n3": "N3"}
+
+
+class StoreError(ParkKGError):
+    """A store folder could not be created, opened or loaded."""
+
+
+def _pyoxigraph():
+    try:
+        import pyoxigraph
+    except ImportError:  # pragma: no cover - a dependency, but keep the message right
+        raise missing_extra("pyoxigraph", "store") from None
+    return pyoxigraph
+
+
+def is_store(path: Path | str) -> bool:
+    """Whether `path` is a store folder (rather than a graph file)."""
+    path = Path(path)
+    return path.is_dir() and (path / MARKER).is_file()
+
+
+def open_store(path: Path | str, read_only: bool = True):
+    """Open the Oxigraph store in folder `path` (read-only unless asked)."""
+    ox = _pyoxigraph()
+    path = Path(path)
+    if not is_store(path):
+        raise StoreError(f"{path}: not an Oxigraph store folder; create one with: kg build SOURCES -o OUT --store "
+                         "(then use OUT/store)")
+    try:
+        return ox.Store.read_only(str(path)) if read_only else ox.Store(str(path))
+    except OSError as exc:
+        raise StoreError(f"{path}: the store could not be opened ({exc}); "
+                         "is another process writing it? Stop it or open the store read-only") from exc
+
+
+def _format_of(path: Path):
+    ox = _pyoxigraph()
+    name = _SUFFIX_FORMATS.get(path.suffix.lower())
+    if name is None:
+        raise StoreError(f"{path}: unknown graph format '{path.suffix}'; load .nt, .ttl, .nq, .trig or .jsonld files")
+    return getattr(ox.RdfFormat, name)
+
+
+def load_into_store(paths, store_dir: Path | str) -> int:
+    """Bulk-load graph files into a fresh store at `store_dir`; returns the number of quads.
+
+    The store is built in a temporary folder beside `store_dir` and renamed into
+    place, so a failed load leaves any previous store as it was.
+    """
+    ox = _pyoxigraph()
+    store_dir = Path(store_dir)
+    store_dir.parent.mkdir(parents=True, exist_ok=True)
+    if store_dir.exists() and not is_store(store_dir) and any(store_dir.iterdir()):
+        raise StoreError(f"{store_dir}: exists and is not an Oxigraph store; choose another folder or remove it")
+    tmp = Path(tempfile.mkdtemp(prefix=f".{store_dir.name}.", suffix=".tmp", dir=store_dir.parent))
+    try:
+        store = ox.Store(str(tmp))
+        for p in paths:
+            p = Path(p)
+            try:
+                store.bulk_load(path=str(p), format=_format_of(p))
+            except (SyntaxError, ValueError, OSError) as exc:
+                raise StoreError(f"{p}: could not be loaded into the store ({exc}); check the file parses") from exc
+        store.flush()
+        count = len(store)
+        del store
+        _swap_into_place(tmp, store_dir)
+    except BaseException:
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise
+    return count
+
+
+def _swap_into_place(new: Path, target: Path) -> None:
+    old = None
+    if target.exists():
+        old = Path(tempfile.mkdtemp(prefix=f".{target.name}.", suffix=".old", dir=target.parent))
+        os.rmdir(old)
+        os.replace(target, old)
+    os.replace(new, target)
+    if old is not None:
+        shutil.rmtree(old, ignore_errors=True)
+
+
+def to_rdflib(term):
+    """A pyoxigraph term as the rdflib term `kg.views.tables` renders."""
+    from rdflib import BNode, Literal, URIRef
+
+    if term is None:
+        return None
+    ox = _pyoxigraph()
+    if isinstance(term, ox.NamedNode):
+        return URIRef(term.value)
+    if isinstance(term, ox.BlankNode):
+        return BNode(term.value)
+    if isinstance(term, ox.Literal):
+        if term.language:
+            return Literal(term.value, lang=term.language)
+        datatype = term.datatype.value if term.datatype is not None else XSD_STRING
+        return Literal(term.value, datatype=None if datatype == XSD_STRING else datatype)
+    return term
+
+
+def from_rdflib(term):
+    """An rdflib term (or a plain string, taken as a Chinese literal's text) as a pyoxigraph term."""
+    from rdflib import BNode, Literal, URIRef
+
+    ox = _pyoxigraph()
+    if isinstance(term, URIRef):
+        return ox.NamedNode(str(term))
+    if isinstance(term, BNode):
+        return ox.BlankNode(str(term))
+    if isinstance(term, Literal):
+        if term.language:
+            return ox.Literal(str(term), language=term.language)
+        if term.datatype is not None:
+            return ox.Literal(str(term), datatype=ox.NamedNode(str(term.datatype)))
+        return ox.Literal(str(term))
+    if isinstance(term, str):
+        return ox.Literal(term)
+    raise QueryError(f"cannot bind {term!r} in a SPARQL query; give an IRI or a literal")
+
+
+def query_store(store, sparql: str, bindings: dict | None = None) -> tuple[list[str], list[list]]:
+    """(column names, rows of rdflib terms) of a SELECT/ASK query over an Oxigraph store.
+
+    `bindings` maps variable names to rdflib terms; they are substituted as
+    values (SEP-0007), never pasted into the query text.
+    """
+    ox = _pyoxigraph()
+    substitutions = {ox.Variable(name): from_rdflib(value) for name, value in (bindings or {}).items()}
+    try:
+        result = store.query(sparql, substitutions=substitutions or None)
+    except SyntaxError as exc:
+        raise QueryError(f"the SPARQL query does not parse: {exc}") from exc
+    except OSError as exc:
+        raise QueryError(f"the store could not answer the query: {exc}") from exc
+    if isinstance(result, ox.QueryBoolean):
+        return ["ask"], [[bool(result)]]
+    if not isinstance(result, ox.QuerySolutions):
+        raise QueryError("only SELECT and ASK queries are supported here")
+    columns = [v.value for v in result.variables]
+    rows = [[to_rdflib(solution[i]) for i in range(len(columns))] for solution in result]
+    return columns, rows
