@@ -137,7 +137,7 @@ def decode_bytes(data: bytes, source: str) -> str:
         pass
     text = data.decode("utf-8", errors="replace")
     damaged = text.count("\ufffd")
-    if sum(1 for ch in text[:_SAMPLE * 5] if ord(ch) > 0x7F) >= 100 * damaged and _mostly_text(text, 0.001):
+    if sum(1 for ch in text[:_SAMPLE * 5] if ord(ch) > 0x7F) >= 100 * damaged and _mostly_text(text):
         return text  # UTF-8 with a few damaged bytes (a truncated download) is still UTF-8
     candidates = []
     for encoding in ("gb18030", "big5"):
