@@ -27,9 +27,13 @@ PIPELINE_VERSION = "0.1.0"
 
 
 def prepare(raw: RawDocument) -> Document:
-    """Clean a raw document and keep the map back to its raw text."""
+    """Clean a raw document and keep the map back to its raw text (and to its original script)."""
+    from kg.text.script import map_original
+
     text, offsets = clean_text(raw.text)
-    return Document(raw.id, text, raw.source, raw.text, tuple(offsets), raw.title, raw.date, raw.format, raw.url)
+    original = map_original(text, offsets, raw.text, raw.original_text)
+    return Document(raw.id, text, raw.source, raw.text, tuple(offsets), raw.title, raw.date, raw.format, raw.url,
+                    original)
 
 
 class Pipeline:

@@ -184,10 +184,12 @@ def read_pdf_file(path: Path) -> list[RawDocument]:
     except OSError:
         raise
     except Exception as exc:  # pdfplumber wraps pdfminer's syntax, encryption and password errors
-        reason = "it is encrypted or password-protected" if "crypt" in type(exc.__context__ or exc).__name__.lower() \
-            or "password" in str(exc).lower() else f"it is damaged or not a PDF ({exc})"
-        raise InputError(f"{path}: could not open the PDF: {reason}; save an unprotected copy "
-                         "(or print it to PDF) and try again") from exc
+        cause = exc.__cause__ or exc.__context__ or exc
+        if "crypt" in type(cause).__name__.lower() or "password" in str(exc).lower():
+            raise InputError(f"{path}: the PDF is encrypted or password-protected; save an unprotected copy "
+                             "(or print it to PDF) and try again") from exc
+        raise InputError(f"{path}: could not open the PDF, it is damaged or not a PDF ({exc}); "
+                         "repair it (e.g. qpdf in.pdf out.pdf) or save it again from its viewer") from exc
     pages = []
     with pdf:
         try:
