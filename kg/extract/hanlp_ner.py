@@ -124,10 +124,10 @@ def classify_span(surface: str, tag: str, lex: Lexicon):
 
 
 # ---------------------------------------------------------------- the stage
-def _windows(text: str, size: int = MAX_CHARS):
+def windows(text: str, size: int = MAX_CHARS):
     """(offset, piece) windows of at most `size` characters, cut after punctuation where possible.
 
-    >>> [len(p) for _, p in _windows("甲，" * 150, 100)]
+    >>> [len(p) for _, p in windows("甲，" * 150, 100)]
     [100, 100, 100]
     """
     start = 0
@@ -166,7 +166,7 @@ class HanLPRecognizer:
         """Every (start, end, model tag) the model finds, in document offsets."""
         pieces = []
         for sent in sentences:
-            for off, piece in _windows(sent.text):
+            for off, piece in windows(sent.text):
                 if piece.strip():
                     pieces.append((sent.start + off, piece))
         out = []

@@ -22,19 +22,21 @@ from kg.types import Mention, Sentence
 
 # POS tags (jieba's) that never belong inside a name.
 STOP_POS = {"v", "vd", "p", "c", "u", "uj", "ul", "uz", "ud", "ug", "uv", "d", "r", "rr", "rz",
-            "q", "f", "y", "e", "o", "zg", "ad", "t", "tg", "df", "ng", "mq", "vg", "dg", "l"}
+            "q", "f", "y", "e", "o", "zg", "ad", "t", "tg", "df", "mq", "vg", "dg", "l"}
 # POS tags that are evidence of a proper name (places, organisations, unknown words).
 NAME_POS = {"ns", "nz", "nt", "nr", "nrt", "nrfg", "j", "eng", "x?", "i"}
 # Single characters that never stand inside a park name; jieba's HMM sometimes glues
 # them to a neighbour (位是, 含迤资), so the name is cut after the last of them.
-CUT_CHARS = set("的是在将把被对从向以于含为即")
+CUT_CHARS = set("的是在将把被对从向以于含为即出了")
 SLOGAN_VERBS = ("打造", "建成", "建设成为", "成为", "争创", "创建", "建设")
-TIME_WORDS = {"年", "月", "日", "年底", "年初"}
+TIME_WORDS = {"年", "月", "日", "年底", "年初", "年度", "季度"}
 PUNCT = set("，。、；：！？,.;:!?“”\"'‘’《》<>「」『』【】[]—…·/\\|~～　 \n\t()（）")
 LIST_SEPARATORS = "、"
 OPEN_BRACKETS = "（("
 CLOSE_BRACKETS = "）)"
 _NUMBER = re.compile(r"^[0-9０-９.]+$")
+_PHASE = re.compile(r"[一二三四五六七八九十0-9]+期$")
+_COUNTED = re.compile(r"[0-9一二三四五六七八九十两百千万]+[个家项人名位件座次批]")
 _LATIN = re.compile(r"^[A-Za-z][A-Za-z0-9+\-]*$")
 MAX_NAME = {"Park": 10, "Platform": 22, "Enterprise": 14}
 
@@ -76,6 +78,8 @@ class Recognizer:
         self._cue_re = _alternation(lexicon.list_cues)
         self._trade_re = _alternation(lexicon.enterprise_trade_suffixes)
         self._predicate_re = _alternation(lexicon.enterprise_predicates)
+        self._long_boundaries = sorted((w for w in lexicon.boundaries if len(w) >= 2 and w not in lexicon.regions),
+                                       key=len, reverse=True)
         # words that a name never contains: boundaries and every trigger word
         self._stop_words = set(lexicon.boundaries) | set(lexicon.relation_triggers) | set(lexicon.target_triggers)
         self._stop_words |= set(lexicon.non_target_cues) | set(lexicon.year_expressions)
@@ -200,16 +204,19 @@ class Recognizer:
             name_start = self._walk_back(tokens, text, base, t_start, MAX_NAME[cls], base, park=cls == "Park")
             name_start = self._strip_left_boundaries(name_start, t_start, text, base)
             prefix = text[name_start - base:t_start - base]
-            cut = max((i + 1 for i, ch in enumerate(prefix) if ch in CUT_CHARS
-                       and not (cls == "Platform" and ch in "与和")), default=0)
+            cut = self._cut_point(prefix, cls)
             if cut:
                 name_start += cut
                 prefix = prefix[cut:]
-            generic = self._only_modifiers(prefix)
+            generic = self._only_modifiers(prefix) or self._starts_with_scale(prefix)
             if generic and cls != "Park":
                 continue
             if cls == "Enterprise" and len(prefix) < 2:
                 continue
+            if cls != "Park":
+                name = text[name_start - base:t_end - base]
+                if name in self.lex.generic or not self._has_name_evidence(prefix, ""):
+                    continue
             if cls == "Park" and not generic:
                 split = self._trailing_modifier(prefix)
                 if split:
@@ -226,6 +233,23 @@ class Recognizer:
             out.append(Candidate(name_start, t_end, cls, sub, "grammar:type-word", level,
                                  0.85 if not generic else 0.5, generic))
         return out
+
+    def _cut_point(self, prefix: str, cls: str) -> int:
+        """Where a name really starts inside a walked-back prefix: after the last single-character
+        function word (位是 -> cut after 是) and, for parks and platforms, after the last boundary
+        word jieba hid inside another token (做优做强中科院 -> 中科院)."""
+        cut = max((i + 1 for i, ch in enumerate(prefix) if ch in CUT_CHARS
+                   and not (cls == "Platform" and ch in "与和")), default=0)
+        if cls != "Enterprise":
+            for word in self._long_boundaries:
+                k = prefix.rfind(word)
+                if k >= 0 and k + len(word) < len(prefix):
+                    cut = max(cut, k + len(word))
+        return cut
+
+    def _starts_with_scale(self, prefix: str) -> bool:
+        """千亿级钒钛产业园区: a park to be built to a scale is a goal, not a name."""
+        return any(prefix.startswith(w) for w in self.lex.scales)
 
     def _trailing_modifier(self, prefix: str) -> int:
         """Length of the name before a trailing generic modifier (苏州BioBAY|先进), or 0."""
@@ -297,6 +321,8 @@ class Recognizer:
             if idx == 0 and e > s:
                 s = self._walk_back(tokens, text, base, base + e, 30, base + s) - base
                 s = self._strip_left_boundaries(base + s, base + e, text, base) - base
+                s += self._cut_point(text[s:e], "Enterprise")
+                s += self._leading_context_verb(text[s:e])
             items.append((s, e))
         spans = []
         for s, e in items:
@@ -306,6 +332,13 @@ class Recognizer:
             lead = text[s:e].find(item)
             spans.extend(self._split_conjunction(s + lead, s + lead + len(item), text))
         return self._classify_items(spans, text, base, cls)
+
+    def _leading_context_verb(self, item: str) -> int:
+        """发展新一代信息技术 -> skip 发展 when the rest is an industry name."""
+        for verb in sorted(self.lex.industry_context, key=len, reverse=True):
+            if len(verb) >= 2 and item.startswith(verb) and self.is_industry_name(item[len(verb):]):
+                return len(verb)
+        return 0
 
     def is_trade_name(self, name: str) -> bool:
         """A company short name: a name-like part + a trade word (小牛科技, 春光新材料), where
@@ -369,14 +402,34 @@ class Recognizer:
                 if is_ind and 2 <= len(core) <= 12 and not self._has_boundary(name):
                     out.append(Candidate(base + s, base + e, "Industry", "Industry", "grammar:list", "", 0.7))
                 continue
-            if cue_cls == "Industry" or (is_ind and (mostly_industry or core in self.lex.industry_labels)):
+            typed = self._typed_item(name)
+            if typed is not None:
+                cls, sub, level = typed
+                out.append(Candidate(base + s, base + e, cls, sub, "grammar:list", level, 0.75))
+                continue
+            if (cue_cls == "Industry" and (is_ind or mostly_industry)) or (
+                    cue_cls != "Industry" and is_ind and (mostly_industry or core in self.lex.industry_labels)):
                 if 2 <= len(core) <= 12 and not self._has_boundary(name):
                     out.append(Candidate(base + s, base + e, "Industry", "Industry", "grammar:list", "", 0.75))
                 continue
+            if cue_cls == "Industry":
+                continue
             limit = {"Enterprise": 10, "Platform": 20, "Park": 16}.get(cue_cls, 10)
-            if 2 <= len(name) <= limit and not self._has_boundary(name) and name not in self.lex.generic:
+            if (2 <= len(name) <= limit and not self._has_boundary(name) and name not in self.lex.generic
+                    and not _COUNTED.search(name)):
                 out.append(Candidate(base + s, base + e, cue_cls, cue_cls, "grammar:list", "", 0.7))
         return out
+
+    def _typed_item(self, name: str):
+        """A list item that ends with a type word is classed by it (生命科学园二期 -> Park)."""
+        core = _PHASE.sub("", name)
+        for form in sorted(self._type_words, key=len, reverse=True):
+            if core.endswith(form) and len(core) > len(form):
+                prefix = core[: -len(form)]
+                if self._only_modifiers(prefix):
+                    return None
+                return self._type_words[form]
+        return None
 
     def _has_boundary(self, name: str) -> bool:
         return any(ch in PUNCT for ch in name) or any(
