@@ -23,6 +23,7 @@ from kg.types import Entity, Mention
 
 _QUOTES = "“”\"'‘’《》「」『』〈〉"
 _COMPATIBLE_TYPES = {"开发区", "经开区", "高新区", "工业园区"}
+QUALITY_MODIFIERS = ("高端", "高档")  # 高端医疗器械 is 医疗器械 at its top end, not another industry
 _LEGAL = re.compile(r"(股份有限公司|有限责任公司|有限公司|公司)$")
 
 
@@ -132,6 +133,20 @@ class Linker:
                         best = k2
             if best is not None:
                 merged[k] = best
+        # industries: 高端装备制造 = 高端装备, 氢燃料电池 = 燃料电池, 高端医疗器械 = 医疗器械
+        industries = sorted((k for k in surfaces if k.startswith("Industry:")), key=len)
+        for k in industries:
+            name = k.split(":", 1)[1]
+            for k2 in industries:
+                name2 = k2.split(":", 1)[1]
+                if k2 == k or len(name2) <= len(name):
+                    continue
+                rest_after = name2[len(name):] if name2.startswith(name) else None
+                rest_before = name2[: -len(name)] if name2.endswith(name) else None
+                if rest_after in ("制造", "业", "产业") or (
+                        rest_before is not None and (len(rest_before) == 1 or rest_before in QUALITY_MODIFIERS)):
+                    merged[k] = k2
+                    break
         firms = [k for k in surfaces if k.startswith("Enterprise:")]
         for k in firms:
             name = k.split(":", 1)[1]

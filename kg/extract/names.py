@@ -208,7 +208,8 @@ class Recognizer:
             if cut:
                 name_start += cut
                 prefix = prefix[cut:]
-            generic = self._only_modifiers(prefix) or self._starts_with_scale(prefix)
+            generic = (self._only_modifiers(prefix) or self._starts_with_scale(prefix)
+                       or (cls == "Park" and self._province_and_modifiers(prefix)))
             if generic and cls != "Park":
                 continue
             if cls == "Enterprise" and len(prefix) < 2:
@@ -246,6 +247,14 @@ class Recognizer:
                 if k >= 0 and k + len(word) < len(prefix):
                     cut = max(cut, k + len(word))
         return cut
+
+    def _province_and_modifiers(self, prefix: str) -> bool:
+        """江苏省国家高新区: the national zones of a province, not one zone."""
+        for size in range(min(8, len(prefix)), 1, -1):
+            iri = self.lex.regions.get(prefix[:size])
+            if iri and iri.endswith("0000"):
+                return self._only_modifiers(prefix[size:])
+        return False
 
     def _starts_with_scale(self, prefix: str) -> bool:
         """千亿级钒钛产业园区: a park to be built to a scale is a goal, not a name."""
@@ -321,7 +330,7 @@ class Recognizer:
             if idx == 0 and e > s:
                 s = self._walk_back(tokens, text, base, base + e, 30, base + s) - base
                 s = self._strip_left_boundaries(base + s, base + e, text, base) - base
-                s += self._cut_point(text[s:e], "Enterprise")
+                s += self._cut_point(text[s:e], "Enterprise" if cls.startswith("Enterprise") else "Platform")
                 s += self._leading_context_verb(text[s:e])
             items.append((s, e))
         spans = []
