@@ -46,22 +46,50 @@ def main(debug):
 @click.option("--no-html", is_flag=True, help="Skip the HTML view.")
 @click.option("--strict", is_flag=True, help="Fail if any input is skipped.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar or summary.")
-def build(paths, out_dir, ontology_dir, no_html, strict, quiet):
-    """Build the graph of PATHS (files or folders) into OUT.
+@click.option("-j", "--jobs", type=click.IntRange(min=0), default=0,
+              help="Extraction processes (default 0: all cores). The output is the same whatever N.")
+@click.option("--scheduler", metavar="ADDRESS", default=None,
+              help="Extract on a Dask cluster at ADDRESS (tcp://host:8786) instead of local processes; "
+                   "needs pip install 'parkkg[dask]'.")
+@click.option("--cache-dir", type=click.Path(path_type=Path), default=None,
+              help="Cache of per-document results (default: OUT/.cache); a rebuild extracts only new or "
+                   "changed documents.")
+@click.option("--no-cache", is_flag=True, help="Extract every document again and keep no cache.")
+@click.option("--store", is_flag=True,
+              help="Also load the graph into an Oxigraph store at OUT/store, for fast queries on big graphs.")
+@click.option("--format", "formats", multiple=True, type=click.Choice(["ttl", "nt", "nq", "jsonld", "trig"]),
+              help="Graph file(s) to write: OUT/graph.FORMAT. Repeatable; default ttl. Use nt for bulk loading.")
+def build(paths, out_dir, ontology_dir, no_html, strict, quiet, jobs, scheduler, cache_dir, no_cache, store, formats):
+    """Build the graph of PATHS (files, folders or .jsonl corpora) into OUT.
 
     Writes OUT/graph.ttl (Turtle, deterministic) and OUT/graph.html (an
-    interactive network that works offline). Unreadable inputs are reported
-    and skipped; the exit code is 1 when any was skipped, 0 otherwise.
+    interactive network that works offline). A .jsonl corpus holds one
+    {"id": ..., "text": ...} object per line and is streamed. Unreadable
+    inputs are reported and skipped; the exit code is 1 when any was skipped,
+    0 otherwise.
+
+    \b
+    Examples:
+      kg build seeds -o output
+      kg build news.jsonl -o big --jobs 8 --format nt --store --no-html
+      kg build news.jsonl -o big --scheduler tcp://10.0.0.5:8786
     """
     from kg.build import build as run_build
+    from kg.build import default_jobs
 
-    report = run_build(list(paths), out_dir, ontology_dir=ontology_dir, html=not no_html, progress=not quiet)
-    for message in report.skipped:
+    report = run_build(list(paths), out_dir, ontology_dir=ontology_dir, html=not no_html, progress=not quiet,
+                       jobs=jobs or default_jobs(), scheduler=scheduler, store=store, formats=formats or ("ttl",),
+                       cache_dir=None if no_cache else (cache_dir or Path(out_dir) / ".cache"),
+                       prune_cache=cache_dir is None)
+    for message in report.skipped[:50]:
         click.echo(f"skipped: {message}", err=True)
+    if len(report.skipped) > 50:
+        click.echo(f"skipped: ... and {len(report.skipped) - 50} more", err=True)
     if report.skipped and strict:
         raise click.ClickException(f"{len(report.skipped)} input(s) skipped and --strict was given")
     if not quiet:
-        click.echo(f"{report.documents} document(s), {report.entities} entities, {report.relations} relations, "
+        cached = f" ({report.cached} from the cache)" if report.cached else ""
+        click.echo(f"{report.documents} document(s){cached}, {report.entities} entities, {report.relations} relations, "
                    f"{report.targets} targets, {report.triples} triples -> {', '.join(report.outputs)}", err=True)
     if report.skipped:
         sys.exit(1)

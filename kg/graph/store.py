@@ -104,6 +104,7 @@ def load_into_store(paths, store_dir: Path | str) -> int:
         store.flush()
         count = len(store)
         del store
+        os.chmod(tmp, 0o755)  # mkdtemp made it private; a store is shared like the graph files
         _swap_into_place(tmp, store_dir)
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)
