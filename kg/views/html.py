@@ -31,7 +31,7 @@ read); `generate_html` gives the page; `write_html` writes it atomically.
 >>> _ = g.add((park, PK.hasLeadingIndustry, ind))
 >>> data = network_data(g)
 >>> [(n["label"], n["cls"], n["degree"]) for n in data["nodes"]]
-[('集成电路', 'Industry', 1), ('苏州高新区', 'Park', 1)]
+[('苏州高新区', 'Park', 1), ('集成电路', 'Industry', 1)]
 >>> [(e["rel"], e["relLabel"]) for e in data["edges"]]
 [('hasLeadingIndustry', '主导产业')]
 """
@@ -64,33 +64,6 @@ MAX_EVIDENCE = 3  # evidence sentences shown per node or edge
 MAX_SENTENCE = 200  # characters of a sentence shown in a tooltip
 EDGE_LABELS_UP_TO = 400  # draw relation names on edges only for graphs this small
 VIS_VERSION = "vis-9.1.2"
-
-_FACTS_QUERY = """
-PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
-PREFIX prov: <http://www.w3.org/ns/prov#>
-PREFIX pk: <https://w3id.org/parkkg/ontology#>
-PREFIX dcterms: <http://purl.org/dc/terms/>
-SELECT ?s ?p ?o ?sentence ?doc WHERE {
-  ?fact a rdf:Statement ; rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o ;
-        prov:wasDerivedFrom ?ev .
-  ?ev pk:sentenceText ?sentence .
-  OPTIONAL { ?ev pk:inDocument ?d . OPTIONAL { ?d dcterms:identifier ?docid } }
-  BIND(COALESCE(STR(?docid), STR(?d), "") AS ?doc)
-}
-"""
-
-_TARGET_EVIDENCE_QUERY = """
-PREFIX prov: <http://www.w3.org/ns/prov#>
-PREFIX pk: <https://w3id.org/parkkg/ontology#>
-PREFIX dcterms: <http://purl.org/dc/terms/>
-SELECT ?t ?sentence ?doc WHERE {
-  ?t a pk:Target ; prov:wasDerivedFrom ?ev .
-  ?ev pk:sentenceText ?sentence .
-  OPTIONAL { ?ev pk:inDocument ?d . OPTIONAL { ?d dcterms:identifier ?docid } }
-  BIND(COALESCE(STR(?docid), STR(?d), "") AS ?doc)
-}
-"""
-
 
 def _local(iri: str) -> str:
     return iri.rsplit("#", 1)[-1].rsplit("/", 1)[-1]
@@ -153,15 +126,36 @@ def network_data(graph, labels: dict | None = None) -> dict:
             nodes[str(node)] = {"id": str(node), "label": label, "cls": cls, "kind": kind,
                                 "aliases": aliases, "degree": 0, "evidence": []}
 
+    from rdflib.namespace import DCTERMS, PROV
+
+    sentence_p, in_document = URIRef(PK_NS + "sentenceText"), URIRef(PK_NS + "inDocument")
+    cache: dict = {}
+
+    def evidence_of(subject) -> list[tuple[str, str]]:
+        """(document id, sentence) of each prov:wasDerivedFrom evidence of `subject`."""
+        items = []
+        for ev in graph.objects(subject, PROV.wasDerivedFrom):
+            if ev not in cache:
+                sentence = graph.value(ev, sentence_p)
+                doc = graph.value(ev, in_document)
+                doc_id = (graph.value(doc, DCTERMS.identifier) or doc) if doc is not None else ""
+                cache[ev] = None if sentence is None else (str(doc_id), str(sentence)[:MAX_SENTENCE])
+            if cache[ev] is not None:
+                items.append(cache[ev])
+        return items
+
     evidence = defaultdict(set)
-    for row in graph.query(_FACTS_QUERY):
-        item = (str(row.doc), str(row.sentence)[:MAX_SENTENCE])
-        s, o = str(row.s), str(row.o)
-        evidence[(s, _local(str(row.p)), o)].add(item)
-        evidence[s].add(item)
-        evidence[o].add(item)
-    for row in graph.query(_TARGET_EVIDENCE_QUERY):
-        evidence[str(row.t)].add((str(row.doc), str(row.sentence)[:MAX_SENTENCE]))
+    for fact in graph.subjects(RDF.type, RDF.Statement):
+        s, p, o = (graph.value(fact, x) for x in (RDF.subject, RDF.predicate, RDF.object))
+        if s is None or p is None or o is None:
+            continue
+        items = evidence_of(fact)
+        s, o = str(s), str(o)
+        evidence[(s, _local(str(p)), o)].update(items)
+        evidence[s].update(items)
+        evidence[o].update(items)
+    for t in graph.subjects(RDF.type, URIRef(PK_NS + "Target")):
+        evidence[str(t)].update(evidence_of(t))
 
     edges = {}
     for s, p, o in graph:
@@ -193,9 +187,10 @@ def vis_options(node_count: int, edge_count: int, seed: int = 7) -> dict:
     edges while dragging, so the page opens in seconds and stays usable.
 
     >>> vis_options(2000, 4000)["physics"]["stabilization"]["iterations"]
-    150
+    120
     """
     large = node_count > 300
+    iterations = 300 if not large else 200 if node_count <= 1000 else 120
     return {
         "groups": {cls: {"color": {"background": colour, "border": colour,
                                    "highlight": {"background": colour, "border": "#222222"},
@@ -213,7 +208,7 @@ def vis_options(node_count: int, edge_count: int, seed: int = 7) -> dict:
         "physics": {"enabled": True, "solver": "forceAtlas2Based",
                     "forceAtlas2Based": {"gravitationalConstant": -45, "springLength": 90,
                                          "springConstant": 0.06, "avoidOverlap": 0.2},
-                    "stabilization": {"enabled": True, "iterations": 150 if large else 300,
+                    "stabilization": {"enabled": True, "iterations": iterations,
                                       "updateInterval": 10, "fit": True},
                     "minVelocity": 0.75},
         "interaction": {"hover": True, "tooltipDelay": 150, "hideEdgesOnDrag": large or edge_count > 1000,
@@ -273,7 +268,7 @@ def generate_html(graph, title: str = "parkkg", labels: dict | None = None) -> s
            "connect-src 'none'; frame-src 'none'; form-action 'none'; base-uri 'none'")
     return "".join([
         "<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n",
-        f"<meta http-equiv=\"Content-Security-Policy\" content=\"{html.escape(csp)}\">\n",
+        f"<meta http-equiv=\"Content-Security-Policy\" content=\"{html.escape(csp, quote=False)}\">\n",
         "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n",
         f"<title>{html.escape(title)}</title>\n",
         f"<style>{PAGE_CSS}</style>\n</head>\n<body>\n",
