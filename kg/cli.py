@@ -96,22 +96,45 @@ def build(paths, out_dir, ontology_dir, no_html, strict, quiet, jobs, scheduler,
 
 
 @main.command()
-@click.argument("query")
+@click.argument("query", required=False)
 @click.option("--graph", "graph_path", type=click.Path(path_type=Path), default=Path("output/graph.ttl"),
-              show_default=True, help="The graph file to query.")
+              show_default=True, help="The graph file to query (.ttl, .nt, .nq, .trig or .jsonld).")
 @click.option("--param", "params", multiple=True, metavar="NAME=VALUE",
-              help="Bind ?NAME to VALUE (a Chinese literal by default). Repeatable.")
-@click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table", show_default=True)
-def query(query, graph_path, params, fmt):
-    """Run QUERY (a saved query name, a .rq file, or SPARQL text) over the graph."""
-    from kg.graph.query import load_graph_file, run_query
-    from kg.queries import bind_params, resolve_query
+              help="Bind ?NAME to VALUE (a Chinese literal, an integer, or an IRI). Repeatable.")
+@click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table", show_default=True,
+              help="table for people (IRIs shortened to pk:, ind:, kgr:); csv and json keep full IRIs.")
+@click.option("--list", "list_saved", is_flag=True, help="List the saved queries with their titles and parameters.")
+@click.option("--no-ontology", is_flag=True,
+              help="Query the graph alone, without ontology/*.ttl (taxonomy and property labels).")
+@click.option("--ontology", "ontology_dir", type=click.Path(path_type=Path), default=None,
+              help="Ontology folder read beside the graph (default: the project's ontology/).")
+def query(query, graph_path, params, fmt, list_saved, no_ontology, ontology_dir):
+    """Run QUERY (a saved query name, a .rq file, or SPARQL text) over the graph.
+
+    Parameters are bound to the query's ?NAME variables, never pasted into its
+    text. The ontology (industry taxonomy, property labels) is read beside the
+    graph unless --no-ontology is given.
+
+    \b
+    Examples:
+      kg query --list
+      kg query parks-by-leading-industry --param industry=半导体 --graph output/graph.ttl
+      kg query targets-due-by --param year=2025 --format csv
+      kg query 'SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }'
+    """
+    from kg.graph.query import display_rows, execute
+    from kg.queries import list_queries
     from kg.views.tables import render
 
-    sparql = resolve_query(query)
-    bindings = bind_params(params)
-    columns, rows = run_query(load_graph_file(graph_path), sparql, bindings)
-    click.echo(render(columns, rows, fmt))
+    if list_saved:
+        rows = [[q.name, q.title, " ".join(p.name + ("" if p.required else "?") for p in q.params)]
+                for q in list_queries()]
+        click.echo(render(["name", "title", "params (? = optional)"], rows, fmt))
+        return
+    if not query:
+        raise click.UsageError("give a QUERY (a saved query name, a .rq file or SPARQL text), or --list")
+    result = execute(query, graph_path, params, ontology=not no_ontology, ontology_dir=ontology_dir)
+    click.echo(render(result.columns, display_rows(result.rows, compact=fmt == "table"), fmt))
 
 
 for _module in COMMAND_MODULES:

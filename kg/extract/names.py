@@ -28,6 +28,7 @@ NAME_POS = {"ns", "nz", "nt", "nr", "nrt", "nrfg", "j", "eng", "x?", "i"}
 # Single characters that never stand inside a park name; jieba's HMM sometimes glues
 # them to a neighbour (位是, 含迤资), so the name is cut after the last of them.
 CUT_CHARS = set("的是在将把被对从向以于含为即出了")
+RARE_WORD = 100  # jieba dictionary frequency below which a word is treated as a name part
 SLOGAN_VERBS = ("打造", "建成", "建设成为", "成为", "争创", "创建", "建设")
 TIME_WORDS = {"年", "月", "日", "年底", "年初", "年度", "季度"}
 PUNCT = set("，。、；：！？,.;:!?“”\"'‘’《》<>「」『』【】[]—…·/\\|~～　 \n\t()（）")
@@ -99,10 +100,14 @@ class Recognizer:
         for tok in self.seg.tokens(prefix):
             if tok.pos in NAME_POS or _LATIN.match(tok.word) or _NUMBER.match(tok.word) or self.is_place(tok.word):
                 return True
+            if level == "" and len(tok.word) >= 2 and self.seg.frequency(tok.word) < RARE_WORD:
+                return True  # a rare word (小驴) is a likely name part of a firm or platform
         return any(self.is_place(prefix[:k]) for k in range(2, min(5, len(prefix)) + 1))
 
     # ------------------------------------------------------------ helpers
-    def _name_like(self, tok: Token) -> bool:
+    def _name_like(self, tok: Token, inner_ok: bool = False) -> bool:
+        if inner_ok and tok.word in self.lex.name_parts:
+            return True
         w = tok.word
         if not w or any(ch in PUNCT for ch in w):
             return False
@@ -115,7 +120,7 @@ class Recognizer:
         return tok.pos not in STOP_POS
 
     def _walk_back(self, tokens: list[Token], text: str, base: int, start: int, limit: int,
-                   floor: int, park: bool = False) -> int:
+                   floor: int, park: bool = False, inner_ok: bool = False) -> int:
         """Leftmost offset of the name that ends with the type word at `start`.
 
         For parks a place name is the left edge: once the walk has taken a place
@@ -148,7 +153,7 @@ class Recognizer:
                     i = j - 1
                     continue
                 break
-            if not self._name_like(tok):
+            if not self._name_like(tok, inner_ok):
                 break
             if start - tok.start > limit:
                 break
@@ -161,6 +166,11 @@ class Recognizer:
                 seen_place = seen_place or place
             left = tok.start
             i -= 1
+        if inner_ok:
+            # a name never starts with a name-internal verb: 建设创新研究院 is not a name
+            for tok in tokens:
+                if tok.start == left and tok.end <= start and tok.word in self.lex.name_parts:
+                    left = tok.end
         return left
 
     def _only_modifiers(self, prefix: str) -> bool:
@@ -201,7 +211,8 @@ class Recognizer:
             cls, sub, level = self._type_words[m.group()]
             t_start, t_end = base + m.start(), base + m.end()
             # a type word followed by more name characters is not the end of a name
-            name_start = self._walk_back(tokens, text, base, t_start, MAX_NAME[cls], base, park=cls == "Park")
+            name_start = self._walk_back(tokens, text, base, t_start, MAX_NAME[cls], base, park=cls == "Park",
+                                         inner_ok=cls != "Park")
             name_start = self._strip_left_boundaries(name_start, t_start, text, base)
             prefix = text[name_start - base:t_start - base]
             cut = self._cut_point(prefix, cls)
@@ -237,10 +248,17 @@ class Recognizer:
 
     def _cut_point(self, prefix: str, cls: str) -> int:
         """Where a name really starts inside a walked-back prefix: after the last single-character
-        function word (位是 -> cut after 是) and, for parks and platforms, after the last boundary
-        word jieba hid inside another token (做优做强中科院 -> 中科院)."""
-        cut = max((i + 1 for i, ch in enumerate(prefix) if ch in CUT_CHARS
-                   and not (cls == "Platform" and ch in "与和")), default=0)
+        function word (是, 的, 含) standing alone or glued into a word jieba did not know (位是),
+        and, for parks and platforms, after the last boundary word hidden inside another token
+        (做优做强中科院 -> 中科院). Known words keep their characters: 华为 is not cut at 为."""
+        cut = 0
+        for tok in self.seg.tokens(prefix):
+            if len(tok.word) == 1 and tok.word in CUT_CHARS and not (cls == "Platform" and tok.word in "与和"):
+                cut = tok.end
+            elif tok.pos == UNKNOWN:
+                inner = [i for i, ch in enumerate(tok.word) if ch in CUT_CHARS]
+                if inner:
+                    cut = max(cut, tok.start + inner[-1] + 1)
         if cls != "Enterprise":
             for word in self._long_boundaries:
                 k = prefix.rfind(word)

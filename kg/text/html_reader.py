@@ -26,6 +26,12 @@ _DATE_META = ("article:published_time", "og:published_time", "datepublished", "p
               "publish_date", "dc.date.issued", "dc.date", "dcterms.date", "date", "sailthru.date")
 
 
+# Page chrome removed before extraction: menus, side bars, footers, and boxes classed as ads.
+_AD_CLASSES = ("ad", "ads", "advert", "advertisement", "banner", "sponsor", "breadcrumb", "share", "sidebar")
+PRUNE_XPATH = ["//nav", "//aside", "//footer", "//header[not(ancestor::article)]", "//*[@role='navigation']"] + [
+    f"//*[contains(concat(' ', normalize-space(@class), ' '), ' {name} ')]" for name in _AD_CLASSES]
+
+
 def page_metadata(html: str) -> dict:
     """URL, date and title that the page declares in its head (canonical link, Open Graph, meta).
 
@@ -83,13 +89,14 @@ def _trafilatura():
 def parse_html(html: str, source: str, doc_id: str) -> RawDocument:
     """The article of one page as a raw document (format ``html``).
 
-    Extraction favours precision (no menus or link lists); a page where that finds
-    nothing is read again favouring recall before giving up.
+    Menus, side bars, footers and ad boxes are pruned first; extraction then
+    favours precision (no link lists); a page where that finds nothing is read
+    again favouring recall before giving up.
     """
     trafilatura, config = _trafilatura()
     meta = page_metadata(html)
     common = dict(with_metadata=True, include_comments=False, include_tables=True, include_images=False,
-                  include_links=False, deduplicate=False, config=config)
+                  include_links=False, deduplicate=False, prune_xpath=PRUNE_XPATH, config=config)
     found = trafilatura.bare_extraction(html, favor_precision=True, **common)
     if found is None or not (found.text or "").strip():
         found = trafilatura.bare_extraction(html, favor_recall=True, **common)

@@ -24,8 +24,10 @@ from kg.text.readers import RawDocument, document_id, normalise_date
 # A gutter is at least this wide (points) and crossed by at most this share of the lines of a column.
 MIN_GUTTER = 6.0
 MAX_GUTTER_COVERAGE = 0.2
-# Lines wider than this share of the text block are headlines or full-width text, never column lines.
+# Lines wider than this share of the text block are headlines or full-width text, never column lines;
+# so are lines set this much larger than the page's body text.
 WIDE_LINE = 0.55
+LARGE_TYPE = 1.3
 
 _PAGE_NUMBER = re.compile(r"^\s*[-—–(（]?\s*(第\s*)?\d{1,4}\s*页?\s*([/／]\s*(共\s*)?\d{1,4}\s*页?)?\s*[-—–)）]?\s*$")
 _HYPHEN_BREAK = re.compile(r"([A-Za-z])[-\u00ad]\n([a-z])")
@@ -36,12 +38,13 @@ _OCR_HINT = ("run OCR on it first (e.g. ocrmypdf -l chi_sim in.pdf out.pdf, or t
 
 @dataclass(frozen=True)
 class Box:
-    """A word or line on a page: its horizontal extent, its top, and its characters."""
+    """A word or line on a page: its horizontal extent, its top, its characters and type size."""
 
     x0: float
     x1: float
     top: float
     chars: tuple
+    size: float = 0.0
 
 
 def find_gutters(boxes: list[Box]) -> list[tuple[float, float]]:
@@ -49,8 +52,8 @@ def find_gutters(boxes: list[Box]) -> list[tuple[float, float]]:
 
     A band counts when it lies inside the text block, is at least `MIN_GUTTER`
     wide, has column text on both sides, and is crossed by at most
-    `MAX_GUTTER_COVERAGE` of the lines that make the busiest column (headlines
-    may cross it).
+    `MAX_GUTTER_COVERAGE` of the lines that make the busiest column. Headlines
+    (wide, or in large type) may cross it and are not counted.
 
     >>> col = lambda x0, x1: [Box(x0, x1, 10.0 * i, ()) for i in range(8)]
     >>> find_gutters(col(40, 270) + col(310, 540) + [Box(40, 230, -20, ())])
@@ -65,7 +68,9 @@ def find_gutters(boxes: list[Box]) -> list[tuple[float, float]]:
     width = right - left
     if width < 3 * MIN_GUTTER:
         return []
-    narrow = [b for b in boxes if b.x1 - b.x0 <= WIDE_LINE * width]
+    sizes = sorted(b.size for b in boxes)
+    body = sizes[len(sizes) // 2]
+    narrow = [b for b in boxes if b.x1 - b.x0 <= WIDE_LINE * width and (not body or b.size <= LARGE_TYPE * body)]
     if len(narrow) < 4:
         return []
     origin = int(left)
@@ -154,8 +159,8 @@ def page_text(page) -> str:
 
     words = page.extract_words(x_tolerance=3, y_tolerance=3, keep_blank_chars=False, use_text_flow=False,
                                return_chars=True)
-    boxes = [Box(float(w["x0"]), float(w["x1"]), float(w["top"]), tuple(w["chars"])) for w in words
-             if w.get("upright", True)]
+    boxes = [Box(float(w["x0"]), float(w["x1"]), float(w["top"]), tuple(w["chars"]),
+                 float(w["bottom"]) - float(w["top"])) for w in words if w.get("upright", True)]
     if not boxes:
         return ""
     parts = []
