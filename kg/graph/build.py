@@ -52,7 +52,7 @@ def build_graph(corpus, lexicon=None) -> Graph:
         if d.title:
             g.add((node, DCTERMS.title, Literal(d.title, lang="zh")))
         if d.date:
-            g.add((node, DCTERMS.date, Literal(d.date)))
+            g.add((node, DCTERMS.date, _date(d.date)))
         if d.url:
             g.add((node, DCTERMS.source, URIRef(d.url) if _safe_iri(d.url) else Literal(d.url)))
         g.add((node, PK.documentFormat, Literal(d.format or "text")))
@@ -165,6 +165,17 @@ def _extractor(g: Graph, stage: str) -> URIRef:
         g.add((node, RDF.type, PK.Extractor))
         g.add((node, RDFS.label, Literal(stage)))
     return node
+
+
+def _date(value: str) -> Literal:
+    """An ISO date as xsd:date (so SPARQL can compare dates); anything else as written.
+
+    >>> _date("2024-05-08").datatype == XSD.date, _date("2024年春").datatype
+    (True, None)
+    """
+    if len(value) == 10 and value[4] == "-" and value[7] == "-" and value.replace("-", "").isdigit():
+        return Literal(value, datatype=XSD.date)
+    return Literal(value)
 
 
 def _safe_iri(url: str) -> bool:
