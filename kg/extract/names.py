@@ -22,7 +22,7 @@ from kg.types import Mention, Sentence
 
 # POS tags (jieba's) that never belong inside a name.
 STOP_POS = {"v", "vd", "p", "c", "u", "uj", "ul", "uz", "ud", "ug", "uv", "d", "r", "rr", "rz",
-            "q", "f", "y", "e", "o", "zg", "ad", "t", "tg", "df", "mq", "vg", "dg", "l"}
+            "q", "f", "y", "e", "o", "ad", "t", "tg", "df", "mq", "vg", "dg", "l"}
 # POS tags that are evidence of a proper name (places, organisations, unknown words).
 NAME_POS = {"ns", "nz", "nt", "nr", "nrt", "nrfg", "j", "eng", "x?", "i"}
 # Single characters that never stand inside a park name; jieba's HMM sometimes glues
@@ -120,7 +120,7 @@ class Recognizer:
         return tok.pos not in STOP_POS
 
     def _walk_back(self, tokens: list[Token], text: str, base: int, start: int, limit: int,
-                   floor: int, park: bool = False, inner_ok: bool = False) -> int:
+                   floor: int, park: bool = False, inner_ok: bool = False, stop_generic: bool = False) -> int:
         """Leftmost offset of the name that ends with the type word at `start`.
 
         For parks a place name is the left edge: once the walk has taken a place
@@ -156,6 +156,8 @@ class Recognizer:
             if not self._name_like(tok, inner_ok):
                 break
             if start - tok.start > limit:
+                break
+            if stop_generic and (tok.word in self.lex.generic or tok.word in self.lex.park_types):
                 break
             if park:
                 place = self.is_place(tok.word)
@@ -248,23 +250,29 @@ class Recognizer:
 
     def _cut_point(self, prefix: str, cls: str) -> int:
         """Where a name really starts inside a walked-back prefix: after the last single-character
-        function word (是, 的, 含) standing alone or glued into a word jieba did not know (位是),
+        function word (是, 的, 出) standing alone or glued into a word jieba did not know (位是),
         and, for parks and platforms, after the last boundary word hidden inside another token
         (做优做强中科院 -> 中科院). Known words keep their characters: 华为 is not cut at 为."""
-        cut = 0
-        for tok in self.seg.tokens(prefix):
-            if len(tok.word) == 1 and tok.word in CUT_CHARS and not (cls == "Platform" and tok.word in "与和"):
-                cut = tok.end
-            elif tok.pos == UNKNOWN:
-                inner = [i for i, ch in enumerate(tok.word) if ch in CUT_CHARS]
-                if inner:
-                    cut = max(cut, tok.start + inner[-1] + 1)
-        if cls != "Enterprise":
+        total = 0
+        while True:
+            rest = prefix[total:]
+            cut = 0
+            for tok in self.seg.tokens(rest):
+                if len(tok.word) == 1 and tok.word in CUT_CHARS and not (cls == "Platform" and tok.word in "与和"):
+                    cut = tok.end
+                elif tok.pos == UNKNOWN and len(tok.word) > 1:
+                    # 出迈为 -> 迈为 (a function character glued in front); 位是 -> nothing left
+                    if tok.word[0] in CUT_CHARS:
+                        cut = max(cut, tok.start + 1)
+                    elif tok.word[-1] in CUT_CHARS:
+                        cut = max(cut, tok.end)
             for word in self._long_boundaries:
-                k = prefix.rfind(word)
-                if k >= 0 and k + len(word) < len(prefix):
+                k = rest.rfind(word)
+                if k >= 0 and k + len(word) < len(rest) and (cls != "Enterprise" or k == 0):
                     cut = max(cut, k + len(word))
-        return cut
+            if cut == 0 or cut >= len(rest):
+                return total
+            total += cut
 
     def _province_and_modifiers(self, prefix: str) -> bool:
         """江苏省国家高新区: the national zones of a province, not one zone."""
@@ -346,9 +354,9 @@ class Recognizer:
         items = []
         for idx, (s, e) in enumerate(parts):
             if idx == 0 and e > s:
-                s = self._walk_back(tokens, text, base, base + e, 30, base + s) - base
+                s = self._walk_back(tokens, text, base, base + e, 30, base + s, stop_generic=True) - base
                 s = self._strip_left_boundaries(base + s, base + e, text, base) - base
-                s += self._cut_point(text[s:e], "Enterprise" if cls.startswith("Enterprise") else "Platform")
+                s += self._cut_point(text[s:e], "List")
                 s += self._leading_context_verb(text[s:e])
             items.append((s, e))
         spans = []
@@ -411,7 +419,7 @@ class Recognizer:
 
     def _classify_items(self, spans, text, base, cue_cls) -> list[Candidate]:
         names = [text[s:e] for s, e in spans]
-        industries = [self.is_industry_name(n) for n in names]
+        industries = [self.is_industry_name(n) and not self.is_trade_name(n) for n in names]
         mostly_industry = sum(industries) * 2 > len(names)
         out = []
         strict = cue_cls == "IndustryStrict"
@@ -459,8 +467,10 @@ class Recognizer:
         return None
 
     def _has_boundary(self, name: str) -> bool:
+        """An item with punctuation, a boundary word or a lone function character is no name."""
         return any(ch in PUNCT for ch in name) or any(
-            tok.word in self.lex.boundaries or tok.pos in ("v", "p", "c", "uj", "d")
+            (len(tok.word) >= 2 and tok.word in self._stop_words) or (len(tok.word) == 1 and tok.word in CUT_CHARS)
+            or tok.pos in ("p", "c", "uj")
             for tok in self.seg.tokens(name))
 
     def _industry_gazetteer(self, sent: Sentence) -> list[Candidate]:

@@ -77,7 +77,7 @@ class TargetExtractor:
             return True
         first = _CLAUSE.search(text)
         head = (text[: first.start()] if first else text).replace("“", "").replace("”", "")
-        if first is not None and first.start() < a and len(head) <= 16 and self.has_goal_cue(head) and (
+        if first is not None and first.start() < a and len(head) <= 30 and self.has_goal_cue(head) and (
                 _YEAR.search(head) or _RELATIVE.search(head) or any(w in head for w in self.lex.year_expressions)):
             return True
         # （…）的目标: a cue right after the bracket governs what is inside it

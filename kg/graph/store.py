@@ -162,19 +162,68 @@ def from_rdflib(term):
     raise QueryError(f"cannot bind {term!r} in a SPARQL query; give an IRI or a literal")
 
 
+def _first_group_brace(sparql: str) -> int:
+    """The offset of the first ``{`` outside comments, IRIs and strings: the query's WHERE group."""
+    i, n = 0, len(sparql)
+    while i < n:
+        ch = sparql[i]
+        if ch == "#":
+            j = sparql.find("\n", i)
+            i = n if j < 0 else j
+        elif ch == "<":
+            j = sparql.find(">", i)
+            k = sparql.find(" ", i)
+            i = j if j > 0 and (k < 0 or j < k) else i
+        elif ch in "\"'":
+            quote = sparql[i:i + 3] if sparql[i:i + 3] in ('"""', "'''") else ch
+            i += len(quote)
+            while i < n and not sparql.startswith(quote, i):
+                i += 2 if sparql[i] == "\\" else 1
+            i += len(quote) - 1
+        elif ch == "{":
+            return i
+        i += 1
+    return -1
+
+
+def bind_values(sparql: str, values: dict) -> str:
+    """`sparql` with ``VALUES ?name { term }`` opening its WHERE group, one per binding.
+
+    Oxigraph's own substitution refuses variables the query does not project,
+    and saved queries use parameters only in filters; an inline VALUES block
+    at the start of the group binds them everywhere in it, as rdflib's
+    initBindings do. The terms come serialised by pyoxigraph (N-Triples
+    syntax, escaped), never from text pasted by hand.
+
+    >>> bind_values("SELECT ?x WHERE { ?x ?p ?park }", {"park": '"园"@zh'})
+    'SELECT ?x WHERE { VALUES ?park { "园"@zh } ?x ?p ?park }'
+    """
+    if not values:
+        return sparql
+    at = _first_group_brace(sparql)
+    if at < 0:
+        raise QueryError("the SPARQL query has no { ... } group to bind parameters in")
+    block = " ".join(f"VALUES ?{name} {{ {term} }}" for name, term in sorted(values.items()))
+    return f"{sparql[:at + 1]} {block}{sparql[at + 1:]}"
+
+
 def query_store(store, sparql: str, bindings: dict | None = None) -> tuple[list[str], list[list]]:
     """(column names, rows of rdflib terms) of a SELECT/ASK query over an Oxigraph store.
 
-    `bindings` maps variable names to rdflib terms; they are substituted as
-    values (SEP-0007), never pasted into the query text.
+    `bindings` maps variable names to rdflib terms; they are bound as values
+    (see `bind_values`), never pasted into the query text by hand.
     """
     ox = _pyoxigraph()
-    substitutions = {ox.Variable(name): from_rdflib(value) for name, value in (bindings or {}).items()}
+    values = {}
+    for name, value in (bindings or {}).items():
+        if not str(name).isidentifier():
+            raise QueryError(f"{name!r} is not a valid SPARQL variable name")
+        values[str(name)] = str(from_rdflib(value))
     try:
-        result = store.query(sparql, substitutions=substitutions or None)
+        result = store.query(bind_values(sparql, values))
     except SyntaxError as exc:
         raise QueryError(f"the SPARQL query does not parse: {exc}") from exc
-    except OSError as exc:
+    except (OSError, RuntimeError) as exc:
         raise QueryError(f"the store could not answer the query: {exc}") from exc
     if isinstance(result, ox.QueryBoolean):
         return ["ask"], [[bool(result)]]

@@ -288,6 +288,9 @@ READERS: dict[str, Reader] = {
     ".docx": _read_docx,
 }
 
+# Types whose readers stream records, so no size limit applies to the file.
+STREAMED = frozenset({".jsonl"})
+
 _OCR = "images are not read; run OCR (e.g. tesseract -l chi_sim, or ocrmypdf for scans) and give the text"
 # Types people try that parkkg does not read, with what to do instead.
 _HINTS = {
@@ -312,8 +315,9 @@ def supported_types() -> list[str]:
 def read_path(path: Path) -> Iterator[RawDocument | InputError]:
     """Read one file with the reader its suffix selects.
 
-    Missing, oversized and unknown files raise `InputError` at once; the documents
-    themselves are read lazily, so a large corpus file streams. A traditional-Chinese
+    Missing, oversized and unknown files raise `InputError` at once (corpus types in
+    `STREAMED` have no size limit); the documents themselves are read lazily, so a
+    large corpus file streams. A traditional-Chinese
     document comes out converted to simplified, with its `original_text` kept.
     """
     path = Path(path)
@@ -322,7 +326,7 @@ def read_path(path: Path) -> Iterator[RawDocument | InputError]:
     if path.is_dir():
         raise InputError(f"{path}: is a folder; read folders with iter_sources (kg build takes folders)")
     size = path.stat().st_size
-    if size > MAX_BYTES:
+    if size > MAX_BYTES and path.suffix.lower() not in STREAMED:
         raise InputError(f"{path}: {size // (1024 * 1024)} MB is more than parkkg reads in one file "
                          f"({MAX_BYTES // (1024 * 1024)} MB); split it into smaller files")
     suffix = path.suffix.lower()

@@ -1,0 +1,216 @@
+"""Check a graph against the SHACL shapes in ``ontology/shapes.ttl``.
+
+A graph that parses can still be wrong in ways a reader only finds later: a
+fact without evidence, a target without a park, an industry typed only with a
+subclass, an offset that is not an integer. The shapes say what every parkkg
+graph must look like; `validate_graph` checks one with pyshacl and returns plain
+records, and `render_report` turns them into text a person can act on.
+
+Every ``kg build`` runs `validate` on the graph it writes (graphs over
+`MAX_BUILD_TRIPLES` are left to ``kg validate``, since pyshacl's time grows with
+the graph); ``kg validate GRAPH`` checks any graph file.
+"""
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from kg.errors import OntologyError
+
+SHAPES_FILE = "shapes.ttl"
+# Above this many triples a build skips validation (pyshacl takes about a second per
+# 10,000 triples here); `kg validate` still checks graphs of any size.
+MAX_BUILD_TRIPLES = 250_000
+
+
+@dataclass(frozen=True)
+class Violation:
+    """One SHACL result: which node broke which shape, along which path, with what value."""
+
+    severity: str  # Violation, Warning or Info
+    focus: str
+    path: str
+    value: str
+    message: str
+    shape: str
+
+
+@dataclass
+class ValidationReport:
+    """The outcome of checking one graph."""
+
+    conforms: bool
+    triples: int
+    violations: list = field(default_factory=list)  # Violation, sorted
+    seconds: float = 0.0
+    skipped: str = ""  # why the graph was not checked, when it was not
+
+    def summary(self) -> str:
+        """One line for a build summary.
+
+        >>> ValidationReport(True, 10).summary()
+        'SHACL: 0 violations in 10 triples'
+        >>> ValidationReport(True, 10, skipped="too big").summary()
+        'SHACL: not checked (too big)'
+        """
+        if self.skipped:
+            return f"SHACL: not checked ({self.skipped})"
+        if self.conforms:
+            return f"SHACL: 0 violations in {self.triples} triples"
+        return f"SHACL: {len(self.violations)} violation(s) in {self.triples} triples; see: kg validate GRAPH"
+
+
+def shapes_path(ontology_dir: Path | str | None = None) -> Path:
+    """The shapes file of the ontology folder (default: the project's ``ontology/``)."""
+    from kg.ontology import DEFAULT_ONTOLOGY_DIR, PACKAGED_ONTOLOGY_DIR
+
+    if ontology_dir is None:
+        ontology_dir = DEFAULT_ONTOLOGY_DIR if DEFAULT_ONTOLOGY_DIR.is_dir() else PACKAGED_ONTOLOGY_DIR
+    path = Path(ontology_dir) / SHAPES_FILE
+    if not path.is_file():
+        raise OntologyError(f"{path} not found; the SHACL shapes live in ontology/{SHAPES_FILE} "
+                            "(restore it from git, or pass --ontology DIR with the parkkg ontology)")
+    return path
+
+
+@lru_cache(maxsize=4)
+def _load_shapes(path: str, mtime: float):
+    import rdflib
+
+    g = rdflib.Graph()
+    try:
+        g.parse(path, format="turtle")
+    except Exception as exc:  # rdflib raises many kinds
+        raise OntologyError(f"{path} is not valid Turtle: {exc}; fix the file or restore it from git") from exc
+    return g
+
+
+def load_shapes(ontology_dir: Path | str | None = None):
+    """The shapes graph, parsed once per file version."""
+    path = shapes_path(ontology_dir)
+    return _load_shapes(str(path), path.stat().st_mtime)
+
+
+def validate_graph(graph, ontology_dir: Path | str | None = None) -> ValidationReport:
+    """Check `graph` (an rdflib graph) against the shapes; never raises for a non-conforming graph."""
+    from pyshacl import validate as shacl_validate
+
+    shapes = load_shapes(ontology_dir)
+    started = time.perf_counter()
+    conforms, results, _ = shacl_validate(graph, shacl_graph=shapes, inference="none", advanced=False,
+                                          allow_warnings=True)
+    seconds = time.perf_counter() - started
+    violations = sorted(_violations(results, graph), key=lambda v: (v.message, v.focus, v.path, v.value))
+    return ValidationReport(bool(conforms), len(graph), violations, seconds)
+
+
+def validate(graph, ontology_dir: Path | str | None = None,
+             max_triples: int = MAX_BUILD_TRIPLES) -> ValidationReport:
+    """The build step: check the graph unless it is too big to check quickly."""
+    if len(graph) > max_triples:
+        return ValidationReport(True, len(graph), skipped=f"{len(graph)} triples is over the build limit of "
+                                f"{max_triples}; run: kg validate GRAPH")
+    return validate_graph(graph, ontology_dir)
+
+
+def _violations(results, graph) -> list[Violation]:
+    from rdflib import RDF, Namespace
+
+    SH = Namespace("http://www.w3.org/ns/shacl#")
+    out = []
+    for result in results.subjects(RDF.type, SH.ValidationResult):
+        def one(prop):
+            value = results.value(result, prop)
+            return value
+
+        severity = one(SH.resultSeverity)
+        message = one(SH.resultMessage)
+        out.append(Violation(
+            severity=_local(severity) if severity is not None else "Violation",
+            focus=_short(one(SH.focusNode), graph),
+            path=_path(results, one(SH.resultPath), graph),
+            value=_short(one(SH.value), graph),
+            message=str(message) if message is not None else "",
+            shape=_short(one(SH.sourceShape), graph) if not _is_blank(one(SH.sourceShape)) else "",
+        ))
+    return out
+
+
+def _is_blank(node) -> bool:
+    from rdflib import BNode
+
+    return isinstance(node, BNode)
+
+
+def _local(iri) -> str:
+    text = str(iri)
+    return text.rsplit("#", 1)[-1].rsplit("/", 1)[-1]
+
+
+def _short(node, graph) -> str:
+    """A term as a person reads it: prefixed name for IRIs, quoted text for literals."""
+    from rdflib import BNode, Literal, URIRef
+
+    if node is None:
+        return ""
+    if isinstance(node, URIRef):
+        try:
+            return graph.namespace_manager.normalizeUri(node)
+        except Exception:  # an IRI no prefix fits
+            return f"<{node}>"
+    if isinstance(node, Literal):
+        return node.n3(graph.namespace_manager)
+    if isinstance(node, BNode):
+        return "[]"
+    return str(node)
+
+
+def _path(results, path, graph) -> str:
+    """A result path, with inverse paths written ^p as in SPARQL."""
+    from rdflib import BNode, Namespace
+
+    SH = Namespace("http://www.w3.org/ns/shacl#")
+    if isinstance(path, BNode):
+        inverse = results.value(path, SH.inversePath)
+        if inverse is not None:
+            return "^" + _short(inverse, graph)
+        return "(complex path)"
+    return _short(path, graph)
+
+
+def render_report(report: ValidationReport, name: str = "the graph", limit: int = 50) -> str:
+    """A readable report: a verdict line, then the violations grouped by message.
+
+    >>> v = Violation("Violation", "kgr:target/1", "^pk:hasTarget", "", "every target belongs to a park", "")
+    >>> print(render_report(ValidationReport(False, 3, [v]), "g.ttl"))
+    g.ttl does not conform to the parkkg shapes: 1 violation(s) in 3 triples
+    <BLANKLINE>
+    every target belongs to a park (1)
+      kgr:target/1  ^pk:hasTarget
+    """
+    if report.skipped:
+        return f"{name} was not checked: {report.skipped}"
+    if report.conforms:
+        return f"{name} conforms to the parkkg shapes ({report.triples} triples)"
+    lines = [f"{name} does not conform to the parkkg shapes: {len(report.violations)} violation(s) "
+             f"in {report.triples} triples"]
+    groups: dict[str, list[Violation]] = {}
+    for v in report.violations:
+        key = v.message or f"{v.shape or 'a shape'} is not met"
+        groups.setdefault(key, []).append(v)
+    shown = 0
+    for message, items in groups.items():
+        lines.append("")
+        lines.append(f"{message} ({len(items)})")
+        for v in items:
+            if shown >= limit:
+                break
+            detail = "  ".join(part for part in (v.focus, v.path, f"value {v.value}" if v.value else "") if part)
+            lines.append(f"  {detail}")
+            shown += 1
+    if shown < len(report.violations):
+        lines.append("")
+        lines.append(f"... and {len(report.violations) - shown} more; use --limit to see more")
+    return "\n".join(lines)

@@ -1,0 +1,44 @@
+"""Linking: one entity per thing; full and short forms merge; generic words resolve to the topic."""
+from kg.extract.link import Linker, normalise
+
+
+def test_full_and_short_type_words_share_a_key(lexicon):
+    linker = Linker(lexicon)
+    assert linker.park_key("苏州高新技术产业开发区") == linker.park_key("苏州高新区")
+    assert linker.park_key("无锡经济开发区") == linker.park_key("无锡经开区")
+    assert linker.park_key("无锡高新区") != linker.park_key("苏州高新区")
+
+
+def test_normalise_drops_quotes_and_width():
+    assert normalise("“长三角（江阴）数字创新港”") == "长三角(江阴)数字创新港"
+
+
+def test_place_omitted_form_joins_the_full_name_in_its_document(run_text):
+    result = run_text("江阴临港经济开发区是省级开发区。临港开发区辖区内有13家上市公司。")
+    parks = [e for e in result.entities if e.cls == "Park"]
+    assert len(parks) == 1
+    assert parks[0].label == "江阴临港经济开发区"
+    assert "临港开发区" in parks[0].aliases
+
+
+def test_firm_short_name_joins_its_full_name(run_text):
+    result = run_text("迈为股份是吴江开发区培育的企业。开发区培育出迈为、博众等一批高科技企业。")
+    firms = {e.label: e for e in result.entities if e.cls == "Enterprise"}
+    assert "迈为股份" in firms and "迈为" in firms["迈为股份"].aliases
+
+
+def test_generic_word_resolves_to_the_park_the_passage_is_about(run_text):
+    result = run_text("宜兴经济技术开发区是一个年轻的国家级园区。园区将聚焦新能源、集成电路等领域。")
+    subjects = {r.subject for r in result.relations}
+    assert subjects == {"Park:宜兴|经开区"}
+
+
+def test_entities_merge_across_documents(pipeline):
+    from kg.pipeline import merge_results
+    from kg.text.readers import RawDocument
+
+    a = pipeline.process(RawDocument("a", "苏州高新区聚焦集成电路产业。", "a.txt"))
+    b = pipeline.process(RawDocument("b", "苏州高新技术产业开发区加快发展集成电路产业。", "b.txt"))
+    corpus = merge_results([a, b])
+    parks = [e for e in corpus.entities.values() if e.cls == "Park"]
+    assert len(parks) == 1 and set(parks[0].documents) == {"a", "b"}

@@ -1,0 +1,66 @@
+"""The recogniser finds names by type words, lists and the taxonomy, never by lists of names."""
+
+
+def _mentions(run_text, text):
+    return {(m.cls, m.surface) for m in run_text(text).mentions if not m.generic}
+
+
+def test_type_word_grammar_finds_unlisted_parks(run_text):
+    found = _mentions(run_text, "会上，宁波杭州湾经济技术开发区与台州湾新区签署协议。")
+    assert ("Park", "宁波杭州湾经济技术开发区") in found
+    assert ("Park", "台州湾新区") in found
+
+
+def test_left_edge_stops_at_verbs_and_places(run_text):
+    found = _mentions(run_text, "全力推动合肥高新区建设，加快建设包河经济开发区。")
+    assert ("Park", "合肥高新区") in found
+    assert ("Park", "包河经济开发区") in found
+    assert not any(name.startswith(("推动", "加快", "建设")) for _, name in found)
+
+
+def test_generic_park_words_are_not_entities(run_text):
+    result = run_text("该区是国家级高新区，园区内企业众多，开发区管委会表示欢迎。")
+    assert not [e for e in result.entities if e.cls == "Park"]
+
+
+def test_platform_type_words(run_text):
+    found = _mentions(run_text, "园区依托南昌大学、江西理工大学赣州研究院等平台开展合作。")
+    assert ("Platform", "南昌大学") in found
+    assert ("Platform", "江西理工大学赣州研究院") in found
+
+
+def test_enterprise_list_closed_by_cue(run_text):
+    found = _mentions(run_text, "开发区已集聚宁德时代、远景科技、天合光能等一批龙头企业。")
+    assert {("Enterprise", "宁德时代"), ("Enterprise", "远景科技"), ("Enterprise", "天合光能")} <= found
+
+
+def test_industry_list_is_split_only_where_parts_are_whole_names(run_text):
+    result = run_text("铜陵经开区聚焦大数据和云计算、新能源与智能网联汽车等新兴产业。")
+    industries = {e.label for e in result.entities if e.cls == "Industry"}
+    assert {"大数据", "云计算"} <= industries
+    assert "大数据和云计算" not in industries
+
+
+def test_industry_names_drop_the_industry_suffix(run_text):
+    result = run_text("长沙经开区大力发展工程机械产业和汽车产业。")
+    labels = {e.label for e in result.entities if e.cls == "Industry"}
+    assert "工程机械" in labels
+    assert not any(label.endswith("产业") for label in labels)
+
+
+def test_taxonomy_word_outside_an_industry_context_is_not_an_industry(run_text):
+    result = run_text("南京江北新区引入金融服务机构50家。")
+    assert "金融服务" not in {e.label for e in result.entities if e.cls == "Industry"}
+
+
+def test_no_park_content_yields_almost_nothing(run_text):
+    result = run_text("今天天气晴朗，小朋友们在公园里放风筝，家长们在一旁聊天。")
+    assert result.entities == []
+
+
+def test_mention_offsets_point_at_their_surface(run_text):
+    text = "苏州工业园区\n聚焦生物医药、纳米技术应用、人工智能等新兴产业，信达生物、思瑞浦等企业落户园区。"
+    result = run_text(text)
+    assert result.mentions
+    for m in result.mentions:
+        assert result.document.text[m.start:m.end] == m.surface

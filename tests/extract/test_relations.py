@@ -1,0 +1,31 @@
+"""Relations: roles from trigger words, park pairs from triggers and sub-park types."""
+
+
+def _rels(run_text, text):
+    return {(r.subject.split(":", 1)[1], r.prop, r.object.split(":", 1)[1]) for r in run_text(text).relations}
+
+
+def test_industry_roles_follow_the_words(run_text):
+    rels = _rels(run_text, "合肥高新区做强集成电路、人工智能两大主导产业，培育量子信息等未来产业，"
+                           "壮大新能源汽车等战略性新兴产业。")
+    props = {o: p for _, p, o in rels}
+    assert props["集成电路"] == "hasLeadingIndustry"
+    assert props["量子信息"] == "hasFutureIndustry"
+    assert props["新能源汽车"] == "hasEmergingIndustry"
+
+
+def test_benchmark_goes_from_subject_to_the_other_park(run_text):
+    rels = _rels(run_text, "无锡经开区将学习借鉴苏州工业园区的先进经验。")
+    assert ("无锡|经开区", "benchmarksAgainst", "苏州|工业园区") in rels
+
+
+def test_named_park_inside_a_zone_is_a_sub_park(run_text):
+    rels = _rels(run_text, "昆山开发区加快建设光电产业园和昆山综合保税区。")
+    assert ("昆山|开发区", "hasSubPark", "光电|产业园") in rels
+
+
+def test_evidence_is_the_sentence(run_text):
+    result = run_text("前言。嘉兴经开区引进了立讯精密、闻泰科技等一批龙头企业。")
+    rel = next(r for r in result.relations if r.prop == "hasEnterprise")
+    assert rel.evidence.text == "嘉兴经开区引进了立讯精密、闻泰科技等一批龙头企业。"
+    assert result.document.text[rel.evidence.start:rel.evidence.end] == rel.evidence.text

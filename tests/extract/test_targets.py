@@ -1,0 +1,42 @@
+"""Targets: numbers with units in goal sentences, years normalised, past and forecasts excluded."""
+import pytest
+
+from kg.extract.targets import chinese_number
+
+
+def _targets(run_text, text):
+    return {(t.value, t.unit, t.year) for t in run_text(text).targets}
+
+
+def test_plan_period_end_is_its_last_year(run_text):
+    found = _targets(run_text, "无锡太湖国家旅游度假区力争“十四五”末，生命健康总产值超300亿元，市值超万亿元。")
+    assert found == {(300.0, "亿元", 2025), (1.0, "万亿元", 2025)}
+
+
+def test_explicit_deadline_year(run_text):
+    found = _targets(run_text, "合肥高新区到2027年力争集成电路产业规模突破1500亿元。")
+    assert (1500.0, "亿元", 2027) in found
+
+
+def test_relative_time_gives_no_year(run_text):
+    found = _targets(run_text, "宜兴经济技术开发区力争通过5年时间，进军全省前10位、全国前30位。")
+    assert found == {(10.0, "位", None), (30.0, "位", None)}
+
+
+def test_forecasts_and_past_figures_are_not_targets(run_text):
+    assert _targets(run_text, "苏州高新区1-9月预计地区生产总值1160亿元、增长10%。") == set()
+    assert _targets(run_text, "去年，无锡高新区生命健康产业产值完成121.83亿元。") == set()
+
+
+def test_scale_class_of_the_park_itself_is_a_target(run_text):
+    assert (1000.0, "亿元", None) in _targets(run_text, "攀枝花钒钛高新区将打造千亿级钒钛产业园区。")
+
+
+def test_doubling_and_ranks(run_text):
+    found = _targets(run_text, "黄冈高新区确定了“五年翻三番、五年进百强”的目标。")
+    assert found == {(3.0, "番", None), (100.0, "位", None)}
+
+
+@pytest.mark.parametrize("text,value", [("三", 3.0), ("十二", 12.0), ("一百", 100.0), ("2.5", 2.5), ("两", 2.0)])
+def test_chinese_numbers(text, value):
+    assert chinese_number(text) == value
