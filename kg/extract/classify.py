@@ -9,7 +9,8 @@ from __future__ import annotations
 from kg.ontology import Lexicon
 from kg.types import Mention
 
-STAGE_RANK = {"grammar:type-word": 3, "grammar:list": 2, "gazetteer:taxonomy": 1}
+STAGE_RANK = {"grammar:type-word": 3, "grammar:apposition": 3, "grammar:list": 2, "grammar:predicate": 2,
+              "grammar:frame": 2, "gazetteer:taxonomy": 1, "grammar:industry-suffix": 0}
 
 
 def _strip_suffix(name: str, lex: Lexicon) -> str:

@@ -79,6 +79,7 @@ class Recognizer:
         self._cue_re = _alternation(lexicon.list_cues)
         self._trade_re = _alternation(lexicon.enterprise_trade_suffixes)
         self._predicate_re = _alternation(lexicon.enterprise_predicates)
+        self._suffix_re = _alternation(lexicon.industry_suffixes)
         self._long_boundaries = sorted((w for w in lexicon.boundaries if len(w) >= 2 and w not in lexicon.regions),
                                        key=len, reverse=True)
         # words that a name never contains: boundaries and every trigger word
@@ -338,10 +339,11 @@ class Recognizer:
         if require_list and not text[:end].endswith("、"):
             return []
         clause_start = max(text.rfind(ch, 0, end) for ch in "，。；：,;:！？") + 1
+        framed = False
         if after_yi:
             yi = text.rfind("以", clause_start, end)
             if yi >= 0:
-                clause_start = yi + 1
+                clause_start, framed = yi + 1, True
         segment = text[clause_start:end]
         parts = []
         pos = clause_start
@@ -353,7 +355,7 @@ class Recognizer:
             pos += len(piece)
         items = []
         for idx, (s, e) in enumerate(parts):
-            if idx == 0 and e > s:
+            if idx == 0 and e > s and not framed:
                 s = self._walk_back(tokens, text, base, base + e, 30, base + s, stop_generic=True) - base
                 s = self._strip_left_boundaries(base + s, base + e, text, base) - base
                 s += self._cut_point(text[s:e], "List")
@@ -425,6 +427,8 @@ class Recognizer:
         strict = cue_cls == "IndustryStrict"
         for (s, e), name, is_ind in zip(spans, names, industries):
             core = self.strip_industry_suffix(name)
+            if _PHASE.fullmatch(name) or name in self.lex.list_cues or _COUNTED.search(name):
+                continue
             if cue_cls in ("Enterprise", "EnterpriseStrict") and self.is_trade_name(name):
                 out.append(Candidate(base + s, base + e, "Enterprise", "Enterprise", "grammar:list", "", 0.75))
                 continue
@@ -473,6 +477,37 @@ class Recognizer:
             or tok.pos in ("p", "c", "uj")
             for tok in self.seg.tokens(name))
 
+    def _industry_phrases(self, sent: Sentence, tokens: list[Token]) -> list[Candidate]:
+        """Industries named by their frame rather than a list: 以伊利乳业为代表的食品饮料,
+        产业集群（电子元器件及设备制造）, 钒钛产业 (a name-like phrase before 产业)."""
+        out = []
+        text, base = sent.text, sent.start
+        for m in re.finditer(r"为代表的([^、，。；：0-9一二三四五六七八九十两]{2,10}?)(?=[、，。；]|[0-9一二三四五六七八九十两]+大|等|产业)", text):
+            out.append(Candidate(base + m.start(1), base + m.end(1), "Industry", "Industry", "grammar:frame", "", 0.7))
+        for m in re.finditer(r"(?:产业集群|产业|集群|领域)[（(]([^（）()，。、]{2,16})[）)]", text):
+            name = m.group(1)
+            if self.is_industry_name(name) or self._has_name_evidence(name, "subpark"):
+                out.append(Candidate(base + m.start(1), base + m.end(1), "Industry", "Industry", "grammar:frame", "", 0.7))
+        for m in self._suffix_re.finditer(text):
+            end = m.start()
+            if end < 2:
+                continue
+            start = self._walk_back(tokens, text, base, base + end, 8, base, stop_generic=True) - base
+            start += self._cut_point(text[start:end], "List")
+            start += self._leading_context_verb(text[start:end])
+            name = text[start:end]
+            if (len(name) < 2 or self._only_modifiers(name) or name in self.lex.role_triggers or name in self.lex.generic
+                    or name in self.lex.list_cues or re.search(r"[0-9一二三四五六七八九十两]", name)
+                    or self._has_boundary(name) or name in self._stop_words):
+                continue
+            if self.is_industry_name(name) or self._has_strong_evidence(name):
+                out.append(Candidate(base + start, base + end, "Industry", "Industry", "grammar:industry-suffix", "", 0.65))
+        return out
+
+    def _has_strong_evidence(self, name: str) -> bool:
+        toks = self.seg.tokens(name)
+        return any(t.pos in ("nz", "x?", "eng", "j") for t in toks) and not any(self.is_place(t.word) for t in toks)
+
     def _industry_gazetteer(self, sent: Sentence) -> list[Candidate]:
         out = []
         if self._industry_re is None:
@@ -506,6 +541,7 @@ class Recognizer:
         cands = self._type_word_candidates(sent, tokens)
         cands += self._list_candidates(sent, tokens)
         cands += self._industry_gazetteer(sent)
+        cands += self._industry_phrases(sent, tokens)
         return cands
 
     def mentions(self, doc_id: str, text: str, sentences: list[Sentence]) -> list[Mention]:
