@@ -1,0 +1,93 @@
+"""Parallel extraction gives the same bytes as one process; JSONL corpora and bad inputs in builds."""
+from __future__ import annotations
+
+import json
+
+import pytest
+from click.testing import CliRunner
+
+import kg.build
+from kg.build import build, extract, iter_documents
+
+TEXTS = [
+    "苏州高新区聚焦集成电路、生物医药等主导产业。",
+    "无锡经开区重点发展物联网产业，引进了华润微电子。",
+    "江阴临港经济开发区与苏州工业园区协同发展。",
+    "到2025年，苏州高新区高新技术企业达到4500家。",
+    "苏州工业园区以生物医药、纳米技术应用和人工智能为主导产业。",
+    "常熟高新区对标苏州工业园区，发展氢能源汽车产业。",
+    "南京江北新区建设集成电路设计产业园。",
+]
+
+
+@pytest.fixture
+def corpus(tmp_path):
+    p = tmp_path / "news.jsonl"
+    lines = [json.dumps({"id": f"n{i}", "text": t}, ensure_ascii=False) for i, t in enumerate(TEXTS)]
+    lines.insert(3, "{broken")
+    p.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return p
+
+
+def _graph(pipeline, corpus, out, **kw):
+    report = build([corpus], out, html=False, pipeline=pipeline, formats=("ttl", "nt"), **kw)
+    return report, (out / "graph.ttl").read_bytes(), (out / "graph.nt").read_bytes()
+
+
+def test_same_bytes_whatever_the_number_of_processes(pipeline, corpus, tmp_path, monkeypatch):
+    monkeypatch.setattr(kg.build, "BATCH_DOCS", 2)  # several batches, finishing in any order
+    r1, ttl1, nt1 = _graph(pipeline, corpus, tmp_path / "one", jobs=1)
+    r2, ttl2, nt2 = _graph(pipeline, corpus, tmp_path / "two", jobs=2)
+    assert r1.documents == r2.documents == len(TEXTS)
+    assert len(r1.skipped) == len(r2.skipped) == 1 and "#L4" in r2.skipped[0]
+    assert ttl1 == ttl2 and nt1 == nt2
+    assert r2.extracted == len(TEXTS)
+
+
+def test_results_come_back_in_document_order(pipeline, corpus, monkeypatch):
+    monkeypatch.setattr(kg.build, "BATCH_DOCS", 1)
+    results = extract([corpus], pipeline, jobs=2)
+    assert [r.document.id for r in results] == [f"n{i}" for i in range(len(TEXTS))]
+
+
+def test_duplicate_ids_across_inputs_are_skipped(tmp_path):
+    (tmp_path / "a").mkdir()
+    (tmp_path / "b").mkdir()
+    (tmp_path / "a" / "x.txt").write_text("苏州高新区", encoding="utf-8")
+    (tmp_path / "b" / "x.txt").write_text("无锡经开区", encoding="utf-8")
+    report = kg.build.BuildReport()
+    docs = list(iter_documents([tmp_path / "a", tmp_path / "b", tmp_path / "missing.jsonl"], report))
+    assert [d.source for d in docs] == [str(tmp_path / "a" / "x.txt")]
+    assert "already used" in report.skipped[0] and "no such file" in report.skipped[1]
+
+
+def test_a_document_that_breaks_extraction_is_skipped_not_fatal(pipeline, corpus, tmp_path, monkeypatch):
+    original = pipeline.process
+
+    def flaky(raw):
+        if raw.id == "n2":
+            raise ValueError("boom")
+        return original(raw)
+
+    monkeypatch.setattr(pipeline, "process", flaky)
+    report = build([corpus], tmp_path / "out", html=False, pipeline=pipeline)
+    assert report.documents == len(TEXTS) - 1
+    assert any("extraction failed (ValueError: boom)" in s for s in report.skipped)
+
+
+def test_cli_options(pipeline, corpus, tmp_path, monkeypatch):
+    from kg.cli import main
+
+    monkeypatch.setattr(kg.build, "Pipeline", lambda *a, **k: pipeline)  # no second start-up in the test
+    out = tmp_path / "out"
+    result = CliRunner().invoke(main, ["build", str(corpus), "-o", str(out), "--jobs", "2", "--format", "nt",
+                                       "--format", "ttl", "--store", "--no-html", "-q"])
+    assert result.exit_code == 1, result.output  # the broken line was skipped
+    assert "skipped:" in result.output and "#L4" in result.output
+    assert (out / "graph.nt").is_file() and (out / "graph.ttl").is_file() and (out / "store").is_dir()
+    assert (out / ".cache" / "results.sqlite").is_file()
+    again = CliRunner().invoke(main, ["build", str(corpus), "-o", str(out), "--format", "nt", "--no-html", "-j", "1"])
+    assert f"({len(TEXTS)} from the cache)" in again.output
+    nocache = CliRunner().invoke(main, ["build", str(corpus), "-o", str(tmp_path / "o2"), "--no-cache", "--no-html",
+                                        "-q"])
+    assert nocache.exit_code == 1 and not (tmp_path / "o2" / ".cache").exists()
