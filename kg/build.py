@@ -56,6 +56,7 @@ class BuildReport:
     characters: int = 0
     seconds: dict = field(default_factory=dict)  # phase -> wall seconds
     cache_keys: set = field(default_factory=set, repr=False)  # cache entries this build used
+    validation: object = None  # kg.graph.validate.ValidationReport of the graph, when checked
 
 
 def default_jobs() -> int:
@@ -373,15 +374,31 @@ def extract(paths, pipeline: Pipeline | None = None, progress: bool = False, rep
 # ---------------------------------------------------------------- build
 
 
+def _refuse_partial(report: BuildReport, strict: bool) -> None:
+    """Stop before anything is written when the inputs are not what the caller asked for."""
+    if strict and report.skipped:
+        raise InputError(f"{len(report.skipped)} input(s) skipped and --strict was given, so nothing was written; "
+                         f"first: {report.skipped[0]}")
+    if report.documents == 0:
+        why = (f"all {len(report.skipped)} input(s) were skipped; first: {report.skipped[0]}" if report.skipped
+               else "no readable files were found")
+        raise InputError(f"no document to build from, so nothing was written and any previous graph is kept ({why})")
+
+
 def build(paths, out_dir: Path, ontology_dir=None, html: bool = True, progress: bool = False,
           pipeline: Pipeline | None = None, *, jobs: int = 1, cache_dir=None, prune_cache: bool = True,
-          scheduler: str | None = None, store: bool = False, formats=("ttl",)) -> BuildReport:
+          scheduler: str | None = None, store: bool = False, formats=("ttl",), strict: bool = False,
+          shacl: bool = True) -> BuildReport:
     """Extract from `paths` and write ``graph.ttl`` (and ``graph.html``) into `out_dir`.
 
     `formats` names the graph files to write (``ttl``, ``nt``, ``nq``, ``jsonld``,
     ``trig``); `store` also loads the graph into an Oxigraph store at
     ``out_dir/store`` (see `kg.graph.store`). With `cache_dir`, results are
-    cached there; `prune_cache` then drops entries this build did not use.
+    cached there; `prune_cache` then drops entries this build did not use. With
+    `strict`, any skipped input stops the build before it writes; a build with no
+    readable document stops too, so a previous graph is never replaced by an
+    empty one. With `shacl`, the graph is checked against ontology/shapes.ttl
+    (`kg.graph.validate`) and the outcome is in `report.validation`.
     """
     from kg.ontology import load_lexicon
 
@@ -407,6 +424,7 @@ def build(paths, out_dir: Path, ontology_dir=None, html: bool = True, progress: 
         if cache is not None:
             cache.close()
     report.seconds["extract"] = time.perf_counter() - clock
+    _refuse_partial(report, strict)
 
     clock = time.perf_counter()
     corpus = merge_results(results)
@@ -420,6 +438,12 @@ def build(paths, out_dir: Path, ontology_dir=None, html: bool = True, progress: 
     report.relations = len(corpus.relations)
     report.targets = len(corpus.targets)
     del corpus
+    if shacl:
+        from kg.graph.validate import validate
+
+        clock = time.perf_counter()
+        report.validation = validate(graph, ontology_dir)
+        report.seconds["validate"] = time.perf_counter() - clock
 
     clock = time.perf_counter()
     out_dir.mkdir(parents=True, exist_ok=True)

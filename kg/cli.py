@@ -10,7 +10,7 @@ import click
 from kg.errors import ParkKGError
 
 # Commands that live in their own modules; each module defines register(main).
-COMMAND_MODULES = ("kg.commands.push", "kg.commands.bench", "kg.commands.eval", "kg.commands.stats")
+COMMAND_MODULES = ("kg.commands.push", "kg.commands.bench", "kg.commands.eval", "kg.commands.stats", "kg.commands.validate")
 
 
 class _Main(click.Group):
@@ -44,7 +44,7 @@ def main(debug):
 @click.option("--ontology", "ontology_dir", type=click.Path(path_type=Path), default=None,
               help="Ontology folder (default: the project's ontology/).")
 @click.option("--no-html", is_flag=True, help="Skip the HTML view.")
-@click.option("--strict", is_flag=True, help="Fail if any input is skipped.")
+@click.option("--strict", is_flag=True, help="Fail (exit 2, nothing written) if any input is skipped.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar or summary.")
 @click.option("-j", "--jobs", type=click.IntRange(min=0), default=0,
               help="Extraction processes (default 0: all cores). The output is the same whatever N.")
@@ -66,7 +66,8 @@ def build(paths, out_dir, ontology_dir, no_html, strict, quiet, jobs, scheduler,
     interactive network that works offline). A .jsonl corpus holds one
     {"id": ..., "text": ...} object per line and is streamed. Unreadable
     inputs are reported and skipped; the exit code is 1 when any was skipped,
-    0 otherwise.
+    0 otherwise, and 2 (nothing written) with --strict or when no input could
+    be read. The graph is checked against ontology/shapes.ttl (SHACL line).
 
     \b
     Examples:
@@ -80,17 +81,17 @@ def build(paths, out_dir, ontology_dir, no_html, strict, quiet, jobs, scheduler,
     report = run_build(list(paths), out_dir, ontology_dir=ontology_dir, html=not no_html, progress=not quiet,
                        jobs=jobs or default_jobs(), scheduler=scheduler, store=store, formats=formats or ("ttl",),
                        cache_dir=None if no_cache else (cache_dir or Path(out_dir) / ".cache"),
-                       prune_cache=cache_dir is None)
+                       prune_cache=cache_dir is None, strict=strict)
     for message in report.skipped[:50]:
         click.echo(f"skipped: {message}", err=True)
     if len(report.skipped) > 50:
         click.echo(f"skipped: ... and {len(report.skipped) - 50} more", err=True)
-    if report.skipped and strict:
-        raise click.ClickException(f"{len(report.skipped)} input(s) skipped and --strict was given")
     if not quiet:
         cached = f" ({report.cached} from the cache)" if report.cached else ""
         click.echo(f"{report.documents} document(s){cached}, {report.entities} entities, {report.relations} relations, "
                    f"{report.targets} targets, {report.triples} triples -> {', '.join(report.outputs)}", err=True)
+        if report.validation is not None:
+            click.echo(report.validation.summary(), err=True)
     if report.skipped:
         sys.exit(1)
 

@@ -232,6 +232,9 @@ class Recognizer:
                 name = text[name_start - base:t_end - base]
                 if name in self.lex.generic or not self._has_name_evidence(prefix, ""):
                     continue
+                rest = prefix[self._leading_place_or_scale(prefix):] if len(prefix) > 2 else prefix
+                if rest != prefix and rest and self._only_modifiers(rest.replace("省级", "").replace("市级", "")):
+                    continue  # 河北省级创新平台: a class of platforms in a province
             if cls == "Park" and not generic:
                 split = self._trailing_modifier(prefix)
                 if split:
@@ -495,7 +498,10 @@ class Recognizer:
             start = self._walk_back(tokens, text, base, base + end, 8, base, stop_generic=True) - base
             start += self._cut_point(text[start:end], "List")
             start += self._leading_context_verb(text[start:end])
+            start += self._leading_place_or_scale(text[start:end])
             name = text[start:end]
+            if start > 0 and text[start - 1] in "”\"'":
+                continue  # “特”色服务业: a quoted character, not a name start
             if (len(name) < 2 or self._only_modifiers(name) or name in self.lex.role_triggers or name in self.lex.generic
                     or name in self.lex.list_cues or re.search(r"[0-9一二三四五六七八九十两]", name)
                     or self._has_boundary(name) or name in self._stop_words):
@@ -503,6 +509,16 @@ class Recognizer:
             if self.is_industry_name(name) or self._has_strong_evidence(name):
                 out.append(Candidate(base + start, base + end, "Industry", "Industry", "grammar:industry-suffix", "", 0.65))
         return out
+
+    def _leading_place_or_scale(self, name: str) -> int:
+        """河北省安全应急 -> 安全应急; 千亿级电子信息 -> 电子信息."""
+        for word in sorted(self.lex.scales, key=len, reverse=True):
+            if name.startswith(word):
+                return len(word)
+        for size in range(min(6, len(name) - 2), 1, -1):
+            if self.is_place(name[:size]):
+                return size
+        return 0
 
     def _has_strong_evidence(self, name: str) -> bool:
         toks = self.seg.tokens(name)

@@ -112,14 +112,15 @@ def escape_string(text: str) -> str:
 
 
 def _escape_iri_char(match) -> str:
-    return f"\\u{ord(match.group(0)):04X}"
+    return "".join(f"%{b:02X}" for b in match.group(0).encode("utf-8"))
 
 
 def iri_ref(iri: str) -> str:
-    """``<iri>``, with the characters IRIREF forbids written as UCHAR escapes.
+    """``<iri>``; characters no IRI may hold (space, ``<>"{}|^`\\``, controls) are percent-encoded,
+    as a browser would, since parsers (Oxigraph) refuse them even as ``\\u`` escapes.
 
     >>> iri_ref("http://x.org/a b")
-    '<http://x.org/a\\\\u0020b>'
+    '<http://x.org/a%20b>'
     """
     if _IRI_BAD.search(iri):
         iri = _IRI_BAD.sub(_escape_iri_char, iri)

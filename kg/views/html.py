@@ -197,8 +197,8 @@ def vis_options(node_count: int, edge_count: int, seed: int = 7) -> dict:
                                    "hover": {"background": colour, "border": "#222222"}}}
                    for cls, colour in CLASS_COLOURS.items()},
         "nodes": {"shape": "dot", "borderWidth": 1,
-                  "scaling": {"min": 7, "max": 34, "label": {"enabled": True, "min": 14, "max": 26,
-                                                              "drawThreshold": 5}},
+                  "scaling": {"min": 7, "max": 34, "label": {"enabled": True, "min": 14, "max": 42,
+                                                              "drawThreshold": 8}},
                   "font": {"face": "'Noto Sans CJK SC', 'Noto Sans SC', 'Microsoft YaHei', sans-serif",
                            "color": "#222222"}},
         "edges": {"arrows": {"to": {"enabled": True, "scaleFactor": 0.5}}, "smooth": False,
