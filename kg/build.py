@@ -257,7 +257,8 @@ class _DaskRunner:
     def wait(self, futures):
         from distributed import wait
 
-        done, not_done = wait(list(futures), return_when="FIRST_COMPLETED")
+        with self.client.as_current():  # wait() looks for a current client; ours is not the default
+            done, not_done = wait(list(futures), return_when="FIRST_COMPLETED")
         return set(done), set(not_done)
 
     def close(self):
