@@ -156,15 +156,33 @@ def _short(node, graph) -> str:
     if node is None:
         return ""
     if isinstance(node, URIRef):
-        try:
-            return graph.namespace_manager.normalizeUri(node)
-        except Exception:  # an IRI no prefix fits
-            return f"<{node}>"
+        return _prefixed(str(node), graph)
     if isinstance(node, Literal):
         return node.n3(graph.namespace_manager)
     if isinstance(node, BNode):
         return "[]"
     return str(node)
+
+
+def _prefixed(iri: str, graph) -> str:
+    """`iri` with the longest known namespace written as its prefix (for reading, not for Turtle).
+
+    >>> _prefixed("https://w3id.org/parkkg/id/target/9c4c", None), _prefixed("http://x.org/a", None)
+    ('kgr:target/9c4c', '<http://x.org/a>')
+    """
+    from rdflib import RDF
+
+    from kg.graph.build import PREFIXES
+
+    known = {str(ns): prefix for prefix, ns in PREFIXES.items()}
+    known[str(RDF)] = "rdf"
+    if graph is not None:
+        for prefix, ns in graph.namespaces():
+            known.setdefault(str(ns), prefix)
+    for ns in sorted(known, key=len, reverse=True):
+        if ns and iri.startswith(ns) and len(iri) > len(ns):
+            return f"{known[ns]}:{iri[len(ns):]}"
+    return f"<{iri}>"
 
 
 def _path(results, path, graph) -> str:
