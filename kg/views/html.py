@@ -191,13 +191,16 @@ def vis_options(node_count: int, edge_count: int, seed: int = 7) -> dict:
     """
     large = node_count > 300
     iterations = 300 if not large else 200 if node_count <= 1000 else 120
+    # hubs' labels grow with degree; a big graph is seen zoomed out, so it can afford bigger ones
+    # (vis-network 9.1's scaling.label.maxVisible is not applied when drawing, so cap it here)
+    label_max = 22 if node_count <= 60 else 32 if node_count <= 600 else 42
     return {
         "groups": {cls: {"color": {"background": colour, "border": colour,
                                    "highlight": {"background": colour, "border": "#222222"},
                                    "hover": {"background": colour, "border": "#222222"}}}
                    for cls, colour in CLASS_COLOURS.items()},
         "nodes": {"shape": "dot", "borderWidth": 1,
-                  "scaling": {"min": 7, "max": 34, "label": {"enabled": True, "min": 14, "max": 42,
+                  "scaling": {"min": 7, "max": 34, "label": {"enabled": True, "min": 14, "max": label_max,
                                                               "drawThreshold": 8}},
                   "font": {"face": "'Noto Sans CJK SC', 'Noto Sans SC', 'Microsoft YaHei', sans-serif",
                            "color": "#222222"}},

@@ -236,6 +236,8 @@ APP_JS = r"""
   function stabilised() {
     if (api.stabilised) { return; }
     network.setOptions({ physics: { enabled: false } });
+    // a small graph fits at a zoom where its labels would be huge: keep it at natural size
+    if (network.getScale() > 1) { network.moveTo({ scale: 1 }); }
     api.stabilised = true;
     document.body.setAttribute("data-stabilised", "true");
     showStatus();
