@@ -17,7 +17,8 @@ Merging is conservative: a rule-based mention always wins, and a model span is
 added (stage ``hanlp:ner``) only where it overlaps no rule mention. The mapping
 and the merge are plain functions over a ``tagger`` that has HanLP's ``predict``
 (lists of characters in, ``(surface, tag, begin, end)`` per span out), so they are
-tested without torch.
+tested without torch. Loading sets torch to one thread: a small tagger gains little
+from more, and ``kg build --jobs`` runs one process per core.
 
 >>> from kg.ontology import load_lexicon
 >>> lex = load_lexicon()
@@ -28,6 +29,8 @@ tested without torch.
 """
 from __future__ import annotations
 
+import contextlib
+import io
 import logging
 import os
 from pathlib import Path
@@ -153,7 +156,9 @@ def model_chars(text: str) -> list[str]:
 class HanLPRecognizer:
     """Adds model mentions that no rule found; rule mentions win on overlap.
 
-    `tagger` is anything with HanLP's ``predict(list_of_char_lists)``.
+    `tagger` is anything called like a HanLP component: ``tagger(list_of_char_lists)``
+    returns, per list, ``(surface, tag, begin, end)`` spans (calling the component,
+    rather than its ``predict``, runs it without gradients).
     """
 
     def __init__(self, tagger, lexicon: Lexicon, stage: str = STAGE, batch_size: int = 64):
@@ -172,7 +177,7 @@ class HanLPRecognizer:
         out = []
         for i in range(0, len(pieces), self.batch_size):
             batch = pieces[i:i + self.batch_size]
-            predicted = self.tagger.predict([model_chars(p) for _, p in batch])
+            predicted = self.tagger([model_chars(p) for _, p in batch])
             for (base, piece), found in zip(batch, predicted):
                 for item in found or ():
                     _, tag, b, e = item[:4]
@@ -211,12 +216,43 @@ class HanLPRecognizer:
 
 
 # ------------------------------------------------------------------ loading
+@contextlib.contextmanager
+def quiet_hanlp(enabled: bool = True):
+    """Keep HanLP's progress bars and banners (stdout, stderr, its own printer) out of parkkg's output."""
+    if not enabled:
+        yield
+        return
+    sink = io.StringIO()
+    printer = None
+    try:
+        from hanlp.utils import log_util
+
+        printer = log_util._printer
+    except Exception:  # hanlp absent or reorganised: the redirects below still apply
+        pass
+    saved = printer.out if printer is not None else None
+    if printer is not None:
+        printer.out = sink
+    try:
+        with contextlib.redirect_stdout(sink), contextlib.redirect_stderr(sink):
+            yield
+    finally:
+        if printer is not None:
+            printer.out = saved
+
+
 def _import_hanlp():
     try:
         import hanlp  # noqa: F401  (torch comes with it)
     except ImportError as exc:
         raise missing_extra("hanlp", "hanlp") from exc
     return hanlp
+
+
+def _one_thread() -> None:
+    import torch
+
+    torch.set_num_threads(1)
 
 
 def offline() -> bool:
@@ -242,8 +278,10 @@ def load_tagger(spec: str):
             raise NERModelError(f"{path} is not a HanLP model folder (it has no config.json); "
                                 "pass a folder that `kg train-ner` wrote, or a HanLP pretrained id")
         hanlp = _import_hanlp()
+        _one_thread()
         try:
-            return hanlp.load(str(path), devices=-1, verbose=False)
+            with quiet_hanlp():
+                return hanlp.load(str(path), devices=-1, verbose=False)
         except Exception as exc:  # HanLP raises many kinds
             raise NERModelError(f"could not load the HanLP model in {path}: {exc}; "
                                 "retrain it with `kg train-ner` under this version of hanlp") from exc
@@ -259,8 +297,10 @@ def load_tagger(spec: str):
                             f"({', '.join(v for v in OFFLINE_VARS if os.environ.get(v))} is set); "
                             "download it once where there is network, or train a local model with "
                             "`kg train-ner` and pass its folder")
+    _one_thread()
     try:
-        return hanlp.load(spec, devices=-1, verbose=False)
+        with quiet_hanlp():
+            return hanlp.load(spec, devices=-1, verbose=False)
     except Exception as exc:
         raise NERModelError(f"could not download or load HanLP model {spec}: {type(exc).__name__}: "
                             f"{str(exc).splitlines()[0] if str(exc) else ''}; without network, train a local "

@@ -28,6 +28,7 @@ NAME_POS = {"ns", "nz", "nt", "nr", "nrt", "nrfg", "j", "eng", "x?", "i"}
 # Single characters that never stand inside a park name; jieba's HMM sometimes glues
 # them to a neighbour (位是, 含迤资), so the name is cut after the last of them.
 CUT_CHARS = set("的是在将把被对从向以于含为即出了")
+PERSON_POS = {"nr", "nrfg", "nrt"}
 RARE_WORD = 100  # jieba dictionary frequency below which a word is treated as a name part
 SLOGAN_VERBS = ("打造", "建成", "建设成为", "成为", "争创", "创建", "建设")
 TIME_WORDS = {"年", "月", "日", "年底", "年初", "年度", "季度"}
@@ -91,7 +92,7 @@ class Recognizer:
         """A region of the gazetteer (苏州, 常熟) or a place name jieba knows."""
         return word in self.lex.regions or self.seg.pos(word) == "ns"
 
-    def _has_name_evidence(self, prefix: str, level: str) -> bool:
+    def _has_name_evidence(self, prefix: str, level: str, firm: bool = False) -> bool:
         """A park name needs a proper-name part: a place, an unknown word, Latin or digits,
         or (for parks inside zones) an industry name: 生命健康产业园."""
         if not prefix:
@@ -101,7 +102,7 @@ class Recognizer:
         for tok in self.seg.tokens(prefix):
             if tok.pos in NAME_POS or _LATIN.match(tok.word) or _NUMBER.match(tok.word) or self.is_place(tok.word):
                 return True
-            if level == "" and len(tok.word) >= 2 and self.seg.frequency(tok.word) < RARE_WORD:
+            if firm and len(tok.word) >= 2 and self.seg.frequency(tok.word) < RARE_WORD:
                 return True  # a rare word (小驴) is a likely name part of a firm or platform
         return any(self.is_place(prefix[:k]) for k in range(2, min(5, len(prefix)) + 1))
 
@@ -138,6 +139,7 @@ class Recognizer:
             part = text[tokens[i].start - base:start - base]
             if part and not any(ch in PUNCT for ch in part) and part not in self.lex.boundaries:
                 left = tokens[i].start
+                seen_place = any(self.is_place(part[:k]) for k in range(2, min(6, len(part)) + 1))
             i -= 1
             if left == start:
                 return start
@@ -160,7 +162,11 @@ class Recognizer:
                 break
             if stop_generic and (tok.word in self.lex.generic or tok.word in self.lex.park_types):
                 break
+            if inner_ok and not park and self.lex.generic.get(tok.word) in ("Enterprise", "Platform") and left < start:
+                break  # 重点企业博迅医疗…有限公司: the generic word is not part of the name
             if park:
+                if tok.pos in PERSON_POS:
+                    break  # 张国华代表雄安新区: a person never opens a park name
                 place = self.is_place(tok.word)
                 if seen_place and not place:
                     break
@@ -223,14 +229,15 @@ class Recognizer:
                 name_start += cut
                 prefix = prefix[cut:]
             generic = (self._only_modifiers(prefix) or self._starts_with_scale(prefix)
-                       or (cls == "Park" and self._province_and_modifiers(prefix)))
+                       or (cls == "Park" and self._province_and_modifiers(prefix))
+                       or bool(re.search(r"[0-9一二三四五六七八九十两百几]+(?:多|来|余)?个", prefix)))
             if generic and cls != "Park":
                 continue
             if cls == "Enterprise" and len(prefix) < 2:
                 continue
             if cls != "Park":
                 name = text[name_start - base:t_end - base]
-                if name in self.lex.generic or not self._has_name_evidence(prefix, ""):
+                if name in self.lex.generic or not self._has_name_evidence(prefix, "", firm=cls == "Enterprise"):
                     continue
                 rest = prefix[self._leading_place_or_scale(prefix):] if len(prefix) > 2 else prefix
                 if rest != prefix and rest and self._only_modifiers(rest.replace("省级", "").replace("市级", "")):
@@ -428,6 +435,8 @@ class Recognizer:
         mostly_industry = sum(industries) * 2 > len(names)
         out = []
         strict = cue_cls == "IndustryStrict"
+        evidenced = [self._has_name_evidence(n, "", firm=True) for n in names]
+        list_evidence = sum(evidenced) * 2 >= len(names) and len(names) >= 2
         for (s, e), name, is_ind in zip(spans, names, industries):
             core = self.strip_industry_suffix(name)
             if _PHASE.fullmatch(name) or name in self.lex.list_cues or _COUNTED.search(name):
@@ -437,7 +446,8 @@ class Recognizer:
                 continue
             if cue_cls == "EnterpriseStrict":
                 if (2 <= len(name) <= 8 and not is_ind and name not in self.lex.generic
-                        and not self._has_boundary(name) and self._has_name_evidence(name, "")):
+                        and not self._has_boundary(name) and self._has_name_evidence(name, "", firm=True)
+                        and not self._has_verb(name)):
                     out.append(Candidate(base + s, base + e, "Enterprise", "Enterprise", "grammar:predicate", "", 0.6))
                 continue
             if strict:
@@ -457,10 +467,18 @@ class Recognizer:
             if cue_cls == "Industry":
                 continue
             limit = {"Enterprise": 10, "Platform": 20, "Park": 16}.get(cue_cls, 10)
+            if cue_cls == "Enterprise" and (self._has_verb(name) or not (
+                    list_evidence or self._has_name_evidence(name, "", firm=True))):
+                continue
             if (2 <= len(name) <= limit and not self._has_boundary(name) and name not in self.lex.generic
                     and not _COUNTED.search(name)):
                 out.append(Candidate(base + s, base + e, cue_cls, cue_cls, "grammar:list", "", 0.7))
         return out
+
+    def _has_verb(self, name: str) -> bool:
+        """区领导调研爱心暑托班: a phrase with a verb is no company name."""
+        return any(t.pos in ("v", "vd", "vg") and len(t.word) >= 2 and t.word not in self.lex.name_parts
+                   for t in self.seg.tokens(name))
 
     def _typed_item(self, name: str):
         """A list item that ends with a type word is classed by it (生命科学园二期 -> Park)."""
@@ -502,6 +520,8 @@ class Recognizer:
             name = text[start:end]
             if start > 0 and text[start - 1] in "”\"'":
                 continue  # “特”色服务业: a quoted character, not a name start
+            if not re.fullmatch(r"[\u4e00-\u9fff][\u4e00-\u9fffA-Za-z0-9]*", name):
+                continue
             if (len(name) < 2 or self._only_modifiers(name) or name in self.lex.role_triggers or name in self.lex.generic
                     or name in self.lex.list_cues or re.search(r"[0-9一二三四五六七八九十两]", name)
                     or self._has_boundary(name) or name in self._stop_words):

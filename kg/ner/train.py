@@ -11,9 +11,7 @@ a build would load it.
 """
 from __future__ import annotations
 
-import contextlib
 import hashlib
-import io
 import json
 import logging
 import os
@@ -25,6 +23,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from kg.errors import InputError, ParkKGError, missing_extra
+from kg.extract.hanlp_ner import quiet_hanlp
 from kg.ner.silver import DEFAULT_CLASSES, TaggedSentence, label_counts, tag_result, tags_to_spans
 
 log = logging.getLogger(__name__)
@@ -45,6 +44,7 @@ class TrainSettings:
     patience: int = 4  # epochs without a better dev score before stopping
     anneal_patience: int = 3  # hanlp's default (2) halves the rate too early on silver data
     seed: int = 1
+    threads: int = 1  # torch threads; small LSTMs gain little from more, and lose much on a busy machine
 
 
 @dataclass(frozen=True)
@@ -133,17 +133,6 @@ def _model_class():
     return ParkNER
 
 
-@contextlib.contextmanager
-def _quiet(enabled: bool):
-    """HanLP prints progress bars to stdout and stderr; keep them out of parkkg's output."""
-    if not enabled:
-        yield
-        return
-    sink = io.StringIO()
-    with contextlib.redirect_stdout(sink), contextlib.redirect_stderr(sink):
-        yield
-
-
 def fit_tagger(train, dev, save_dir: Path, settings: TrainSettings = TrainSettings(), verbose: bool = False):
     """Train a ParkNER tagger on tagged sentences and save it (weights, vocabularies, config) to `save_dir`."""
     if not train:
@@ -151,14 +140,22 @@ def fit_tagger(train, dev, save_dir: Path, settings: TrainSettings = TrainSettin
                           "give train-ner more or other documents")
     ParkNER = _model_class()
     tagger = ParkNER()
+    import torch
+
     quiet_logger = logging.getLogger("kg.ner.hanlp")
     quiet_logger.propagate = verbose
-    with _quiet(not verbose):
-        tagger.fit([s.as_sample() for s in train], [s.as_sample() for s in (dev or train[:1])], str(save_dir),
-                   batch_size=settings.batch_size, epochs=settings.epochs, embed=settings.embed,
-                   rnn_hidden=settings.hidden, drop=settings.dropout, lr=settings.lr, patience=settings.patience,
-                   anneal_patience=settings.anneal_patience, crf=True, tagging_scheme="BIO", token_delimiter="",
-                   devices=-1, seed=settings.seed, logger=quiet_logger)
+    threads = torch.get_num_threads()
+    torch.set_num_threads(max(1, settings.threads))
+    try:
+        with quiet_hanlp(not verbose):
+            tagger.fit([s.as_sample() for s in train], [s.as_sample() for s in (dev or train[:1])], str(save_dir),
+                       batch_size=settings.batch_size, epochs=settings.epochs, embed=settings.embed,
+                       rnn_hidden=settings.hidden, drop=settings.dropout, lr=settings.lr, patience=settings.patience,
+                       anneal_patience=settings.anneal_patience, crf=True, tagging_scheme="BIO", token_delimiter="",
+                       devices=-1, seed=settings.seed, logger=quiet_logger)
+    finally:
+        torch.set_num_threads(threads)
+    tagger.model.eval()
     return tagger
 
 
@@ -167,7 +164,7 @@ def predict_spans(tagger, sentences, batch_size: int = 128) -> list[list[tuple[i
     out = []
     for i in range(0, len(sentences), batch_size):
         batch = [list(s.chars) for s in sentences[i:i + batch_size]]
-        for found in tagger.predict(batch):
+        for found in tagger(batch):
             out.append([(b, e, str(t)) for _, t, b, e in found])
     return out
 
