@@ -59,6 +59,7 @@ class Lexicon:
     industry_context: set = field(default_factory=set)
     enterprise_predicates: set = field(default_factory=set)
     name_parts: set = field(default_factory=set)
+    facility_words: set = field(default_factory=set)
     role_triggers: dict = field(default_factory=dict)  # form -> property local name
     relation_triggers: dict = field(default_factory=dict)  # form -> set of property local names
     target_triggers: set = field(default_factory=set)
@@ -193,6 +194,8 @@ def _build_lexicon(g, fingerprint: str) -> Lexicon:
             lex.apposition_modifiers.update(forms(node))
     for node in g.subjects(RDF.type, PK.NameBoundary):
         lex.boundaries.update(forms(node))
+    for node in g.subjects(RDF.type, PK.FacilityWord):
+        lex.facility_words.update(forms(node))
     for node in g.subjects(RDF.type, PK.NamePart):
         lex.name_parts.update(forms(node))
     for node in g.subjects(RDF.type, PK.EnterprisePredicate):

@@ -32,9 +32,13 @@ def normalise(name: str) -> str:
 
     >>> normalise("长三角（江阴） 数字创新港")
     '长三角(江阴)数字创新港'
+    >>> normalise("复旦 AI for Science 创新中心")
+    '复旦AI for Science创新中心'
     """
     s = unicodedata.normalize("NFKC", name)
-    return "".join(ch for ch in s if not ch.isspace() and ch not in _QUOTES)
+    s = "".join(ch for ch in s if ch not in _QUOTES)
+    s = re.sub(r"(?<=[A-Za-z0-9])\s+(?=[A-Za-z0-9])", "\x00", s)  # AI for science keeps its spaces
+    return re.sub(r"\s+", "", s).replace("\x00", " ")
 
 
 @dataclass

@@ -37,6 +37,7 @@ LIST_SEPARATORS = "、"
 OPEN_BRACKETS = "（("
 CLOSE_BRACKETS = "）)"
 _NUMBER = re.compile(r"^[0-9０-９.]+$")
+_TITLE = re.compile(r"《[^《》]{0,40}》")
 _PHASE = re.compile(r"[一二三四五六七八九十0-9]+期$")
 _COUNTED = re.compile(r"[0-9一二三四五六七八九十两百千万]+[个家项人名位件座次批]")
 _LATIN = re.compile(r"^[A-Za-z][A-Za-z0-9+\-]*$")
@@ -216,9 +217,12 @@ class Recognizer:
         text, base = sent.text, sent.start
         if self._type_re is None:
             return out
+        token_ends = {t.end for t in tokens}
         for m in self._type_re.finditer(text):
             cls, sub, level = self._type_words[m.group()]
             t_start, t_end = base + m.start(), base + m.end()
+            if t_end not in token_ends and m.end() < len(text):
+                continue  # 大学生, 大学城: the type word is inside a longer word
             # a type word followed by more name characters is not the end of a name
             name_start = self._walk_back(tokens, text, base, t_start, MAX_NAME[cls], base, park=cls == "Park",
                                          inner_ok=cls != "Park")
@@ -470,6 +474,8 @@ class Recognizer:
             if cue_cls == "Enterprise" and (self._has_verb(name) or not (
                     list_evidence or self._has_name_evidence(name, "", firm=True))):
                 continue
+            if cue_cls == "Enterprise" and any(name.endswith(w) for w in self.lex.facility_words):
+                continue
             if (2 <= len(name) <= limit and not self._has_boundary(name) and name not in self.lex.generic
                     and not _COUNTED.search(name)):
                 out.append(Candidate(base + s, base + e, cue_cls, cue_cls, "grammar:list", "", 0.7))
@@ -578,7 +584,18 @@ class Recognizer:
         cands += self._list_candidates(sent, tokens)
         cands += self._industry_gazetteer(sent)
         cands += self._industry_phrases(sent, tokens)
-        return cands
+        titles = [(sent.start + m.start(), sent.start + m.end()) for m in _TITLE.finditer(sent.text)]
+        out = []
+        for c in cands:
+            if any(a <= c.start and c.end <= b for a, b in titles):
+                continue  # inside 《…》: a title of a document, game or show, not a name
+            lead = sent.text[c.start - sent.start:c.end - sent.start]
+            trimmed = len(lead) - len(lead.lstrip("-—–·.、"))
+            if trimmed:
+                c = Candidate(c.start + trimmed, c.end, c.cls, c.subclass, c.stage, c.level, c.score, c.generic)
+            if c.end - c.start >= 2:
+                out.append(c)
+        return out
 
     def mentions(self, doc_id: str, text: str, sentences: list[Sentence]) -> list[Mention]:
         from kg.extract.classify import resolve_candidates

@@ -76,6 +76,7 @@ def atomic_open(path: Path | str, mode: str = "w"):
             handle.flush()
             os.fsync(handle.fileno())
         os.chmod(tmp, 0o644)
+        _pause_for_kill_tests(path)
         os.replace(tmp, path)
     except BaseException:
         try:
@@ -83,6 +84,23 @@ def atomic_open(path: Path | str, mode: str = "w"):
         except OSError:
             pass
         raise
+
+
+def _pause_for_kill_tests(path: Path) -> None:
+    """Test hook for tests/test_atomic.py; does nothing unless PARKKG_TEST_PAUSE_BEFORE_RENAME is set.
+
+    Set to file names (``graph.ttl,graph.html``), a write of one of them says so on
+    stderr and waits a minute once its temporary file is complete, just before the
+    rename, so that a test can ``kill -9`` the build there and check the previous
+    file is intact.
+    """
+    names = os.environ.get("PARKKG_TEST_PAUSE_BEFORE_RENAME")
+    if names and path.name in names.split(","):
+        import sys
+        import time
+
+        print(f"parkkg-test: paused before renaming over {path}", file=sys.stderr, flush=True)
+        time.sleep(60)
 
 
 # ---------------------------------------------------------------- terms

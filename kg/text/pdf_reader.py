@@ -7,7 +7,7 @@ read band by band: lines that span the gutters (headlines) in place, and between
 them each column top to bottom, left to right. Words hyphenated at a line end are
 joined; Chinese words broken at a line end are joined later by the same cleaner
 plain text goes through (`kg.text.clean.clean_text`), so the raw text here keeps
-its line breaks. Page numbers alone on a line are dropped.
+its line breaks. Page numbers (a number alone on the top or bottom line) are dropped.
 
 A PDF without a text layer (a scan) is refused with a message that suggests OCR.
 Needs pdfplumber (``pip install 'parkkg[formats]'``).
@@ -149,8 +149,29 @@ def dehyphenate(text: str) -> str:
     return _HYPHEN_BREAK.sub(r"\1\2", text)
 
 
-def _drop_page_numbers(text: str) -> str:
-    return "\n".join(line for line in text.split("\n") if not _PAGE_NUMBER.match(line))
+def drop_page_numbers(boxes: list[Box]) -> list[Box]:
+    """The boxes without a page number: a number alone on the top or the bottom line of the page.
+
+    A number alone on a line inside a column is text, and stays.
+
+    >>> line = lambda text, top: Box(0, 10, top, tuple({"text": ch} for ch in text))
+    >>> [b.top for b in drop_page_numbers([line("- 3 -", 800), line("园区", 100), line("9", 400)])]
+    [100, 400]
+    """
+    if not boxes:
+        return boxes
+    top, bottom = min(b.top for b in boxes), max(b.top for b in boxes)
+    by_line: dict = {}
+    for b in boxes:
+        for edge in (top, bottom):
+            if abs(b.top - edge) < 2:
+                by_line.setdefault(edge, []).append(b)
+    drop = set()
+    for edge, row in by_line.items():
+        text = " ".join("".join(c["text"] for c in b.chars) for b in sorted(row, key=lambda b: b.x0))
+        if _PAGE_NUMBER.match(text):
+            drop.update(id(b) for b in row)
+    return [b for b in boxes if id(b) not in drop]
 
 
 def page_text(page) -> str:
@@ -161,6 +182,7 @@ def page_text(page) -> str:
                                return_chars=True)
     boxes = [Box(float(w["x0"]), float(w["x1"]), float(w["top"]), tuple(w["chars"]),
                  float(w["bottom"]) - float(w["top"])) for w in words if w.get("upright", True)]
+    boxes = drop_page_numbers(boxes)
     if not boxes:
         return ""
     parts = []
@@ -208,7 +230,7 @@ def read_pdf_file(path: Path) -> list[RawDocument]:
                              "save a repaired copy (e.g. qpdf in.pdf out.pdf) and try again") from exc
         meta = pdf.metadata or {}
         page_count = len(pdf.pages)
-    text = _drop_page_numbers(dehyphenate("\n".join(pages))).strip("\n")
+    text = dehyphenate("\n".join(pages)).strip("\n")
     if not text.strip():
         raise InputError(f"{path}: the PDF has no text layer ({page_count} page(s) of images: a scan?); "
                          + _OCR_HINT)
