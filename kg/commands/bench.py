@@ -10,7 +10,16 @@ Not a test: timings depend on the machine and its load. It measures, in order:
   and ``jieba_chars_per_s``: ``jieba.lcut`` over the same texts in the same run;
 - ``scaling_16x``: time to build the graph of 100 documents ×16 over ×1
   (extraction, merging, graph, Turtle), so 16 means linear;
-- ``parallel_speedup_2``: extraction with 2 processes against 1;
+- ``parallel_speedup_2``: extraction with 2 processes against 1, wall clock;
+
+The one-process figures are measured in CPU seconds of this process
+(`time.process_time`): on an idle machine they equal wall seconds, and on a
+shared one they do not count the time the OS gave to other programs (the
+``*_wall`` keys give wall seconds too). A speedup needs wall time, so
+``parallel_speedup_2`` is wall-clock and suffers on a loaded machine; the JSON
+also gives ``parallel_cpu_ratio`` (CPU of the 2-process run, parent and
+workers, over the 1-process run: the work parallelism adds) and the load
+average at the start.
 - ``sparql_p50_ms_oxigraph`` / ``sparql_p50_ms_rdflib``: the median over the
   saved queries (``queries/*.rq``, required parameters bound to their header's
   example) of each query's median time, over a graph of at least 1 M triples
@@ -120,53 +129,73 @@ def time_build(corpus: Path, out: Path, jobs: int) -> dict:
     """A real ``kg build`` in a child process: wall time and peak memory."""
     cmd = [sys.executable, "-m", "kg.cli", "build", str(corpus), "-o", str(out), "--no-html", "--no-cache",
            "-q", "--format", "nt", "-j", str(jobs)]
-    start = time.perf_counter()
+    start, cpu = time.perf_counter(), _children_cpu()
     proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     with _TreeMemory(proc.pid) as tree:
         _, err = proc.communicate()
     seconds = time.perf_counter() - start
+    cpu = _children_cpu() - cpu
     if proc.returncode not in (0, 1):
         raise click.ClickException(f"kg build failed ({proc.returncode}): {err.decode(errors='replace')[-500:]}")
     largest = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
-    return {"build_s": seconds, "peak_rss_mb": largest, "peak_rss_tree_mb": tree.peak / 2**20 or None}
+    return {"build_s": seconds, "build_cpu_s": cpu, "peak_rss_mb": largest,
+            "peak_rss_tree_mb": tree.peak / 2**20 or None}
 
 
-def time_extraction(pipeline, docs) -> float:
-    start = time.perf_counter()
-    for d in docs:
-        pipeline.process(d)
-    return time.perf_counter() - start
+class _Clock:
+    """CPU and wall seconds of a block (CPU of this process, and of its finished children)."""
+
+    def __enter__(self):
+        self.wall, self.cpu, self.children = time.perf_counter(), time.process_time(), _children_cpu()
+        return self
+
+    def __exit__(self, *exc):
+        self.wall = time.perf_counter() - self.wall
+        self.cpu = time.process_time() - self.cpu
+        self.children = _children_cpu() - self.children
 
 
-def time_jieba(docs) -> float:
+def _children_cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+def time_extraction(pipeline, docs) -> _Clock:
+    with _Clock() as clock:
+        for d in docs:
+            pipeline.process(d)
+    return clock
+
+
+def time_jieba(docs) -> _Clock:
     import jieba
 
     jieba.setLogLevel(60)
     jieba.initialize()
-    start = time.perf_counter()
-    for d in docs:
-        jieba.lcut(d.text)
-    return time.perf_counter() - start
+    with _Clock() as clock:
+        for d in docs:
+            jieba.lcut(d.text)
+    return clock
 
 
-def time_graph_build(pipeline, docs) -> float:
+def time_graph_build(pipeline, docs) -> _Clock:
     """Extraction, merging, graph and Turtle text for `docs`, in this process."""
     from kg.graph.build import build_graph
     from kg.graph.serialize import generate_turtle
     from kg.pipeline import merge_results
 
-    start = time.perf_counter()
-    corpus = merge_results([pipeline.process(d) for d in docs])
-    generate_turtle(build_graph(corpus, pipeline.lexicon))
-    return time.perf_counter() - start
+    with _Clock() as clock:
+        corpus = merge_results([pipeline.process(d) for d in docs])
+        generate_turtle(build_graph(corpus, pipeline.lexicon))
+    return clock
 
 
-def time_parallel(pipeline, corpus_file: Path, jobs: int) -> float:
+def time_parallel(pipeline, corpus_file: Path, jobs: int) -> _Clock:
     from kg.build import extract
 
-    start = time.perf_counter()
-    extract([corpus_file], pipeline, jobs=jobs)
-    return time.perf_counter() - start
+    with _Clock() as clock:
+        extract([corpus_file], pipeline, jobs=jobs)
+    return clock
 
 
 # ---------------------------------------------------------------- SPARQL
@@ -347,33 +376,40 @@ def bench(corpus, sample, scaling_docs, min_triples, query_runs, rdflib_budget, 
 
         build = time_build(sample_file, tmp / "build", jobs)
         figures.update({k: round(v, 2) if v else v for k, v in build.items()})
-        _say(f"kg build (-j {jobs}, no cache, no html): {build['build_s']:.1f} s; peak RSS {build['peak_rss_mb']:.0f} MB "
-             f"(largest process), {build['peak_rss_tree_mb'] or 0:.0f} MB (process tree)")
+        _say(f"kg build (-j {jobs}, no cache, no html): {build['build_s']:.1f} s wall, {build['build_cpu_s']:.1f} "
+             f"CPU s; peak RSS {build['peak_rss_mb']:.0f} MB (largest process), "
+             f"{build['peak_rss_tree_mb'] or 0:.0f} MB (process tree)")
 
         start = time.perf_counter()
         pipeline = Pipeline()
         figures["pipeline_init_s"] = round(time.perf_counter() - start, 2)
         pipeline.process(docs[0])
-        seconds = time_extraction(pipeline, docs)
-        jieba_seconds = time_jieba(docs)
-        figures["chars_per_s"] = round(chars / seconds)
-        figures["jieba_chars_per_s"] = round(chars / jieba_seconds)
-        figures["ratio_vs_jieba"] = round(jieba_seconds / seconds, 3)
-        _say(f"extraction, one process: {seconds:.1f} s, {figures['chars_per_s']} chars/s; jieba.lcut alone "
-             f"{figures['jieba_chars_per_s']} chars/s; ratio {figures['ratio_vs_jieba']}")
+        ours = time_extraction(pipeline, docs)
+        theirs = time_jieba(docs)
+        figures["chars_per_s"] = round(chars / ours.cpu)
+        figures["jieba_chars_per_s"] = round(chars / theirs.cpu)
+        figures["ratio_vs_jieba"] = round(theirs.cpu / ours.cpu, 3)
+        figures["chars_per_s_wall"] = round(chars / ours.wall)
+        figures["jieba_chars_per_s_wall"] = round(chars / theirs.wall)
+        _say(f"extraction, one process: {ours.cpu:.1f} CPU s ({ours.wall:.1f} s wall), {figures['chars_per_s']} "
+             f"chars/s; jieba.lcut alone {figures['jieba_chars_per_s']} chars/s; ratio {figures['ratio_vs_jieba']}")
         if show_profile:
             _say(profile_extraction(pipeline, docs[: min(len(docs), 500)]))
 
         base = docs[:scaling_docs]
-        one = min(time_graph_build(pipeline, base) for _ in range(3))
+        one = min((time_graph_build(pipeline, base) for _ in range(3)), key=lambda c: c.cpu)
         sixteen = time_graph_build(pipeline, copies(base, 16))
-        figures["scaling_16x"] = round(sixteen / one, 2)
-        _say(f"scaling: {len(base)} docs {one:.2f} s, ×16 {sixteen:.2f} s -> {figures['scaling_16x']}")
+        figures["scaling_16x"] = round(sixteen.cpu / one.cpu, 2)
+        figures["scaling_16x_wall"] = round(sixteen.wall / one.wall, 2)
+        _say(f"scaling: {len(base)} docs {one.cpu:.2f} CPU s, ×16 {sixteen.cpu:.2f} CPU s -> {figures['scaling_16x']}")
 
         t1 = time_parallel(pipeline, sample_file, 1)
         t2 = time_parallel(pipeline, sample_file, 2)
-        figures["parallel_speedup_2"] = round(t1 / t2, 2)
-        _say(f"extraction over processes: 1 -> {t1:.1f} s, 2 -> {t2:.1f} s; speedup {figures['parallel_speedup_2']}")
+        figures["parallel_speedup_2"] = round(t1.wall / t2.wall, 2)
+        figures["parallel_cpu_ratio"] = round((t2.cpu + t2.children) / (t1.cpu + t1.children), 3)
+        _say(f"extraction over processes: 1 -> {t1.wall:.1f} s, 2 -> {t2.wall:.1f} s wall; speedup "
+             f"{figures['parallel_speedup_2']}; CPU 1 -> {t1.cpu + t1.children:.1f} s, 2 -> "
+             f"{t2.cpu + t2.children:.1f} s (parent {t2.cpu:.1f} s)")
 
         if not skip_sparql:
             big = tmp / "big.nt"
