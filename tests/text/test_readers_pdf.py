@@ -23,12 +23,12 @@ NOTO = Path("/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc")
 NOTO_SC = 2  # the face index of Noto Sans CJK SC in the collection
 DATA = Path(__file__).resolve().parent.parent / "data" / "formats"
 TWIN = DATA / "twin.txt"
+SEEDS = Path(__file__).resolve().parent.parent.parent / "seeds"
 PER_LINE = 17  # characters per column line (the headline is shorter, as the cleaner needs)
 
 
-@pytest.fixture(scope="module")
-def cjk_font(tmp_path_factory):
-    """Noto Sans CJK SC, subset to the fixture characters, with TrueType outlines."""
+def subset_font(text: str, out: Path) -> Path:
+    """Noto Sans CJK SC cut down to the characters of `text`, with TrueType outlines."""
     if not NOTO.exists():
         pytest.skip("fonts-noto-cjk is not installed (apt-get install fonts-noto-cjk)")
     from fontTools import subset
@@ -36,7 +36,6 @@ def cjk_font(tmp_path_factory):
     from fontTools.pens.ttGlyphPen import TTGlyphPen
     from fontTools.ttLib import TTFont, newTable
 
-    text = TWIN.read_text(encoding="utf-8") + "园区报道第页 -0123456789abcdefghijklmnopqrstuvwxyzTP."
     font = TTFont(str(NOTO), fontNumber=NOTO_SC, lazy=True)
     options = subset.Options()
     options.layout_features = []
@@ -65,9 +64,14 @@ def cjk_font(tmp_path_factory):
     post = font["post"]
     post.formatType, post.extraNames, post.mapping = 2.0, [], {}
     font.sfntVersion = "\0\1\0\0"
-    out = tmp_path_factory.mktemp("font") / "noto-sc-subset.ttf"
     font.save(str(out))
     return out
+
+
+@pytest.fixture(scope="module")
+def cjk_font(tmp_path_factory):
+    text = TWIN.read_text(encoding="utf-8") + "园区报道第页 -0123456789abcdefghijklmnopqrstuvwxyzTP."
+    return subset_font(text, tmp_path_factory.mktemp("font") / "noto-sc-subset.ttf")
 
 
 def new_pdf(font_path):
@@ -125,6 +129,34 @@ def test_two_column_pdf_reads_headline_then_left_then_right_column(cjk_font, tmp
     with pdfplumber.open(path) as pdf:  # a plain dump reads across the columns
         naive, _ = clean_text(pdf.pages[0].extract_text())
     assert "苏州工业园区聚焦生物医药、纳米技术应用、人工智能等新兴产业。" not in naive
+
+
+def test_three_column_pages_read_column_by_column_and_page_by_page(tmp_path):
+    """A seed article set in three narrow columns over several pages reads back as it was written."""
+    seed = SEEDS / "001_6912994e3ec1d0e4.txt"
+    if not seed.exists():
+        pytest.skip("seeds/ is not in this checkout")
+    paragraphs = ["".join(p.split()) for p in seed.read_text(encoding="utf-8").split("\n\n") if p.strip()]
+    headline = paragraphs[0][:16]
+    lines = [p[i:i + 13] for p in paragraphs[1:] for i in range(0, len(p), 13)][:320]
+    font = subset_font(headline + "".join(body) + "-0123456789 ", tmp_path / "seed-font.ttf")
+    pdf = new_pdf(font)
+    per_column, columns = 50, (40, 220, 400)
+    for k, line in enumerate(lines):
+        column = k // per_column
+        if column % 3 == 0 and k % per_column == 0:
+            pdf.add_page()
+            if column == 0:
+                pdf.set_font("noto", size=22)
+                pdf.text(x=60, y=60, text=headline)
+            pdf.set_font("noto", size=10)
+            pdf.text(x=290, y=810, text=f"- {column // 3 + 1} -")
+        pdf.text(x=columns[column % 3], y=100 + 12 * (k % per_column), text=line)
+    path = tmp_path / "three-columns.pdf"
+    pdf.output(str(path))
+    assert len(lines) > 2 * 3 * per_column  # three pages at least
+    [doc] = read_path(path)
+    assert clean_text(doc.text)[0] == clean_text(headline + "\n" + "\n".join(lines))[0]
 
 
 def test_pdf_metadata_title_and_date(cjk_font, tmp_path):
