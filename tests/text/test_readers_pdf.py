@@ -139,7 +139,7 @@ def test_three_column_pages_read_column_by_column_and_page_by_page(tmp_path):
     paragraphs = ["".join(p.split()) for p in seed.read_text(encoding="utf-8").split("\n\n") if p.strip()]
     headline = paragraphs[0][:16]
     lines = [p[i:i + 13] for p in paragraphs[1:] for i in range(0, len(p), 13)][:320]
-    font = subset_font(headline + "".join(body) + "-0123456789 ", tmp_path / "seed-font.ttf")
+    font = subset_font(headline + "".join(lines) + "-0123456789 ", tmp_path / "seed-font.ttf")
     pdf = new_pdf(font)
     per_column, columns = 50, (40, 220, 400)
     for k, line in enumerate(lines):
