@@ -44,7 +44,7 @@ import json
 from collections import defaultdict
 from pathlib import Path
 
-from kg.errors import OntologyError, missing_extra
+from kg.errors import OntologyError, OptionalDependencyError, missing_extra
 from kg.graph.serialize import atomic_write_text
 
 PK_NS = "https://w3id.org/parkkg/ontology#"
@@ -244,11 +244,12 @@ def vis_network_js() -> str:
         raise missing_extra("pyvis", "viz") from exc
     path = Path(pyvis.__file__).resolve().parent / "lib" / VIS_VERSION / "vis-network.min.js"
     if not path.exists():  # pragma: no cover - depends on the pyvis release
-        raise OntologyError(f"{path}: pyvis no longer ships {VIS_VERSION}; "
+        raise OptionalDependencyError(f"{path}: pyvis no longer ships {VIS_VERSION}; "
                             "install the version the project pins: pip install 'pyvis>=0.3.2,<0.4'")
     script = path.read_text(encoding="utf-8")
     if "</script" in script.lower():  # pragma: no cover - guards the inlining below
-        raise OntologyError(f"{path}: the vis-network script contains '</script' and cannot be inlined")
+        raise OptionalDependencyError(f"{path}: the vis-network script contains '</script' and cannot be "
+                                      "inlined; install the version the project pins: pip install 'pyvis>=0.3.2,<0.4'")
     return script
 
 

@@ -137,3 +137,16 @@ def test_kg_stats_command(chips_and_pharma, tmp_path):
     assert (tmp_path / "report.md").exists()
     missing = CliRunner().invoke(main, ["stats", str(tmp_path / "nope.ttl")])
     assert missing.exit_code == 2 and "no such graph file" in missing.output and "Traceback" not in missing.output
+
+
+def test_without_matplotlib_the_report_is_written_and_says_why(chips_and_pharma, tmp_path, monkeypatch):
+    from kg.errors import missing_extra
+
+    def no_matplotlib():
+        raise missing_extra("matplotlib", "viz")
+
+    monkeypatch.setattr(an, "_matplotlib", no_matplotlib)
+    paths = an.write_report(chips_and_pharma, tmp_path)
+    assert [p.name for p in paths] == ["report.md"]
+    text = paths[0].read_text(encoding="utf-8")
+    assert "Plots skipped" in text and "pip install 'parkkg[viz]'" in text

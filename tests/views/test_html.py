@@ -9,8 +9,15 @@ import re
 
 import pytest
 
-from kg.views.html import (CLASS_COLOURS, generate_html, json_for_script, network_data, vis_network_js, vis_options,
-                           write_html)
+from kg.views.html import (
+    CLASS_COLOURS,
+    generate_html,
+    json_for_script,
+    network_data,
+    vis_network_js,
+    vis_options,
+    write_html,
+)
 
 HOSTILE = [
     "<script>window.__pwned=1</script>",

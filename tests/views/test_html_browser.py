@@ -13,7 +13,6 @@ import pytest
 
 from kg.views.html import generate_html, network_data, write_html
 
-
 CONTRACT_NODES = """
 PREFIX pk: <https://w3id.org/parkkg/ontology#>
 SELECT (COUNT(DISTINCT ?n) AS ?count) WHERE {
