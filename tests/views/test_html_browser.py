@@ -74,7 +74,7 @@ def built(tmp_path_factory, pipeline):
 def test_built_page_loads_offline_and_draws_every_node(built, open_page, tmp_path):
     graph, page_path = built
     expected = int(next(iter(graph.query(CONTRACT_NODES)))[0])
-    assert expected >= 6
+    assert expected >= 4
     run = open_page(page_path)
     assert_clean(run)
     counts = run.page.evaluate("""() => ({
