@@ -389,7 +389,7 @@ def _refuse_partial(report: BuildReport, strict: bool) -> None:
 def build(paths, out_dir: Path, ontology_dir=None, html: bool = True, progress: bool = False,
           pipeline: Pipeline | None = None, *, jobs: int = 1, cache_dir=None, prune_cache: bool = True,
           scheduler: str | None = None, store: bool = False, formats=("ttl",), strict: bool = False,
-          shacl: bool = True) -> BuildReport:
+          shacl: bool = True, ner: str | None = None) -> BuildReport:
     """Extract from `paths` and write ``graph.ttl`` (and ``graph.html``) into `out_dir`.
 
     `formats` names the graph files to write (``ttl``, ``nt``, ``nq``, ``jsonld``,
@@ -399,7 +399,10 @@ def build(paths, out_dir: Path, ontology_dir=None, html: bool = True, progress: 
     `strict`, any skipped input stops the build before it writes; a build with no
     readable document stops too, so a previous graph is never replaced by an
     empty one. With `shacl`, the graph is checked against ontology/shapes.ttl
-    (`kg.graph.validate`) and the outcome is in `report.validation`.
+    (`kg.graph.validate`) and the outcome is in `report.validation`. `ner` names a
+    HanLP NER model (a `kg train-ner` folder or a pretrained id) whose stage adds
+    the names the rules miss (`kg.extract.hanlp_ner`; the PARKKG_NER setting where
+    `ner` is None).
     """
     from kg.ontology import load_lexicon
 
@@ -410,11 +413,21 @@ def build(paths, out_dir: Path, ontology_dir=None, html: bool = True, progress: 
     report = BuildReport()
     clock = time.perf_counter()
     lexicon = pipeline.lexicon if pipeline is not None else load_lexicon(ontology_dir)
+    if pipeline is None:
+        from kg.extract.hanlp_ner import hanlp_recognizers
+
+        extras = hanlp_recognizers(ner, lexicon, required=ner is not None)
+        if extras and scheduler:
+            raise ParkKGError("the HanLP NER stage does not run on a Dask cluster yet; build without --scheduler, "
+                              "or without --ner / PARKKG_NER")
+        if extras:
+            pipeline = Pipeline(lexicon, ontology_dir=ontology_dir, extra_recognizers=extras)
     cache = None
     if cache_dir is not None:
         from kg.cache import ResultCache
 
-        extra = ",".join(type(r).__qualname__ for r in getattr(pipeline, "extra_recognizers", ()))
+        extra = ",".join(getattr(r, "cache_key", type(r).__qualname__)
+                         for r in getattr(pipeline, "extra_recognizers", ()))
         cache = ResultCache(cache_dir, lexicon.fingerprint, extra)
     try:
         results = extract(paths, pipeline, progress, report, jobs=jobs, cache=cache, scheduler=scheduler,

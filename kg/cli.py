@@ -10,7 +10,7 @@ import click
 from kg.errors import ParkKGError
 
 # Commands that live in their own modules; each module defines register(main).
-COMMAND_MODULES = ("kg.commands.push", "kg.commands.bench", "kg.commands.eval", "kg.commands.stats", "kg.commands.validate")
+COMMAND_MODULES = ("kg.commands.push", "kg.commands.bench", "kg.commands.eval", "kg.commands.stats", "kg.commands.validate", "kg.commands.train_ner")
 
 
 class _Main(click.Group):
@@ -59,7 +59,11 @@ def main(debug):
               help="Also load the graph into an Oxigraph store at OUT/store, for fast queries on big graphs.")
 @click.option("--format", "formats", multiple=True, type=click.Choice(["ttl", "nt", "nq", "jsonld", "trig"]),
               help="Graph file(s) to write: OUT/graph.FORMAT. Repeatable; default ttl. Use nt for bulk loading.")
-def build(paths, out_dir, ontology_dir, no_html, strict, quiet, jobs, scheduler, cache_dir, no_cache, store, formats):
+@click.option("--ner", "ner", metavar="MODEL", default=None,
+              help="Add a HanLP NER stage: a folder from 'kg train-ner', or a HanLP pretrained id (needs network "
+                   "once). Needs pip install 'parkkg[hanlp]'. Default: the PARKKG_NER setting, else off.")
+def build(paths, out_dir, ontology_dir, no_html, strict, quiet, jobs, scheduler, cache_dir, no_cache, store, formats,
+          ner):
     """Build the graph of PATHS (files, folders or .jsonl corpora) into OUT.
 
     Writes OUT/graph.ttl (Turtle, deterministic) and OUT/graph.html (an
@@ -81,7 +85,7 @@ def build(paths, out_dir, ontology_dir, no_html, strict, quiet, jobs, scheduler,
     report = run_build(list(paths), out_dir, ontology_dir=ontology_dir, html=not no_html, progress=not quiet,
                        jobs=jobs or default_jobs(), scheduler=scheduler, store=store, formats=formats or ("ttl",),
                        cache_dir=None if no_cache else (cache_dir or Path(out_dir) / ".cache"),
-                       prune_cache=cache_dir is None, strict=strict)
+                       prune_cache=cache_dir is None, strict=strict, ner=ner)
     for message in report.skipped[:50]:
         click.echo(f"skipped: {message}", err=True)
     if len(report.skipped) > 50:

@@ -54,6 +54,7 @@ class Lexicon:
     generic: dict = field(default_factory=dict)  # form -> class
     modifiers: set = field(default_factory=set)
     apposition_modifiers: set = field(default_factory=set)
+    level_modifiers: set = field(default_factory=set)
     boundaries: set = field(default_factory=set)
     list_cues: dict = field(default_factory=dict)  # form -> class
     industry_context: set = field(default_factory=set)
@@ -190,8 +191,11 @@ def _build_lexicon(g, fingerprint: str) -> Lexicon:
             lex.generic[f] = cls
     for node in g.subjects(RDF.type, PK.NameModifier):
         lex.modifiers.update(forms(node))
-        if str(g.value(node, PK.cueKind) or "") == "apposition":
+        kind = str(g.value(node, PK.cueKind) or "")
+        if kind == "apposition":
             lex.apposition_modifiers.update(forms(node))
+        elif kind == "level":
+            lex.level_modifiers.update(forms(node))
     for node in g.subjects(RDF.type, PK.NameBoundary):
         lex.boundaries.update(forms(node))
     for node in g.subjects(RDF.type, PK.FacilityWord):

@@ -30,6 +30,7 @@ from more, and ``kg build --jobs`` runs one process per core.
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import io
 import logging
 import os
@@ -161,11 +162,13 @@ class HanLPRecognizer:
     rather than its ``predict``, runs it without gradients).
     """
 
-    def __init__(self, tagger, lexicon: Lexicon, stage: str = STAGE, batch_size: int = 64):
+    def __init__(self, tagger, lexicon: Lexicon, stage: str = STAGE, batch_size: int = 64, model_id: str = ""):
         self.tagger = tagger
         self.lex = lexicon
         self.stage = stage
         self.batch_size = batch_size
+        # results cached by `kg build` are keyed on this, so another model means another extraction
+        self.cache_key = f"{type(self).__qualname__}:{model_id}"
 
     def spans(self, text: str, sentences: list[Sentence]) -> list[tuple[int, int, str]]:
         """Every (start, end, model tag) the model finds, in document offsets."""
@@ -331,4 +334,20 @@ def hanlp_recognizers(spec: str | None, lexicon: Lexicon, required: bool = False
         _say_once(logging.WARNING, f"HanLP NER stage off: model {spec} is configured but hanlp is not "
                                    "installed; install it with: pip install 'parkkg[hanlp]'")
         return []
-    return [HanLPRecognizer(load_tagger(spec), lexicon)]
+    return [HanLPRecognizer(load_tagger(spec), lexicon, model_id=model_id(spec))]
+
+
+def model_id(spec: str) -> str:
+    """What identifies a model's output: a digest of a folder's files, or the pretrained id.
+
+    >>> model_id("MSRA_NER_ELECTRA_SMALL_ZH")
+    'MSRA_NER_ELECTRA_SMALL_ZH'
+    """
+    path = Path(spec).expanduser()
+    if not path.is_dir():
+        return spec
+    h = hashlib.sha256()
+    for f in sorted(p for p in path.iterdir() if p.is_file() and p.suffix in (".json", ".pt")):
+        h.update(f.name.encode())
+        h.update(f.read_bytes())
+    return h.hexdigest()[:16]

@@ -234,7 +234,8 @@ class Recognizer:
                 prefix = prefix[cut:]
             generic = (self._only_modifiers(prefix) or self._starts_with_scale(prefix)
                        or (cls == "Park" and self._province_and_modifiers(prefix))
-                       or bool(re.search(r"[0-9一二三四五六七八九十两百几]+(?:多|来|余)?个", prefix)))
+                       or bool(re.search(r"[0-9一二三四五六七八九十两百几]+(?:多|来|余)?[个大]", prefix))
+                       or "+" in prefix)
             if generic and cls != "Park":
                 continue
             if cls == "Enterprise" and len(prefix) < 2:
@@ -536,6 +537,26 @@ class Recognizer:
                 out.append(Candidate(base + start, base + end, "Industry", "Industry", "grammar:industry-suffix", "", 0.65))
         return out
 
+    def _clean_industry(self, c: Candidate, sent: Sentence):
+        """Drop leading modifiers (国家级先进制造业 -> 先进制造业) and words that only look like
+        industries (未来产业 -> 未来, 赋能产业 -> 赋能)."""
+        text = sent.text[c.start - sent.start:c.end - sent.start]
+        start = c.start
+        for word in sorted(self.lex.level_modifiers, key=len, reverse=True):
+            rest = text[len(word):]
+            if text.startswith(word) and len(rest) >= 2 and self.is_industry_name(rest):
+                start += len(word)
+                text = rest
+                break
+        core = self.strip_industry_suffix(text)
+        if (core in self.lex.role_triggers or core in self.lex.modifiers or core in self.lex.industry_context
+                or core in self._stop_words or core in self.lex.generic):
+            return None
+        toks = self.seg.tokens(core)
+        if len(toks) == 1 and toks[0].pos in ("v", "vd", "vn", "a", "ad") and core not in self.lex.industry_labels:
+            return None
+        return Candidate(start, c.end, c.cls, c.subclass, c.stage, c.level, c.score, c.generic)
+
     def _leading_place_or_scale(self, name: str) -> int:
         """河北省安全应急 -> 安全应急; 千亿级电子信息 -> 电子信息."""
         for word in sorted(self.lex.scales, key=len, reverse=True):
@@ -548,7 +569,7 @@ class Recognizer:
 
     def _has_strong_evidence(self, name: str) -> bool:
         toks = self.seg.tokens(name)
-        return any(t.pos in ("nz", "x?", "eng", "j") for t in toks) and not any(self.is_place(t.word) for t in toks)
+        return any(t.pos in ("nz", "eng") for t in toks) and not any(self.is_place(t.word) for t in toks)
 
     def _industry_gazetteer(self, sent: Sentence) -> list[Candidate]:
         out = []
@@ -587,6 +608,10 @@ class Recognizer:
         titles = [(sent.start + m.start(), sent.start + m.end()) for m in _TITLE.finditer(sent.text)]
         out = []
         for c in cands:
+            if c.cls == "Industry":
+                c = self._clean_industry(c, sent)
+                if c is None:
+                    continue
             if any(a <= c.start and c.end <= b for a, b in titles):
                 continue  # inside 《…》: a title of a document, game or show, not a name
             lead = sent.text[c.start - sent.start:c.end - sent.start]

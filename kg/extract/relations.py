@@ -16,6 +16,10 @@ from kg.types import Evidence, Mention, Relation, Sentence
 
 SUBJECT_WINDOW = 24  # a park named within this many characters of a sentence start is its subject
 _CLAUSE = re.compile(r"[，。；：,;:！？]")
+ROLE_AFTER = 14  # characters (other than list items) between an enumeration and its role word
+# Frames inside enumerations that do not separate an item from its role word.
+_ROLE_FILLER = re.compile(r"以[^、，。；]{1,12}?为代表的|[0-9一二三四五六七八九十两]+[个大项]|[百千万]亿级")
+ROLE_BEFORE = 6
 ROLE_PRIORITY = {"hasFutureIndustry": 3, "hasEmergingIndustry": 2, "hasLeadingIndustry": 1}
 OBJECT_FIRST_TRIGGERS = ("榜样", "标杆")
 # Words that may open a clause before its subject: times and discourse markers.
@@ -117,18 +121,51 @@ class RelationExtractor:
             w in before for w in self.cooperate)
 
     # ------------------------------------------------------------ relations
-    def _role(self, s: Sentence, m: Mention) -> str:
-        """The industry role the clause around `m` gives, or '' for plain hasIndustry."""
+    def _role(self, s: Sentence, m: Mention, industries: list) -> str:
+        """The industry role the words next to `m`'s enumeration give, or '' for plain hasIndustry.
+
+        The trigger must close the enumeration `m` stands in (…、集成电路等未来产业) or open it
+        (主导产业为…); other industries and list punctuation between them do not count as
+        distance, so 以物联网、集成电路为主导的…集群和低空经济等未来产业 gives each list its own role.
+        """
         text = s.text
         a, b = m.start - s.start, m.end - s.start
         left = max((x.end() for x in _CLAUSE.finditer(text, 0, a)), default=0)
         right_match = _CLAUSE.search(text, b)
         right = right_match.start() if right_match else len(text)
-        clause = text[left:right].replace("“", "").replace("”", "")
-        best = ""
+        covered = set()
+        for other in industries:
+            covered.update(range(other.start - s.start, other.end - s.start))
+        for frame in _ROLE_FILLER.finditer(text):
+            covered.update(range(frame.start(), frame.end()))
+        filler = set("、和及与等“”\"")
+
+        def gap(lo: int, hi: int) -> int:
+            return sum(1 for i in range(lo, hi) if i not in covered and text[i] not in filler)
+
+        # match role words across quotes: 五大“特”色服务业集群
+        kept = [i for i, ch in enumerate(text) if ch not in "“”\""]
+        plain = "".join(text[i] for i in kept)
+        best, best_gap = "", None
         for word, prop in self.lex.role_triggers.items():
-            if word in clause and ROLE_PRIORITY.get(prop, 0) > ROLE_PRIORITY.get(best, 0):
-                best = prop
+            p = plain.find(word)
+            while p >= 0:
+                k = kept[p]
+                word_end = kept[p + len(word) - 1] + 1
+                p = plain.find(word, p + 1)
+                if not (left <= k < right):
+                    continue
+                if k >= b:
+                    d = gap(b, k)
+                    ok = d <= ROLE_AFTER
+                elif word_end <= a:
+                    d = gap(word_end, a)
+                    ok = d <= ROLE_BEFORE
+                else:
+                    ok, d = False, 0
+                if ok and (best_gap is None or d < best_gap or (d == best_gap and
+                                                                 ROLE_PRIORITY.get(prop, 0) > ROLE_PRIORITY.get(best, 0))):
+                    best, best_gap = prop, d
         return best
 
     def relations(self, frames: list[SentenceFrame], evidence_for, levels: dict) -> list[Relation]:
@@ -146,7 +183,7 @@ class RelationExtractor:
                 if not k or k == f.subject or m.generic:
                     continue
                 if m.cls == "Industry":
-                    prop = self._role(s, m) or "hasIndustry"
+                    prop = self._role(s, m, [x for x, _ in f.mentions if x.cls == "Industry"]) or "hasIndustry"
                     out.append(Relation(f.subject, prop, k, ev, m.stage, round(0.6 + 0.3 * m.score, 3)))
                 elif m.cls == "Enterprise":
                     out.append(Relation(f.subject, "hasEnterprise", k, ev, m.stage, round(0.5 + 0.3 * m.score, 3)))
