@@ -15,7 +15,9 @@ from kg.types import Evidence, Sentence, Target
 CN_DIGITS = {"零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7,
              "八": 8, "九": 9, "十": 10, "百": 100, "千": 1000, "万": 10000}
 _CLAUSE = re.compile(r"[，。；,;！？]")
-_YEAR = re.compile(r"(?:到|至|在|于|力争|争取|确保)?\s*(20[2-5][0-9])\s*年(?:底|末|前|左右)?")
+_YEAR = re.compile(r"(?:到|至|在|于|力争|争取|确保)?\s*(20[2-5][0-9])\s*年(?!以来|至今|上半年|前三季度|1-)(?:底|末|前|左右)?")
+# 到2025年, 至2030年, 2027年底前 (but not 2021年前10个月, a year-to-date figure)
+_DEADLINE = re.compile(r"(?:到|至)20[2-5][0-9]年|20[2-5][0-9]年底?前(?![0-9一二三四五六七八九十两]+个?[月季])")
 _RELATIVE = re.compile(r"[0-9一二三四五六七八九十两]+年(?:内|时间|左右)")
 QUALIFIERS = ("超过", "突破", "达到", "力争", "超", "达", "逾", "以上", "不少于", "不低于", "实现", "增至", "提高到", "提升至", "进入")
 
@@ -62,7 +64,7 @@ class TargetExtractor:
             return True
         if any(w in plain for w in self.lex.year_expressions):
             return True
-        return bool(_RELATIVE.search(plain) or re.search(r"(?:到|至)20[2-5][0-9]年", plain))
+        return bool(_RELATIVE.search(plain) or _DEADLINE.search(plain))
 
     def is_goal_sentence(self, text: str) -> bool:
         return self.has_goal_cue(text)
@@ -145,9 +147,10 @@ class TargetExtractor:
                 if any(a <= m.start() < b for a, b in spans):
                     continue
                 value, unit = self.lex.scales[m.group()]
-                tail = text[m.end():m.end() + 8]
-                if not re.match(r"[^，。；、]{0,6}(园区|园|产业园|开发区|高新区|基地|城)", tail):
+                tail_match = re.match(r"[^，。；、]{0,6}?(园区|产业园|开发区|高新区|基地|园|城)", text[m.end():m.end() + 8])
+                if not tail_match:
                     continue  # a scale that qualifies counted items belongs to the metric
+                tail = tail_match.group()
                 if not (self.governs(text, m.start()) or re.search(r"(打造|建成|建设|迈向|跻身)$", text[:m.start()])):
                     continue
                 out.append(self._make(text, m.start(), m.end(), value, unit, park, evidence,
