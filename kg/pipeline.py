@@ -30,7 +30,8 @@ def prepare(raw: RawDocument) -> Document:
     """Clean a raw document and keep the map back to its raw text (and to its original script)."""
     from kg.text.script import map_original
 
-    text, offsets = clean_text(raw.text)
+    # web pages and Word files break lines only between paragraphs: join nothing there
+    text, offsets = clean_text(raw.text, join_lines=raw.format not in ("html", "docx"))
     original = map_original(text, offsets, raw.text, raw.original_text)
     return Document(raw.id, text, raw.source, raw.text, tuple(offsets), raw.title, raw.date, raw.format, raw.url,
                     original)
@@ -69,6 +70,8 @@ class Pipeline:
             if k and m.cls == "Park" and m.level and k not in levels:
                 levels[k] = m.level
         entities = {k: self._with_sector(e) for k, e in linked.entities.items()}
+        if doc.original_text:
+            entities = self._with_original_forms(doc, mentions, keys, entities)
 
         def evidence_for(s):
             raw_start, raw_end = doc.raw_span(s.start, s.end)
@@ -81,6 +84,21 @@ class Pipeline:
             targets.extend(self.target_extractor.targets(f.sentence, f.subject, evidence_for(f.sentence)))
         return DocumentResult(doc, sentences, sorted(mentions, key=lambda m: (m.start, m.end)),
                               [entities[k] for k in sorted(entities)], relations, targets)
+
+    def _with_original_forms(self, doc: Document, mentions, keys: dict, entities: dict) -> dict:
+        """A name written in traditional characters (蘇州工業園區) is an alias of its entity."""
+        extra: dict = {}
+        for m in mentions:
+            k = keys.get((m.start, m.end))
+            written = doc.display(m.start, m.end)
+            if k in entities and written != m.surface:
+                extra.setdefault(k, set()).add(normalise(written))
+        out = dict(entities)
+        for k, forms in extra.items():
+            e = out[k]
+            aliases = tuple(sorted((set(e.aliases) | forms) - {e.label}))
+            out[k] = Entity(e.key, e.cls, e.label, aliases, e.subclass, e.sector, e.documents)
+        return out
 
     def _short_name_mentions(self, doc: Document, mentions: list[Mention], short_names: dict) -> list[Mention]:
         """Mentions of a park by its bare name (临港 for 江阴临港经济开发区)."""

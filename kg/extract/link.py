@@ -178,7 +178,8 @@ def merge_entities(per_document: list[dict]) -> dict:
                 continue
             old = merged[k]
             names = set(old.aliases) | set(e.aliases) | {old.label, e.label}
-            label = max(names, key=lambda f: (len(f), f)) if e.cls != "Industry" else old.label
+            # the fullest of the documents' own labels (never an alias such as a traditional form)
+            label = max((old.label, e.label), key=lambda f: (len(f), f)) if e.cls != "Industry" else old.label
             merged[k] = Entity(k, old.cls, label, tuple(sorted(names - {label})), old.subclass or e.subclass,
                                old.sector or e.sector, tuple(sorted(set(old.documents) | {doc_id})))
     return merged

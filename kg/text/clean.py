@@ -86,10 +86,12 @@ def _local_widths(lengths: list[int], window: int = 3) -> list[int]:
     return widths
 
 
-def clean_text(raw: str) -> tuple[str, array]:
+def clean_text(raw: str, join_lines: bool = True) -> tuple[str, array]:
     """Return (cleaned text, offsets) where ``offsets[i]`` is the raw index of cleaned char i.
 
     The offsets array has one extra entry: the raw length, for end offsets.
+    With ``join_lines=False`` (HTML, DOCX: every line is a real paragraph) no
+    line is joined to the next; spacing is still collapsed.
     """
     lines: list[tuple[list[str], list[int]]] = []
     pos = 0

@@ -81,8 +81,6 @@ def test_simplified_and_traditional_mentions_are_one_entity(pipeline):
     assert all(not script.is_traditional(e.label) for e in corpus.entities.values())  # labels are simplified
 
 
-@pytest.mark.xfail(strict=True, reason="needs the linker to add each mention's original-script surface "
-                                       "(Document.display) to the entity's aliases; see the issue 8 report")
 def test_traditional_surface_is_an_alias(pipeline):
     [raw] = read_path(TRADITIONAL)
     park = next(e for e in pipeline.process(raw).entities if e.label == "苏州工业园区")
