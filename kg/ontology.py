@@ -61,6 +61,9 @@ class Lexicon:
     enterprise_predicates: set = field(default_factory=set)
     name_parts: set = field(default_factory=set)
     facility_words: set = field(default_factory=set)
+    agency_words: set = field(default_factory=set)
+    venue_cues: set = field(default_factory=set)
+    non_park_words: set = field(default_factory=set)
     role_triggers: dict = field(default_factory=dict)  # form -> property local name
     relation_triggers: dict = field(default_factory=dict)  # form -> set of property local names
     target_triggers: set = field(default_factory=set)
@@ -198,6 +201,9 @@ def _build_lexicon(g, fingerprint: str) -> Lexicon:
             lex.level_modifiers.update(forms(node))
     for node in g.subjects(RDF.type, PK.NameBoundary):
         lex.boundaries.update(forms(node))
+    for cls_name, attr in (("AgencyWord", "agency_words"), ("VenueCue", "venue_cues"), ("NonParkWord", "non_park_words")):
+        for node in g.subjects(RDF.type, PK[cls_name]):
+            getattr(lex, attr).update(forms(node))
     for node in g.subjects(RDF.type, PK.FacilityWord):
         lex.facility_words.update(forms(node))
     for node in g.subjects(RDF.type, PK.NamePart):

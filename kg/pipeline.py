@@ -82,6 +82,9 @@ class Pipeline:
         targets = []
         for f in frames:
             targets.extend(self.target_extractor.targets(f.sentence, f.subject, evidence_for(f.sentence)))
+        # an industry is one a park develops, plans or names: without a park it is no fact of the graph
+        related = {r.object for r in relations} | {r.subject for r in relations}
+        entities = {k: e for k, e in entities.items() if e.cls != "Industry" or k in related}
         return DocumentResult(doc, sentences, sorted(mentions, key=lambda m: (m.start, m.end)),
                               [entities[k] for k in sorted(entities)], relations, targets)
 

@@ -28,6 +28,8 @@ NAME_POS = {"ns", "nz", "nt", "nr", "nrt", "nrfg", "j", "eng", "x?", "i"}
 # Single characters that never stand inside a park name; jieba's HMM sometimes glues
 # them to a neighbour (位是, 含迤资), so the name is cut after the last of them.
 CUT_CHARS = set("的是在将把被对从向以于含为即出了")
+MUNICIPALITY_CODES = ("110000", "120000", "310000", "500000")  # 北京 天津 上海 重庆 are cities
+WEAK_FIRM_CUES = ("项目", "品牌")  # lists of these hold products and works as often as firms
 PERSON_POS = {"nr", "nrfg", "nrt"}
 RARE_WORD = 100  # jieba dictionary frequency below which a word is treated as a name part
 SLOGAN_VERBS = ("打造", "建成", "建设成为", "成为", "争创", "创建", "建设")
@@ -247,6 +249,12 @@ class Recognizer:
                 rest = prefix[self._leading_place_or_scale(prefix):] if len(prefix) > 2 else prefix
                 if rest != prefix and rest and self._only_modifiers(rest.replace("省级", "").replace("市级", "")):
                     continue  # 河北省级创新平台: a class of platforms in a province
+            if cls == "Park" and any(w in prefix for w in self.lex.non_park_words):
+                continue  # 三江源国家公园澜沧江源园区: a nature reserve, not a zone
+            if cls == "Park" and not generic and self._is_region_name(text[name_start - base:t_end - base]):
+                continue  # 浦东新区, 滨海新区: a district of the regions gazetteer
+            if sub == "IndustryAlliance" and not self._technical(prefix):
+                continue  # 阿卡贝拉联盟: not an industry or technology alliance
             if cls == "Park" and not generic:
                 split = self._trailing_modifier(prefix)
                 if split:
@@ -290,11 +298,26 @@ class Recognizer:
                 return total
             total += cut
 
+    def _is_region_name(self, name: str) -> bool:
+        """The whole name (or the name after its city) is a district: 天津市滨海新区."""
+        if name in self.lex.regions:
+            return True
+        for size in range(2, min(5, len(name) - 2) + 1):
+            if self.is_place(name[:size]) and name[size:] in self.lex.regions:
+                return True
+        return False
+
+    def _technical(self, prefix: str) -> bool:
+        """An industry or technology word in an alliance's name (氢燃料电池协同创新联盟)."""
+        if self._industry_re is not None and self._industry_re.search(prefix):
+            return True
+        return any(w in prefix for w in ("产业", "技术", "创新", "科技", "研发", "标准", "工业", "制造", "数字", "智能"))
+
     def _province_and_modifiers(self, prefix: str) -> bool:
         """江苏省国家高新区: the national zones of a province, not one zone."""
         for size in range(min(8, len(prefix)), 1, -1):
             iri = self.lex.regions.get(prefix[:size])
-            if iri and iri.endswith("0000"):
+            if iri and iri.endswith("0000") and not iri.endswith(MUNICIPALITY_CODES):
                 return self._only_modifiers(prefix[size:])
         return False
 
@@ -329,7 +352,8 @@ class Recognizer:
             if not cue:
                 continue
             cls = self.lex.list_cues[cue.group(1)]
-            out.extend(self._enumeration_items(text, base, m.start(), cls, tokens))
+            out.extend(self._enumeration_items(text, base, m.start(), cls, tokens,
+                                               weak_cue=cue.group(1) in WEAK_FIRM_CUES))
         for m in re.finditer(r"(?<![0-9、，。；等])[0-9一二三四五六七八九十两]+(?:个|大)[“”\"]?", text):
             after = text[m.end():m.end() + 22]
             cue = re.match(r"[^，。；]{0,16}?" + cue_pattern, after)
@@ -349,7 +373,7 @@ class Recognizer:
 
     def _enumeration_items(self, text: str, base: int, end: int, cls: str,
                            tokens: list[Token], require_list: bool = False,
-                           after_yi: bool = False) -> list[Candidate]:
+                           after_yi: bool = False, weak_cue: bool = False) -> list[Candidate]:
         """Split the enumeration that ends at `end` into items."""
         if require_list and not text[:end].endswith("、"):
             return []
@@ -383,7 +407,7 @@ class Recognizer:
                 continue
             lead = text[s:e].find(item)
             spans.extend(self._split_conjunction(s + lead, s + lead + len(item), text))
-        return self._classify_items(spans, text, base, cls)
+        return self._classify_items(spans, text, base, cls, weak_cue)
 
     def _leading_context_verb(self, item: str) -> int:
         """发展新一代信息技术 -> skip 发展 when the rest is an industry name."""
@@ -434,7 +458,7 @@ class Recognizer:
                     return [(s, s + k), (s + k + 1, e)]
         return [(s, e)]
 
-    def _classify_items(self, spans, text, base, cue_cls) -> list[Candidate]:
+    def _classify_items(self, spans, text, base, cue_cls, weak_cue: bool = False) -> list[Candidate]:
         names = [text[s:e] for s, e in spans]
         industries = [self.is_industry_name(n) and not self.is_trade_name(n) for n in names]
         mostly_industry = sum(industries) * 2 > len(names)
@@ -477,6 +501,9 @@ class Recognizer:
                 continue
             if cue_cls == "Enterprise" and any(name.endswith(w) for w in self.lex.facility_words):
                 continue
+            if cue_cls == "Enterprise" and weak_cue and not (self.is_trade_name(name) or self._has_strong_evidence(name)
+                                                             or self._has_name_evidence(name, "", firm=True) and len(name) <= 4):
+                continue  # 煤制烯烃等项目: products and works, not firms
             if (2 <= len(name) <= limit and not self._has_boundary(name) and name not in self.lex.generic
                     and not _COUNTED.search(name)):
                 out.append(Candidate(base + s, base + e, cue_cls, cue_cls, "grammar:list", "", 0.7))

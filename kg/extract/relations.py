@@ -79,7 +79,7 @@ class RelationExtractor:
                 offset = m.start - s.start
                 if offset > benchmark_at:
                     break
-                if not self._in_subject_position(s.text, offset):
+                if not self._in_subject_position(s.text, offset) or self._is_address(s.text, m, s.start):
                     continue
                 if m.generic:
                     subject = topic
@@ -95,7 +95,8 @@ class RelationExtractor:
                 # a zone named mid-sentence, not as the object of 对标/与, becomes the topic
                 for m, k in keyed:
                     if (m.cls == "Park" and k and not m.generic and levels.get(k) == "zone"
-                            and m.start - s.start < benchmark_at and not self._after_partner_word(s.text, m.start - s.start)):
+                            and m.start - s.start < benchmark_at and not self._after_partner_word(s.text, m.start - s.start)
+                            and not self._is_address(s.text, m, s.start)):
                         topic = k
                         if not subject:
                             subject = k
@@ -114,6 +115,19 @@ class RelationExtractor:
             return False
         return not any(w in lead for w in self.lex.boundaries if len(w) >= 2 and w not in _LEAD_OK) and \
             not re.search(r"[将把对与和及在向由从]$", lead)
+
+    def _is_address(self, text: str, m, base: int) -> bool:
+        """The park names an office (两江新区公安分局) or the venue of an event
+        (在漕河泾开发区举行): it does not govern the sentence."""
+        after = text[m.end - base:m.end - base + 8]
+        if any(after.startswith(w) for w in self.lex.agency_words):
+            return True
+        before = text[max(0, m.start - base - 3):m.start - base]
+        if re.search(r"(在|于|来自|位于|地处)$", before):
+            clause_end = _CLAUSE.search(text, m.end - base)
+            rest = text[m.end - base:clause_end.start() if clause_end else len(text)]
+            return any(v in rest for v in self.lex.venue_cues) or before.endswith(("来自", "位于", "地处"))
+        return False
 
     def _after_partner_word(self, text: str, offset: int) -> bool:
         before = text[max(0, offset - 6):offset]

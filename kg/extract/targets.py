@@ -17,8 +17,9 @@ CN_DIGITS = {"零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 
 _CLAUSE = re.compile(r"[，。；,;！？]")
 _YEAR = re.compile(r"(?:到|至|在|于|力争|争取|确保)?\s*(20[2-5][0-9])\s*年(?!以来|至今|上半年|前三季度|1-)(?:底|末|前|左右)?")
 # 到2025年, 至2030年, 2027年底前 (but not 2021年前10个月, a year-to-date figure)
-_DEADLINE = re.compile(r"(?:到|至)20[2-5][0-9]年|20[2-5][0-9]年底?前(?![0-9一二三四五六七八九十两]+个?[月季])")
+_DEADLINE = re.compile(r"(?:到|至)20[2-5][0-9]年(?![0-9]+月)|20[2-5][0-9]年底?前(?![0-9一二三四五六七八九十两]+个?[月季])")
 _RELATIVE = re.compile(r"[0-9一二三四五六七八九十两]+年(?:内|时间|左右)")
+COUNT_UNITS = ("个", "家", "项", "位", "番", "倍", "名", "座", "所", "条", "批")
 QUALIFIERS = ("超过", "突破", "达到", "力争", "超", "达", "逾", "以上", "不少于", "不低于", "实现", "增至", "提高到", "提升至", "进入")
 
 
@@ -135,8 +136,8 @@ class TargetExtractor:
                 value = chinese_number(num)
                 if value is None:
                     continue
-                if not re.match(r"[0-9]", num) and (after == "级" or unit in ("亿", "万亿", "万", "千")):
-                    continue  # 千亿级, 百亿产业: a scale, read by the scale grammar
+                if not re.match(r"[0-9]", num) and (after == "级" or unit not in COUNT_UNITS):
+                    continue  # 千亿级 (a scale word) or 三台满族乡 (a place): Chinese numerals count items only
                 if re.match(r"[0-9]", num) and after == "年":
                     continue
             for t in self._shared(self._make(text, m.start(), m.end(), value, unit, park, evidence)):
