@@ -27,7 +27,7 @@ STOP_POS = {"v", "vd", "p", "c", "u", "uj", "ul", "uz", "ud", "ug", "uv", "d", "
 NAME_POS = {"ns", "nz", "nt", "nr", "nrt", "nrfg", "j", "eng", "x?", "i"}
 # Single characters that never stand inside a park name; jieba's HMM sometimes glues
 # them to a neighbour (位是, 含迤资), so the name is cut after the last of them.
-CUT_CHARS = set("的是在将把被对从向以于含为即出了")
+CUT_CHARS = set("的是在将把被对从向以于含为即出了及")
 MUNICIPALITY_CODES = ("110000", "120000", "310000", "500000")  # 北京 天津 上海 重庆 are cities
 WEAK_FIRM_CUES = ("项目", "品牌")  # lists of these hold products and works as often as firms
 PERSON_POS = {"nr", "nrfg", "nrt"}
@@ -502,12 +502,17 @@ class Recognizer:
             if cue_cls == "Enterprise" and any(name.endswith(w) for w in self.lex.facility_words):
                 continue
             if cue_cls == "Enterprise" and weak_cue and not (self.is_trade_name(name) or self._has_strong_evidence(name)
-                                                             or self._has_name_evidence(name, "", firm=True) and len(name) <= 4):
+                                                             or list_evidence and self._all_name_like(name)):
                 continue  # 煤制烯烃等项目: products and works, not firms
             if (2 <= len(name) <= limit and not self._has_boundary(name) and name not in self.lex.generic
                     and not _COUNTED.search(name)):
                 out.append(Candidate(base + s, base + e, cue_cls, cue_cls, "grammar:list", "", 0.7))
         return out
+
+    def _all_name_like(self, name: str) -> bool:
+        """Every word of `name` is a proper-name word (nz, nr, ns, x?): 健适医疗 is not, 华瑞 is."""
+        toks = self.seg.tokens(name)
+        return bool(toks) and sum(t.pos in NAME_POS for t in toks) * 2 >= len(toks)
 
     def _has_verb(self, name: str) -> bool:
         """区领导调研爱心暑托班: a phrase with a verb is no company name."""
