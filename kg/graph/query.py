@@ -61,12 +61,24 @@ def load_query_graph(path: Path | str, ontology: bool = True, ontology_dir: Path
     if ontology:
         from kg.ontology import ontology_files
 
-        for file in ontology_files(ontology_dir):
-            try:
-                g.parse(file, format="turtle")
-            except Exception as exc:
-                raise QueryError(f"{file} is not valid Turtle: {exc}; fix it, or pass --no-ontology") from exc
+        files = ontology_files(ontology_dir)
+        stamp = tuple((str(f), f.stat().st_mtime_ns, f.stat().st_size) for f in files)
+        g.addN((s, p, o, g) for s, p, o in _ontology_triples(stamp))
     return g
+
+
+@lru_cache(maxsize=4)
+def _ontology_triples(stamp: tuple) -> tuple:
+    """The triples of the ontology files named in `stamp` (path, mtime, size): parsed once per process."""
+    import rdflib
+
+    g = rdflib.Graph()
+    for name, _, _ in stamp:
+        try:
+            g.parse(name, format="turtle")
+        except Exception as exc:  # rdflib raises many kinds
+            raise QueryError(f"{name} is not valid Turtle: {exc}; fix it, or pass --no-ontology") from exc
+    return tuple(g)
 
 
 def run_query(graph, sparql: str, bindings: dict | None = None) -> tuple[list[str], list[list]]:
@@ -103,13 +115,20 @@ def execute(query: str, graph_path: Path | str, params=(), ontology: bool = True
     """Run a saved query (by name), a ``.rq`` file or SPARQL text over a graph file.
 
     `params` are ``NAME=VALUE`` strings; each is checked against the query's declared
-    parameters and bound with ``initBindings``.
+    parameters and bound with ``initBindings``. `graph_path` may also be an Oxigraph
+    store folder (``kg build --store``), queried as it is, without the ontology.
     """
     from kg.queries import bind_params, check_params, load_query
 
     saved = load_query(query)
     bindings = bind_params(params)
     check_params(saved, bindings)
+    from kg.graph.store import is_store
+
+    if is_store(graph_path):  # an Oxigraph store folder (kg build --store): queried as it is
+        from kg.graph.store import open_store, query_store
+
+        return QueryResult(*query_store(open_store(graph_path), saved.sparql, bindings))
     graph = load_query_graph(graph_path, ontology=ontology, ontology_dir=ontology_dir)
     columns, rows = run_query(graph, saved.sparql, bindings)
     return QueryResult(columns, rows)
