@@ -33,7 +33,8 @@ WEAK_FIRM_CUES = ("项目", "品牌")  # lists of these hold products and works 
 PERSON_POS = {"nr", "nrfg", "nrt"}
 RARE_WORD = 100  # jieba dictionary frequency below which a word is treated as a name part
 SLOGAN_VERBS = ("打造", "建成", "建设成为", "成为", "争创", "创建", "建设")
-TIME_WORDS = {"年", "月", "日", "年底", "年初", "年度", "季度"}
+END_CUT_CHARS = set("是的了在将把被对从向")  # never the last character of a name (为 is: 华为, 迈为)
+TIME_WORDS = {"年", "日", "年底", "年初", "年度", "季度"}  # 月 alone may be part of a name (净月)
 PUNCT = set("，。、；：！？,.;:!?“”\"'‘’《》<>「」『』【】[]—…·/\\|~～　 \n\t()（）")
 LIST_SEPARATORS = "、"
 OPEN_BRACKETS = "（("
@@ -288,14 +289,16 @@ class Recognizer:
                     # 出迈为 -> 迈为 (a function character glued in front); 位是 -> nothing left
                     if tok.word[0] in CUT_CHARS:
                         cut = max(cut, tok.start + 1)
-                    elif tok.word[-1] in CUT_CHARS:
+                    elif tok.word[-1] in END_CUT_CHARS:
                         cut = max(cut, tok.end)
             for word in self._long_boundaries:
                 k = rest.rfind(word)
                 if k >= 0 and k + len(word) < len(rest) and (cls != "Enterprise" or k == 0):
                     cut = max(cut, k + len(word))
-            if cut == 0 or cut >= len(rest):
+            if cut == 0:
                 return total
+            if cut >= len(rest):
+                return total + len(rest)  # nothing of a name is left: 先进位是 -> ''
             total += cut
 
     def _is_region_name(self, name: str) -> bool:

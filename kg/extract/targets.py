@@ -78,11 +78,13 @@ class TargetExtractor:
         clause = text[left:right_m.start() if right_m else len(text)]
         if self.has_goal_cue(clause):
             return True
-        first = _CLAUSE.search(text)
-        head = (text[: first.start()] if first else text).replace("“", "").replace("”", "")
-        if first is not None and first.start() < a and len(head) <= 30 and self.has_goal_cue(head) and (
-                _YEAR.search(head) or _RELATIVE.search(head) or any(w in head for w in self.lex.year_expressions)):
-            return True
+        # a short goal head with a time (力争“十四五”末，/ 力争通过5年时间，) governs the next clauses
+        bounds = [0] + [x.end() for x in _CLAUSE.finditer(text, 0, left)]
+        for lo, hi in list(zip(bounds, bounds[1:]))[-3:]:
+            head = text[lo:hi - 1].replace("“", "").replace("”", "")
+            if len(head) <= 30 and self.has_goal_cue(head) and (
+                    _YEAR.search(head) or _RELATIVE.search(head) or any(w in head for w in self.lex.year_expressions)):
+                return True
         # （…）的目标: a cue right after the bracket governs what is inside it
         open_at = text.rfind("（", 0, a)
         close_at = text.find("）", a)
