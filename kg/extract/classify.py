@@ -30,7 +30,7 @@ def resolve_candidates(doc_id: str, text: str, cands, lex: Lexicon) -> list[Ment
             if c.start < k.end and k.start < c.end:
                 if c.start >= k.start and c.end <= k.end and (c.cls == k.cls == "Industry") and c.stage != k.stage:
                     clash = True  # same industry found twice
-                elif c.start >= k.start and c.end <= k.end:
+                elif c.start >= k.start and c.end <= k.end and not k.generic:
                     clash = True  # inside a longer name
                 elif not (k.generic or c.generic):
                     clash = True  # crossing spans: keep the first (longer) one

@@ -164,7 +164,7 @@ class Recognizer:
                 break
             if start - tok.start > limit:
                 break
-            if stop_generic and (tok.word in self.lex.generic or tok.word in self.lex.park_types):
+            if stop_generic and tok.end < start and (tok.word in self.lex.generic or tok.word in self.lex.park_types):
                 break
             if inner_ok and not park and self.lex.generic.get(tok.word) in ("Enterprise", "Platform") and left < start:
                 break  # 重点企业博迅医疗…有限公司: the generic word is not part of the name
