@@ -10,7 +10,7 @@ import click
 from kg.errors import ParkKGError
 
 # Commands that live in their own modules; each module defines register(main).
-COMMAND_MODULES = ("kg.commands.push", "kg.commands.bench", "kg.commands.eval", "kg.commands.stats", "kg.commands.validate", "kg.commands.train_ner")
+COMMAND_MODULES = ("kg.commands.push", "kg.commands.bench", "kg.commands.eval", "kg.commands.stats", "kg.commands.validate", "kg.commands.train_ner", "kg.commands.export", "kg.commands.serve")
 
 
 class _Main(click.Group):

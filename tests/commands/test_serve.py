@@ -1,0 +1,190 @@
+"""kg serve: a real Oxigraph SPARQL endpoint on 127.0.0.1, spoken to with urllib.
+
+Every test starts its server on a free port and stops it; every network call has
+a timeout. The tests skip when the oxigraph server is not installed
+(pip install 'parkkg[server]').
+"""
+from __future__ import annotations
+
+import json
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.parse
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from kg.commands.serve import Endpoint, ServeError, oxigraph_binary
+from kg.errors import OptionalDependencyError
+
+ROOT = Path(__file__).resolve().parents[2]
+TTL = """@prefix pk: <https://w3id.org/parkkg/ontology#> .
+@prefix skos: <http://www.w3.org/2004/02/skos/core#> .
+<https://w3id.org/parkkg/id/park/sz> a pk:Park ; skos:prefLabel "苏州高新区"@zh ;
+    pk:hasLeadingIndustry <https://w3id.org/parkkg/id/industry/ic> .
+<https://w3id.org/parkkg/id/industry/ic> a pk:Industry ; skos:prefLabel "集成电路"@zh ;
+    pk:inSector <https://w3id.org/parkkg/industry/integrated-circuits> .
+"""
+TIMEOUT = 10
+COUNT = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"
+
+
+@pytest.fixture(scope="module", autouse=True)
+def needs_oxigraph():
+    try:
+        oxigraph_binary()
+    except OptionalDependencyError:
+        pytest.skip("the oxigraph server is not installed (pip install 'parkkg[server]')")
+
+
+@pytest.fixture
+def graph(tmp_path):
+    path = tmp_path / "graph.ttl"
+    path.write_text(TTL, encoding="utf-8")
+    return path
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def select(url: str, query: str, method: str = "GET") -> dict:
+    headers = {"Accept": "application/sparql-results+json"}
+    if method == "GET":
+        request = urllib.request.Request(f"{url}?{urllib.parse.urlencode({'query': query})}", headers=headers)
+    else:
+        request = urllib.request.Request(url, data=urllib.parse.urlencode({"query": query}).encode(),
+                                         headers={**headers, "Content-Type": "application/x-www-form-urlencoded"})
+    with urllib.request.urlopen(request, timeout=TIMEOUT) as response:
+        assert response.status == 200
+        assert response.headers["Content-Type"].startswith("application/sparql-results+json")
+        return json.load(response)
+
+
+def count(url: str) -> int:
+    return int(select(url, COUNT)["results"]["bindings"][0]["n"]["value"])
+
+
+def update(url: str, text: str) -> int:
+    request = urllib.request.Request(url, data=urllib.parse.urlencode({"update": text}).encode(),
+                                     headers={"Content-Type": "application/x-www-form-urlencoded"})
+    try:
+        with urllib.request.urlopen(request, timeout=TIMEOUT) as response:
+            return response.status
+    except urllib.error.HTTPError as exc:
+        return exc.code
+
+
+def listening_addresses(port: int) -> set[str]:
+    """The local addresses with a TCP socket in LISTEN state on `port` (Linux /proc/net)."""
+    found = set()
+    for name in ("/proc/net/tcp", "/proc/net/tcp6"):
+        try:
+            lines = Path(name).read_text().splitlines()[1:]
+        except OSError:
+            continue
+        for line in lines:
+            fields = line.split()
+            address, hex_port = fields[1].rsplit(":", 1)
+            if int(hex_port, 16) == port and fields[3] == "0A":
+                if len(address) == 8:
+                    found.add(socket.inet_ntop(socket.AF_INET, bytes.fromhex(address)[::-1]))
+                else:
+                    raw = b"".join(bytes.fromhex(address[i:i + 8])[::-1] for i in range(0, 32, 8))
+                    found.add(socket.inet_ntop(socket.AF_INET6, raw))
+    return found
+
+
+def is_listening(port: int) -> bool:
+    with socket.socket() as s:
+        s.settimeout(1)
+        return s.connect_ex(("127.0.0.1", port)) == 0
+
+
+def test_select_returns_json_and_update_is_refused(graph):
+    port = free_port()
+    before = graph.read_bytes()
+    with Endpoint(graph, port=port, startup_timeout_s=30) as endpoint:
+        assert endpoint.query_url == f"http://127.0.0.1:{port}/query"
+        data = select(endpoint.query_url, "PREFIX skos: <http://www.w3.org/2004/02/skos/core#>\n"
+                                          "SELECT ?name WHERE { ?p skos:prefLabel ?name } ORDER BY ?name")
+        names = [b["name"]["value"] for b in data["results"]["bindings"]]
+        assert "苏州高新区" in names and "集成电路" in names
+        assert data["results"]["bindings"][0]["name"].get("xml:lang") == "zh"
+        # the ontology was loaded beside the graph: the taxonomy answers
+        data = select(endpoint.query_url, "PREFIX pk: <https://w3id.org/parkkg/ontology#>\n"
+                                          "PREFIX skos: <http://www.w3.org/2004/02/skos/core#>\n"
+                                          "SELECT ?sector WHERE { ?i pk:inSector/skos:broader+/skos:prefLabel ?sector "
+                                          "FILTER(LANG(?sector) = 'zh') }", method="POST")
+        assert [b["sector"]["value"] for b in data["results"]["bindings"]] == ["新一代信息技术"]
+        n = count(endpoint.query_url)
+        # SPARQL Update is refused, at /update and smuggled into /query
+        assert 400 <= update(endpoint.update_url, "DROP ALL") < 500
+        with pytest.raises(urllib.error.HTTPError) as refused:
+            select(endpoint.query_url, "DELETE WHERE { ?s ?p ?o }", method="POST")
+        assert 400 <= refused.value.code < 500
+        assert count(endpoint.query_url) == n
+        # bound to the loopback address only
+        if Path("/proc/net/tcp").exists():
+            assert listening_addresses(port) == {"127.0.0.1"}
+        process = endpoint.process
+    assert process.poll() is not None, "the server must be stopped"
+    assert not is_listening(port)
+    assert graph.read_bytes() == before
+
+
+def test_allow_update_changes_the_served_copy_only(graph):
+    port = free_port()
+    before = graph.read_bytes()
+    with Endpoint(graph, port=port, allow_update=True, ontology=False) as endpoint:
+        n = count(endpoint.query_url)
+        status = update(endpoint.update_url, "INSERT DATA { <https://w3id.org/parkkg/id/park/x> "
+                                             "<http://www.w3.org/2000/01/rdf-schema#label> \"新园\"@zh }")
+        assert 200 <= status < 300
+        assert count(endpoint.query_url) == n + 1
+    assert graph.read_bytes() == before
+
+
+def test_a_busy_port_and_a_missing_graph_are_clear_errors(graph, tmp_path):
+    with socket.socket() as busy:
+        busy.bind(("127.0.0.1", 0))
+        busy.listen(1)
+        port = busy.getsockname()[1]
+        with pytest.raises(ServeError, match="in use"):
+            Endpoint(graph, port=port).start()
+    with pytest.raises(ServeError, match="no such graph file"):
+        Endpoint(tmp_path / "missing.ttl", port=free_port()).start()
+
+
+def test_cli_serves_until_terminated(graph):
+    port = free_port()
+    env = {**os.environ, "PYTHONPATH": str(ROOT) + os.pathsep + os.environ.get("PYTHONPATH", "")}
+    proc = subprocess.Popen([sys.executable, "-m", "kg.cli", "serve", str(graph), "--port", str(port),
+                             "--no-ontology"], stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env,
+                            start_new_session=True)
+    try:
+        deadline = time.monotonic() + 60
+        while not is_listening(port):
+            assert proc.poll() is None, proc.stderr.read().decode()
+            assert time.monotonic() < deadline, "kg serve did not start listening"
+            time.sleep(0.1)
+        assert count(f"http://127.0.0.1:{port}/query") == 6
+        if Path("/proc/net/tcp").exists():
+            assert listening_addresses(port) == {"127.0.0.1"}
+        proc.send_signal(signal.SIGTERM)
+        _, err = proc.communicate(timeout=30)
+        assert proc.returncode == 0, err.decode()
+        assert "read-only" in err.decode() and "stopped" in err.decode()
+        assert not is_listening(port), "the oxigraph child must stop with kg serve"
+    finally:
+        if proc.poll() is None:
+            os.killpg(proc.pid, signal.SIGKILL)
+            proc.wait(timeout=10)
