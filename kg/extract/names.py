@@ -631,7 +631,13 @@ class Recognizer:
         if after.startswith(tuple(self.lex.industry_suffixes)) or after.startswith(("领域", "赛道", "等产业", "等新兴", "等未来", "等领域", "等行业", "等主导")):
             return True
         before = text[max(0, start - 4):start]
-        return any(before.endswith(v) for v in self.lex.industry_context)
+        if any(before.endswith(v) for v in self.lex.industry_context):
+            return True
+        # an item of an enumeration that the clause goes on to call industries (…、生物医药、…“2+4”产业格局)
+        if text[end:end + 1] in ("、", "和", "及") or text[start - 1:start] == "、":
+            rest = re.split(r"[，。；：！？]", text[end:], maxsplit=1)[0][:40]
+            return any(w in rest for w in ("产业", "集群", "领域", "行业", "赛道"))
+        return False
 
     # ------------------------------------------------------------ public
     def sentence_candidates(self, sent: Sentence) -> list[Candidate]:
