@@ -8,6 +8,8 @@ without a code change. Only this module and ``kg.graph`` import rdflib.
 from __future__ import annotations
 
 import hashlib
+import os
+import pickle
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -21,6 +23,7 @@ DEFAULT_ONTOLOGY_DIR = Path(__file__).resolve().parent.parent / "ontology"
 # When installed as a wheel the ontology ships inside the package.
 PACKAGED_ONTOLOGY_DIR = Path(__file__).resolve().parent / "ontology_data"
 
+LEXICON_FORMAT = 3  # bump when the Lexicon record changes shape
 CONTRACT_CLASSES = ("Park", "Industry", "Enterprise", "Platform", "Target")
 
 
@@ -136,9 +139,34 @@ def _fingerprint(files: list[Path]) -> str:
     return h.hexdigest()[:16]
 
 
+def _cache_file(fingerprint: str) -> Path:
+    base = os.environ.get("PARKKG_CACHE_DIR") or os.path.join(
+        os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache"), "parkkg")
+    return Path(base) / f"lexicon-{LEXICON_FORMAT}-{fingerprint}.pickle"
+
+
 @lru_cache(maxsize=4)
 def _load_cached(directory: str, fingerprint: str) -> Lexicon:
-    return _build_lexicon(load_graph(directory or None), fingerprint)
+    """Parsing the Turtle takes a second or two; the index is kept on disk, keyed by the
+    files' content, so later processes (and parallel workers) start at once."""
+    cache = _cache_file(fingerprint)
+    try:
+        with open(cache, "rb") as handle:
+            lexicon = pickle.load(handle)
+        if isinstance(lexicon, Lexicon) and lexicon.fingerprint == fingerprint:
+            return lexicon
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
+        pass
+    lexicon = _build_lexicon(load_graph(directory or None), fingerprint)
+    try:
+        cache.parent.mkdir(parents=True, exist_ok=True)
+        tmp = cache.with_suffix(f".{os.getpid()}.tmp")
+        with open(tmp, "wb") as handle:
+            pickle.dump(lexicon, handle, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, cache)
+    except OSError:  # a read-only home is fine: the cache is only a speed-up
+        pass
+    return lexicon
 
 
 def load_lexicon(directory: Path | str | None = None) -> Lexicon:
