@@ -158,6 +158,17 @@ def generate_nquads(graph) -> str:
 # ---------------------------------------------------------------- JSON-LD
 
 
+def export_prefixes() -> dict[str, str]:
+    """The prefixes every export uses, whatever the input graph happened to bind: same graph, same bytes."""
+    from rdflib import RDF
+
+    from kg.graph.build import PREFIXES
+    from kg.graph.serialize import id_prefixes
+
+    return dict(sorted({**{name: str(ns) for name, ns in PREFIXES.items()}, **id_prefixes(),
+                        "rdf": str(RDF)}.items()))
+
+
 def _json_sorted(value):
     if isinstance(value, dict):
         return {k: _json_sorted(v) for k, v in sorted(value.items())}
@@ -169,13 +180,7 @@ def _json_sorted(value):
 
 def generate_jsonld(graph) -> str:
     """Compacted JSON-LD with the project's prefixes as its context; nodes and values sorted."""
-    from rdflib import RDF
-
-    from kg.graph.build import PREFIXES
-    from kg.graph.serialize import id_prefixes
-
-    context = {**{name: str(ns) for name, ns in PREFIXES.items()}, **id_prefixes(), "rdf": str(RDF)}
-    context = dict(sorted(context.items()))
+    context = export_prefixes()
     data = graph.serialize(format="json-ld", context=context)
     doc = json.loads(data if isinstance(data, str) else data.decode("utf-8"))
     if isinstance(doc, dict) and "@graph" in doc:
@@ -222,7 +227,7 @@ def ontology_graph(ontology_dir=None, graph=None):
     added = []
     # super-properties take the kind of their sub-properties
     for sub, sup in sorted(g.subject_objects(RDFS.subPropertyOf)):
-        if is_builtin(sup) or any(g.triples((sup, RDF.type, k)) for k in kinds):
+        if is_builtin(sup) or any((sup, RDF.type, k) in g for k in kinds):
             continue
         kind = next((k for k in kinds if (sub, RDF.type, k) in g), None)
         if kind is not None:
@@ -417,7 +422,7 @@ def write_exports(graph, out_dir: Path | str, formats=EXPORT_FORMATS, ontology_d
             raise ExportError(f"unknown export format {fmt!r}; choose from {','.join(EXPORT_FORMATS)}")
         paths = [out_dir / name for name in FILE_NAMES[fmt]]
         if fmt == "ttl":
-            write_turtle(graph, paths[0])
+            write_turtle(graph, paths[0], export_prefixes())
         elif fmt == "nt":
             write_ntriples(graph, paths[0])
         elif fmt == "nq":
