@@ -10,7 +10,7 @@ from kg.ontology import Lexicon
 from kg.types import Mention
 
 STAGE_RANK = {"grammar:type-word": 3, "grammar:apposition": 3, "grammar:list": 2, "grammar:predicate": 2,
-              "grammar:frame": 2, "gazetteer:taxonomy": 1, "grammar:industry-suffix": 0}
+              "grammar:frame": 2, "grammar:trade-name": 1, "gazetteer:taxonomy": 1, "grammar:industry-suffix": 0}
 
 
 def _strip_suffix(name: str, lex: Lexicon) -> str:

@@ -34,6 +34,7 @@ import hashlib
 import io
 import logging
 import os
+import re
 from pathlib import Path
 
 from kg.errors import ParkKGError, missing_extra
@@ -45,6 +46,9 @@ log = logging.getLogger(__name__)
 STAGE = "hanlp:ner"
 SCORE = 0.6  # below the rule stages: a model span is a weaker reading than a grammar match
 MAX_CHARS = 250  # longer sentences are tagged in windows of this size
+# Industries come from the taxonomy gazetteer; on the dev gold a model's industry spans were mostly noise.
+DEFAULT_CLASSES = ("Park", "Enterprise", "Platform")
+_COUNTED = re.compile(r"^[0-9０-９一二三四五六七八九十百千万两几多数]+[家个所项批座类大]")
 ENV_MODEL = "PARKKG_NER"  # where no --ner is given, the model configured for every build
 OFFLINE_VARS = ("HANLP_OFFLINE", "HF_HUB_OFFLINE", "TRANSFORMERS_OFFLINE", "PARKKG_OFFLINE")
 
@@ -99,8 +103,8 @@ def classify_span(surface: str, tag: str, lex: Lexicon):
     True
     """
     name = surface.strip()
-    if len(name) < 2 or name in lex.generic:
-        return None
+    if len(name) < 2 or name in lex.generic or _COUNTED.match(name):
+        return None  # 园区; 13家上市公司, 100个平台: counted things, not names
     own = tag if tag in ENTITY_CLASSES else {c.upper(): c for c in ENTITY_CLASSES}.get(tag.upper())
     tag = tag.upper().split("-")[-1]
     park = _longest_suffix(name, lex.park_types)
@@ -162,11 +166,14 @@ class HanLPRecognizer:
     rather than its ``predict``, runs it without gradients).
     """
 
-    def __init__(self, tagger, lexicon: Lexicon, stage: str = STAGE, batch_size: int = 64, model_id: str = ""):
+    def __init__(self, tagger, lexicon: Lexicon, stage: str = STAGE, batch_size: int = 64, model_id: str = "",
+                 classes=DEFAULT_CLASSES, segmenter=None):
         self.tagger = tagger
         self.lex = lexicon
         self.stage = stage
         self.batch_size = batch_size
+        self.classes = tuple(classes)
+        self._segmenter = segmenter
         # results cached by `kg build` are keyed on this, so another model means another extraction
         self.cache_key = f"{type(self).__qualname__}:{model_id}"
 
@@ -188,17 +195,45 @@ class HanLPRecognizer:
                         out.append((base + b, base + e, str(tag)))
         return out
 
+    @property
+    def segmenter(self):
+        if self._segmenter is None:
+            from kg.extract.segment import Segmenter
+
+            self._segmenter = Segmenter(self.lex)
+        return self._segmenter
+
+    def _word_edges(self, text: str, sentences: list[Sentence], spans) -> set:
+        """Offsets where jieba puts a word edge, in the sentences that hold a model span."""
+        edges = set()
+        for sent in sentences:
+            if any(sent.start <= s < sent.end for s, _, _ in spans):
+                for tok in self.segmenter.tokens(sent.text, sent.start):
+                    edges.update((tok.start, tok.end))
+        return edges
+
     def mentions(self, doc_id: str, text: str, sentences: list[Sentence]) -> list[Mention]:
-        out = []
+        """The model's spans that name one of `classes` and start and end on word edges.
+
+        A span cut inside a word (化创新平台 from 数字化创新平台) is a fragment the
+        tagger half-saw; the segmenter's edges drop it.
+        """
+        spans = []
         for start, end, tag in self.spans(text, sentences):
             surface = text[start:end]
             stripped = surface.strip()
             if stripped != surface:
                 start += surface.index(stripped)
                 end = start + len(stripped)
-                surface = stripped
+            spans.append((start, end, tag))
+        edges = self._word_edges(text, sentences, spans) if spans else set()
+        out = []
+        for start, end, tag in spans:
+            surface = text[start:end]
+            if start not in edges or end not in edges:
+                continue
             kind = classify_span(surface, tag, self.lex)
-            if kind is None:
+            if kind is None or kind[0] not in self.classes:
                 continue
             cls, sub, level = kind
             out.append(Mention(doc_id, start, end, surface, cls, self.stage, SCORE, surface, sub, False, level))

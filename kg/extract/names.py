@@ -515,7 +515,7 @@ class Recognizer:
     def _all_name_like(self, name: str) -> bool:
         """Every word of `name` is a proper-name word (nz, nr, ns, x?): 健适医疗 is not, 华瑞 is."""
         toks = self.seg.tokens(name)
-        return bool(toks) and sum(t.pos in NAME_POS for t in toks) * 2 >= len(toks)
+        return bool(toks) and sum(t.pos in NAME_POS for t in toks) * 2 > len(toks)
 
     def _has_verb(self, name: str) -> bool:
         """区领导调研爱心暑托班: a phrase with a verb is no company name."""
@@ -539,6 +539,33 @@ class Recognizer:
             (len(tok.word) >= 2 and tok.word in self._stop_words) or (len(tok.word) == 1 and tok.word in CUT_CHARS)
             or tok.pos in ("p", "c", "uj")
             for tok in self.seg.tokens(name))
+
+    def _trade_name_candidates(self, sent: Sentence, tokens: list[Token]) -> list[Candidate]:
+        """Company short names outside lists: a rare or proper-name word + a trade word that
+        opens a clause or stands by a conjunction (重塑科技和金龙客车联合研发, 华进半导体获…)."""
+        out = []
+        if self._trade_re is None:
+            return out
+        text, base = sent.text, sent.start
+        token_ends = {t.end for t in tokens}
+        for m in self._trade_re.finditer(text):
+            end = base + m.end()
+            if end not in token_ends and m.end() < len(text):
+                continue
+            start = self._walk_back(tokens, text, base, base + m.start(), 5, base, inner_ok=True) - base
+            name = text[start:m.end()]
+            if len(name) <= len(m.group()) or not self.is_trade_name(name):
+                continue
+            before = text[max(0, start - 1):start]
+            after = text[m.end():m.end() + 1]
+            if not (start == 0 or before in "，。；：、（(“\"和与及" or before == ""):
+                continue
+            next_tok = next((t for t in tokens if t.start == end), None)
+            if (after and after not in "，。；：、）)”\"和与及等获跨在将于的" and not after.isdigit()
+                    and not (next_tok is not None and next_tok.pos in ("v", "vd", "p"))):
+                continue
+            out.append(Candidate(base + start, end, "Enterprise", "Enterprise", "grammar:trade-name", "", 0.6))
+        return out
 
     def _industry_phrases(self, sent: Sentence, tokens: list[Token]) -> list[Candidate]:
         """Industries named by their frame rather than a list: 以伊利乳业为代表的食品饮料,
@@ -646,6 +673,7 @@ class Recognizer:
         cands += self._list_candidates(sent, tokens)
         cands += self._industry_gazetteer(sent)
         cands += self._industry_phrases(sent, tokens)
+        cands += self._trade_name_candidates(sent, tokens)
         titles = [(sent.start + m.start(), sent.start + m.end()) for m in _TITLE.finditer(sent.text)]
         out = []
         for c in cands:
