@@ -162,6 +162,8 @@ class Recognizer:
                 break
             if not self._name_like(tok, inner_ok):
                 break
+            if tok.word == "月" and i > 0 and (_NUMBER.match(tokens[i - 1].word) or tokens[i - 1].pos == "m"):
+                break  # 6月 is a date; 净月 is a name
             if start - tok.start > limit:
                 break
             if stop_generic and tok.end < start and (tok.word in self.lex.generic or tok.word in self.lex.park_types):
