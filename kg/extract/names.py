@@ -247,7 +247,9 @@ class Recognizer:
                 continue
             if cls != "Park":
                 name = text[name_start - base:t_end - base]
-                if name in self.lex.generic or not self._has_name_evidence(prefix, "", firm=cls == "Enterprise"):
+                if name in self.lex.generic or not (
+                        self._has_name_evidence(prefix, "", firm=cls == "Enterprise")
+                        or (cls == "Platform" and self._names_a_field(prefix))):
                     continue
                 rest = prefix[self._leading_place_or_scale(prefix):] if len(prefix) > 2 else prefix
                 if rest != prefix and rest and self._only_modifiers(rest.replace("省级", "").replace("市级", "")):
@@ -311,6 +313,11 @@ class Recognizer:
             if self.is_place(name[:size]) and name[size:] in self.lex.regions:
                 return True
         return False
+
+    def _names_a_field(self, prefix: str) -> bool:
+        """氢能研究中心: a platform named by the industry it serves (a taxonomy word, not 产业/技术)."""
+        m = self._industry_re.search(prefix) if self._industry_re is not None else None
+        return m is not None and len(m.group()) >= 2 and m.group() not in self.lex.modifiers
 
     def _technical(self, prefix: str) -> bool:
         """An industry or technology word in an alliance's name (氢燃料电池协同创新联盟)."""
