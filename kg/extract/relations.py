@@ -207,7 +207,22 @@ class RelationExtractor:
                     prop = self._park_relation(m, text, s.start, bench, coop, sub_cue, levels.get(k, ""))
                     if prop:
                         out.append(Relation(f.subject, prop, k, ev, "grammar:park-pair", 0.75))
+                    holder = self._bracket_holder(f.mentions, m, text, s.start)
+                    if holder and holder != k:
+                        # 南山循环经济开发区（含迤资园区）: the bracket names a park the other one contains
+                        out.append(Relation(holder, "hasSubPark", k, ev, "grammar:bracket", 0.8))
         return out
+
+    @staticmethod
+    def _bracket_holder(mentions, m, text: str, base: int) -> str:
+        before = text[max(0, m.start - base - 3):m.start - base]
+        if not re.search(r"[（(](?:含|包括|下辖)$", before):
+            return ""
+        opening = m.start - base - len(before) + before.find("（" if "（" in before else "(")
+        for other, key in mentions:
+            if other.cls == "Park" and key and not other.generic and other.end - base == opening:
+                return key
+        return ""
 
     def _park_relation(self, m, text, base, bench, coop, sub_cue, level) -> str:
         pos = m.start - base

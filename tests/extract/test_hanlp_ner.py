@@ -57,6 +57,7 @@ def _doc(text: str, doc_id: str = "d1"):
     ("高新区", "NS", None),  # generic
     ("国家级高新区", "ORG", None),  # modifiers and a type word only: generic
     ("江阴高新区管委会", "NT", None),  # an office, not a company
+    ("13家上市公司", "ORG", None),  # counted things, not a name
     ("迈为", "Enterprise", "Enterprise"),  # parkkg's own model names the class itself
     ("生物医药", "Industry", "Industry"),
 ])
@@ -76,7 +77,7 @@ def test_merge_adds_only_spans_no_rule_found(lexicon, pipeline):
     rules = pipeline.recognizer.mentions(doc.id, doc.text, sentences)
     assert any(m.surface == "苏州高新区" for m in rules)
     tagger = FakeTagger({"苏州高新": "NS", "青禾智造": "NT", "重塑科技": "NT"})
-    merged = HanLPRecognizer(tagger, lexicon).merge(doc, sentences, rules)
+    merged = HanLPRecognizer(tagger, lexicon, segmenter=pipeline.segmenter).merge(doc, sentences, rules)
     added = [m for m in merged if m.stage == STAGE]
     # 苏州高新 overlaps the rules' 苏州高新区: the rule wins; the two firms are new
     assert {m.surface for m in added} <= {"青禾智造", "重塑科技"} and "青禾智造" in {m.surface for m in added}
@@ -91,17 +92,26 @@ def test_merge_adds_only_spans_no_rule_found(lexicon, pipeline):
 def test_nothing_found_returns_the_rule_mentions_unchanged(lexicon, pipeline):
     doc, sentences = _doc("今天天气很好。")
     rules = pipeline.recognizer.mentions(doc.id, doc.text, sentences)
-    assert HanLPRecognizer(FakeTagger({}), lexicon).merge(doc, sentences, rules) is rules
+    assert HanLPRecognizer(FakeTagger({}), lexicon, segmenter=pipeline.segmenter).merge(doc, sentences, rules) is rules
 
 
-def test_long_sentences_are_tagged_in_windows_with_document_offsets(lexicon):
+def test_long_sentences_are_tagged_in_windows_with_document_offsets(lexicon, pipeline):
     filler = "园区持续推进项目建设，" * 40
     text = "据悉，" + filler + "青禾智造投产。"
     doc, sentences = _doc(text)
     tagger = FakeTagger({"青禾智造": "NT"})
-    found = HanLPRecognizer(tagger, lexicon).mentions(doc.id, doc.text, sentences)
+    found = HanLPRecognizer(tagger, lexicon, segmenter=pipeline.segmenter).mentions(doc.id, doc.text, sentences)
     assert [(m.surface, doc.text[m.start:m.end]) for m in found] == [("青禾智造", "青禾智造")]
     assert max(len(chars) for batch in tagger.calls for chars in batch) <= hanlp_ner.MAX_CHARS
+
+
+def test_fragments_and_unwanted_classes_are_dropped(lexicon, pipeline):
+    doc, sentences = _doc("园区建设数字化创新平台，发展生物医药。")
+    tagger = FakeTagger({"化创新平台": "Platform", "生物医药": "Industry"})
+    rec = HanLPRecognizer(tagger, lexicon, segmenter=pipeline.segmenter)
+    assert rec.mentions(doc.id, doc.text, sentences) == []  # cut inside 数字化; industries are off by default
+    rec = HanLPRecognizer(tagger, lexicon, segmenter=pipeline.segmenter, classes=("Industry",))
+    assert [m.surface for m in rec.mentions(doc.id, doc.text, sentences)] == ["生物医药"]
 
 
 def test_windows_cover_the_text_exactly():
@@ -113,7 +123,8 @@ def test_windows_cover_the_text_exactly():
 
 def test_pipeline_with_the_stage_links_model_entities(lexicon, pipeline, monkeypatch):
     # Pipeline(extra_recognizers=[...]) on the shared pipeline, without building another
-    monkeypatch.setattr(pipeline, "extra_recognizers", [HanLPRecognizer(FakeTagger({"青禾智造": "NT"}), lexicon)])
+    monkeypatch.setattr(pipeline, "extra_recognizers", [HanLPRecognizer(FakeTagger({"青禾智造": "NT"}), lexicon,
+                                                                        segmenter=pipeline.segmenter)])
     result = pipeline.process(RawDocument("d1", "青禾智造在苏州高新区投产。", "d1.txt"))
     assert "青禾智造" in {e.label for e in result.entities if e.cls == "Enterprise"}
     assert any(m.stage == STAGE for m in result.mentions)

@@ -29,3 +29,8 @@ def test_evidence_is_the_sentence(run_text):
     rel = next(r for r in result.relations if r.prop == "hasEnterprise")
     assert rel.evidence.text == "嘉兴经开区引进了立讯精密、闻泰科技等一批龙头企业。"
     assert result.document.text[rel.evidence.start:rel.evidence.end] == rel.evidence.text
+
+
+def test_bracketed_park_is_inside_the_park_before_it(run_text):
+    rels = _rels(run_text, "攀枝花钒钛高新区已将仁和区南山循环经济开发区（含迤资园区）纳入管理。")
+    assert ("仁和区南山|开发区", "hasSubPark", "迤资|片区") in rels
