@@ -59,10 +59,15 @@ def bind_address(host: str, port: int) -> str:
 
 
 def server_command(binary: str, location, host: str, port: int, allow_update: bool = False,
-                   query_timeout_s: int = 60) -> list[str]:
-    """The command line that serves the store at `location`."""
-    return [binary, "serve" if allow_update else "serve-read-only", "--location", str(location),
-            "--bind", bind_address(host, port), "--timeout-s", str(int(query_timeout_s))]
+                   query_timeout_s: int = 60, union_default_graph: bool = False) -> list[str]:
+    """The command line that serves the store at `location`.
+
+    `union_default_graph` makes queries without GRAPH see every named graph (an
+    N-Quads export keeps each document's facts in a graph of its own).
+    """
+    cmd = [binary, "serve" if allow_update else "serve-read-only", "--location", str(location),
+           "--bind", bind_address(host, port), "--timeout-s", str(int(query_timeout_s))]
+    return cmd + (["--union-default-graph"] if union_default_graph else [])
 
 
 def graph_files(graph: Path | str, ontology: bool = True, ontology_dir=None) -> list[Path]:
@@ -116,13 +121,14 @@ class Endpoint:
 
     def __init__(self, graph, host: str = DEFAULT_HOST, port: int = DEFAULT_PORT, allow_update: bool = False,
                  ontology: bool = True, ontology_dir=None, location=None, query_timeout_s: int = 60,
-                 startup_timeout_s: float = 30):
+                 startup_timeout_s: float = 30, union_default_graph: bool | None = None):
         self.graph = Path(graph)
         self.host, self.port = host, int(port)
         self.allow_update = allow_update
         self.ontology, self.ontology_dir = ontology, ontology_dir
         self.location = Path(location) if location else None
         self.query_timeout_s, self.startup_timeout_s = query_timeout_s, startup_timeout_s
+        self.union_default_graph = union_default_graph
         self.process: subprocess.Popen | None = None
         self._tmp: Path | None = None
         self._log = None
@@ -148,10 +154,13 @@ class Endpoint:
         if not _port_free(self.host, self.port):
             raise ServeError(f"{self.host}:{self.port} is in use (another kg serve or oxigraph?); "
                              "pick another with --port")
+        union = self.union_default_graph
         if is_store(self.graph):
             location = self.graph
         else:
             files = graph_files(self.graph, self.ontology, self.ontology_dir)
+            if union is None:  # datasets keep facts in named graphs: let plain queries see them
+                union = any(f.suffix.lower() in (".nq", ".trig") for f in files)
             if self.location is not None:
                 if self.location.exists() and any(self.location.iterdir()):
                     raise ServeError(f"{self.location}: not empty; give --location a new or empty folder")
@@ -165,7 +174,8 @@ class Endpoint:
         self._tmp = log_dir
         self._log = open(log_dir / "server.log", "w+b")  # noqa: SIM115 - closed in stop()
         self.process = subprocess.Popen(
-            server_command(binary, location, self.host, self.port, self.allow_update, self.query_timeout_s),
+            server_command(binary, location, self.host, self.port, self.allow_update, self.query_timeout_s,
+                           bool(union)),
             stdin=subprocess.DEVNULL, stdout=self._log, stderr=subprocess.STDOUT, start_new_session=True)
         try:
             self._wait_ready()
@@ -249,7 +259,9 @@ def _raise_interrupt(signum, frame):
               help="Keep the Oxigraph store in this new or empty folder instead of a temporary one.")
 @click.option("--timeout", "query_timeout", default=60, show_default=True, type=click.IntRange(1),
               help="Seconds a query may run before the server stops it.")
-def serve(graph, host, port, allow_update, no_ontology, ontology_dir, location, query_timeout):
+@click.option("--union-default-graph/--no-union-default-graph", "union_default_graph", default=None,
+              help="Let queries without GRAPH see all named graphs (default: on for .nq/.trig input).")
+def serve(graph, host, port, allow_update, no_ontology, ontology_dir, location, query_timeout, union_default_graph):
     """Serve GRAPH over the SPARQL 1.1 Protocol until Ctrl-C.
 
     GRAPH is a graph file, a build folder, or an Oxigraph store folder (kg build
@@ -264,7 +276,8 @@ def serve(graph, host, port, allow_update, no_ontology, ontology_dir, location, 
         --data-urlencode 'query=SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }' http://127.0.0.1:7878/query
     """
     endpoint = Endpoint(graph, host=host, port=port, allow_update=allow_update, ontology=not no_ontology,
-                        ontology_dir=ontology_dir, location=location, query_timeout_s=query_timeout)
+                        ontology_dir=ontology_dir, location=location, query_timeout_s=query_timeout,
+                        union_default_graph=union_default_graph)
     previous = signal.signal(signal.SIGTERM, _raise_interrupt)
     try:
         with endpoint:

@@ -164,6 +164,24 @@ def test_a_busy_port_and_a_missing_graph_are_clear_errors(graph, tmp_path):
         Endpoint(tmp_path / "missing.ttl", port=free_port()).start()
 
 
+def read_first_line(proc, timeout_s: float) -> str:
+    """The first line the process writes to stderr, waiting at most `timeout_s`."""
+    import selectors
+
+    data = b""
+    deadline = time.monotonic() + timeout_s
+    with selectors.DefaultSelector() as sel:
+        sel.register(proc.stderr, selectors.EVENT_READ)
+        while b"\n" not in data:
+            left = deadline - time.monotonic()
+            assert left > 0, f"no line from kg serve within {timeout_s} s: {data!r}"
+            if sel.select(timeout=left):
+                chunk = os.read(proc.stderr.fileno(), 4096)
+                assert chunk, f"kg serve exited: {data!r}"
+                data += chunk
+    return data.decode("utf-8", "replace")
+
+
 def test_cli_serves_until_terminated(graph):
     port = free_port()
     env = {**os.environ, "PYTHONPATH": str(ROOT) + os.pathsep + os.environ.get("PYTHONPATH", "")}
@@ -171,20 +189,28 @@ def test_cli_serves_until_terminated(graph):
                              "--no-ontology"], stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env,
                             start_new_session=True)
     try:
-        deadline = time.monotonic() + 60
-        while not is_listening(port):
-            assert proc.poll() is None, proc.stderr.read().decode()
-            assert time.monotonic() < deadline, "kg serve did not start listening"
-            time.sleep(0.1)
+        banner = read_first_line(proc, timeout_s=60)  # printed once the server listens
+        assert "SPARQL endpoint (read-only)" in banner and f"127.0.0.1:{port}/query" in banner
+        assert is_listening(port)
         assert count(f"http://127.0.0.1:{port}/query") == 6
         if Path("/proc/net/tcp").exists():
             assert listening_addresses(port) == {"127.0.0.1"}
         proc.send_signal(signal.SIGTERM)
         _, err = proc.communicate(timeout=30)
         assert proc.returncode == 0, err.decode()
-        assert "read-only" in err.decode() and "stopped" in err.decode()
+        assert "stopped" in err.decode()
         assert not is_listening(port), "the oxigraph child must stop with kg serve"
     finally:
         if proc.poll() is None:
             os.killpg(proc.pid, signal.SIGKILL)
             proc.wait(timeout=10)
+
+
+def test_an_nquads_graph_is_served_with_its_named_graphs_in_the_default_graph(tmp_path):
+    nq = tmp_path / "graph.nq"
+    nq.write_text('<https://w3id.org/parkkg/id/park/sz> <http://www.w3.org/2004/02/skos/core#prefLabel> '
+                  '"苏州高新区"@zh <https://w3id.org/parkkg/id/doc/a> .\n', encoding="utf-8")
+    with Endpoint(nq, port=free_port(), ontology=False) as endpoint:
+        assert count(endpoint.query_url) == 1
+        data = select(endpoint.query_url, "SELECT ?g WHERE { GRAPH ?g { ?s ?p ?o } }")
+        assert [b["g"]["value"] for b in data["results"]["bindings"]] == ["https://w3id.org/parkkg/id/doc/a"]
