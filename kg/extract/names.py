@@ -398,9 +398,9 @@ class Recognizer:
         segment = text[clause_start:end]
         parts = []
         pos = clause_start
-        for piece in re.split(r"(、)", segment):
-            if piece == "、":
-                pos += 1
+        for piece in re.split(r"(、|以及)", segment):  # …核心区以及姑苏实验室: 以及 separates items too
+            if piece in ("、", "以及"):
+                pos += len(piece)
                 continue
             parts.append((pos, pos + len(piece)))
             pos += len(piece)
@@ -561,7 +561,8 @@ class Recognizer:
             end = base + m.end()
             if end not in token_ends and m.end() < len(text):
                 continue
-            start = self._walk_back(tokens, text, base, base + m.start(), 5, base, inner_ok=True) - base
+            start = self._walk_back(tokens, text, base, base + m.start(), 5, base, inner_ok=True,
+                                    stop_generic=True) - base
             name = text[start:m.end()]
             if len(name) <= len(m.group()) or not self.is_trade_name(name):
                 continue

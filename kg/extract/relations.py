@@ -22,6 +22,8 @@ _ROLE_FILLER = re.compile(r"以[^、，。；]{1,12}?为代表的|[0-9一二三�
 ROLE_BEFORE = 6
 ROLE_PRIORITY = {"hasFutureIndustry": 3, "hasEmergingIndustry": 2, "hasLeadingIndustry": 1}
 OBJECT_FIRST_TRIGGERS = ("榜样", "标杆")
+# After a region, these make it a person's title or an office, not the subject: 滨湖区委副书记
+_OFFICE_WORDS = ("委", "市委", "区委", "县委", "政府", "党", "人大", "政协", "副", "书记", "市长", "区长", "县长", "管委会")
 # Words that may open a clause before its subject: times and discourse markers.
 _LEAD_OK = {"目前", "去年", "今年", "近年来", "同时", "其中", "如今", "作为"}
 
@@ -87,6 +89,9 @@ class RelationExtractor:
                 if k:
                     subject, explicit = k, True
                     break
+            region = "" if subject else self._region_subject(s.text, keyed, s.start)
+            if region and not topic.split(":", 1)[-1].startswith(region):
+                topic = ""  # 胡埭镇坚持…: the passage turned to another city or district
             if not subject:
                 subject = topic
             if explicit and not s.is_heading and levels.get(subject) == "zone":
@@ -115,6 +120,22 @@ class RelationExtractor:
             return False
         return not any(w in lead for w in self.lex.boundaries if len(w) >= 2 and w not in _LEAD_OK) and \
             not re.search(r"[将把对与和及在向由从]$", lead)
+
+    def _region_subject(self, text: str, keyed, base: int) -> str:
+        """The sentence opens with a region as its subject (胡埭镇坚持…, 无锡集成电路产业…), not
+        with a park or a park's office (滨湖区委副书记 is a person's title)."""
+        parts = _CLAUSE.split(text, maxsplit=1)
+        lead = parts[0] if len(parts[0]) > 6 or len(parts) == 1 else parts[1]
+        offset = text.find(lead)
+        for size in range(min(6, len(lead)), 1, -1):
+            head = lead[:size]
+            if head in self.lex.regions or (size >= 3 and head[-1] in "镇乡县市区" and head[:-1] in self.lex.regions):
+                if lead[size:size + 3].startswith(_OFFICE_WORDS):
+                    return ""
+                if any(m.cls == "Park" and m.start - base <= offset + size for m, _ in keyed):
+                    return ""
+                return head
+        return ""
 
     def _is_address(self, text: str, m, base: int) -> bool:
         """The park names an office (两江新区公安分局) or the venue of an event
