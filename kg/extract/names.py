@@ -85,6 +85,9 @@ class Recognizer:
         self._trade_re = _alternation(lexicon.enterprise_trade_suffixes)
         self._predicate_re = _alternation(lexicon.enterprise_predicates)
         self._suffix_re = _alternation(lexicon.industry_suffixes)
+        cue_words = (set(self._type_words) | set(lexicon.enterprise_trade_suffixes) | set(lexicon.industry_suffixes)
+                     | set(lexicon.enterprise_predicates) | {"等", "为", "（", "("})
+        self._grammar_cue_re = _alternation(cue_words)
         self._long_boundaries = sorted((w for w in lexicon.boundaries if len(w) >= 2 and w not in lexicon.regions),
                                        key=len, reverse=True)
         # words that a name never contains: boundaries and every trigger word
@@ -678,12 +681,14 @@ class Recognizer:
 
     # ------------------------------------------------------------ public
     def sentence_candidates(self, sent: Sentence) -> list[Candidate]:
-        tokens = self.seg.tokens(sent.text, sent.start)
-        cands = self._type_word_candidates(sent, tokens)
-        cands += self._list_candidates(sent, tokens)
-        cands += self._industry_gazetteer(sent)
-        cands += self._industry_phrases(sent, tokens)
-        cands += self._trade_name_candidates(sent, tokens)
+        cands = self._industry_gazetteer(sent)
+        if self._grammar_cue_re.search(sent.text):
+            # segmenting is most of the cost: only sentences a name grammar can fire on pay it
+            tokens = self.seg.tokens(sent.text, sent.start)
+            cands += self._type_word_candidates(sent, tokens)
+            cands += self._list_candidates(sent, tokens)
+            cands += self._industry_phrases(sent, tokens)
+            cands += self._trade_name_candidates(sent, tokens)
         titles = [(sent.start + m.start(), sent.start + m.end()) for m in _TITLE.finditer(sent.text)]
         out = []
         for c in cands:

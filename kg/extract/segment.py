@@ -23,6 +23,7 @@ class Token:
 
 
 UNKNOWN = "x?"
+SHORT = 24  # strings up to this length (names being checked) are cached
 
 
 @lru_cache(maxsize=1)
@@ -49,6 +50,7 @@ class Segmenter:
         self._tokenizer = jieba.Tokenizer()
         self._tokenizer.initialize()
         self._tags = _jieba_dictionary()
+        self._cache: dict = {}
         self._extra = {}
         for term in sorted(lexicon.all_terms()):
             self._tokenizer.add_word(term, freq=max(self._tokenizer.suggest_freq(term, tune=False), 1000))
@@ -73,9 +75,23 @@ class Segmenter:
 
     def tokens(self, text: str, offset: int = 0) -> list[Token]:
         """Tokens of `text` with offsets shifted by `offset`."""
+        if offset == 0 and len(text) <= SHORT:
+            return list(self._short_tokens(text))
+        return self._segment(text, offset)
+
+    def _segment(self, text: str, offset: int) -> list[Token]:
         out = []
         pos = offset
         for word in self._tokenizer.lcut(text, HMM=True):
             out.append(Token(pos, pos + len(word), word, self.pos(word)))
             pos += len(word)
         return out
+
+    def _short_tokens(self, text: str) -> tuple:
+        """Names and name parts are segmented again and again while checking them: remember them."""
+        cached = self._cache.get(text)
+        if cached is None:
+            if len(self._cache) > 50_000:
+                self._cache.clear()
+            cached = self._cache[text] = tuple(self._segment(text, 0))
+        return cached
