@@ -277,6 +277,7 @@ def quiet_hanlp(enabled: bool = True):
     finally:
         if printer is not None:
             printer.out = saved
+            printer._last_print_width = 0  # else its next erase writes backspaces to the terminal
 
 
 def _import_hanlp():
