@@ -494,8 +494,8 @@ class Recognizer:
                         and not self._has_verb(name)):
                     out.append(Candidate(base + s, base + e, "Enterprise", "Enterprise", "grammar:predicate", "", 0.6))
                 continue
-            if strict:
-                if is_ind and 2 <= len(core) <= 12 and not self._has_boundary(name):
+            if strict:  # 以钒钛新材料为主导: the frame says industry, even where the name could be a firm's
+                if self.is_industry_name(name) and 2 <= len(core) <= 12 and not self._has_boundary(name):
                     out.append(Candidate(base + s, base + e, "Industry", "Industry", "grammar:list", "", 0.7))
                 continue
             typed = self._typed_item(name)
@@ -591,11 +591,19 @@ class Recognizer:
             name = m.group(1)
             if self.is_industry_name(name) or self._has_name_evidence(name, "subpark"):
                 out.append(Candidate(base + m.start(1), base + m.end(1), "Industry", "Industry", "grammar:frame", "", 0.7))
+        for m in re.finditer(r"(?:制造|服务)业(?=规模|产值|增加值|企业|总产值|营收|收入|占|实现|保持|达)", text):
+            # 机械制造业规模以上工业总产值…: an industry named by its statistics
+            start = self._walk_back(tokens, text, base, base + m.start(), 6, base, stop_generic=True) - base
+            name = text[start:m.end()]
+            if start < m.start() and self.is_industry_name(name) and not self._has_boundary(name) \
+                    and not self._only_modifiers(text[start:m.start()]):
+                out.append(Candidate(base + start, base + m.end(), "Industry", "Industry", "grammar:industry-suffix", "", 0.6))
         for m in self._suffix_re.finditer(text):
             end = m.start()
             if end < 2:
                 continue
-            start = self._walk_back(tokens, text, base, base + end, 8, base, stop_generic=True) - base
+            start = self._walk_back(tokens, text, base, base + end, 8, base, stop_generic=True,
+                                    inner_ok=True) - base
             start += self._cut_point(text[start:end], "List")
             start += self._leading_context_verb(text[start:end])
             start += self._leading_place_or_scale(text[start:end])
