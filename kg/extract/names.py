@@ -527,7 +527,7 @@ class Recognizer:
     def _all_name_like(self, name: str) -> bool:
         """Every word of `name` is a proper-name word (nz, nr, ns, x?): 健适医疗 is not, 华瑞 is."""
         toks = self.seg.tokens(name)
-        return bool(toks) and sum(t.pos in NAME_POS for t in toks) * 2 > len(toks)
+        return bool(toks) and sum(t.pos in NAME_POS for t in toks) * 2 >= len(toks)
 
     def _has_verb(self, name: str) -> bool:
         """区领导调研爱心暑托班: a phrase with a verb is no company name."""
@@ -591,6 +591,7 @@ class Recognizer:
             name = m.group(1)
             if self.is_industry_name(name) or self._has_name_evidence(name, "subpark"):
                 out.append(Candidate(base + m.start(1), base + m.end(1), "Industry", "Industry", "grammar:frame", "", 0.7))
+        out.extend(self._bare_industry_lists(text, base, tokens))
         for m in re.finditer(r"(?:制造|服务)业(?=规模|产值|增加值|企业|总产值|营收|收入|占|实现|保持|达)", text):
             # 机械制造业规模以上工业总产值…: an industry named by its statistics
             start = self._walk_back(tokens, text, base, base + m.start(), 6, base, stop_generic=True) - base
@@ -649,6 +650,24 @@ class Recognizer:
             if self.is_place(name[:size]):
                 return size
         return 0
+
+    def _bare_industry_lists(self, text: str, base: int, tokens) -> list[Candidate]:
+        """电子信息、装备制造、…、民生消费品“2+4”产业发展格局: an enumeration with no 等 that the
+        clause calls industries; its items that look like industries are industries."""
+        out = []
+        for clause in re.finditer(r"[^，。；：！？]+", text):
+            body = clause.group()
+            if body.count("、") < 2:
+                continue
+            last = body.rfind("、")
+            tail = re.search(r"[^、]*", body[last + 1:]).group()
+            head = re.match(r"[\u4e00-\u9fff]{2,10}?(?=[“”\"0-9+]|等|两大|三大|四大|五大|产业|集群|领域)", tail)
+            if not head or not re.search(r"产业|集群|领域|格局|体系", tail):
+                continue
+            end = clause.start() + last + 1 + head.end()
+            out.extend(c for c in self._enumeration_items(text, base, end, "IndustryStrict", tokens)
+                       if c.cls == "Industry")
+        return out
 
     def _has_strong_evidence(self, name: str) -> bool:
         toks = self.seg.tokens(name)
