@@ -207,14 +207,13 @@ def ontology_graph(ontology_dir=None, graph=None):
     import rdflib
     from rdflib import OWL, RDF, RDFS, XSD
 
-    from kg.ontology import ontology_files
+    from kg.errors import OntologyError
+    from kg.ontology import load_graph
 
-    g = rdflib.Graph()
-    for path in ontology_files(ontology_dir):
-        try:
-            g.parse(path, format="turtle")
-        except Exception as exc:  # rdflib raises many kinds
-            raise ExportError(f"{path} is not valid Turtle: {exc}; fix the file or restore it from git") from exc
+    try:
+        g = load_graph(ontology_dir)
+    except OntologyError as exc:
+        raise ExportError(str(exc)) from exc
     builtin = (str(RDF), str(RDFS), str(OWL), str(XSD))
 
     def is_builtin(term) -> bool:
