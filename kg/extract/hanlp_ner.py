@@ -79,8 +79,7 @@ def _longest_suffix(name: str, words) -> str:
     return best
 
 
-def _only_modifiers(prefix: str, lex: Lexicon) -> bool:
-    """True when `prefix` is made of generic modifiers alone (国家级, 该, 全省)."""
+def _modifiers_alone(prefix: str, lex: Lexicon) -> bool:
     i = 0
     while i < len(prefix):
         for size in range(min(6, len(prefix) - i), 0, -1):
@@ -90,6 +89,22 @@ def _only_modifiers(prefix: str, lex: Lexicon) -> bool:
         else:
             return False
     return True
+
+
+def _only_modifiers(prefix: str, lex: Lexicon) -> bool:
+    """True when `prefix` is made of generic modifiers alone (国家级, 该, 全省), maybe after a province
+    (河北省级创新平台: a class of platforms in a province; province region IRIs end in 0000).
+
+    >>> from kg.ontology import load_lexicon
+    >>> lex = load_lexicon()
+    >>> _only_modifiers("河北省级", lex), _only_modifiers("苏州国家", lex)
+    (True, False)
+    """
+    if _modifiers_alone(prefix, lex):
+        return True
+    regions = getattr(lex, "regions", {})
+    return any(str(regions.get(prefix[:k], "")).endswith("0000") and _modifiers_alone(prefix[k:], lex)
+               for k in range(2, min(9, len(prefix))))
 
 
 def classify_span(surface: str, tag: str, lex: Lexicon):
@@ -105,6 +120,8 @@ def classify_span(surface: str, tag: str, lex: Lexicon):
     name = surface.strip()
     if len(name) < 2 or name in lex.generic or _COUNTED.match(name):
         return None  # 园区; 13家上市公司, 100个平台: counted things, not names
+    if sum(1 for ch in name if "\u4e00" <= ch <= "\u9fff") < 2 and not re.search(r"[A-Za-z]{2}", name):
+        return None  # 2020年: a date or a number, not a name
     own = tag if tag in ENTITY_CLASSES else {c.upper(): c for c in ENTITY_CLASSES}.get(tag.upper())
     tag = tag.upper().split("-")[-1]
     park = _longest_suffix(name, lex.park_types)

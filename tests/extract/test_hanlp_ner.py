@@ -58,6 +58,8 @@ def _doc(text: str, doc_id: str = "d1"):
     ("国家级高新区", "ORG", None),  # modifiers and a type word only: generic
     ("江阴高新区管委会", "NT", None),  # an office, not a company
     ("13家上市公司", "ORG", None),  # counted things, not a name
+    ("2020年", "Enterprise", None),  # a date, whatever the model says
+    ("河北省级创新平台", "Platform", None),  # a region and modifiers before a type word: generic
     ("迈为", "Enterprise", "Enterprise"),  # parkkg's own model names the class itself
     ("生物医药", "Industry", "Industry"),
 ])
