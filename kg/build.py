@@ -484,7 +484,11 @@ def build(paths, out_dir: Path, ontology_dir=None, html: bool = True, progress: 
             write_graph(graph, source, "nt")
             written.append(source)
             report.outputs.append(str(source))
-        load_into_store([source], out_dir / "store")
+        # the ontology goes in too (classes, property labels, the industry taxonomy), as kg query reads it
+        # beside a graph file: saved queries that follow skos:broader answer the same from either
+        from kg.ontology import ontology_files
+
+        load_into_store([source, *ontology_files(ontology_dir)], out_dir / "store")
         report.outputs.append(str(out_dir / "store"))
         report.seconds["store"] = time.perf_counter() - clock
     if html:
