@@ -76,13 +76,12 @@ def iter_documents(paths, report: BuildReport | None = None):
     A JSONL file named directly is streamed whatever its size; a document id used
     twice is reported and the later document skipped, since ids name graph nodes.
     """
-    from kg.text.jsonl import read_jsonl
-
     report = report if report is not None else BuildReport()
     seen: set[str] = set()
     for p in paths:
         p = Path(p)
-        items = read_jsonl(p) if p.suffix.lower() == ".jsonl" and p.is_file() else iter_sources([p])
+        # read_path streams JSONL whatever its size and converts traditional Chinese in every format
+        items = iter_sources([p])
         try:
             for item in items:
                 if isinstance(item, InputError):
