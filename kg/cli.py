@@ -33,7 +33,7 @@ def main(debug):
     \b
     Typical use:
       kg build seeds -o output          # graph.ttl and graph.html
-      kg query parks-by-industry --param industry=集成电路 --graph output/graph.ttl
+      kg query parks-by-leading-industry --param industry=集成电路 --graph output/graph.ttl
     """
 
 
