@@ -342,7 +342,7 @@ def profile_extraction(pipeline, docs, top: int = 20) -> str:
               help="Documents in the ×1 build of the scaling figure (×16 is 16 times as many).")
 @click.option("--triples", "min_triples", type=click.IntRange(min=1000), default=1_000_000, show_default=True,
               help="Size of the generated graph the SPARQL timings run over.")
-@click.option("--query-runs", type=click.IntRange(min=1), default=5, show_default=True,
+@click.option("--query-runs", type=click.IntRange(min=1), default=3, show_default=True,
               help="Timed runs per query on Oxigraph (rdflib runs each once).")
 @click.option("--rdflib-budget", type=click.FloatRange(min=10), default=900, show_default=True,
               help="Seconds rdflib may spend parsing the big graph and running the queries.")
