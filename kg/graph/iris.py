@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from functools import lru_cache
 import unicodedata
 
 BASE = "https://w3id.org/parkkg/id/"
@@ -42,6 +43,7 @@ def slug(text: str) -> str:
     return ascii_text[:MAX_SLUG].rstrip("-")
 
 
+@lru_cache(maxsize=200_000)
 def entity_iri(key: str) -> str:
     cls, _, name = key.partition(":")
     readable = slug(name.replace("|", "")) or "x"
