@@ -82,15 +82,19 @@ def memory_store(paths):
     >>> len(memory_store([p]))
     1
     """
-    ox = _pyoxigraph()
-    store = ox.Store()
+    store = _pyoxigraph().Store()
+    _bulk_load(store, paths)
+    return store
+
+
+def _bulk_load(store, paths) -> None:
+    """Load graph files into `store`, one clear error for a file that does not parse."""
     for p in paths:
         p = Path(p)
         try:
             store.bulk_load(path=str(p), format=_format_of(p))
         except (SyntaxError, ValueError, OSError) as exc:
             raise StoreError(f"{p}: could not be loaded into the store ({exc}); check the file parses") from exc
-    return store
 
 
 def _format_of(path: Path):
@@ -115,12 +119,7 @@ def load_into_store(paths, store_dir: Path | str) -> int:
     tmp = Path(tempfile.mkdtemp(prefix=f".{store_dir.name}.", suffix=".tmp", dir=store_dir.parent))
     try:
         store = ox.Store(str(tmp))
-        for p in paths:
-            p = Path(p)
-            try:
-                store.bulk_load(path=str(p), format=_format_of(p))
-            except (SyntaxError, ValueError, OSError) as exc:
-                raise StoreError(f"{p}: could not be loaded into the store ({exc}); check the file parses") from exc
+        _bulk_load(store, paths)
         store.flush()
         store.optimize()  # compacts the bulk-loaded files: heavy queries run 3-4x faster afterwards
         count = len(store)
