@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 
 from kg.ontology import Lexicon
-from kg.types import Evidence, Mention, Relation, Sentence
+from kg.types import Mention, Relation, Sentence
 
 SUBJECT_WINDOW = 24  # a park named within this many characters of a sentence start is its subject
 _CLAUSE = re.compile(r"[，。；：,;:！？]")

@@ -13,7 +13,6 @@ own lines, and returns for every cleaned character the raw offset it came from.
 """
 from __future__ import annotations
 
-import re
 import unicodedata
 from array import array
 
