@@ -18,7 +18,6 @@ from pathlib import Path
 from kg.errors import OntologyError
 
 PK_NS = "https://w3id.org/parkkg/ontology#"
-IND_NS = "https://w3id.org/parkkg/industry/"
 DEFAULT_ONTOLOGY_DIR = Path(__file__).resolve().parent.parent / "ontology"
 # When installed as a wheel the ontology ships inside the package.
 PACKAGED_ONTOLOGY_DIR = Path(__file__).resolve().parent / "ontology_data"
@@ -77,7 +76,6 @@ class Lexicon:
     regions: dict = field(default_factory=dict)  # name or short name -> region IRI
     region_labels: dict = field(default_factory=dict)  # region IRI -> full name
     class_labels: dict = field(default_factory=dict)  # local name -> zh label
-    property_labels: dict = field(default_factory=dict)
     subclass_of: dict = field(default_factory=dict)  # local class -> contract class
     fingerprint: str = ""
 

@@ -36,7 +36,6 @@ SLOGAN_VERBS = ("打造", "建成", "建设成为", "成为", "争创", "创建"
 END_CUT_CHARS = set("是的了在将把被对从向")  # never the last character of a name (为 is: 华为, 迈为)
 TIME_WORDS = {"年", "日", "年底", "年初", "年度", "季度"}  # 月 alone may be part of a name (净月)
 PUNCT = set("，。、；：！？,.;:!?“”\"'‘’《》<>「」『』【】[]—…·/\\|~～　 \n\t()（）")
-LIST_SEPARATORS = "、"
 OPEN_BRACKETS = "（("
 CLOSE_BRACKETS = "）)"
 _NUMBER = re.compile(r"^[0-9０-９.]+$")

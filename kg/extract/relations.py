@@ -14,7 +14,6 @@ from dataclasses import dataclass
 from kg.ontology import Lexicon
 from kg.types import Mention, Relation, Sentence
 
-SUBJECT_WINDOW = 24  # a park named within this many characters of a sentence start is its subject
 _CLAUSE = re.compile(r"[，。；：,;:！？]")
 ROLE_AFTER = 14  # characters (other than list items) between an enumeration and its role word
 # Frames inside enumerations that do not separate an item from its role word.

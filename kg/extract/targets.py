@@ -67,9 +67,6 @@ class TargetExtractor:
             return True
         return bool(_RELATIVE.search(plain) or _DEADLINE.search(plain))
 
-    def is_goal_sentence(self, text: str) -> bool:
-        return self.has_goal_cue(text)
-
     def governs(self, text: str, a: int) -> bool:
         """Does a goal cue govern the number at `a`? One in its own clause does; one in the
         sentence's first clause (力争“十四五”末，A超300亿元，B超万亿元) governs the clauses after it."""

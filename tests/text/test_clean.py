@@ -44,3 +44,11 @@ def test_offsets_map_back_to_the_raw_text(raw):
         if ch not in "\n ":
             assert raw[offsets[i]] == ch
     assert list(offsets[:-1]) == sorted(offsets[:-1])
+
+
+def test_web_and_word_lines_are_never_joined():
+    raw = "苏州工业园区年度发展报告\n园区聚焦生物医药产业发展。"
+    joined, _ = clean_text(raw)
+    kept, _ = clean_text(raw, join_lines=False)
+    assert "\n" not in joined  # a newspaper line as long as the next one is joined
+    assert kept == raw  # a web page or Word paragraph is not
