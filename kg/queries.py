@@ -164,6 +164,31 @@ def check_params(query: SavedQuery, bindings: dict) -> None:
             raise QueryError(f"query {query.name} needs --param {p.name}={example} ({p.description})")
 
 
+def tag_plain_text(bindings: dict | None) -> dict:
+    """`bindings` with plain string literals tagged ``@zh``.
+
+    Saved queries match a name against the graph's labels directly
+    (``?p skos:prefLabel ?park``), which a store answers from its index in
+    microseconds; parkkg's labels are Chinese-tagged, so a name given as a plain
+    string must carry the tag to match. Other terms pass unchanged.
+
+    >>> from rdflib import Literal
+    >>> tag_plain_text({"park": Literal("苏州高新区"), "year": Literal(2025)})["park"].language
+    'zh'
+    """
+    from rdflib import Literal
+    from rdflib.namespace import XSD
+
+    out = {}
+    for name, term in (bindings or {}).items():
+        if isinstance(term, str) and not isinstance(term, Literal) and not hasattr(term, "n3"):
+            term = Literal(term, lang="zh")
+        elif isinstance(term, Literal) and term.language is None and term.datatype in (None, XSD.string):
+            term = Literal(str(term), lang="zh")
+        out[name] = term
+    return out
+
+
 def bind_params(params) -> dict:
     """``NAME=VALUE`` strings -> initBindings: an IRI, an integer, or a Chinese-tagged literal.
 

@@ -84,11 +84,15 @@ def _ontology_triples(stamp: tuple) -> tuple:
 def run_query(graph, sparql: str, bindings: dict | None = None) -> tuple[list[str], list[list]]:
     """(column names, rows) of a query; `bindings` maps variable names to rdflib terms.
 
+    Plain text values are bound as Chinese literals (`kg.queries.tag_plain_text`).
+
     SELECT gives its variables, ASK one ``ask`` column, CONSTRUCT and DESCRIBE the
     triples as subject/predicate/object rows. Updates are refused: a query never
     changes the graph.
     """
     from rdflib.plugins.sparql import prepareQuery
+
+    from kg.queries import tag_plain_text
 
     try:
         prepared = prepareQuery(sparql)
@@ -97,7 +101,7 @@ def run_query(graph, sparql: str, bindings: dict | None = None) -> tuple[list[st
             raise QueryError("SPARQL Update is not run by kg query; it only reads the graph") from exc
         raise QueryError(f"the SPARQL query does not parse: {exc}") from exc
     try:
-        result = graph.query(prepared, initBindings=bindings or {})
+        result = graph.query(prepared, initBindings=tag_plain_text(bindings))
     except Exception as exc:  # evaluation errors: bad regex, unknown function ...
         raise QueryError(f"the SPARQL query failed while running: {exc}") from exc
     if result.type == "ASK":

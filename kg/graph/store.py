@@ -145,21 +145,44 @@ def _swap_into_place(new: Path, target: Path) -> None:
 
 def to_rdflib(term):
     """A pyoxigraph term as the rdflib term `kg.views.tables` renders."""
-    from rdflib import BNode, Literal, URIRef
+    return _TermConverter()(term)
 
-    if term is None:
-        return None
-    ox = _pyoxigraph()
-    if isinstance(term, ox.NamedNode):
-        return URIRef(term.value)
-    if isinstance(term, ox.BlankNode):
-        return BNode(term.value)
-    if isinstance(term, ox.Literal):
-        if term.language:
-            return Literal(term.value, lang=term.language)
-        datatype = term.datatype.value if term.datatype is not None else XSD_STRING
-        return Literal(term.value, datatype=None if datatype == XSD_STRING else datatype)
-    return term
+
+class _TermConverter:
+    """pyoxigraph terms -> rdflib terms, remembering each conversion.
+
+    Results repeat terms (a park's name on every row of its industries) and
+    rdflib's Literal constructor is slow (~10 µs: it validates and normalises),
+    so one converter per result set converts each distinct term once.
+    """
+
+    def __init__(self):
+        from rdflib import BNode, Literal, URIRef
+
+        ox = _pyoxigraph()
+        self._named, self._blank, self._literal = ox.NamedNode, ox.BlankNode, ox.Literal
+        self._uri, self._bnode, self._rdf_literal = URIRef, BNode, Literal
+        self._seen: dict = {}
+
+    def __call__(self, term):
+        if term is None:
+            return None
+        done = self._seen.get(term)
+        if done is None:
+            done = self._seen[term] = self._convert(term)
+        return done
+
+    def _convert(self, term):
+        if isinstance(term, self._named):
+            return self._uri(term.value)
+        if isinstance(term, self._blank):
+            return self._bnode(term.value)
+        if isinstance(term, self._literal):
+            if term.language:
+                return self._rdf_literal(term.value, lang=term.language)
+            datatype = term.datatype.value if term.datatype is not None else XSD_STRING
+            return self._rdf_literal(term.value, datatype=None if datatype == XSD_STRING else datatype)
+        return term
 
 
 def from_rdflib(term):
@@ -230,12 +253,15 @@ def bind_values(sparql: str, values: dict) -> str:
 def query_store(store, sparql: str, bindings: dict | None = None) -> tuple[list[str], list[list]]:
     """(column names, rows of rdflib terms) of a SELECT/ASK query over an Oxigraph store.
 
-    `bindings` maps variable names to rdflib terms; they are bound as values
+    `bindings` maps variable names to rdflib terms (plain text is bound as a
+    Chinese literal, `kg.queries.tag_plain_text`); they are bound as values
     (see `bind_values`), never pasted into the query text by hand.
     """
+    from kg.queries import tag_plain_text
+
     ox = _pyoxigraph()
     values = {}
-    for name, value in (bindings or {}).items():
+    for name, value in tag_plain_text(bindings).items():
         if not str(name).isidentifier():
             raise QueryError(f"{name!r} is not a valid SPARQL variable name")
         values[str(name)] = str(from_rdflib(value))
@@ -250,7 +276,9 @@ def query_store(store, sparql: str, bindings: dict | None = None) -> tuple[list[
     if not isinstance(result, ox.QuerySolutions):
         raise QueryError("only SELECT and ASK queries are supported here")
     columns = [v.value for v in result.variables]
-    rows = [[to_rdflib(solution[i]) for i in range(len(columns))] for solution in result]
+    convert = _TermConverter()
+    width = range(len(columns))
+    rows = [[convert(solution[i]) for i in width] for solution in result]
     return columns, rows
 
 
