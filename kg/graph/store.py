@@ -28,6 +28,7 @@ Library use (for kg.graph.query and kg.commands.serve):
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import tempfile
 from pathlib import Path
@@ -205,9 +206,9 @@ def from_rdflib(term):
     raise QueryError(f"cannot bind {term!r} in a SPARQL query; give an IRI or a literal")
 
 
-def _first_group_brace(sparql: str) -> int:
-    """The offset of the first ``{`` outside comments, IRIs and strings: the query's WHERE group."""
-    i, n = 0, len(sparql)
+def _braces(sparql: str) -> list[tuple[int, int]]:
+    """(open, close) offsets of every ``{ … }`` pair outside comments, IRIs and strings."""
+    pairs, stack, i, n = [], [], 0, len(sparql)
     while i < n:
         ch = sparql[i]
         if ch == "#":
@@ -224,30 +225,54 @@ def _first_group_brace(sparql: str) -> int:
                 i += 2 if sparql[i] == "\\" else 1
             i += len(quote) - 1
         elif ch == "{":
-            return i
+            stack.append(i)
+        elif ch == "}" and stack:
+            pairs.append((stack.pop(), i))
         i += 1
-    return -1
+    return sorted(pairs)
+
+
+_SUB_SELECT = re.compile(r"\s*SELECT\b", re.IGNORECASE)  # { SELECT … }: only the sub-query's WHERE is a group
+_DATA_BLOCK = re.compile(r"(?:VALUES\s*(?:[?$]\w+|\([^)]*\))|CONSTRUCT|DATA)\s*$", re.IGNORECASE)
 
 
 def bind_values(sparql: str, values: dict) -> str:
-    """`sparql` with ``VALUES ?name { term }`` opening its WHERE group, one per binding.
+    """`sparql` with ``VALUES ?name { term }`` opening each group that mentions ``?name``.
 
-    Oxigraph's own substitution refuses variables the query does not project,
-    and saved queries use parameters only in filters; an inline VALUES block
-    at the start of the group binds them everywhere in it, as rdflib's
-    initBindings do. The terms come serialised by pyoxigraph (N-Triples
-    syntax, escaped), never from text pasted by hand.
+    Parameters are constants: binding one in every group (the WHERE clause,
+    UNION branches, OPTIONAL and EXISTS groups, sub-queries) that uses it is
+    what rdflib's initBindings do, and lets the store start each group from
+    the bound value instead of evaluating the group on its own and joining
+    afterwards. Oxigraph's own substitution refuses variables the query does
+    not project, and saved queries use parameters in filters. Braces that open
+    VALUES data or a CONSTRUCT template are not groups and are left alone. The
+    terms come serialised by pyoxigraph (N-Triples syntax, escaped), never from
+    text pasted by hand.
 
     >>> bind_values("SELECT ?x WHERE { ?x ?p ?park }", {"park": '"园"@zh'})
     'SELECT ?x WHERE { VALUES ?park { "园"@zh } ?x ?p ?park }'
+    >>> bind_values("SELECT * { { ?a ?p ?park } UNION { ?a ?q ?b } }", {"park": "<urn:p>"})
+    'SELECT * { VALUES ?park { <urn:p> } { VALUES ?park { <urn:p> } ?a ?p ?park } UNION { ?a ?q ?b } }'
+    >>> bind_values("SELECT * { { SELECT ?a WHERE { ?a ?p ?n } HAVING(COUNT(?a) > ?n) } }", {"n": "2"})
+    'SELECT * { VALUES ?n { 2 } { SELECT ?a WHERE { VALUES ?n { 2 } ?a ?p ?n } HAVING(COUNT(?a) > ?n) } }'
     """
     if not values:
         return sparql
-    at = _first_group_brace(sparql)
-    if at < 0:
+    groups = [(a, b) for a, b in _braces(sparql)
+              if not _DATA_BLOCK.search(sparql[:a]) and not _SUB_SELECT.match(sparql, a + 1)]
+    if not groups:
         raise QueryError("the SPARQL query has no { ... } group to bind parameters in")
-    block = " ".join(f"VALUES ?{name} {{ {term} }}" for name, term in sorted(values.items()))
-    return f"{sparql[:at + 1]} {block}{sparql[at + 1:]}"
+    outer = groups[0]
+    inserts = []
+    for a, b in groups:
+        body = sparql[a:b]
+        names = [name for name in sorted(values)
+                 if (a, b) == outer or re.search(rf"[?$]{re.escape(name)}\b", body)]
+        if names:
+            inserts.append((a + 1, " ".join(f"VALUES ?{name} {{ {values[name]} }}" for name in names)))
+    for at, block in sorted(inserts, reverse=True):
+        sparql = f"{sparql[:at]} {block}{sparql[at:]}"
+    return sparql
 
 
 def query_store(store, sparql: str, bindings: dict | None = None) -> tuple[list[str], list[list]]:
