@@ -13,6 +13,7 @@ own lines, and returns for every cleaned character the raw offset it came from.
 """
 from __future__ import annotations
 
+import re
 import unicodedata
 from array import array
 
@@ -37,13 +38,39 @@ def is_cjk(ch: str) -> bool:
             or o in (0x201C, 0x201D, 0x2018, 0x2019, 0x2014, 0x2026, 0x00B7))
 
 
+# Characters `_collapse_spaces` must look at one by one: whitespace, zero-width and control characters.
+_SPECIAL = re.compile(r"[\s\u200b\ufeff\u200c\u200d\ufffe\x00-\x1f\x7f-\x9f]+")
+
+
 def _collapse_spaces(line: str, base: int) -> tuple[list[str], list[int]]:
-    """Drop spaces next to a CJK character; keep one space between Latin words."""
+    """Drop spaces next to a CJK character; keep one space between Latin words.
+
+    Runs of ordinary characters are copied whole; only the runs `_SPECIAL`
+    finds go through the character loop (most lines have few or none).
+
+    >>> _collapse_spaces("高 新 区 AI  lab", 10)[0]
+    ['高', '新', '区', 'A', 'I', ' ', 'l', 'a', 'b']
+    """
     chars: list[str] = []
     offsets: list[int] = []
+    done = 0
+    for match in _SPECIAL.finditer(line):
+        start, end = match.span()
+        if start > done:
+            chars.extend(line[done:start])
+            offsets.extend(range(base + done, base + start))
+        _collapse_run(line, start, end, base, chars, offsets)
+        done = end
+    if done < len(line):
+        chars.extend(line[done:])
+        offsets.extend(range(base + done, base + len(line)))
+    return chars, offsets
+
+
+def _collapse_run(line: str, i: int, end: int, base: int, chars: list[str], offsets: list[int]) -> None:
+    """Spaces and control characters in ``line[i:end]``: a space kept only between two non-CJK characters."""
     n = len(line)
-    i = 0
-    while i < n:
+    while i < end:
         ch = line[i]
         if ch in _SPACE or (ch.isspace() and ch not in "\n"):
             j = i
@@ -62,7 +89,6 @@ def _collapse_spaces(line: str, base: int) -> tuple[list[str], list[int]]:
         chars.append(ch)
         offsets.append(base + i)
         i += 1
-    return chars, offsets
 
 
 def _local_widths(lengths: list[int], window: int = 3) -> list[int]:

@@ -17,6 +17,8 @@ length is converted character by character instead.
 from __future__ import annotations
 
 import dataclasses
+import re
+from collections import Counter
 from functools import lru_cache
 
 from kg.errors import InputError, missing_extra
@@ -36,9 +38,8 @@ _COMMON_TRADITIONAL = frozenset(
     "錢鎮鏈鐵長門開關陽隊際險離難雲電項領題顯風體麼點")
 
 
-def _is_han(ch: str) -> bool:
-    o = ord(ch)
-    return 0x4E00 <= o <= 0x9FFF or 0x3400 <= o <= 0x4DBF or 0x20000 <= o <= 0x2FFFF or 0xF900 <= o <= 0xFAFF
+_COMMON_TRADITIONAL_RE = re.compile(f"[{''.join(sorted(_COMMON_TRADITIONAL))}]")
+_HAN = re.compile("[\u4e00-\u9fff\u3400-\u4dbf\U00020000-\U0002ffff\uf900-\ufaff]")
 
 
 @lru_cache(maxsize=1)
@@ -75,19 +76,24 @@ def traditional_counts(text: str) -> tuple[int, int]:
     >>> traditional_counts("蘇州園區 Suzhou")
     (3, 4)
     """
-    han = trad = 0
+    han_chars = _HAN.findall(text)
     converter = has_converter()
-    for ch in text:
-        if not _is_han(ch):
-            continue
-        han += 1
+    trad = 0
+    for ch, count in Counter(han_chars).items():  # each distinct character once: this runs on every document read
         if (_char(ch) != ch) if converter else (ch in _COMMON_TRADITIONAL):
-            trad += 1
-    return trad, han
+            trad += count
+    return trad, len(han_chars)
 
 
 def is_traditional(text: str) -> bool:
-    """True when `text` is written in traditional characters (see MIN_RATIO)."""
+    """True when `text` is written in traditional characters (see MIN_RATIO).
+
+    Every document read goes through here, so a text with none of the frequent
+    traditional-only characters (a simplified one, nearly always) is answered
+    by one regex scan, without counting its characters.
+    """
+    if not _COMMON_TRADITIONAL_RE.search(text):
+        return False
     trad, han = traditional_counts(text)
     return trad >= MIN_CHARS and trad >= MIN_RATIO * han
 
