@@ -91,3 +91,18 @@ def test_cli_options(pipeline, corpus, tmp_path, monkeypatch):
     nocache = CliRunner().invoke(main, ["build", str(corpus), "-o", str(tmp_path / "o2"), "--no-cache", "--no-html",
                                         "-q"])
     assert nocache.exit_code == 1 and not (tmp_path / "o2" / ".cache").exists()
+
+
+def test_a_build_gives_the_garbage_collector_back_as_it_found_it(corpus, tmp_path, pipeline):
+    # results and graph are kept out of the collector's sight while they live (kg.build.gc_frozen);
+    # afterwards the collector must see every object again, or cyclic garbage would never be freed
+    import gc
+
+    assert gc.get_freeze_count() == 0
+    with kg.build.gc_frozen():
+        with kg.build.gc_frozen():
+            pass
+        assert gc.get_freeze_count() > 0  # an inner block does not unfreeze the outer one
+    assert gc.get_freeze_count() == 0
+    build([corpus], tmp_path / "out", html=False, pipeline=pipeline, jobs=2)
+    assert gc.get_freeze_count() == 0 and gc.isenabled()
