@@ -83,6 +83,9 @@ class Recognizer:
         self._cue_re = _alternation(lexicon.list_cues)
         self._trade_re = _alternation(lexicon.enterprise_trade_suffixes)
         self._predicate_re = _alternation(lexicon.enterprise_predicates)
+        self._firm_generics = tuple(sorted(w for w, c in lexicon.generic.items()
+                                           if c == "Enterprise" and len(w) >= 2))
+        self._departments = sorted(w for w in lexicon.agency_words if len(w) >= 2 and w[-1] in "厅局部委")
         self._suffix_re = _alternation(lexicon.industry_suffixes)
         cue_words = (set(self._type_words) | set(lexicon.enterprise_trade_suffixes) | set(lexicon.industry_suffixes)
                      | set(lexicon.enterprise_predicates) | {"等", "为", "（", "("})
@@ -128,7 +131,8 @@ class Recognizer:
         return tok.pos not in STOP_POS
 
     def _walk_back(self, tokens: list[Token], text: str, base: int, start: int, limit: int,
-                   floor: int, park: bool = False, inner_ok: bool = False, stop_generic: bool = False) -> int:
+                   floor: int, park: bool = False, inner_ok: bool = False, stop_generic: bool = False,
+                   firm: bool = False) -> int:
         """Leftmost offset of the name that ends with the type word at `start`.
 
         For parks a place name is the left edge: once the walk has taken a place
@@ -170,8 +174,10 @@ class Recognizer:
                 break
             if stop_generic and tok.end < start and (tok.word in self.lex.generic or tok.word in self.lex.park_types):
                 break
-            if inner_ok and not park and self.lex.generic.get(tok.word) in ("Enterprise", "Platform") and left < start:
-                break  # 重点企业博迅医疗…有限公司: the generic word is not part of the name
+            if inner_ok and not park and left < start and (
+                    self.lex.generic.get(tok.word) in ("Enterprise", "Platform")
+                    or (firm and tok.word.endswith(self._firm_generics))):
+                break  # 重点企业博迅医疗…有限公司: the generic word (or one ending in a firm's) is not part of the name
             if park:
                 if tok.pos in PERSON_POS:
                     break  # 张国华代表雄安新区: a person never opens a park name
@@ -232,13 +238,20 @@ class Recognizer:
                 continue  # 大学生, 大学城: the type word is inside a longer word
             # a type word followed by more name characters is not the end of a name
             name_start = self._walk_back(tokens, text, base, t_start, MAX_NAME[cls], base, park=cls == "Park",
-                                         inner_ok=cls != "Park")
+                                         inner_ok=cls != "Park", firm=cls == "Enterprise")
             name_start = self._strip_left_boundaries(name_start, t_start, text, base)
             prefix = text[name_start - base:t_start - base]
             cut = self._cut_point(prefix, cls)
             if cut:
                 name_start += cut
                 prefix = prefix[cut:]
+            if cls == "Park":
+                department = self._after_department(prefix)
+                if department == len(prefix) and prefix:
+                    continue  # 商务厅开发区处, 商务部自贸区: an office or the business of a department
+                if department:  # 青岛海警局及西海岸新区: the park's name starts after the department
+                    name_start = self._strip_left_boundaries(name_start + department, t_start, text, base)
+                    prefix = text[name_start - base:t_start - base]
             generic = (self._only_modifiers(prefix) or self._starts_with_scale(prefix)
                        or (cls == "Park" and self._province_and_modifiers(prefix))
                        or bool(re.search(r"[0-9一二三四五六七八九十两百几]+(?:多|来|余)?[个大]", prefix))
@@ -278,6 +291,15 @@ class Recognizer:
             out.append(Candidate(name_start, t_end, cls, sub, "grammar:type-word", level,
                                  0.85 if not generic else 0.5, generic))
         return out
+
+    def _after_department(self, prefix: str) -> int:
+        """The offset in `prefix` just after the last government department in it (商务厅, 海警局), else 0.
+
+        Departments (the lexicon's agency words ending in 厅, 局, 部 or 委) are never
+        part of a park's name; words like 街道 or 社区 can be, so they do not count.
+        """
+        ends = [prefix.rfind(w) + len(w) for w in self._departments if w in prefix]
+        return max(ends, default=0)
 
     def _cut_point(self, prefix: str, cls: str) -> int:
         """Where a name really starts inside a walked-back prefix: after the last single-character
@@ -441,6 +463,8 @@ class Recognizer:
                 if (part in self.lex.industry_labels or part in self.lex.industry_heads or part in self.lex.modifiers
                         or part in self._stop_words or self.is_industry_name(part)):
                     return False
+                if any(part.endswith(t) for t in self.lex.platform_types):
+                    return False  # 四川大学生物(治疗…实验室): a university's field, not a firm
                 toks = self.seg.tokens(part)
                 if any(t.pos in STOP_POS for t in toks):
                     return False
@@ -489,6 +513,7 @@ class Recognizer:
                 continue
             if cue_cls == "EnterpriseStrict":
                 if (2 <= len(name) <= 8 and not is_ind and name not in self.lex.generic
+                        and self._typed_item(name) is None  # 河南自贸试验区挂牌: the type word classes it
                         and not self._has_boundary(name) and self._has_name_evidence(name, "", firm=True)
                         and not self._has_verb(name)):
                     out.append(Candidate(base + s, base + e, "Enterprise", "Enterprise", "grammar:predicate", "", 0.6))
@@ -515,6 +540,8 @@ class Recognizer:
                 continue
             if cue_cls == "Enterprise" and any(name.endswith(w) for w in self.lex.facility_words):
                 continue
+            if cue_cls == "Enterprise" and any(name.endswith(w) for w in self.lex.agency_words):
+                continue  # 政府中小企业服务部门: a department, not a firm
             if cue_cls == "Enterprise" and weak_cue and not (self.is_trade_name(name) or self._has_strong_evidence(name)
                                                              or list_evidence and self._all_name_like(name)):
                 continue  # 煤制烯烃等项目: products and works, not firms

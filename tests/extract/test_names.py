@@ -64,3 +64,24 @@ def test_mention_offsets_point_at_their_surface(run_text):
     assert result.mentions
     for m in result.mentions:
         assert result.document.text[m.start:m.end] == m.surface
+
+
+def test_a_department_is_never_part_of_a_park_name(run_text):
+    # an office of a department (…商务厅开发区处) is no park; after a department and a conjunction, the park starts
+    found = _mentions(run_text, "他曾任浙江省商务厅开发区处处长。宁波市海事局及杭州湾新区管委会联合开展检查。")
+    assert not any(cls == "Park" and "商务厅" in name for cls, name in found)
+    assert ("Park", "杭州湾新区") in found
+    assert not any("海事局" in name for _, name in found)
+
+
+def test_discourse_words_and_firm_kinds_stay_outside_names(run_text):
+    found = _mentions(run_text, "李明代表嘉兴经开区致辞。该市重点企业华峰精密机械股份有限公司成功上市。"
+                                "这里被比作长三角的科创园区。")
+    assert ("Park", "嘉兴经开区") in found
+    assert ("Enterprise", "华峰精密机械股份有限公司") in found
+    assert not any(name.startswith(("代表", "重点企业", "比作")) for _, name in found)
+
+
+def test_a_name_with_a_park_type_word_is_no_firm_whatever_its_predicate(run_text):
+    result = run_text("2017年4月1日，湖北自贸试验区挂牌运行，至今新设企业两万家。")
+    assert not [e for e in result.entities if e.cls == "Enterprise" and e.label.endswith("自贸试验区")]
