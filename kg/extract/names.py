@@ -254,10 +254,12 @@ class Recognizer:
                     prefix = text[name_start - base:t_start - base]
             generic = (self._only_modifiers(prefix) or self._starts_with_scale(prefix)
                        or (cls == "Park" and self._province_and_modifiers(prefix))
-                       or bool(re.search(r"[0-9一二三四五六七八九十两百几]+(?:多|来|余)?[个大]", prefix))
+                       or bool(re.search(r"[0-9一二三四五六七八九十两百千几]+(?:多|来|余)?[个大家所座]", prefix))
                        or "+" in prefix)
             if generic and cls != "Park":
                 continue
+            if "某" in prefix:
+                continue  # 某电商公司, 某园区: a name withheld (court and police news), not a name
             if cls == "Enterprise" and len(prefix) < 2:
                 continue
             if cls != "Park":

@@ -85,3 +85,10 @@ def test_discourse_words_and_firm_kinds_stay_outside_names(run_text):
 def test_a_name_with_a_park_type_word_is_no_firm_whatever_its_predicate(run_text):
     result = run_text("2017年4月1日，湖北自贸试验区挂牌运行，至今新设企业两万家。")
     assert not [e for e in result.entities if e.cls == "Enterprise" and e.label.endswith("自贸试验区")]
+
+
+def test_counted_and_withheld_names_are_no_names(run_text):
+    result = run_text("全省已建成300多家创业园区。被告人王某入职某电商公司后，多次泄露客户信息。"
+                      "该集团旗下两家子公司也在园区落户。")
+    labels = {e.label for e in result.entities}
+    assert not any("某" in label or label.startswith(("300多家", "两家")) for label in labels)
