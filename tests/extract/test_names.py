@@ -92,3 +92,8 @@ def test_counted_and_withheld_names_are_no_names(run_text):
                       "该集团旗下两家子公司也在园区落户。")
     labels = {e.label for e in result.entities}
     assert not any("某" in label or label.startswith(("300多家", "两家")) for label in labels)
+
+
+def test_demonstratives_make_a_park_word_generic(run_text):
+    result = run_text("两期项目组成了完整的物流园区，这一园区分拣中心全天运转。")
+    assert not [e for e in result.entities if e.cls == "Park" and e.label.startswith("这")]
