@@ -264,7 +264,7 @@ class Recognizer:
                 continue
             if cls != "Park":
                 name = text[name_start - base:t_end - base]
-                if name in self.lex.generic or not (
+                if name in self.lex.generic or prefix in self.lex.generic or not (
                         self._has_name_evidence(prefix, "", firm=cls == "Enterprise")
                         or (cls == "Platform" and self._names_a_field(prefix))):
                     continue
@@ -330,6 +330,11 @@ class Recognizer:
             if cut >= len(rest):
                 return total + len(rest)  # nothing of a name is left: 先进位是 -> ''
             total += cut
+
+    def _only_places(self, name: str) -> bool:
+        """Every word of `name` is a place (盐城滨海, 江苏南京)."""
+        toks = self.seg.tokens(name)
+        return bool(toks) and all(self.is_place(t.word) for t in toks)
 
     def _is_region_name(self, name: str) -> bool:
         """The whole name (or the name after its city) is a district: 天津市滨海新区."""
@@ -516,6 +521,7 @@ class Recognizer:
             if cue_cls == "EnterpriseStrict":
                 if (2 <= len(name) <= 8 and not is_ind and name not in self.lex.generic
                         and self._typed_item(name) is None  # 河南自贸试验区挂牌: the type word classes it
+                        and not self._only_places(name)  # (工作站)在盐城滨海挂牌: a place, not a firm
                         and not self._has_boundary(name) and self._has_name_evidence(name, "", firm=True)
                         and not self._has_verb(name)):
                     out.append(Candidate(base + s, base + e, "Enterprise", "Enterprise", "grammar:predicate", "", 0.6))
@@ -544,6 +550,8 @@ class Recognizer:
                 continue
             if cue_cls == "Enterprise" and any(name.endswith(w) for w in self.lex.agency_words):
                 continue  # 政府中小企业服务部门: a department, not a firm
+            if cue_cls == "Platform" and not self._has_name_evidence(name, "", firm=True):
+                continue  # 依托教学、科研、生产等资源载体: activities, not platforms
             if cue_cls == "Enterprise" and weak_cue and not (self.is_trade_name(name) or self._has_strong_evidence(name)
                                                              or list_evidence and self._all_name_like(name)):
                 continue  # 煤制烯烃等项目: products and works, not firms

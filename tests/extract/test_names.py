@@ -97,3 +97,11 @@ def test_counted_and_withheld_names_are_no_names(run_text):
 def test_demonstratives_make_a_park_word_generic(run_text):
     result = run_text("两期项目组成了完整的物流园区，这一园区分拣中心全天运转。")
     assert not [e for e in result.entities if e.cls == "Park" and e.label.startswith("这")]
+
+
+def test_places_activities_and_firm_kinds_are_no_names(run_text):
+    result = run_text("全省首家镇街国防动员工作站在盐城滨海挂牌成立。"
+                      "基地依托教学、科研、生产等资源载体开展科普。盐田为初创公司营造了良好环境。")
+    labels = {(e.cls, e.label) for e in result.entities}
+    assert not {("Enterprise", "盐城滨海"), ("Platform", "教学"), ("Platform", "科研"),
+                ("Enterprise", "初创公司")} & labels
