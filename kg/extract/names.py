@@ -39,6 +39,7 @@ PUNCT = set("，。、；：！？,.;:!?“”\"'‘’《》<>「」『』【�
 OPEN_BRACKETS = "（("
 CLOSE_BRACKETS = "）)"
 _NUMBER = re.compile(r"^[0-9０-９.]+$")
+MAX_NAME_DIGITS = 4  # longer digit strings before a type word are phone numbers, codes or amounts
 _TITLE = re.compile(r"《[^《》]{0,40}》")
 _PHASE = re.compile(r"[一二三四五六七八九十0-9]+期$")
 _COUNTED = re.compile(r"[0-9一二三四五六七八九十两百千万]+[个家项人名位件座次批]")
@@ -124,7 +125,9 @@ class Recognizer:
             return False
         if w in self._stop_words or w in TIME_WORDS:
             return False
-        if _NUMBER.match(w) or _LATIN.match(w):
+        if _NUMBER.match(w):
+            return len(w) <= MAX_NAME_DIGITS  # 798艺术区 is a name; 85571000贵安新区 ends a phone number
+        if _LATIN.match(w):
             return True
         if tok.pos == UNKNOWN:
             return True
@@ -556,7 +559,7 @@ class Recognizer:
                                                              or list_evidence and self._all_name_like(name)):
                 continue  # 煤制烯烃等项目: products and works, not firms
             if (2 <= len(name) <= limit and not self._has_boundary(name) and name not in self.lex.generic
-                    and not _COUNTED.search(name)):
+                    and name not in self._type_words and not _COUNTED.search(name)):
                 out.append(Candidate(base + s, base + e, cue_cls, cue_cls, "grammar:list", "", 0.7))
         return out
 

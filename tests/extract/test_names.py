@@ -105,3 +105,12 @@ def test_places_activities_and_firm_kinds_are_no_names(run_text):
     labels = {(e.cls, e.label) for e in result.entities}
     assert not {("Enterprise", "盐城滨海"), ("Platform", "教学"), ("Platform", "科研"),
                 ("Enterprise", "初创公司")} & labels
+
+
+def test_phone_numbers_roles_and_bare_type_words_stay_outside_names(run_text):
+    result = run_text("咨询电话：85571000贵安新区管委会。公司聘请联席主承销商华信证券股份有限公司。"
+                      "依托自贸试验区、综合保税区等开放平台开展合作。")
+    labels = {(e.cls, e.label) for e in result.entities}
+    assert not any(label.startswith(("85571000", "联席主承销商")) for _, label in labels)
+    assert ("Enterprise", "华信证券股份有限公司") in labels
+    assert not {("Platform", "自贸试验区"), ("Platform", "综合保税区")} & labels
