@@ -171,6 +171,11 @@ class Recognizer:
                 break
             if not self._name_like(tok, inner_ok):
                 break
+            if tok.pos == UNKNOWN and len(tok.word) >= 2 and tok.word[0] in "与及" and tok.end <= start:
+                left = tok.start + 1  # 高新区与子牛亦东科技: jieba glued the conjunction to the name
+                break
+            if tok.pos == UNKNOWN and tok.word.endswith("摄"):
+                break  # 王丽摄高新区…: a photo credit (name + 摄) ends the caption before the next sentence
             if tok.word == "月" and i > 0 and (_NUMBER.match(tokens[i - 1].word) or tokens[i - 1].pos == "m"):
                 break  # 6月 is a date; 净月 is a name
             if start - tok.start > limit:
@@ -525,6 +530,7 @@ class Recognizer:
                 if (2 <= len(name) <= 8 and not is_ind and name not in self.lex.generic
                         and self._typed_item(name) is None  # 河南自贸试验区挂牌: the type word classes it
                         and not self._only_places(name)  # (工作站)在盐城滨海挂牌: a place, not a firm
+                        and not name.endswith(tuple(self.lex.agency_words))  # 渝北社区入选: a community
                         and not self._has_boundary(name) and self._has_name_evidence(name, "", firm=True)
                         and not self._has_verb(name)):
                     out.append(Candidate(base + s, base + e, "Enterprise", "Enterprise", "grammar:predicate", "", 0.6))
@@ -553,6 +559,8 @@ class Recognizer:
                 continue
             if cue_cls == "Enterprise" and any(name.endswith(w) for w in self.lex.agency_words):
                 continue  # 政府中小企业服务部门: a department, not a firm
+            if cue_cls in ("Enterprise", "Platform") and self._only_places(name):
+                continue  # 来自汕尾、惠州、增城等地: places
             if cue_cls == "Platform" and not self._has_name_evidence(name, "", firm=True):
                 continue  # 依托教学、科研、生产等资源载体: activities, not platforms
             if cue_cls == "Enterprise" and weak_cue and not (self.is_trade_name(name) or self._has_strong_evidence(name)

@@ -114,3 +114,12 @@ def test_phone_numbers_roles_and_bare_type_words_stay_outside_names(run_text):
     assert not any(label.startswith(("85571000", "联席主承销商")) for _, label in labels)
     assert ("Enterprise", "华信证券股份有限公司") in labels
     assert not {("Platform", "自贸试验区"), ("Platform", "综合保税区")} & labels
+
+
+def test_glued_conjunctions_photo_credits_and_place_lists_stay_outside_names(run_text):
+    result = run_text("7月28日，武汉东湖高新区与子牛亦东科技有限公司举行签约仪式。王丽摄高新区贤台乡大石桥村北。"
+                      "来自汕尾、惠州、增城等地的优质企业参加展会。")
+    labels = {(e.cls, e.label) for e in result.entities}
+    assert ("Enterprise", "子牛亦东科技有限公司") in labels
+    assert not any(label.startswith(("武汉东湖高新区与", "王丽摄")) for _, label in labels)
+    assert not {("Enterprise", "汕尾"), ("Enterprise", "惠州"), ("Enterprise", "增城")} & labels
