@@ -34,5 +34,20 @@ def run_text(pipeline):
 
 
 @pytest.fixture(scope="session")
+def build_texts(tmp_path_factory, pipeline):
+    """Build a graph from ``{file name: text}`` with the shared pipeline: (output folder, BuildReport)."""
+    from kg.build import build
+
+    def run(texts: dict, **options):
+        src = tmp_path_factory.mktemp("texts")
+        for name, text in texts.items():
+            (src / name).write_text(text, encoding="utf-8")
+        out = tmp_path_factory.mktemp("out")
+        return out, build([src], out, pipeline=pipeline, **options)
+
+    return run
+
+
+@pytest.fixture(scope="session")
 def seeds_dir():
     return ROOT / "seeds"

@@ -1,6 +1,5 @@
 """The ontology is the single source of vocabulary: editing it changes recognition, no code change."""
 import shutil
-from pathlib import Path
 
 from kg.ontology import DEFAULT_ONTOLOGY_DIR, load_graph, load_lexicon
 from kg.pipeline import Pipeline

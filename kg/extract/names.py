@@ -40,6 +40,9 @@ OPEN_BRACKETS = "（("
 CLOSE_BRACKETS = "）)"
 _NUMBER = re.compile(r"^[0-9０-９.]+$")
 MAX_NAME_DIGITS = 4  # longer digit strings before a type word are phone numbers, codes or amounts
+GLUED_CONJUNCTIONS = "与及"  # glued by jieba to the next name (与子牛亦东); 和 starts names too (和利时), so not it
+PHOTO_CREDIT = "摄"  # 王丽摄: a caption's photographer, glued by jieba into one unknown word
+WITHHELD = "某"  # 某公司, 王某: a name withheld by court and police news
 _TITLE = re.compile(r"《[^《》]{0,40}》")
 _PHASE = re.compile(r"[一二三四五六七八九十0-9]+期$")
 _COUNTED = re.compile(r"[0-9一二三四五六七八九十两百千万]+[个家项人名位件座次批]")
@@ -87,6 +90,7 @@ class Recognizer:
         self._firm_generics = tuple(sorted(w for w, c in lexicon.generic.items()
                                            if c == "Enterprise" and len(w) >= 2))
         self._departments = sorted(w for w in lexicon.agency_words if len(w) >= 2 and w[-1] in "厅局部委")
+        self._agency_endings = tuple(sorted(lexicon.agency_words))
         self._suffix_re = _alternation(lexicon.industry_suffixes)
         cue_words = (set(self._type_words) | set(lexicon.enterprise_trade_suffixes) | set(lexicon.industry_suffixes)
                      | set(lexicon.enterprise_predicates) | {"等", "为", "（", "("})
@@ -171,10 +175,10 @@ class Recognizer:
                 break
             if not self._name_like(tok, inner_ok):
                 break
-            if tok.pos == UNKNOWN and len(tok.word) >= 2 and tok.word[0] in "与及" and tok.end <= start:
+            if tok.pos == UNKNOWN and len(tok.word) >= 2 and tok.word[0] in GLUED_CONJUNCTIONS and tok.end <= start:
                 left = tok.start + 1  # 高新区与子牛亦东科技: jieba glued the conjunction to the name
                 break
-            if tok.pos == UNKNOWN and tok.word.endswith("摄"):
+            if tok.pos == UNKNOWN and tok.word.endswith(PHOTO_CREDIT):
                 break  # 王丽摄高新区…: a photo credit (name + 摄) ends the caption before the next sentence
             if tok.word == "月" and i > 0 and (_NUMBER.match(tokens[i - 1].word) or tokens[i - 1].pos == "m"):
                 break  # 6月 is a date; 净月 is a name
@@ -262,11 +266,11 @@ class Recognizer:
                     prefix = text[name_start - base:t_start - base]
             generic = (self._only_modifiers(prefix) or self._starts_with_scale(prefix)
                        or (cls == "Park" and self._province_and_modifiers(prefix))
-                       or bool(re.search(r"[0-9一二三四五六七八九十两百千几]+(?:多|来|余)?[个大家所座]", prefix))
+                       or bool(re.search(r"[0-9一二三四五六七八九十两百千几]+(?:多|来|余)?[个大家所座处]", prefix))
                        or "+" in prefix)
             if generic and cls != "Park":
                 continue
-            if "某" in prefix:
+            if WITHHELD in prefix:
                 continue  # 某电商公司, 某园区: a name withheld (court and police news), not a name
             if cls == "Enterprise" and len(prefix) < 2:
                 continue
@@ -530,7 +534,7 @@ class Recognizer:
                 if (2 <= len(name) <= 8 and not is_ind and name not in self.lex.generic
                         and self._typed_item(name) is None  # 河南自贸试验区挂牌: the type word classes it
                         and not self._only_places(name)  # (工作站)在盐城滨海挂牌: a place, not a firm
-                        and not name.endswith(tuple(self.lex.agency_words))  # 渝北社区入选: a community
+                        and not name.endswith(self._agency_endings)  # 渝北社区入选: a community
                         and not self._has_boundary(name) and self._has_name_evidence(name, "", firm=True)
                         and not self._has_verb(name)):
                     out.append(Candidate(base + s, base + e, "Enterprise", "Enterprise", "grammar:predicate", "", 0.6))
@@ -557,7 +561,7 @@ class Recognizer:
                 continue
             if cue_cls == "Enterprise" and any(name.endswith(w) for w in self.lex.facility_words):
                 continue
-            if cue_cls == "Enterprise" and any(name.endswith(w) for w in self.lex.agency_words):
+            if cue_cls == "Enterprise" and name.endswith(self._agency_endings):
                 continue  # 政府中小企业服务部门: a department, not a firm
             if cue_cls in ("Enterprise", "Platform") and self._only_places(name):
                 continue  # 来自汕尾、惠州、增城等地: places

@@ -144,11 +144,6 @@ def _swap_into_place(new: Path, target: Path) -> None:
         shutil.rmtree(old, ignore_errors=True)
 
 
-def to_rdflib(term):
-    """A pyoxigraph term as the rdflib term `kg.views.tables` renders."""
-    return _TermConverter()(term)
-
-
 class _TermConverter:
     """pyoxigraph terms -> rdflib terms, remembering each conversion.
 
@@ -187,7 +182,7 @@ class _TermConverter:
 
 
 def from_rdflib(term):
-    """An rdflib term (or a plain string, taken as a Chinese literal's text) as a pyoxigraph term."""
+    """An rdflib term as a pyoxigraph term (plain text is tagged before, by `kg.queries.tag_plain_text`)."""
     from rdflib import BNode, Literal, URIRef
 
     ox = _pyoxigraph()
@@ -201,8 +196,6 @@ def from_rdflib(term):
         if term.datatype is not None:
             return ox.Literal(str(term), datatype=ox.NamedNode(str(term.datatype)))
         return ox.Literal(str(term))
-    if isinstance(term, str):
-        return ox.Literal(term)
     raise QueryError(f"cannot bind {term!r} in a SPARQL query; give an IRI or a literal")
 
 

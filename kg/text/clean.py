@@ -22,6 +22,7 @@ TERMINAL = set("。！？!?；;…")
 # Characters that never end a line mid-sentence in a heading either.
 CLOSERS = set("：:")
 _SPACE = set(" \t\u3000\u00a0\u2002\u2003\u2009\u200b")
+_INVISIBLE = "\ufeff\u200c\u200d\ufffe"  # dropped wherever they stand
 
 
 def is_cjk(ch: str) -> bool:
@@ -38,8 +39,9 @@ def is_cjk(ch: str) -> bool:
             or o in (0x201C, 0x201D, 0x2018, 0x2019, 0x2014, 0x2026, 0x00B7))
 
 
-# Characters `_collapse_spaces` must look at one by one: whitespace, zero-width and control characters.
-_SPECIAL = re.compile(r"[\s\u200b\ufeff\u200c\u200d\ufffe\x00-\x1f\x7f-\x9f]+")
+# Characters `_collapse_run` must look at one by one: whitespace (_SPACE and any other), invisible and
+# control characters (Unicode category Cc is exactly U+0000-001F and U+007F-009F).
+_SPECIAL = re.compile("[\\s" + "".join(sorted(_SPACE)) + _INVISIBLE + "\x00-\x1f\x7f-\x9f]+")
 
 
 def _collapse_spaces(line: str, base: int) -> tuple[list[str], list[int]]:
@@ -83,7 +85,7 @@ def _collapse_run(line: str, i: int, end: int, base: int, chars: list[str], offs
                 offsets.append(base + i)
             i = j
             continue
-        if ch in "\ufeff\u200c\u200d\ufffe" or (unicodedata.category(ch) == "Cc"):
+        if ch in _INVISIBLE or (unicodedata.category(ch) == "Cc"):
             i += 1
             continue
         chars.append(ch)

@@ -34,14 +34,8 @@ BUILTIN = (str(RDF), str(RDFS), str(OWL), str(XSD))
 
 
 @pytest.fixture(scope="module")
-def built(tmp_path_factory, pipeline):
-    from kg.build import build
-
-    src = tmp_path_factory.mktemp("texts")
-    for name, text in TEXTS.items():
-        (src / name).write_text(text, encoding="utf-8")
-    out = tmp_path_factory.mktemp("out")
-    build([src], out, html=False, pipeline=pipeline)
+def built(build_texts):
+    out, _ = build_texts(TEXTS, html=False)
     return out / "graph.ttl"
 
 

@@ -29,14 +29,8 @@ TEXTS = {
 
 
 @pytest.fixture(scope="module")
-def graph_path(tmp_path_factory, pipeline):
-    from kg.build import build
-
-    src = tmp_path_factory.mktemp("texts")
-    for name, text in TEXTS.items():
-        (src / name).write_text(text, encoding="utf-8")
-    out = tmp_path_factory.mktemp("out")
-    report = build([src], out, html=False, pipeline=pipeline)
+def graph_path(build_texts):
+    out, report = build_texts(TEXTS, html=False)
     assert report.documents == 2 and not report.skipped
     return out / "graph.ttl"
 

@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 import rdflib
 from click.testing import CliRunner
-from rdflib import RDF, RDFS, XSD, Literal, URIRef
+from rdflib import RDF, RDFS, XSD, Literal
 from rdflib.namespace import OWL, PROV, SKOS
 
 from kg.cli import main

@@ -58,16 +58,11 @@ def hover_node(run, node_id: str) -> str:
 
 
 @pytest.fixture(scope="module")
-def built(tmp_path_factory, pipeline):
+def built(build_texts):
     """A graph built by the real pipeline from two small texts, with its page."""
-    from kg.build import build
     from kg.graph.query import load_graph_file
 
-    src = tmp_path_factory.mktemp("texts")
-    for name, text in TEXTS.items():
-        (src / name).write_text(text, encoding="utf-8")
-    out = tmp_path_factory.mktemp("out")
-    build([src], out, pipeline=pipeline)
+    out, _ = build_texts(TEXTS)
     return load_graph_file(out / "graph.ttl"), out / "graph.html"
 
 
