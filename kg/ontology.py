@@ -22,7 +22,7 @@ DEFAULT_ONTOLOGY_DIR = Path(__file__).resolve().parent.parent / "ontology"
 # When installed as a wheel the ontology ships inside the package.
 PACKAGED_ONTOLOGY_DIR = Path(__file__).resolve().parent / "ontology_data"
 
-LEXICON_FORMAT = 3  # bump when the Lexicon record changes shape
+LEXICON_FORMAT = 4  # bump when the Lexicon record changes shape
 CONTRACT_CLASSES = ("Park", "Industry", "Enterprise", "Platform", "Target")
 
 
@@ -70,6 +70,8 @@ class Lexicon:
     relation_triggers: dict = field(default_factory=dict)  # form -> set of property local names
     target_triggers: set = field(default_factory=set)
     non_target_cues: dict = field(default_factory=dict)  # form -> kind
+    tie_cues: dict = field(default_factory=dict)  # form -> frozenset of property local names
+    non_tying_cues: dict = field(default_factory=dict)  # form -> context kind (organiser, resume, court ...)
     year_expressions: dict = field(default_factory=dict)  # form -> year
     units: set = field(default_factory=set)
     scales: dict = field(default_factory=dict)  # form -> (value, unit)
@@ -256,6 +258,14 @@ def _build_lexicon(g, fingerprint: str) -> Lexicon:
         kind = str(g.value(node, PK.cueKind) or "past")
         for f in forms(node):
             lex.non_target_cues[f] = kind
+    for node in g.subjects(RDF.type, PK.TieCue):
+        props = frozenset(_local(p) for p in g.objects(node, PK.signals))
+        for f in forms(node):
+            lex.tie_cues[f] = lex.tie_cues.get(f, frozenset()) | props
+    for node in g.subjects(RDF.type, PK.NonTyingCue):
+        kind = str(g.value(node, PK.cueKind) or "")
+        for f in forms(node):
+            lex.non_tying_cues[f] = kind
     for node in g.subjects(RDF.type, PK.YearExpression):
         year = int(g.value(node, PK.yearValue))
         for f in forms(node):

@@ -10,13 +10,14 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from kg.extract.link import Linker, merge_entities, normalise
 from kg.extract.names import Recognizer
 from kg.extract.relations import RelationExtractor
 from kg.extract.segment import Segmenter
-from kg.extract.targets import TargetExtractor
+from kg.extract.confidence import target_model
+from kg.extract.targets import TargetExtractor, target_features
 from kg.ontology import Lexicon, load_lexicon
 from kg.text.clean import clean_text
 from kg.text.readers import RawDocument
@@ -47,6 +48,7 @@ class Pipeline:
         self.linker = Linker(self.lexicon)
         self.relation_extractor = RelationExtractor(self.lexicon)
         self.target_extractor = TargetExtractor(self.lexicon)
+        self.target_model = target_model()
         self.extra_recognizers = list(extra_recognizers)
 
     def is_place(self, word: str) -> bool:
@@ -81,12 +83,16 @@ class Pipeline:
         relations = self.relation_extractor.relations(frames, evidence_for, levels)
         targets = []
         for f in frames:
-            targets.extend(self.target_extractor.targets(f.sentence, f.subject, evidence_for(f.sentence)))
+            targets.extend(self.target_extractor.targets(f.sentence, f.subject, evidence_for(f.sentence),
+                                                         f.subject_explicit))
         # an industry is one a park develops, plans or names: without a park it is no fact of the graph
         related = {r.object for r in relations} | {r.subject for r in relations}
         entities = {k: e for k, e in entities.items() if e.cls != "Industry" or k in related}
-        return DocumentResult(doc, sentences, sorted(mentions, key=lambda m: (m.start, m.end)),
-                              [entities[k] for k in sorted(entities)], relations, targets)
+        result = DocumentResult(doc, sentences, sorted(mentions, key=lambda m: (m.start, m.end)),
+                                [entities[k] for k in sorted(entities)], relations, targets)
+        result.targets = [replace(t, confidence=round(self.target_model.probability(target_features(result, t)), 3))
+                          for t in targets]
+        return result
 
     def _with_original_forms(self, doc: Document, mentions, keys: dict, entities: dict) -> dict:
         """A name written in traditional characters (蘇州工業園區) is an alias of its entity."""
@@ -140,14 +146,20 @@ class Corpus:
     targets: list = field(default_factory=list)
 
 
-def merge_results(results) -> Corpus:
+def merge_results(results, min_confidence: float | None = None) -> Corpus:
+    """Every document's results as one corpus, keeping relations and targets whose confidence
+    reaches `min_confidence` (default: the thresholds fitted with the confidence models)."""
+    from kg.extract.confidence import relation_model, target_model
+
+    relation_floor = relation_model().threshold if min_confidence is None else min_confidence
+    target_floor = target_model().threshold if min_confidence is None else min_confidence
     corpus = Corpus()
     per_doc = []
     for r in results:
         corpus.documents.append(r.document)
         per_doc.append((r.document.id, {e.key: e for e in r.entities}))
-        corpus.relations.extend(r.relations)
-        corpus.targets.extend(r.targets)
+        corpus.relations.extend(x for x in r.relations if x.confidence >= relation_floor)
+        corpus.targets.extend(t for t in r.targets if t.confidence >= target_floor)
     corpus.entities = merge_entities(per_doc)
     corpus.documents.sort(key=lambda d: d.id)
     return corpus
