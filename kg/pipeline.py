@@ -49,6 +49,8 @@ class Pipeline:
         self.relation_extractor = RelationExtractor(self.lexicon)
         self.target_extractor = TargetExtractor(self.lexicon)
         self.target_model = target_model()
+        self._industry_markers = tuple(sorted(set(self.lexicon.industry_suffixes) | {
+            w for w, c in self.lexicon.list_cues.items() if c == "Industry" and len(w) >= 2}))
         self.extra_recognizers = list(extra_recognizers)
 
     def is_place(self, word: str) -> bool:
@@ -85,14 +87,21 @@ class Pipeline:
         for f in frames:
             targets.extend(self.target_extractor.targets(f.sentence, f.subject, evidence_for(f.sentence),
                                                          f.subject_explicit))
-        # an industry is one a park develops, plans or names: without a park it is no fact of the graph
+        # an industry is one a park develops, plans or names, or one the text names as an industry
+        # (…产业, …行业, …领域): a word of the taxonomy used in passing is no fact of the graph
         related = {r.object for r in relations} | {r.subject for r in relations}
-        entities = {k: e for k, e in entities.items() if e.cls != "Industry" or k in related}
+        named = {keys.get((m.start, m.end)) for m in mentions if m.cls == "Industry" and self._named_as_industry(doc.text, m)}
+        entities = {k: e for k, e in entities.items() if e.cls != "Industry" or k in related or k in named}
         result = DocumentResult(doc, sentences, sorted(mentions, key=lambda m: (m.start, m.end)),
                                 [entities[k] for k in sorted(entities)], relations, targets)
         result.targets = [replace(t, confidence=round(self.target_model.probability(target_features(result, t)), 3))
                           for t in targets]
         return result
+
+    def _named_as_industry(self, text: str, m: Mention) -> bool:
+        """产业, 行业, 领域 … right after the name (or ending it) say the text names an industry."""
+        after = text[m.end:m.end + 4]
+        return any(after.startswith(w) or m.surface.endswith(w) for w in self._industry_markers)
 
     def _with_original_forms(self, doc: Document, mentions, keys: dict, entities: dict) -> dict:
         """A name written in traditional characters (蘇州工業園區) is an alias of its entity."""
