@@ -1,0 +1,195 @@
+"""Where a name starts: walking back from its type word over the words of a sentence, then cutting.
+
+The left edge of a name is found by walking back over jieba tokens while they
+look like parts of a name (nouns, places, unknown words, numbers, bracketed
+places), stopping at verbs, function words and the lexicon's boundary words.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from kg.extract.names.cues import CLOSE_BRACKETS, NUMBER, OPEN_BRACKETS, PERSON_POS, PUNCT, CueIndex
+from kg.extract.names.evidence import name_like
+from kg.extract.names.rules import BRACKET_REACH
+from kg.extract.segment import UNKNOWN, Token
+
+
+@dataclass(frozen=True)
+class Walk:
+    """How far and over what a walk goes: `limit` characters, never before offset `floor`."""
+
+    limit: int
+    floor: int
+    park: bool = False  # a place is the left edge; never cross another park word or a person
+    inner_ok: bool = False  # name-internal verbs (建设, 创新) may stand inside
+    stop_generic: bool = False  # stop at a generic word (园区, 企业)
+    firm: bool = False  # stop at a word ending in a generic firm word
+
+
+def _straddle(cues: CueIndex, tokens: list[Token], text: str, base: int, start: int):
+    """(index of the last token before `start`, left edge, a place seen) after a token straddling `start`;
+    index None when the walk ends at `start`."""
+    i = len(tokens) - 1
+    while i >= 0 and tokens[i].start >= start:
+        i -= 1
+    if not (i >= 0 and tokens[i].end > start):
+        return i, start, False
+    # a token straddles the type word: its left part belongs to the name
+    part = text[tokens[i].start - base:start - base]
+    if part and not any(ch in PUNCT for ch in part) and part not in cues.lex.boundaries:
+        seen = any(cues.is_place(part[:k]) for k in range(2, min(6, len(part)) + 1))
+        return i - 1, tokens[i].start, seen
+    return None, start, False
+
+
+def _bracket_start(cues: CueIndex, tokens: list[Token], i: int, left: int):
+    """Index of the opening bracket of a bracketed part closing at token `i` (苏州（相城）), else None."""
+    j = i - 1
+    while j >= 0 and tokens[j].word not in OPEN_BRACKETS and left - tokens[j].start <= BRACKET_REACH:
+        j -= 1
+    if j >= 0 and tokens[j].word in OPEN_BRACKETS and j - 1 >= 0 and name_like(cues, tokens[j - 1]):
+        return j
+    return None
+
+
+def _glued_conjunction(cues: CueIndex, tok: Token, start: int) -> bool:
+    """高新区与子牛亦东科技: jieba glued the conjunction to the name."""
+    return (tok.pos == UNKNOWN and len(tok.word) >= 2 and tok.word[0] in cues.words["glued_conjunctions"]
+            and tok.end <= start)
+
+
+def _stops(cues: CueIndex, tokens: list[Token], i: int, start: int, left: int, walk: Walk) -> bool:
+    tok = tokens[i]
+    lex = cues.lex
+    if tok.pos == UNKNOWN and tok.word.endswith(cues.words["photo_credit"]):
+        return True  # 王丽摄高新区…: a photo credit (name + 摄) ends the caption before the next sentence
+    if tok.word == "月" and i > 0 and (NUMBER.match(tokens[i - 1].word) or tokens[i - 1].pos == "m"):
+        return True  # 6月 is a date; 净月 is a name
+    if start - tok.start > walk.limit:
+        return True
+    if walk.stop_generic and tok.end < start and (tok.word in lex.generic or tok.word in lex.park_types):
+        return True
+    # 重点企业博迅医疗…有限公司: the generic word (or one ending in a firm's) is not part of the name
+    return walk.inner_ok and not walk.park and left < start and (
+        lex.generic.get(tok.word) in ("Enterprise", "Platform")
+        or (walk.firm and tok.word.endswith(cues.firm_generics)))
+
+
+def _park_step(cues: CueIndex, tok: Token, seen_place: bool) -> tuple[bool, bool]:
+    """(stop, a place seen) for a park name: a person or a second park word ends it, and so does
+    the first word that is no place once a place was taken."""
+    if tok.pos in PERSON_POS:
+        return True, seen_place  # 张国华代表雄安新区: a person never opens a park name
+    place = cues.is_place(tok.word)
+    if (seen_place and not place) or tok.word in cues.lex.park_types or tok.word in cues.lex.generic:
+        return True, seen_place
+    return False, seen_place or place
+
+
+def walk_back(cues: CueIndex, tokens: list[Token], text: str, base: int, start: int, walk: Walk) -> int:
+    """Leftmost offset of the name that ends with the type word at `start`.
+
+    For parks a place name is the left edge: once the walk has taken a place
+    (苏州, 宜春丰城), it stops at the first word that is not one; and it never
+    crosses another park type word (…产业园区燕郊高新区).
+    """
+    i, left, seen_place = _straddle(cues, tokens, text, base, start)
+    if i is None:
+        return start
+    while i >= 0:
+        tok = tokens[i]
+        if tok.start < walk.floor:
+            break
+        if tok.word in CLOSE_BRACKETS:
+            j = _bracket_start(cues, tokens, i, left)
+            if j is None:
+                break
+            left, i = tokens[j].start, j - 1
+            continue
+        if not name_like(cues, tok, walk.inner_ok):
+            break
+        if _glued_conjunction(cues, tok, start):
+            left = tok.start + 1
+            break
+        if _stops(cues, tokens, i, start, left, walk):
+            break
+        if walk.park:
+            stop, seen_place = _park_step(cues, tok, seen_place)
+            if stop:
+                break
+        left = tok.start
+        i -= 1
+    if walk.inner_ok:
+        # a name never starts with a name-internal verb: 建设创新研究院 is not a name
+        for tok in tokens:
+            if tok.start == left and tok.end <= start and tok.word in cues.lex.name_parts:
+                left = tok.end
+    return left
+
+
+def strip_left_boundaries(cues: CueIndex, name_start: int, type_start: int, text: str, base: int) -> int:
+    """Drop boundary words jieba glued to the front of a name (做强中科院 -> 中科院)."""
+    changed = True
+    while changed:
+        changed = False
+        prefix = text[name_start - base:type_start - base]
+        for size in range(min(4, len(prefix)), 0, -1):
+            if prefix[:size] in cues.lex.boundaries and len(prefix) > size:
+                name_start += size
+                changed = True
+                break
+    return name_start
+
+
+def _cut_once(cues: CueIndex, rest: str, enterprise: bool) -> int:
+    cut = 0
+    cut_chars, end_cut_chars = cues.words["cut_chars"], cues.words["end_cut_chars"]
+    for tok in cues.tokens(rest):
+        if len(tok.word) == 1 and tok.word in cut_chars:
+            cut = tok.end
+        elif tok.pos == UNKNOWN and len(tok.word) > 1:
+            # 出迈为 -> 迈为 (a function character glued in front); 位是 -> nothing left
+            if tok.word[0] in cut_chars:
+                cut = max(cut, tok.start + 1)
+            elif tok.word[-1] in end_cut_chars:
+                cut = max(cut, tok.end)
+    for word in cues.long_boundaries:
+        k = rest.rfind(word)
+        if k >= 0 and k + len(word) < len(rest) and (not enterprise or k == 0):
+            cut = max(cut, k + len(word))
+    return cut
+
+
+def cut_point(cues: CueIndex, prefix: str, enterprise: bool = False) -> int:
+    """Where a name really starts inside a walked-back prefix: after the last single-character
+    function word (是, 的, 出) standing alone or glued into a word jieba did not know (位是),
+    and after the last boundary word hidden inside another token (做优做强中科院 -> 中科院; for
+    firms only one at the start). Known words keep their characters: 华为 is not cut at 为."""
+    total = 0
+    while True:
+        rest = prefix[total:]
+        cut = _cut_once(cues, rest, enterprise)
+        if cut == 0:
+            return total
+        if cut >= len(rest):
+            return total + len(rest)  # nothing of a name is left: 先进位是 -> ''
+        total += cut
+
+
+def leading_context_verb(cues: CueIndex, item: str) -> int:
+    """发展新一代信息技术 -> skip 发展 when the rest is an industry name."""
+    for verb in cues.context_verbs:
+        if len(verb) >= 2 and item.startswith(verb) and cues.is_industry_name(item[len(verb):]):
+            return len(verb)
+    return 0
+
+
+def leading_place_or_scale(cues: CueIndex, name: str) -> int:
+    """河北省安全应急 -> 安全应急; 千亿级电子信息 -> 电子信息."""
+    for word in cues.scales:
+        if name.startswith(word):
+            return len(word)
+    for size in range(min(6, len(name) - 2), 1, -1):
+        if cues.is_place(name[:size]):
+            return size
+    return 0

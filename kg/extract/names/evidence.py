@@ -1,0 +1,165 @@
+"""Tests a grammar asks of a piece of a name: is it name-like, a trade name, a place, a phrase?
+
+Pure functions of the text and the cue index.
+"""
+from __future__ import annotations
+
+from kg.extract.names.cues import (LATIN, MAX_NAME_DIGITS, NAME_POS, NUMBER, PUNCT, RARE_WORD,
+                                   STOP_POS, CueIndex)
+from kg.extract.segment import UNKNOWN, Token
+
+
+def has_name_evidence(cues: CueIndex, prefix: str, level: str, firm: bool = False) -> bool:
+    """A park name needs a proper-name part: a place, an unknown word, Latin or digits,
+    or (for parks inside zones) an industry name: 生命健康产业园."""
+    if not prefix:
+        return False
+    if level == "subpark" and cues.is_industry_name(prefix):
+        return True
+    for tok in cues.tokens(prefix):
+        if tok.pos in NAME_POS or LATIN.match(tok.word) or NUMBER.match(tok.word) or cues.is_place(tok.word):
+            return True
+        if firm and len(tok.word) >= 2 and cues.seg.frequency(tok.word) < RARE_WORD:
+            return True  # a rare word (小驴) is a likely name part of a firm or platform
+    return any(cues.is_place(prefix[:k]) for k in range(2, min(5, len(prefix)) + 1))
+
+
+def name_like(cues: CueIndex, tok: Token, inner_ok: bool = False) -> bool:
+    """A token that can stand inside a name."""
+    if inner_ok and tok.word in cues.lex.name_parts:
+        return True
+    w = tok.word
+    if not w or any(ch in PUNCT for ch in w):
+        return False
+    if w in cues.stop_words or w in cues.words["time_words"]:
+        return False
+    if NUMBER.match(w):
+        return len(w) <= MAX_NAME_DIGITS  # 798艺术区 is a name; 85571000贵安新区 ends a phone number
+    if LATIN.match(w) or tok.pos == UNKNOWN:
+        return True
+    return tok.pos not in STOP_POS
+
+
+def all_name_like(cues: CueIndex, name: str) -> bool:
+    """Every word of `name` is a proper-name word (nz, nr, ns, x?): 健适医疗 is not, 华瑞 is."""
+    toks = cues.tokens(name)
+    return bool(toks) and sum(t.pos in NAME_POS for t in toks) * 2 >= len(toks)
+
+
+def has_verb(cues: CueIndex, name: str) -> bool:
+    """区领导调研爱心暑托班: a phrase with a verb is no company name."""
+    return any(t.pos in ("v", "vd", "vg") and len(t.word) >= 2 and t.word not in cues.lex.name_parts
+               for t in cues.tokens(name))
+
+
+def has_boundary(cues: CueIndex, name: str) -> bool:
+    """An item with punctuation, a boundary word or a lone function character is no name."""
+    cut_chars = cues.words["cut_chars"]
+    return any(ch in PUNCT for ch in name) or any(
+        (len(tok.word) >= 2 and tok.word in cues.stop_words) or (len(tok.word) == 1 and tok.word in cut_chars)
+        or tok.pos in ("p", "c", "uj")
+        for tok in cues.tokens(name))
+
+
+def has_strong_evidence(cues: CueIndex, name: str) -> bool:
+    toks = cues.tokens(name)
+    return any(t.pos in ("nz", "eng") for t in toks) and not any(cues.is_place(t.word) for t in toks)
+
+
+def only_places(cues: CueIndex, name: str) -> bool:
+    """Every word of `name` is a place (盐城滨海, 江苏南京)."""
+    toks = cues.tokens(name)
+    return bool(toks) and all(cues.is_place(t.word) for t in toks)
+
+
+def _trade_part_is_name(cues: CueIndex, part: str) -> bool:
+    lex = cues.lex
+    if (part in lex.industry_labels or part in lex.industry_heads or part in lex.modifiers
+            or part in cues.stop_words or cues.is_industry_name(part)):
+        return False
+    if any(part.endswith(t) for t in lex.platform_types):
+        return False  # 四川大学生物(治疗…实验室): a university's field, not a firm
+    toks = cues.tokens(part)
+    if any(t.pos in STOP_POS for t in toks):
+        return False
+    return all(t.pos in NAME_POS or cues.seg.frequency(t.word) < 500 for t in toks)
+
+
+def is_trade_name(cues: CueIndex, name: str) -> bool:
+    """A company short name: a name-like part + a trade word (小牛科技, 春光新材料), where
+    the part is not itself an industry or a generic word (量子科技 is an industry)."""
+    if cues.strip_industry_suffix(name) in cues.lex.industry_labels or name in cues.lex.generic:
+        return False
+    for suffix in cues.trade_suffixes:
+        if name.endswith(suffix) and 2 <= len(name) - len(suffix) <= 5:
+            return _trade_part_is_name(cues, name[: -len(suffix)])
+    return False
+
+
+def is_region_name(cues: CueIndex, name: str) -> bool:
+    """The whole name (or the name after its city) is a district: 天津市滨海新区."""
+    if name in cues.lex.regions:
+        return True
+    return any(cues.is_place(name[:size]) and name[size:] in cues.lex.regions
+               for size in range(2, min(5, len(name) - 2) + 1))
+
+
+def names_a_field(cues: CueIndex, prefix: str) -> bool:
+    """氢能研究中心: a platform named by the industry it serves (a taxonomy word, not 产业/技术)."""
+    m = cues.industry_re.search(prefix) if cues.industry_re is not None else None
+    return m is not None and len(m.group()) >= 2 and m.group() not in cues.lex.modifiers
+
+
+def technical(cues: CueIndex, prefix: str) -> bool:
+    """An industry or technology word in an alliance's name (氢燃料电池协同创新联盟)."""
+    if cues.industry_re is not None and cues.industry_re.search(prefix):
+        return True
+    return any(w in prefix for w in cues.words["technical"])
+
+
+def province_and_modifiers(cues: CueIndex, prefix: str) -> bool:
+    """江苏省国家高新区: the national zones of a province, not one zone."""
+    for size in range(min(8, len(prefix)), 1, -1):
+        iri = cues.lex.regions.get(prefix[:size])
+        if iri and iri.endswith("0000") and not iri.endswith(cues.words["municipality_codes"]):
+            return cues.only_modifiers(prefix[size:])
+    return False
+
+
+def starts_with_scale(cues: CueIndex, prefix: str) -> bool:
+    """千亿级钒钛产业园区: a park to be built to a scale is a goal, not a name."""
+    return any(prefix.startswith(w) for w in cues.lex.scales)
+
+
+def trailing_modifier(cues: CueIndex, prefix: str) -> int:
+    """Length of the name before a trailing generic modifier (苏州BioBAY|先进), or 0."""
+    for size in range(min(4, len(prefix) - 2), 1, -1):
+        if prefix[-size:] in cues.lex.apposition_modifiers and has_name_evidence(cues, prefix[:-size], "zone"):
+            return len(prefix) - size
+    return 0
+
+
+def is_slogan(cues: CueIndex, text: str, start: int, subclass: str) -> bool:
+    """打造开放发展样板区: a positioning slogan, not a named area."""
+    before = text[max(0, start - 4):start]
+    return subclass in ("FunctionalArea", "Park") and any(before.endswith(w) for w in cues.words["slogan_verbs"])
+
+
+def after_department(cues: CueIndex, prefix: str) -> int:
+    """The offset in `prefix` just after the last government department in it (商务厅, 海警局), else 0.
+
+    Departments (the lexicon's agency words ending in 厅, 局, 部 or 委) are never
+    part of a park's name; words like 街道 or 社区 can be, so they do not count.
+    """
+    return max((prefix.rfind(w) + len(w) for w in cues.departments if w in prefix), default=0)
+
+
+def split_conjunction(cues: CueIndex, s: int, e: int, text: str) -> list[tuple[int, int]]:
+    """大数据和云计算 -> two items when each side is a complete industry name."""
+    item = text[s:e]
+    for conj in ("和", "及"):
+        k = item.find(conj)
+        if 0 < k < len(item) - 1 and cues.is_industry_name(item[:k]) and cues.is_industry_name(item[k + 1:]):
+            return [(s, s + k), (s + k + 1, e)]
+    return [(s, e)]
+

@@ -1,0 +1,63 @@
+"""Grammar `grammar:industry-suffix` (v1): a name-like phrase before 产业 (钒钛产业), or an industry
+named by its statistics (机械制造业规模以上工业总产值…)."""
+from __future__ import annotations
+
+import re
+
+from kg.extract.names import evidence as ev
+from kg.extract.names.cues import CueIndex
+from kg.extract.names.edges import Walk, cut_point, leading_context_verb, leading_place_or_scale, walk_back
+from kg.extract.names.rules import STATISTIC_REACH, SUFFIX_REACH, Candidate, candidate
+from kg.types import Sentence
+
+NAME, VERSION = "grammar:industry-suffix", 1
+_STATISTIC = re.compile(r"(?:制造|服务)业(?=规模|产值|增加值|企业|总产值|营收|收入|占|实现|保持|达)")
+_HAN_NAME = re.compile(r"[\u4e00-\u9fff][\u4e00-\u9fffA-Za-z0-9]*")
+_DIGIT = re.compile(r"[0-9一二三四五六七八九十两]")
+
+
+def _statistics(sent: Sentence, tokens, cues: CueIndex) -> list[Candidate]:
+    out = []
+    text, base = sent.text, sent.start
+    for m in _STATISTIC.finditer(text):
+        start = walk_back(cues, tokens, text, base, base + m.start(), Walk(STATISTIC_REACH, base, stop_generic=True))
+        start -= base
+        name = text[start:m.end()]
+        if start < m.start() and cues.is_industry_name(name) and not ev.has_boundary(cues, name) \
+                and not cues.only_modifiers(text[start:m.start()]):
+            out.append(candidate("industry-statistic", base + start, base + m.end(), "Industry"))
+    return out
+
+
+def _start(sent: Sentence, tokens, cues: CueIndex, end: int) -> int:
+    text, base = sent.text, sent.start
+    walk = Walk(SUFFIX_REACH, base, stop_generic=True, inner_ok=True)
+    start = walk_back(cues, tokens, text, base, base + end, walk) - base
+    start += cut_point(cues, text[start:end])
+    start += leading_context_verb(cues, text[start:end])
+    return start + leading_place_or_scale(cues, text[start:end])
+
+
+def _not_a_name(cues: CueIndex, name: str) -> bool:
+    lex = cues.lex
+    return (len(name) < 2 or cues.only_modifiers(name) or name in lex.role_triggers or name in lex.generic
+            or name in lex.list_cues or bool(_DIGIT.search(name)) or ev.has_boundary(cues, name)
+            or name in cues.stop_words)
+
+
+def find(sent: Sentence, tokens, cues: CueIndex) -> list[Candidate]:
+    out = _statistics(sent, tokens, cues)
+    text, base = sent.text, sent.start
+    for m in cues.suffix_re.finditer(text) if cues.suffix_re is not None else ():
+        end = m.start()
+        if end < 2:
+            continue
+        start = _start(sent, tokens, cues, end)
+        name = text[start:end]
+        if start > 0 and text[start - 1] in "”\"'":
+            continue  # “特”色服务业: a quoted character, not a name start
+        if not _HAN_NAME.fullmatch(name) or _not_a_name(cues, name):
+            continue
+        if cues.is_industry_name(name) or ev.has_strong_evidence(cues, name):
+            out.append(candidate("industry-suffix", base + start, base + end, "Industry"))
+    return out

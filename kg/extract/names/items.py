@@ -1,0 +1,160 @@
+"""Enumerations: split the list that ends at an offset into items, then class each item.
+
+An item is classed by itself where it can be (a trade name, a type word, an
+industry name) and by the list's cue otherwise (迈为、博众等一批企业 -> firms).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from kg.extract.names import evidence as ev
+from kg.extract.names.cues import COUNTED, PHASE, CueIndex
+from kg.extract.names.edges import Walk, cut_point, leading_context_verb, strip_left_boundaries, walk_back
+from kg.extract.names.rules import (FIRST_ITEM_REACH, INDUSTRY_ITEM, PREDICATE_ITEM, Candidate, Mode, candidate,
+                                    list_item_cap)
+from kg.extract.segment import Token
+
+CLAUSE_ENDS = "，。；：,;:！？"
+_ITEM_SEPARATOR = re.compile(r"(、|以及)")  # …核心区以及姑苏实验室: 以及 separates items too
+
+
+def _parts(text: str, clause_start: int, end: int) -> list[tuple[int, int]]:
+    parts, pos = [], clause_start
+    for piece in _ITEM_SEPARATOR.split(text[clause_start:end]):
+        if piece not in ("、", "以及"):
+            parts.append((pos, pos + len(piece)))
+        pos += len(piece)
+    return parts
+
+
+def _first_item_start(cues: CueIndex, tokens: list[Token], text: str, base: int, s: int, e: int) -> int:
+    """The first item has no separator before it: its start is found like a name's."""
+    s = walk_back(cues, tokens, text, base, base + e, Walk(FIRST_ITEM_REACH, base + s, stop_generic=True)) - base
+    s = strip_left_boundaries(cues, base + s, base + e, text, base) - base
+    s += cut_point(cues, text[s:e])
+    return s + leading_context_verb(cues, text[s:e])
+
+
+def item_spans(cues: CueIndex, text: str, base: int, end: int, tokens: list[Token],
+               after_yi: bool = False) -> list[tuple[int, int]]:
+    """The spans (sentence offsets) of the items of the list that ends at `end`."""
+    clause_start = max(text.rfind(ch, 0, end) for ch in CLAUSE_ENDS) + 1
+    framed = False
+    if after_yi:
+        yi = text.rfind("以", clause_start, end)
+        if yi >= 0:
+            clause_start, framed = yi + 1, True
+    spans = []
+    for idx, (s, e) in enumerate(_parts(text, clause_start, end)):
+        if idx == 0 and e > s and not framed:
+            s = _first_item_start(cues, tokens, text, base, s, e)
+        item = text[s:e].strip("“”\"' ")
+        if not item:
+            continue
+        lead = text[s:e].find(item)
+        spans.extend(ev.split_conjunction(cues, s + lead, s + lead + len(item), text))
+    return spans
+
+
+def enumeration_items(cues: CueIndex, text: str, base: int, end: int, mode: Mode, tokens: list[Token],
+                      require_list: bool = False, after_yi: bool = False, weak_cue: bool = False) -> list[Candidate]:
+    """Split the enumeration that ends at `end` into items and class them."""
+    if require_list and not text[:end].endswith("、"):
+        return []
+    spans = item_spans(cues, text, base, end, tokens, after_yi)
+    return classify_items(cues, spans, text, base, mode, weak_cue)
+
+
+@dataclass(frozen=True)
+class _List:
+    """What the list as a whole says about its items."""
+
+    mode: Mode
+    mostly_industry: bool
+    list_evidence: bool  # half the items or more have a proper-name part
+    weak_cue: bool  # 项目, 品牌: a cue that lists products as often as firms
+
+
+def _predicate_item(cues: CueIndex, name: str, is_ind: bool) -> bool:
+    """A、B入选: an item the predicate makes a firm."""
+    return (PREDICATE_ITEM[0] <= len(name) <= PREDICATE_ITEM[1] and not is_ind and name not in cues.lex.generic
+            and cues.typed_item(name) is None  # 河南自贸试验区挂牌: the type word classes it
+            and not ev.only_places(cues, name)  # (工作站)在盐城滨海挂牌: a place, not a firm
+            and not name.endswith(cues.agency_endings)  # 渝北社区入选: a community
+            and not ev.has_boundary(cues, name) and ev.has_name_evidence(cues, name, "", firm=True)
+            and not ev.has_verb(cues, name))
+
+
+def _industry_item(cues: CueIndex, name: str, core: str) -> bool:
+    return INDUSTRY_ITEM[0] <= len(core) <= INDUSTRY_ITEM[1] and not ev.has_boundary(cues, name)
+
+
+def _not_a_firm(cues: CueIndex, name: str, lst: _List) -> bool:
+    """An item of a firm list that is a phrase, a facility, a department or a product."""
+    if ev.has_verb(cues, name) or not (lst.list_evidence or ev.has_name_evidence(cues, name, "", firm=True)):
+        return True
+    if any(name.endswith(w) for w in cues.lex.facility_words):
+        return True
+    if name.endswith(cues.agency_endings):
+        return True  # 政府中小企业服务部门: a department, not a firm
+    if ev.only_places(cues, name):
+        return True  # 来自汕尾、惠州、增城等地: places
+    return lst.weak_cue and not (
+        ev.is_trade_name(cues, name) or ev.has_strong_evidence(cues, name)
+        or lst.list_evidence and ev.all_name_like(cues, name))  # 煤制烯烃等项目: products and works, not firms
+
+
+def _cue_item(cues: CueIndex, name: str, lst: _List) -> bool:
+    """An item the list's cue classes (enterprise, platform, park), or False where the item says otherwise."""
+    cls = lst.mode.value
+    if cls == "Enterprise" and _not_a_firm(cues, name, lst):
+        return False
+    if cls == "Platform" and (ev.only_places(cues, name) or not ev.has_name_evidence(cues, name, "", firm=True)):
+        return False  # 依托教学、科研、生产等资源载体: activities, not platforms
+    return (2 <= len(name) <= list_item_cap(cls) and not ev.has_boundary(cues, name) and name not in cues.lex.generic
+            and name not in cues.type_words and not COUNTED.search(name))
+
+
+def _by_frame(cues: CueIndex, s: int, e: int, name: str, is_ind: bool, mode: Mode) -> Candidate | None:
+    """Items of a list whose frame (a predicate, 以…为主导) gives the class."""
+    if mode is Mode.ENTERPRISE_STRICT:
+        return candidate("predicate", s, e, "Enterprise") if _predicate_item(cues, name, is_ind) else None
+    # 以钒钛新材料为主导: the frame says industry, even where the name could be a firm's
+    ok = cues.is_industry_name(name) and _industry_item(cues, name, cues.strip_industry_suffix(name))
+    return candidate("list", s, e, "Industry") if ok else None
+
+
+def _classify(cues: CueIndex, s: int, e: int, name: str, is_ind: bool, lst: _List) -> Candidate | None:
+    mode, lex = lst.mode, cues.lex
+    if PHASE.fullmatch(name) or name in lex.list_cues or COUNTED.search(name):
+        return None
+    if mode in (Mode.ENTERPRISE, Mode.ENTERPRISE_STRICT) and ev.is_trade_name(cues, name):
+        return candidate("list-classed", s, e, "Enterprise")
+    if mode in (Mode.ENTERPRISE_STRICT, Mode.INDUSTRY_STRICT):
+        return _by_frame(cues, s, e, name, is_ind, mode)
+    typed = cues.typed_item(name)
+    if typed is not None:
+        cls, sub, level = typed
+        return candidate("list-classed", s, e, cls, sub, level)
+    core = cues.strip_industry_suffix(name)
+    industry_cue = mode is Mode.INDUSTRY
+    if (industry_cue and (is_ind or lst.mostly_industry)) or (
+            not industry_cue and is_ind and (lst.mostly_industry or core in lex.industry_labels)):
+        return candidate("list-classed", s, e, "Industry") if _industry_item(cues, name, core) else None
+    if industry_cue or not _cue_item(cues, name, lst):
+        return None
+    return candidate("list", s, e, mode.value)
+
+
+def classify_items(cues: CueIndex, spans, text: str, base: int, mode: Mode, weak_cue: bool = False) -> list[Candidate]:
+    names = [text[s:e] for s, e in spans]
+    industries = [cues.is_industry_name(n) and not ev.is_trade_name(cues, n) for n in names]
+    evidenced = [ev.has_name_evidence(cues, n, "", firm=True) for n in names]
+    lst = _List(mode, sum(industries) * 2 > len(names), sum(evidenced) * 2 >= len(names) and len(names) >= 2, weak_cue)
+    out = []
+    for (s, e), name, is_ind in zip(spans, names, industries):
+        c = _classify(cues, base + s, base + e, name, is_ind, lst)
+        if c is not None:
+            out.append(c)
+    return out

@@ -1,0 +1,104 @@
+"""Grammar `grammar:list` (v1): enumerations name their items' class.
+
+迈为、博众等一批企业 -> enterprises; 新能源、集成电路等领域 -> industries;
+…规上服务7个百亿级…产业集群 (a count and a cue); 以A、B为主导 (a frame);
+A、B入选… (a predicate: `grammar:predicate`); and, as `find_bare`, an
+enumeration with no 等 that the clause calls industries (…、民生消费品“2+4”产业格局).
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from kg.extract.names.cues import PUNCT, CueIndex
+from kg.extract.names.items import enumeration_items
+from kg.extract.names.rules import Candidate, Mode
+from kg.types import Sentence
+
+NAME, VERSION = "grammar:list", 1
+_DENG = re.compile(r"等")
+_COUNT = re.compile(r"(?<![0-9、，。；等])[0-9一二三四五六七八九十两]+(?:个|大)[“”\"]?")
+_FRAME = re.compile(r"为(?:核心|主导|支撑|引领|重点|龙头|主体|主攻方向|特色|首位|基础|补充)")
+_CLAUSE = re.compile(r"[^，。；：！？]+")
+_TAIL = re.compile(r"[^、]*")
+_BARE_HEAD = re.compile(r"[\u4e00-\u9fff]{2,10}?(?=[“”\"0-9+]|等|两大|三大|四大|五大|产业|集群|领域)")
+_BARE_CUE = re.compile(r"产业|集群|领域|格局|体系")
+
+
+@lru_cache(maxsize=8)
+def _cue_patterns(cue_pattern: str) -> tuple[re.Pattern, re.Pattern]:
+    """(after 等, after a count) patterns ending in a list cue (group 1)."""
+    cue = "(" + cue_pattern + ")"
+    after_deng = re.compile(r"(?:一批|一大批|众多|多家|近?[0-9一二三四五六七八九十两百几多余]+[个家大项类批所])?[“”\"]?"
+                            r"(?:[^，。；、]{0,10}?)" + cue)
+    after_count = re.compile(r"[^，。；]{0,16}?" + cue)
+    return after_deng, after_count
+
+
+def _closed_by_cue(cues: CueIndex, text: str, base: int, tokens, after_deng) -> list[Candidate]:
+    out = []
+    for m in _DENG.finditer(text):
+        cue = after_deng.match(text[m.end():m.end() + 16])
+        if cue:
+            mode = Mode.from_cue(cues.lex.list_cues[cue.group(1)])
+            out.extend(enumeration_items(cues, text, base, m.start(), mode, tokens,
+                                         weak_cue=cue.group(1) in cues.words["weak_firm_cues"]))
+    return out
+
+
+def _closed_by_count(cues: CueIndex, text: str, base: int, tokens, after_count) -> list[Candidate]:
+    out = []
+    for m in _COUNT.finditer(text):
+        cue = after_count.match(text[m.end():m.end() + 22])
+        if not cue or cues.lex.list_cues[cue.group(1)] != "Industry":
+            continue
+        if "、" not in text[max(0, m.start() - 40):m.start()]:
+            continue
+        out.extend(enumeration_items(cues, text, base, m.start(), Mode.INDUSTRY_STRICT, tokens))
+    return out
+
+
+def _before_predicate(cues: CueIndex, text: str, base: int, tokens) -> list[Candidate]:
+    out = []
+    if cues.predicate_re is None:
+        return out
+    for m in cues.predicate_re.finditer(text):
+        if m.start() == 0 or text[m.start() - 1] in PUNCT:
+            continue
+        out.extend(enumeration_items(cues, text, base, m.start(), Mode.ENTERPRISE_STRICT, tokens, after_yi=True))
+    return out
+
+
+def find(sent: Sentence, tokens, cues: CueIndex) -> list[Candidate]:
+    """Items of enumerations: closed by 等 + a list cue, by a count + a cue, by a predicate,
+    or framed as 以A、B为主导/为核心."""
+    text, base = sent.text, sent.start
+    if cues.cue_re is None:
+        return []
+    after_deng, after_count = _cue_patterns(cues.cue_re.pattern)
+    out = _closed_by_cue(cues, text, base, tokens, after_deng)
+    out += _closed_by_count(cues, text, base, tokens, after_count)
+    out += _before_predicate(cues, text, base, tokens)
+    for m in _FRAME.finditer(text):
+        out.extend(enumeration_items(cues, text, base, m.start(), Mode.INDUSTRY_STRICT, tokens, after_yi=True))
+    return out
+
+
+def find_bare(sent: Sentence, tokens, cues: CueIndex) -> list[Candidate]:
+    """电子信息、装备制造、…、民生消费品“2+4”产业发展格局: an enumeration with no 等 that the
+    clause calls industries; its items that look like industries are industries."""
+    out = []
+    text, base = sent.text, sent.start
+    for clause in _CLAUSE.finditer(text):
+        body = clause.group()
+        if body.count("、") < 2:
+            continue
+        last = body.rfind("、")
+        tail = _TAIL.search(body[last + 1:]).group()
+        head = _BARE_HEAD.match(tail)
+        if not head or not _BARE_CUE.search(tail):
+            continue
+        end = clause.start() + last + 1 + head.end()
+        out.extend(c for c in enumeration_items(cues, text, base, end, Mode.INDUSTRY_STRICT, tokens)
+                   if c.cls == "Industry")
+    return out

@@ -1,0 +1,91 @@
+"""Turn a sentence's candidates into one mention per span.
+
+Longer names win over names they contain (南京大学苏州校区 over 南京大学); on equal
+length the stage's rank in `rules.RULES` decides (a name found by a type word wins
+over the same span from a list); an industry word inside another name is not an
+industry of its own (零碳科技产业园 gives no 零碳科技).
+"""
+from __future__ import annotations
+
+from dataclasses import replace
+
+from kg.extract.names.cues import TITLE, CueIndex
+from kg.extract.names.rules import Candidate, rank
+from kg.types import Mention, Sentence
+
+LEADING_DASHES = "-—–·.、"
+
+
+def clean_industry(cues: CueIndex, c: Candidate, sent: Sentence) -> Candidate | None:
+    """Drop leading modifiers (国家级先进制造业 -> 先进制造业) and words that only look like
+    industries (未来产业 -> 未来, 赋能产业 -> 赋能)."""
+    lex = cues.lex
+    text = sent.text[c.start - sent.start:c.end - sent.start]
+    start = c.start
+    for word in cues.level_modifiers:
+        rest = text[len(word):]
+        if text.startswith(word) and len(rest) >= 2 and cues.is_industry_name(rest):
+            start += len(word)
+            text = rest
+            break
+    core = cues.strip_industry_suffix(text)
+    if (core in lex.role_triggers or core in lex.modifiers or core in lex.industry_context
+            or core in cues.stop_words or core in lex.generic):
+        return None
+    toks = cues.tokens(core)
+    if len(toks) == 1 and toks[0].pos in ("v", "vd", "vn", "a", "ad") and core not in lex.industry_labels:
+        return None
+    return replace(c, start=start)
+
+
+def tidy(cues: CueIndex, sent: Sentence, cands: list[Candidate]) -> list[Candidate]:
+    """Clean industries, drop what stands inside a title 《…》, trim leading dashes, keep two characters or more."""
+    titles = [(sent.start + m.start(), sent.start + m.end()) for m in TITLE.finditer(sent.text)]
+    out = []
+    for c in cands:
+        if c.cls == "Industry":
+            c = clean_industry(cues, c, sent)
+            if c is None:
+                continue
+        if any(a <= c.start and c.end <= b for a, b in titles):
+            continue  # inside 《…》: a title of a document, game or show, not a name
+        lead = sent.text[c.start - sent.start:c.end - sent.start]
+        trimmed = len(lead) - len(lead.lstrip(LEADING_DASHES))
+        if trimmed:
+            c = replace(c, start=c.start + trimmed)
+        if c.end - c.start >= 2:
+            out.append(c)
+    return out
+
+
+def _clashes(c: Candidate, k: Candidate) -> bool:
+    """Whether candidate `c` yields to the kept, longer or higher-ranked `k`."""
+    if not (c.start < k.end and k.start < c.end):
+        return False
+    inside = c.start >= k.start and c.end <= k.end
+    if inside and (c.cls == k.cls == "Industry") and c.stage != k.stage:
+        return True  # same industry found twice
+    if inside and not k.generic:
+        return True  # inside a longer name
+    if not (k.generic or c.generic):
+        return True  # crossing spans: keep the first (longer) one
+    return not (k.generic and not c.generic)
+
+
+def resolve_candidates(doc_id: str, text: str, cands, cues: CueIndex) -> list[Mention]:
+    # named spans first, longest first; generic park words take part but yield no name
+    ordered = sorted(cands, key=lambda c: (-(c.end - c.start), -rank(c.stage), c.start))
+    kept: list[Candidate] = []
+    for c in ordered:
+        if not any(_clashes(c, k) for k in kept):
+            kept.append(c)
+    # drop generic parks that a named mention now covers
+    named = [k for k in kept if not k.generic]
+    final = [k for k in kept if not (k.generic and any(n.start <= k.start and k.end <= n.end for n in named))]
+    out = []
+    for c in sorted(final, key=lambda c: (c.start, c.end)):
+        surface = text[c.start:c.end]
+        name = cues.strip_industry_suffix(surface) if c.cls == "Industry" else surface
+        out.append(Mention(doc_id, c.start, c.end, surface, c.cls, c.stage, c.score, name,
+                           c.subclass, c.generic, c.level))
+    return out

@@ -1,0 +1,51 @@
+"""Grammar `gazetteer:taxonomy` (v1): the industry taxonomy is a gazetteer: its labels are industries
+where an industry context stands by them (…产业, 聚焦…, an enumeration the clause calls industries)."""
+from __future__ import annotations
+
+import re
+
+from kg.extract.names import evidence as ev
+from kg.extract.names.cues import CueIndex
+from kg.extract.names.rules import Candidate, candidate
+from kg.types import Sentence
+
+NAME, VERSION = "gazetteer:taxonomy", 1
+FOLLOWERS = ("领域", "赛道", "等产业", "等新兴", "等未来", "等领域", "等行业", "等主导")
+CLAUSE_INDUSTRY_WORDS = ("产业", "集群", "领域", "行业", "赛道")
+_CLAUSE_END = re.compile(r"[，。；：！？]")
+
+
+def industry_context(cues: CueIndex, text: str, start: int, end: int) -> bool:
+    """A taxonomy word names an industry when 产业/行业/集群 follows it or a development
+    verb (打造, 培育, 聚焦) stands right before it."""
+    after = text[end:end + 4]
+    if after.startswith(tuple(cues.lex.industry_suffixes)) or after.startswith(FOLLOWERS):
+        return True
+    before = text[max(0, start - 4):start]
+    if any(before.endswith(v) for v in cues.lex.industry_context):
+        return True
+    # an item of an enumeration that the clause goes on to call industries (…、生物医药、…“2+4”产业格局)
+    if text[end:end + 1] in ("、", "和", "及") or text[start - 1:start] == "、":
+        rest = _CLAUSE_END.split(text[end:], maxsplit=1)[0][:40]
+        return any(w in rest for w in CLAUSE_INDUSTRY_WORDS)
+    return False
+
+
+def _glued_to_latin(text: str, start: int, end: int) -> bool:
+    left, right = text[start - 1:start], text[end:end + 1]
+    return bool((left and left.isascii() and left.isalnum()) or (right and right.isascii() and right.isalnum()))
+
+
+def find(sent: Sentence, tokens, cues: CueIndex) -> list[Candidate]:
+    out = []
+    if cues.industry_re is None:
+        return out
+    text, base = sent.text, sent.start
+    for m in cues.industry_re.finditer(text):
+        if m.group().isascii() and _glued_to_latin(text, m.start(), m.end()):
+            continue
+        if not industry_context(cues, text, m.start(), m.end()):
+            continue
+        for a, b in ev.split_conjunction(cues, m.start(), m.end(), text):
+            out.append(candidate("taxonomy", base + a, base + b, "Industry"))
+    return out

@@ -1,0 +1,43 @@
+"""Grammar `grammar:trade-name` (v1): company short names outside lists: a rare or proper-name word +
+a trade word that opens a clause or stands by a conjunction (重塑科技和金龙客车联合研发, 华进半导体获…)."""
+from __future__ import annotations
+
+from kg.extract.names import evidence as ev
+from kg.extract.names.cues import CueIndex
+from kg.extract.names.edges import Walk, walk_back
+from kg.extract.names.rules import TRADE_NAME_REACH, Candidate, candidate
+from kg.types import Sentence
+
+NAME, VERSION = "grammar:trade-name", 1
+OPENERS = "，。；：、（(“\"和与及"  # what may stand before a short name
+CLOSERS = "，。；：、）)”\"和与及等获跨在将于的"  # what may follow it (else a verb or a digit)
+
+
+def _stands_alone(text: str, start: int, end_in_text: int, next_tok) -> bool:
+    before = text[max(0, start - 1):start]
+    after = text[end_in_text:end_in_text + 1]
+    if not (start == 0 or before in OPENERS or before == ""):
+        return False
+    return not (after and after not in CLOSERS and not after.isdigit()
+                and not (next_tok is not None and next_tok.pos in ("v", "vd", "p")))
+
+
+def find(sent: Sentence, tokens, cues: CueIndex) -> list[Candidate]:
+    out = []
+    if cues.trade_re is None:
+        return out
+    text, base = sent.text, sent.start
+    token_ends = {t.end for t in tokens}
+    for m in cues.trade_re.finditer(text):
+        end = base + m.end()
+        if end not in token_ends and m.end() < len(text):
+            continue
+        walk = Walk(TRADE_NAME_REACH, base, inner_ok=True, stop_generic=True)
+        start = walk_back(cues, tokens, text, base, base + m.start(), walk) - base
+        name = text[start:m.end()]
+        if len(name) <= len(m.group()) or not ev.is_trade_name(cues, name):
+            continue
+        next_tok = next((t for t in tokens if t.start == end), None)
+        if _stands_alone(text, start, m.end(), next_tok):
+            out.append(candidate("trade-name", base + start, end, "Enterprise"))
+    return out

@@ -1,0 +1,111 @@
+"""Grammar `grammar:type-word` (v1): type words end names: <name> + 高新区 / 研究院 / 有限公司.
+
+The left edge of the name is found by walking back over the sentence's words
+(`edges.walk_back`); a prefix of modifiers alone (国家级高新区) is a generic
+mention; a named park followed by a modifier (苏州BioBAY先进园区) is an apposition.
+"""
+from __future__ import annotations
+
+import re
+
+from kg.extract.names import evidence as ev
+from kg.extract.names.cues import CueIndex
+from kg.extract.names.edges import Walk, cut_point, leading_place_or_scale, strip_left_boundaries, walk_back
+from kg.extract.names.items import enumeration_items
+from kg.extract.names.rules import CAPS, Candidate, Mode, candidate
+from kg.types import Sentence
+
+NAME, VERSION = "grammar:type-word", 1
+_COUNTED_PREFIX = re.compile(r"[0-9一二三四五六七八九十两百千几]+(?:多|来|余)?[个大家所座处]")  # 三个, 一批, 300多家
+
+
+def _name_start(cues: CueIndex, tokens, text: str, base: int, t_start: int, cls: str) -> int | None:
+    """Where the name ending at the type word starts (sentence offsets + base); None for no park name."""
+    walk = Walk(CAPS[cls].type_word_prefix, base, park=cls == "Park", inner_ok=cls != "Park",
+                firm=cls == "Enterprise")
+    name_start = walk_back(cues, tokens, text, base, t_start, walk)
+    name_start = strip_left_boundaries(cues, name_start, t_start, text, base)
+    name_start += cut_point(cues, text[name_start - base:t_start - base], enterprise=cls == "Enterprise")
+    if cls == "Park":
+        prefix = text[name_start - base:t_start - base]
+        department = ev.after_department(cues, prefix)
+        if department == len(prefix) and prefix:
+            return None  # 商务厅开发区处, 商务部自贸区: an office or the business of a department
+        if department:  # 青岛海警局及西海岸新区: the park's name starts after the department
+            name_start = strip_left_boundaries(cues, name_start + department, t_start, text, base)
+    return name_start
+
+
+def _is_generic(cues: CueIndex, prefix: str, cls: str) -> bool:
+    """国家级, 千亿级, 江苏省国家, 三个: the prefix names no one thing."""
+    return (cues.only_modifiers(prefix) or ev.starts_with_scale(cues, prefix)
+            or (cls == "Park" and ev.province_and_modifiers(cues, prefix))
+            or bool(_COUNTED_PREFIX.search(prefix)) or "+" in prefix)
+
+
+def _no_firm_or_platform(cues: CueIndex, name: str, prefix: str, cls: str) -> bool:
+    """True when a firm or platform name lacks a proper-name part or names a class of them."""
+    if name in cues.lex.generic or prefix in cues.lex.generic or not (
+            ev.has_name_evidence(cues, prefix, "", firm=cls == "Enterprise")
+            or (cls == "Platform" and ev.names_a_field(cues, prefix))):
+        return True
+    rest = prefix[leading_place_or_scale(cues, prefix):] if len(prefix) > 2 else prefix
+    # 河北省级创新平台: a class of platforms in a province
+    return rest != prefix and bool(rest) and cues.only_modifiers(rest.replace("省级", "").replace("市级", ""))
+
+
+def _rejected(cues: CueIndex, name: str, prefix: str, cls: str, sub: str, generic: bool) -> bool:
+    if generic and cls != "Park":
+        return True
+    if cues.words["withheld"] in prefix:
+        return True  # 某电商公司, 某园区: a name withheld (court and police news), not a name
+    if cls == "Enterprise" and len(prefix) < 2:
+        return True
+    if cls != "Park" and _no_firm_or_platform(cues, name, prefix, cls):
+        return True
+    if cls == "Park" and any(w in prefix for w in cues.lex.non_park_words):
+        return True  # 三江源国家公园澜沧江源园区: a nature reserve, not a zone
+    if cls == "Park" and not generic and ev.is_region_name(cues, name):
+        return True  # 浦东新区, 滨海新区: a district of the regions gazetteer
+    return sub == "IndustryAlliance" and not ev.technical(cues, prefix)  # 阿卡贝拉联盟: not a technical alliance
+
+
+def _park(cues: CueIndex, sent: Sentence, tokens, name_start: int, t_start: int, t_end: int, sub: str,
+          level: str, generic: bool) -> list[Candidate]:
+    text, base = sent.text, sent.start
+    prefix = text[name_start - base:t_start - base]
+    if not generic:
+        split = ev.trailing_modifier(cues, prefix)
+        if split:  # 苏州BioBAY先进园区: a named park, then a generic apposition
+            out = [candidate("apposition", name_start, name_start + split, "Park", "Park", level)]
+            return out + enumeration_items(cues, text, base, name_start - base, Mode.PARK, tokens, require_list=True)
+        if not ev.has_name_evidence(cues, prefix, level):
+            generic = True
+        elif ev.is_slogan(cues, text, name_start - base, sub):
+            return []
+    return [candidate("type-word-generic" if generic else "type-word", name_start, t_end, "Park", sub, level, generic)]
+
+
+def find(sent: Sentence, tokens, cues: CueIndex) -> list[Candidate]:
+    out = []
+    text, base = sent.text, sent.start
+    if cues.type_re is None:
+        return out
+    token_ends = {t.end for t in tokens}
+    for m in cues.type_re.finditer(text):
+        cls, sub, level = cues.type_words[m.group()]
+        t_start, t_end = base + m.start(), base + m.end()
+        if t_end not in token_ends and m.end() < len(text):
+            continue  # 大学生, 大学城: the type word is inside a longer word
+        name_start = _name_start(cues, tokens, text, base, t_start, cls)
+        if name_start is None:
+            continue
+        prefix = text[name_start - base:t_start - base]
+        generic = _is_generic(cues, prefix, cls)
+        if _rejected(cues, text[name_start - base:t_end - base], prefix, cls, sub, generic):
+            continue
+        if cls == "Park":
+            out.extend(_park(cues, sent, tokens, name_start, t_start, t_end, sub, level, generic))
+        else:
+            out.append(candidate("type-word", name_start, t_end, cls, sub, level))
+    return out

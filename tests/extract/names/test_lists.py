@@ -1,0 +1,27 @@
+from kg.extract.names import lists
+
+
+def test_a_cue_after_deng_classes_the_items(find):
+    assert find(lists.find, "园区集聚迈为、博众等一批企业。") == [
+        ("迈为", "Enterprise", "grammar:list", False), ("博众", "Enterprise", "grammar:list", False)]
+    assert [x[:2] for x in find(lists.find, "聚焦生物医药、集成电路等领域。")] == [
+        ("生物医药", "Industry"), ("集成电路", "Industry")]
+
+
+def test_a_predicate_names_firms(find):
+    assert [x[0] for x in find(lists.find, "迈为、博众入选名单。")] == ["迈为", "博众"]
+    assert {x[2] for x in find(lists.find, "迈为、博众入选名单。")} == {"grammar:predicate"}
+
+
+def test_a_frame_names_industries(find):
+    assert [x[:2] for x in find(lists.find, "以生物医药、集成电路为主导。")] == [
+        ("生物医药", "Industry"), ("集成电路", "Industry")]
+
+
+def test_a_list_without_a_cue_gives_nothing(find):
+    assert find(lists.find, "迈为、博众都在苏州。") == []
+
+
+def test_a_bare_list_the_clause_calls_industries(find):
+    found = find(lists.find_bare, "生物医药、集成电路、人工智能“3+1”产业格局")
+    assert [x[0] for x in found] == ["生物医药", "集成电路"]  # 人工智能 is no taxonomy word of this lexicon

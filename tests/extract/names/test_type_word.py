@@ -1,0 +1,23 @@
+from kg.extract.names import type_word
+
+
+def test_a_type_word_ends_a_name_that_starts_at_a_place(find):
+    assert find(type_word.find, "苏州高新区发布新政。") == [("苏州高新区", "Park", "grammar:type-word", False)]
+    assert find(type_word.find, "建设苏州生物医药产业园。")[0][0] == "苏州生物医药产业园"  # the verb stays outside
+
+
+def test_modifiers_alone_make_a_generic_park(find):
+    assert find(type_word.find, "国家级高新区共有十家。") == [("国家级高新区", "Park", "grammar:type-word", True)]
+
+
+def test_platform_and_enterprise_type_words(find):
+    assert find(type_word.find, "苏州纳米研究院成立。") == [("苏州纳米研究院", "Platform", "grammar:type-word", False)]
+    assert find(type_word.find, "苏州迈为有限公司落户。") == [("苏州迈为有限公司", "Enterprise", "grammar:type-word", False)]
+
+
+def test_a_withheld_name_is_no_name(find):
+    assert find(type_word.find, "某有限公司落户。") == []
+
+
+def test_the_grammar_is_named_and_versioned():
+    assert type_word.NAME == "grammar:type-word" and type_word.VERSION >= 1
