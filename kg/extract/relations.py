@@ -330,6 +330,24 @@ class RelationExtractor:
                     continue
                 x["topic_only_no_tie"] = 1.0 if not f.subject_explicit and not x["tie"] and not x["owned"] else 0.0
                 out.append((Relation(f.subject, prop, k, ev, stage), x))
+        return out + self._owned_by_name(frames, context, evidence_for)
+
+    @staticmethod
+    def _owned_by_name(frames, context: "_DocumentContext", evidence_for) -> list[tuple[Relation, dict]]:
+        """X高新区智能装备产业园, X开发区科技创业中心: a name that begins with the full name of a
+        park of the document belongs to that park, whatever the sentence is about."""
+        out = []
+        props = {"Park": "hasSubPark", "Platform": "hasPlatform", "Enterprise": "hasEnterprise"}
+        for f in frames:
+            for m, k in f.mentions:
+                if not k or m.generic or m.cls not in props:
+                    continue
+                for park in sorted(context.names):
+                    if park != k and context.owns(park, m.surface):
+                        features = {"bias": 1.0, "owned": 1.0, "tie": 1.0, "explicit": 1.0,
+                                    {"Park": "subpark"}.get(m.cls, m.cls.lower()): 1.0}
+                        out.append((Relation(park, props[m.cls], k, evidence_for(f.sentence), "grammar:name-prefix"),
+                                    features))
         return out
 
     @staticmethod

@@ -19,10 +19,11 @@ NAME, VERSION = "grammar:type-word", 1
 _COUNTED_PREFIX = re.compile(r"[0-9一二三四五六七八九十两百千几]+(?:多|来|余)?[个大家所座处]")  # 三个, 一批, 300多家
 
 
-def _name_start(cues: CueIndex, tokens, text: str, base: int, t_start: int, cls: str) -> int | None:
+def _name_start(cues: CueIndex, tokens, text: str, base: int, t_start: int, cls: str,
+                level: str = "") -> int | None:
     """Where the name ending at the type word starts (sentence offsets + base); None for no park name."""
     walk = Walk(CAPS[cls].type_word_prefix, base, park=cls == "Park", inner_ok=cls != "Park",
-                firm=cls == "Enterprise")
+                firm=cls == "Enterprise", through_zone=level == "subpark")
     name_start = walk_back(cues, tokens, text, base, t_start, walk)
     name_start = strip_left_boundaries(cues, name_start, t_start, text, base)
     name_start += cut_point(cues, text[name_start - base:t_start - base], enterprise=cls == "Enterprise")
@@ -97,7 +98,7 @@ def find(sent: Sentence, tokens, cues: CueIndex) -> list[Candidate]:
         t_start, t_end = base + m.start(), base + m.end()
         if t_end not in token_ends and m.end() < len(text):
             continue  # 大学生, 大学城: the type word is inside a longer word
-        name_start = _name_start(cues, tokens, text, base, t_start, cls)
+        name_start = _name_start(cues, tokens, text, base, t_start, cls, level)
         if name_start is None:
             continue
         prefix = text[name_start - base:t_start - base]
