@@ -82,6 +82,8 @@ class CueIndex:
     scales: tuple  # longest first
     context_verbs: tuple  # longest first
     words: dict = field(default_factory=dict)
+    open_heads: frozenset = frozenset()  # one-character park heads (城, 港, 园): `open_head` grammar
+    development_re: re.Pattern | None = None  # words that show a development area
 
     @classmethod
     def build(cls, lex: Lexicon, seg: Segmenter | None = None) -> "CueIndex":
@@ -115,6 +117,7 @@ class CueIndex:
             level_modifiers=longest(lex.level_modifiers), scales=longest(lex.scales),
             context_verbs=longest(lex.industry_context),
             words=dict(_WORDS),
+            open_heads=frozenset(lex.open_heads), development_re=alternation(lex.development_context),
         )
 
     # ------------------------------------------------------------ lookups
