@@ -138,3 +138,12 @@ def test_a_sub_park_of_a_named_zone_belongs_to_it(run_text):
     result = run_text("长宁高新区加快发展。长宁高新区智能装备产业园项目开工。")
     rels = {(r.subject.split(":", 1)[1], r.prop) for r in result.relations}
     assert ("长宁|高新区", "hasSubPark") in rels
+
+
+def test_a_teaching_unit_of_a_university_is_the_university(run_text):
+    found = _mentions(run_text, "东海理工大学经济管理学院教授李明表示。东海理工大学江城校区揭牌。")
+    assert ("Platform", "东海理工大学") in found
+    assert ("Platform", "东海理工大学经济管理学院") not in found
+    assert ("Platform", "东海理工大学江城校区") in found
+    # a unit of technology is a research carrier of its own
+    assert ("Platform", "东海理工大学未来技术学院") in _mentions(run_text, "东海理工大学未来技术学院揭牌。")

@@ -107,6 +107,21 @@ def find(sent: Sentence, tokens, cues: CueIndex) -> list[Candidate]:
             continue
         if cls == "Park":
             out.extend(_park(cues, sent, tokens, name_start, t_start, t_end, sub, level, generic))
+        elif (cls == "Platform" and m.group() in cues.lex.subunit_heads and _university_end(cues, prefix)
+              and not ev.technical(cues, prefix[_university_end(cues, prefix):])):
+            # 华南理工大学工商管理学院: a teaching unit; the university is the platform (a unit of
+            # technology, 未来技术学院, is a research carrier of its own)
+            out.append(candidate("type-word", name_start, name_start + _university_end(cues, prefix), cls, "University"))
         else:
             out.append(candidate("type-word", name_start, t_end, cls, sub, level))
     return out
+
+
+def _university_end(cues: CueIndex, prefix: str) -> int:
+    """End of a university's name inside a sub-unit's prefix (华南理工大学|工商管理), or 0."""
+    for form, (cls, sub, _) in cues.type_words.items():
+        if cls == "Platform" and sub == "University" and form not in cues.lex.subunit_heads:
+            k = prefix.rfind(form)
+            if k > 0 and not cues.is_place(prefix[k + len(form):]):
+                return k + len(form)
+    return 0
