@@ -22,7 +22,7 @@ DEFAULT_ONTOLOGY_DIR = Path(__file__).resolve().parent.parent / "ontology"
 # When installed as a wheel the ontology ships inside the package.
 PACKAGED_ONTOLOGY_DIR = Path(__file__).resolve().parent / "ontology_data"
 
-LEXICON_FORMAT = 6  # bump when the Lexicon record changes shape
+LEXICON_FORMAT = 7  # bump when the Lexicon record changes shape
 CONTRACT_CLASSES = ("Park", "Industry", "Enterprise", "Platform", "Target")
 
 
@@ -75,6 +75,7 @@ class Lexicon:
     open_heads: dict = field(default_factory=dict)  # one-character head -> contract class (城 -> Park)
     development_context: set = field(default_factory=set)  # words that show a development area
     subunit_heads: set = field(default_factory=set)  # 学院 after a university's name: a unit of it
+    sector_suffixes: set = field(default_factory=set)  # 加工业, 工业: end an industry name, kept in it
     year_expressions: dict = field(default_factory=dict)  # form -> year
     units: set = field(default_factory=set)
     scales: dict = field(default_factory=dict)  # form -> (value, unit)
@@ -277,6 +278,8 @@ def _build_lexicon(g, fingerprint: str) -> Lexicon:
         lex.development_context.update(forms(node))
     for node in g.subjects(RDF.type, PK.SubunitHead):
         lex.subunit_heads.update(forms(node))
+    for node in g.subjects(RDF.type, PK.SectorSuffix):
+        lex.sector_suffixes.update(forms(node))
     for node in g.subjects(RDF.type, PK.YearExpression):
         year = int(g.value(node, PK.yearValue))
         for f in forms(node):

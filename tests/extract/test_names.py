@@ -147,3 +147,10 @@ def test_a_teaching_unit_of_a_university_is_the_university(run_text):
     assert ("Platform", "东海理工大学江城校区") in found
     # a unit of technology is a research carrier of its own
     assert ("Platform", "东海理工大学未来技术学院") in _mentions(run_text, "东海理工大学未来技术学院揭牌。")
+
+
+def test_a_sector_suffix_stays_in_the_industry_name(run_text):
+    found = _mentions(run_text, "园区将重点发展食品加工业、生物制药等产业。")
+    assert ("Industry", "食品加工业") in found and ("Industry", "食品") not in found
+    # a means, not a sector the clause develops
+    assert ("Industry", "智能工业") not in _mentions(run_text, "企业借助智能工业实现产品转型。")

@@ -84,6 +84,7 @@ class CueIndex:
     words: dict = field(default_factory=dict)
     open_heads: frozenset = frozenset()  # one-character park heads (城, 港, 园): `open_head` grammar
     development_re: re.Pattern | None = None  # words that show a development area
+    sector_re: re.Pattern | None = None  # 加工业, 工业: sector suffixes kept in an industry's name
 
     @classmethod
     def build(cls, lex: Lexicon, seg: Segmenter | None = None) -> "CueIndex":
@@ -118,6 +119,7 @@ class CueIndex:
             context_verbs=longest(lex.industry_context),
             words=dict(_WORDS),
             open_heads=frozenset(lex.open_heads), development_re=alternation(lex.development_context),
+            sector_re=alternation(lex.sector_suffixes),
         )
 
     # ------------------------------------------------------------ lookups
