@@ -42,7 +42,8 @@ class SentenceFrame:
 
 
 WEAK_BLOCKERS = ("award", "wider")  # contexts that tie nothing unless the passage is about the park
-ANCHOR_SENTENCES = 3  # a park named in this many sentences is what the passage is about
+ANCHOR_SENTENCES = 3
+LEAD_SENTENCES = 2  # the first sentences of a section: what they make their subject, the passage is about  # a park named in this many sentences is what the passage is about
 
 
 def admissible(features: dict) -> bool:
@@ -130,6 +131,7 @@ class RelationExtractor:
                 by_sentence[sentences[i].index].append(m)
         topic = ""
         frames = []
+        section_start: dict = {}
         for s in sentences:
             ms = sorted(by_sentence[s.index], key=lambda m: m.start)
             keyed = [(m, keys.get((m.start, m.end), "")) for m in ms]
@@ -155,8 +157,9 @@ class RelationExtractor:
                 topic = ""  # 胡埭镇坚持…: the passage turned to another city or district
             if not subject:
                 subject = topic
-            if explicit and not s.is_heading and levels.get(subject) == "zone":
-                topic = subject
+            lead = s.index - section_start.setdefault(s.section, s.index) < LEAD_SENTENCES
+            if explicit and not s.is_heading and (levels.get(subject) == "zone" or (lead and levels.get(subject))):
+                topic = subject  # a sub-park the lead makes its subject is what the article is about
             elif not explicit and not s.is_heading:
                 # a zone named mid-sentence, not as the object of 对标/与, becomes the topic
                 for m, k in keyed:
