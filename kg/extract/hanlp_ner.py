@@ -35,6 +35,7 @@ import io
 import logging
 import os
 import re
+from functools import lru_cache
 from pathlib import Path
 
 from kg.errors import ParkKGError, missing_extra
@@ -48,13 +49,22 @@ SCORE = 0.6  # below the rule stages: a model span is a weaker reading than a gr
 MAX_CHARS = 250  # longer sentences are tagged in windows of this size
 # Industries come from the taxonomy gazetteer; on the dev gold a model's industry spans were mostly noise.
 DEFAULT_CLASSES = ("Park", "Enterprise", "Platform")
-_COUNTED = re.compile(r"^[0-9０-９一二三四五六七八九十百千万两几多数]+[家个所项批座类大]")
 ENV_MODEL = "PARKKG_NER"  # where no --ner is given, the model configured for every build
 OFFLINE_VARS = ("HANLP_OFFLINE", "HF_HUB_OFFLINE", "TRANSFORMERS_OFFLINE", "PARKKG_OFFLINE")
 
 # Tag sets of general HanLP models, mapped to a coarse kind.
 ORG_TAGS = {"ORG", "NT", "ORGANIZATION", "ORGANIZATION_NAME", "NOR"}
 LOC_TAGS = {"LOC", "NS", "GPE", "LOCATION", "FAC"}
+
+
+@lru_cache(maxsize=4)
+def _counted_pattern(counters: tuple) -> re.Pattern:
+    return re.compile("^[0-9０-９一二三四五六七八九十百千万两几多数]+(?:" + "|".join(map(re.escape, counters)) + ")")
+
+
+def _counted(lex: Lexicon) -> re.Pattern:
+    """13家上市公司, 100个平台: a number and a classifier (the lexicon's ner-counter words) count things."""
+    return _counted_pattern(lex.words("ner-counter"))
 
 
 class NERModelError(ParkKGError):
@@ -118,7 +128,7 @@ def classify_span(surface: str, tag: str, lex: Lexicon):
     True
     """
     name = surface.strip()
-    if len(name) < 2 or name in lex.generic or _COUNTED.match(name):
+    if len(name) < 2 or name in lex.generic or _counted(lex).match(name):
         return None  # 园区; 13家上市公司, 100个平台: counted things, not names
     if sum(1 for ch in name if "\u4e00" <= ch <= "\u9fff") < 2 and not re.search(r"[A-Za-z]{2}", name):
         return None  # 2020年: a date or a number, not a name

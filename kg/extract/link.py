@@ -22,9 +22,6 @@ from kg.ontology import Lexicon
 from kg.types import Entity, Mention
 
 _QUOTES = "“”\"'‘’《》「」『』〈〉"
-_COMPATIBLE_TYPES = {"开发区", "经开区", "高新区", "工业园区"}
-QUALITY_MODIFIERS = ("高端", "高档")  # 高端医疗器械 is 医疗器械 at its top end, not another industry
-_LEGAL = re.compile(r"(股份有限公司|有限责任公司|有限公司|公司)$")
 
 
 def normalise(name: str) -> str:
@@ -55,6 +52,12 @@ class Linker:
     def __init__(self, lexicon: Lexicon):
         self.lex = lexicon
         self._park_forms = sorted(lexicon.park_types, key=len, reverse=True)
+        # 临港开发区 = 临港经开区: the canonical types one zone goes by (lexicon: interchangeable-park-type)
+        self._compatible = frozenset(lexicon.words("interchangeable-park-type"))
+        self._bare_types = frozenset(lexicon.words("bare-park-type"))
+        self._quality = lexicon.words("quality-modifier")  # 高端医疗器械 is 医疗器械 at its top end
+        self._variant_endings = lexicon.words("industry-variant-ending")  # 高端装备制造 = 高端装备
+        self._legal = re.compile("(" + "|".join(map(re.escape, lexicon.words("key-legal-suffix"))) + ")$")
 
     # ---------------------------------------------------------------- keys
     def split_park(self, name: str) -> tuple[str, str]:
@@ -74,7 +77,7 @@ class Linker:
         if mention.cls == "Park":
             return self.park_key(name)
         if mention.cls == "Enterprise":
-            core = _LEGAL.sub("", name)
+            core = self._legal.sub("", name)
             return f"Enterprise:{core if len(core) >= 2 else name}"
         return f"{mention.cls}:{name}"
 
@@ -126,14 +129,14 @@ class Linker:
                     continue
                 if not prefix:
                     continue
-                same_kind = kind == kind2 or (kind in _COMPATIBLE_TYPES and kind2 in _COMPATIBLE_TYPES)
+                same_kind = kind == kind2 or (kind in self._compatible and kind2 in self._compatible)
                 if same_kind and is_place(prefix2[: len(prefix2) - len(prefix)]):
                     if best is None or len(prefix2) > len(parks[best][0]):
                         best = k2
             if best is None and prefix:
                 # same name part, a shorter type word: 临港开发区 = 临港经开区
                 for k2, (prefix2, kind2) in parks.items():
-                    if k2 != k and prefix2 == prefix and kind == "开发区" and kind2 in _COMPATIBLE_TYPES:
+                    if k2 != k and prefix2 == prefix and kind in self._bare_types and kind2 in self._compatible:
                         best = k2
             if best is not None:
                 merged[k] = best
@@ -147,8 +150,8 @@ class Linker:
                     continue
                 rest_after = name2[len(name):] if name2.startswith(name) else None
                 rest_before = name2[: -len(name)] if name2.endswith(name) else None
-                if rest_after in ("制造", "业", "产业") or (
-                        rest_before is not None and (len(rest_before) == 1 or rest_before in QUALITY_MODIFIERS)):
+                if rest_after in self._variant_endings or (
+                        rest_before is not None and (len(rest_before) == 1 or rest_before in self._quality)):
                     merged[k] = k2
                     break
         firms = [k for k in surfaces if k.startswith("Enterprise:")]
