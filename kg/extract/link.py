@@ -16,10 +16,12 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from kg.ontology import Lexicon
-from kg.types import Entity, Mention
+from kg.types import Document, Entity, EntityKey, Mention
+
+SHORT_NAME_STAGE, SHORT_NAME_SCORE = "link:short-name", 0.6
 
 _QUOTES = "“”\"'‘’《》「」『』〈〉"
 
@@ -48,6 +50,18 @@ class DocumentEntities:
     short_names: dict = field(default_factory=dict)  # bare short name -> park key (临港)
 
 
+@dataclass(frozen=True)
+class LinkedDocument:
+    """One document after linking: every mention with its entity key ('' for generic ones), and its entities."""
+
+    mentions: tuple  # Mention, in recognition order, then the short-name mentions linking added
+    entities: dict  # EntityKey -> Entity
+
+    def keys(self) -> dict:
+        """(start, end) -> entity key of the named mentions."""
+        return {(m.start, m.end): m.key for m in self.mentions if m.key}
+
+
 class Linker:
     def __init__(self, lexicon: Lexicon):
         self.lex = lexicon
@@ -68,18 +82,18 @@ class Linker:
                 return n[: -len(form)], self.lex.park_types[form].canonical
         return n, ""
 
-    def park_key(self, name: str) -> str:
+    def park_key(self, name: str) -> EntityKey:
         prefix, kind = self.split_park(name)
-        return f"Park:{prefix}|{kind}"
+        return EntityKey.of("Park", f"{prefix}|{kind}")
 
-    def key(self, mention: Mention) -> str:
+    def key(self, mention: Mention) -> EntityKey:
         name = normalise(mention.key_name)
         if mention.cls == "Park":
             return self.park_key(name)
         if mention.cls == "Enterprise":
             core = self._legal.sub("", name)
-            return f"Enterprise:{core if len(core) >= 2 else name}"
-        return f"{mention.cls}:{name}"
+            return EntityKey.of("Enterprise", core if len(core) >= 2 else name)
+        return EntityKey.of(mention.cls, name)
 
     # ------------------------------------------------------------- linking
     def link_document(self, mentions: list[Mention], is_place) -> DocumentEntities:
@@ -112,6 +126,59 @@ class Linker:
                     out.short_names.setdefault(core, k)
         return out
 
+    def link(self, doc: Document, mentions: list[Mention], is_place) -> "LinkedDocument":
+        """Mentions -> linked mentions (each carrying its entity key) and the document's entities.
+
+        Linking owns everything about identity: keys, parks named by their bare
+        short name (临港 for 江阴临港经济开发区), industry sectors and names written
+        in the original script (蘇州工業園區) as aliases.
+        """
+        linked = self.link_document(mentions, is_place)
+        keyed = [replace(m, key=linked.mention_keys.get((m.start, m.end), "")) for m in mentions]
+        keyed += self._short_name_mentions(doc, mentions, linked.short_names)
+        entities = {k: self._with_sector(e) for k, e in linked.entities.items()}
+        if doc.original_text:
+            entities = self._with_original_forms(doc, keyed, entities)
+        return LinkedDocument(tuple(keyed), entities)
+
+    def _short_name_mentions(self, doc: Document, mentions: list[Mention], short_names: dict) -> list[Mention]:
+        """Mentions of a park by its bare name (临港 for 江阴临港经济开发区)."""
+        taken = [(m.start, m.end) for m in mentions]
+        out = []
+        for short in sorted(short_names):
+            for m in re.finditer(re.escape(short), doc.text):
+                a, b = m.start(), m.end()
+                if any(s <= a < e or s < b <= e for s, e in taken):
+                    continue
+                out.append(Mention(doc.id, a, b, short, "Park", SHORT_NAME_STAGE, SHORT_NAME_SCORE, short,
+                                   key=short_names[short]))
+        return out
+
+    def _with_sector(self, e: Entity) -> Entity:
+        """An industry's sector: its taxonomy concept, or that of the longest label it ends with (钒钛新材料 -> 新材料)."""
+        if e.cls != "Industry":
+            return e
+        labels = self.lex.industry_labels
+        iri = labels.get(e.label)
+        if iri is None:
+            iri = next((labels[e.label[-size:]] for size in range(len(e.label) - 1, 1, -1)
+                        if e.label[-size:] in labels), None)
+        return replace(e, sector=iri or "")
+
+    @staticmethod
+    def _with_original_forms(doc: Document, mentions, entities: dict) -> dict:
+        """A name written in traditional characters (蘇州工業園區) is an alias of its entity."""
+        extra: dict = {}
+        for m in mentions:
+            written = doc.display(m.start, m.end)
+            if m.key in entities and written != m.surface:
+                extra.setdefault(m.key, set()).add(normalise(written))
+        out = dict(entities)
+        for k, forms in extra.items():
+            e = out[k]
+            out[k] = replace(e, aliases=tuple(sorted((set(e.aliases) | forms) - {e.label})))
+        return out
+
     def _strip_place(self, prefix: str, is_place) -> str:
         for size in range(min(4, len(prefix) - 1), 1, -1):
             if is_place(prefix[:size]):
@@ -121,7 +188,7 @@ class Linker:
     def _merge_short_forms(self, surfaces, info, is_place) -> dict:
         """key -> fuller key, for parks named without their place and firms without suffix."""
         merged = {}
-        parks = {k: self.split_park(info[k].surface) for k in surfaces if k.startswith("Park:")}
+        parks = {k: self.split_park(info[k].surface) for k in surfaces if k.cls == "Park"}
         for k, (prefix, kind) in parks.items():
             best = None
             for k2, (prefix2, kind2) in parks.items():
@@ -141,11 +208,11 @@ class Linker:
             if best is not None:
                 merged[k] = best
         # industries: 高端装备制造 = 高端装备, 氢燃料电池 = 燃料电池, 高端医疗器械 = 医疗器械
-        industries = sorted((k for k in surfaces if k.startswith("Industry:")), key=len)
+        industries = sorted((k for k in surfaces if k.cls == "Industry"), key=len)
         for k in industries:
-            name = k.split(":", 1)[1]
+            name = k.name
             for k2 in industries:
-                name2 = k2.split(":", 1)[1]
+                name2 = k2.name
                 if k2 == k or len(name2) <= len(name):
                     continue
                 rest_after = name2[len(name):] if name2.startswith(name) else None
@@ -154,11 +221,11 @@ class Linker:
                         rest_before is not None and (len(rest_before) == 1 or rest_before in self._quality)):
                     merged[k] = k2
                     break
-        firms = [k for k in surfaces if k.startswith("Enterprise:")]
+        firms = [k for k in surfaces if k.cls == "Enterprise"]
         for k in firms:
-            name = k.split(":", 1)[1]
+            name = k.name
             for k2 in firms:
-                name2 = k2.split(":", 1)[1]
+                name2 = k2.name
                 if k2 != k and len(name) >= 2 and name2.startswith(name) and len(name2) - len(name) <= 4:
                     merged[k] = k2
                     break
