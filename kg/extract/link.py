@@ -187,54 +187,69 @@ class Linker:
 
     def _merge_short_forms(self, surfaces, info, is_place) -> dict:
         """key -> fuller key, for parks named without their place and firms without suffix."""
+        merged = self._merge_parks({k: self.split_park(info[k].surface) for k in surfaces if k.cls == "Park"},
+                                   is_place)
+        merged.update(self._merge_industries(sorted((k for k in surfaces if k.cls == "Industry"), key=len)))
+        merged.update(self._merge_firms([k for k in surfaces if k.cls == "Enterprise"]))
+        for k in list(merged):  # follow chains
+            seen = {k}
+            while merged[k] in merged and merged[k] not in seen:
+                seen.add(merged[k])
+                merged[k] = merged[merged[k]]
+        return merged
+
+    def _fuller_park(self, k, prefix: str, kind: str, parks: dict, is_place):
+        """The park whose name part is `prefix` after a place (江阴|临港), of a compatible type; else None."""
+        best = None
+        for k2, (prefix2, kind2) in parks.items():
+            if k2 == k or len(prefix2) <= len(prefix) or not prefix2.endswith(prefix):
+                continue
+            same_kind = kind == kind2 or (kind in self._compatible and kind2 in self._compatible)
+            if same_kind and is_place(prefix2[: len(prefix2) - len(prefix)]):
+                if best is None or len(prefix2) > len(parks[best][0]):
+                    best = k2
+        return best
+
+    def _merge_parks(self, parks: dict, is_place) -> dict:
         merged = {}
-        parks = {k: self.split_park(info[k].surface) for k in surfaces if k.cls == "Park"}
         for k, (prefix, kind) in parks.items():
-            best = None
-            for k2, (prefix2, kind2) in parks.items():
-                if k2 == k or len(prefix2) <= len(prefix) or not prefix2.endswith(prefix):
-                    continue
-                if not prefix:
-                    continue
-                same_kind = kind == kind2 or (kind in self._compatible and kind2 in self._compatible)
-                if same_kind and is_place(prefix2[: len(prefix2) - len(prefix)]):
-                    if best is None or len(prefix2) > len(parks[best][0]):
-                        best = k2
-            if best is None and prefix:
+            if not prefix:
+                continue
+            best = self._fuller_park(k, prefix, kind, parks, is_place)
+            if best is None:
                 # same name part, a shorter type word: 临港开发区 = 临港经开区
                 for k2, (prefix2, kind2) in parks.items():
                     if k2 != k and prefix2 == prefix and kind in self._bare_types and kind2 in self._compatible:
                         best = k2
             if best is not None:
                 merged[k] = best
-        # industries: 高端装备制造 = 高端装备, 氢燃料电池 = 燃料电池, 高端医疗器械 = 医疗器械
-        industries = sorted((k for k in surfaces if k.cls == "Industry"), key=len)
+        return merged
+
+    def _same_industry(self, name: str, name2: str) -> bool:
+        """高端装备制造 = 高端装备, 氢燃料电池 = 燃料电池, 高端医疗器械 = 医疗器械 (name2 the longer)."""
+        rest_after = name2[len(name):] if name2.startswith(name) else None
+        rest_before = name2[: -len(name)] if name2.endswith(name) else None
+        return rest_after in self._variant_endings or (
+            rest_before is not None and (len(rest_before) == 1 or rest_before in self._quality))
+
+    def _merge_industries(self, industries: list) -> dict:
+        merged = {}
         for k in industries:
-            name = k.name
             for k2 in industries:
-                name2 = k2.name
-                if k2 == k or len(name2) <= len(name):
-                    continue
-                rest_after = name2[len(name):] if name2.startswith(name) else None
-                rest_before = name2[: -len(name)] if name2.endswith(name) else None
-                if rest_after in self._variant_endings or (
-                        rest_before is not None and (len(rest_before) == 1 or rest_before in self._quality)):
+                if k2 != k and len(k2.name) > len(k.name) and self._same_industry(k.name, k2.name):
                     merged[k] = k2
                     break
-        firms = [k for k in surfaces if k.cls == "Enterprise"]
+        return merged
+
+    @staticmethod
+    def _merge_firms(firms: list) -> dict:
+        """迈为 = 迈为股份: a firm's name plus up to four characters is the same firm."""
+        merged = {}
         for k in firms:
-            name = k.name
             for k2 in firms:
-                name2 = k2.name
-                if k2 != k and len(name) >= 2 and name2.startswith(name) and len(name2) - len(name) <= 4:
+                if k2 != k and len(k.name) >= 2 and k2.name.startswith(k.name) and len(k2.name) - len(k.name) <= 4:
                     merged[k] = k2
                     break
-        # follow chains
-        for k in list(merged):
-            seen = {k}
-            while merged[k] in merged and merged[k] not in seen:
-                seen.add(merged[k])
-                merged[k] = merged[merged[k]]
         return merged
 
 
