@@ -10,19 +10,17 @@ from __future__ import annotations
 import hashlib
 import os
 import pickle
-import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
 from kg.errors import OntologyError
-
-PK_NS = "https://w3id.org/parkkg/ontology#"
+from kg.namespace import PK, PK_NS  # noqa: F401  (re-exported: kg.ontology.PK is the closed namespace)
 DEFAULT_ONTOLOGY_DIR = Path(__file__).resolve().parent.parent / "ontology"
 # When installed as a wheel the ontology ships inside the package.
 PACKAGED_ONTOLOGY_DIR = Path(__file__).resolve().parent / "ontology_data"
 
-LEXICON_FORMAT = 7  # bump when the Lexicon record changes shape
+LEXICON_FORMAT = 8  # bump when the Lexicon record changes shape
 CONTRACT_CLASSES = ("Park", "Industry", "Enterprise", "Platform", "Target")
 
 
@@ -83,7 +81,24 @@ class Lexicon:
     region_labels: dict = field(default_factory=dict)  # region IRI -> full name
     class_labels: dict = field(default_factory=dict)  # local name -> zh label
     subclass_of: dict = field(default_factory=dict)  # local class -> contract class
+    grammar_words: dict = field(default_factory=dict)  # cue kind -> forms, longest first (pk:GrammarWord)
     fingerprint: str = ""
+
+    def words(self, kind: str) -> tuple:
+        """The forms of the pk:GrammarWord of cue kind `kind`, longest first.
+
+        >>> Lexicon(grammar_words={"withheld": ("某",)}).words("withheld")
+        ('某',)
+        >>> Lexicon().words("withheld")
+        Traceback (most recent call last):
+        ...
+        kg.errors.OntologyError: the lexicon has no pk:GrammarWord with pk:cueKind "withheld"; add one to ontology/lexicon.ttl
+        """
+        try:
+            return self.grammar_words[kind]
+        except KeyError:
+            raise OntologyError(f'the lexicon has no pk:GrammarWord with pk:cueKind "{kind}"; '
+                                "add one to ontology/lexicon.ttl") from None
 
     def contract_class(self, local: str) -> str:
         """The contract class a (sub)class belongs to.
@@ -161,7 +176,9 @@ def _load_cached(directory: str, fingerprint: str) -> Lexicon:
             return lexicon
     except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
         pass
-    lexicon = _build_lexicon(load_graph(directory or None), fingerprint)
+    from kg.ontology_read import build_lexicon
+
+    lexicon = build_lexicon(load_graph(directory or None), fingerprint)
     try:
         cache.parent.mkdir(parents=True, exist_ok=True)
         tmp = cache.with_suffix(f".{os.getpid()}.tmp")
@@ -177,147 +194,3 @@ def load_lexicon(directory: Path | str | None = None) -> Lexicon:
     """Read the ontology folder into a `Lexicon` (cached per folder content)."""
     files = ontology_files(directory)
     return _load_cached(str(files[0].parent), _fingerprint(files))
-
-
-_SUFFIX_STRIP = re.compile(r"(产业集群|产业链|产业|行业)$")
-
-
-def _build_lexicon(g, fingerprint: str) -> Lexicon:
-    from rdflib import RDF, RDFS, Namespace
-    from rdflib.namespace import SKOS
-
-    PK = Namespace(PK_NS)
-    lex = Lexicon(fingerprint=fingerprint)
-
-    def forms(node) -> list[str]:
-        return sorted(str(f) for f in g.objects(node, PK.writtenForm))
-
-    # subclass closure down to the contract classes
-    for contract in CONTRACT_CLASSES:
-        for sub in g.transitive_subjects(RDFS.subClassOf, PK[contract]):
-            lex.subclass_of[_local(sub)] = contract
-    for s, o in g.subject_objects(RDFS.label):
-        if str(s).startswith(PK_NS) and getattr(o, "language", None) == "zh":
-            name = _local(s)
-            if (s, RDF.type, None) in g:
-                lex.class_labels.setdefault(name, str(o))
-
-    for node in g.subjects(RDF.type, PK.ParkTypeWord):
-        canonical = str(g.value(node, PK.canonicalForm) or "")
-        cls = _local(g.value(node, PK.indicatesClass) or PK.Park)
-        level = str(g.value(node, PK.parkLevel) or "zone")
-        for f in forms(node):
-            lex.park_types[f] = ParkType(f, canonical or f, cls, level)
-    for node in g.subjects(RDF.type, PK.PlatformTypeWord):
-        cls = _local(g.value(node, PK.indicatesClass) or PK.Platform)
-        for f in forms(node):
-            lex.platform_types[f] = cls
-    legal = PK.EnterpriseSuffix
-    for node in g.subjects(RDF.type, legal):
-        target = lex.enterprise_legal_suffixes if _local(node).endswith("legal") else lex.enterprise_trade_suffixes
-        target.update(forms(node))
-    for node in g.subjects(RDF.type, PK.IndustrySuffix):
-        lex.industry_suffixes = tuple(sorted(forms(node), key=len, reverse=True))
-    for node in g.subjects(RDF.type, PK.IndustryHeadWord):
-        lex.industry_heads.update(forms(node))
-    for node in g.subjects(RDF.type, PK.GenericWord):
-        cls = _local(g.value(node, PK.indicatesClass) or PK.Park)
-        for f in forms(node):
-            lex.generic[f] = cls
-    for node in g.subjects(RDF.type, PK.NameModifier):
-        lex.modifiers.update(forms(node))
-        kind = str(g.value(node, PK.cueKind) or "")
-        if kind == "apposition":
-            lex.apposition_modifiers.update(forms(node))
-        elif kind == "level":
-            lex.level_modifiers.update(forms(node))
-    for node in g.subjects(RDF.type, PK.NameBoundary):
-        lex.boundaries.update(forms(node))
-    for cls_name, attr in (("AgencyWord", "agency_words"), ("VenueCue", "venue_cues"), ("NonParkWord", "non_park_words")):
-        for node in g.subjects(RDF.type, PK[cls_name]):
-            getattr(lex, attr).update(forms(node))
-    for node in g.subjects(RDF.type, PK.FacilityWord):
-        lex.facility_words.update(forms(node))
-    for node in g.subjects(RDF.type, PK.NamePart):
-        lex.name_parts.update(forms(node))
-    for node in g.subjects(RDF.type, PK.EnterprisePredicate):
-        lex.enterprise_predicates.update(forms(node))
-    for node in g.subjects(RDF.type, PK.IndustryContextCue):
-        lex.industry_context.update(forms(node))
-    for node in g.subjects(RDF.type, PK.ListCue):
-        cls = _local(g.value(node, PK.indicatesClass))
-        for f in forms(node):
-            lex.list_cues[f] = cls
-    for node in g.subjects(RDF.type, PK.RoleTrigger):
-        prop = _local(g.value(node, PK.signals))
-        for f in forms(node):
-            lex.role_triggers[f] = prop
-    for node in g.subjects(RDF.type, PK.RelationTrigger):
-        prop = _local(g.value(node, PK.signals))
-        for f in forms(node):
-            lex.relation_triggers.setdefault(f, set()).add(prop)
-    for node in g.subjects(RDF.type, PK.TargetTrigger):
-        lex.target_triggers.update(forms(node))
-    for node in g.subjects(RDF.type, PK.NonTargetCue):
-        kind = str(g.value(node, PK.cueKind) or "past")
-        for f in forms(node):
-            lex.non_target_cues[f] = kind
-    for node in g.subjects(RDF.type, PK.TieCue):
-        props = frozenset(_local(p) for p in g.objects(node, PK.signals))
-        for f in forms(node):
-            lex.tie_cues[f] = lex.tie_cues.get(f, frozenset()) | props
-    for node in g.subjects(RDF.type, PK.NonTyingCue):
-        kind = str(g.value(node, PK.cueKind) or "")
-        for f in forms(node):
-            lex.non_tying_cues[f] = kind
-    for node in g.subjects(RDF.type, PK.OpenHeadWord):
-        cls = _local(g.value(node, PK.indicatesClass) or PK.Park)
-        for f in forms(node):
-            lex.open_heads[f] = cls
-    for node in g.subjects(RDF.type, PK.DevelopmentContextCue):
-        lex.development_context.update(forms(node))
-    for node in g.subjects(RDF.type, PK.SubunitHead):
-        lex.subunit_heads.update(forms(node))
-    for node in g.subjects(RDF.type, PK.SectorSuffix):
-        lex.sector_suffixes.update(forms(node))
-    for node in g.subjects(RDF.type, PK.YearExpression):
-        year = int(g.value(node, PK.yearValue))
-        for f in forms(node):
-            lex.year_expressions[f] = year
-    for node in g.subjects(RDF.type, PK.UnitWord):
-        lex.units.update(forms(node))
-    for node in g.subjects(RDF.type, PK.ScaleWord):
-        value = float(g.value(node, PK.scaleValue))
-        unit = str(g.value(node, PK.scaleUnit))
-        for f in forms(node):
-            lex.scales[f] = (value, unit)
-
-    level_rank = {"province": 0, "prefecture": 1, "county": 2}
-    regions = []
-    for node in g.subjects(RDF.type, PK.Region):
-        pref = g.value(node, SKOS.prefLabel)
-        if pref is None:
-            continue
-        rank = level_rank.get(str(g.value(node, PK.regionLevel) or ""), 3)
-        lex.region_labels[str(node)] = str(pref)
-        for label in [pref] + list(g.objects(node, SKOS.altLabel)):
-            regions.append((str(label), rank, str(node)))
-    # an ambiguous short name (朝阳) goes to the highest-level region, then the lowest code
-    for label, rank, iri in sorted(regions):
-        lex.regions.setdefault(label, iri)
-
-    for concept in g.subjects(RDF.type, SKOS.Concept):
-        iri = str(concept)
-        labels = [o for o in g.objects(concept, SKOS.prefLabel) if getattr(o, "language", None) == "zh"]
-        alts = [o for o in g.objects(concept, SKOS.altLabel) if getattr(o, "language", None) in ("zh", None)]
-        if not labels:
-            continue
-        broader = g.value(concept, SKOS.broader)
-        lex.concepts[iri] = IndustryConcept(iri, str(labels[0]), str(broader) if broader else "")
-        for label in sorted(str(x) for x in labels + alts):
-            lex.industry_labels.setdefault(label, iri)
-            stripped = _SUFFIX_STRIP.sub("", label)
-            # sector names (top concepts) keep their suffix: 未来产业 must not make 未来 an industry
-            if len(stripped) >= 2 and broader is not None:
-                lex.industry_labels.setdefault(stripped, iri)
-    return lex

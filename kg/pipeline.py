@@ -9,10 +9,9 @@
 """
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field, replace
 
-from kg.extract.link import Linker, merge_entities, normalise
+from kg.extract.link import Linker, merge_entities
 from kg.extract.names import Recognizer
 from kg.extract.relations import RelationExtractor
 from kg.extract.segment import Segmenter
@@ -22,7 +21,7 @@ from kg.ontology import Lexicon, load_lexicon
 from kg.text.clean import clean_text
 from kg.text.readers import RawDocument
 from kg.text.sentences import split_sentences
-from kg.types import Document, DocumentResult, Entity, Evidence, Mention
+from kg.types import Document, DocumentResult, Evidence, Mention
 
 PIPELINE_VERSION = "0.1.0"
 
@@ -57,25 +56,17 @@ class Pipeline:
         return self.recognizer.is_place(word)
 
     def process(self, raw: RawDocument) -> DocumentResult:
+        """document -> mentions -> linked mentions (each with its entity key) -> entities -> frames,
+        relations and targets. Each stage takes the records of the one before and changes none of them."""
         doc = prepare(raw)
         sentences = split_sentences(doc.id, doc.text)
         mentions = self.recognizer.mentions(doc.id, doc.text, sentences)
         for extra in self.extra_recognizers:
             mentions = extra.merge(doc, sentences, mentions)
-        linked = self.linker.link_document(mentions, self.is_place)
-        mentions = mentions + self._short_name_mentions(doc, mentions, linked.short_names)
-        keys = dict(linked.mention_keys)
-        for m in mentions:
-            if m.stage == "link:short-name":
-                keys[(m.start, m.end)] = linked.short_names[m.surface]
-        levels = {}
-        for m in mentions:
-            k = keys.get((m.start, m.end))
-            if k and m.cls == "Park" and m.level and k not in levels:
-                levels[k] = m.level
-        entities = {k: self._with_sector(e) for k, e in linked.entities.items()}
-        if doc.original_text:
-            entities = self._with_original_forms(doc, mentions, keys, entities)
+        linked = self.linker.link(doc, mentions, self.is_place)
+        mentions = list(linked.mentions)
+        keys = linked.keys()
+        levels = park_levels(mentions)
 
         def evidence_for(s):
             raw_start, raw_end = doc.raw_span(s.start, s.end)
@@ -87,11 +78,8 @@ class Pipeline:
         for f in frames:
             targets.extend(self.target_extractor.targets(f.sentence, f.subject, evidence_for(f.sentence),
                                                          f.subject_explicit))
-        # an industry is one a park develops, plans or names, or one the text names as an industry
-        # (…产业, …行业, …领域): a word of the taxonomy used in passing is no fact of the graph
-        related = {r.object for r in relations} | {r.subject for r in relations}
-        named = {keys.get((m.start, m.end)) for m in mentions if m.cls == "Industry" and self._named_as_industry(doc.text, m)}
-        entities = {k: e for k, e in entities.items() if e.cls != "Industry" or k in related or k in named}
+        named = {m.key for m in mentions if m.cls == "Industry" and self._named_as_industry(doc.text, m)}
+        entities = related_entities(linked.entities, relations, named)
         result = DocumentResult(doc, sentences, sorted(mentions, key=lambda m: (m.start, m.end)),
                                 [entities[k] for k in sorted(entities)], relations, targets)
         result.targets = [replace(t, confidence=round(self.target_model.probability(target_features(result, t)), 3))
@@ -103,46 +91,21 @@ class Pipeline:
         after = text[m.end:m.end + 4]
         return any(after.startswith(w) or m.surface.endswith(w) for w in self._industry_markers)
 
-    def _with_original_forms(self, doc: Document, mentions, keys: dict, entities: dict) -> dict:
-        """A name written in traditional characters (蘇州工業園區) is an alias of its entity."""
-        extra: dict = {}
-        for m in mentions:
-            k = keys.get((m.start, m.end))
-            written = doc.display(m.start, m.end)
-            if k in entities and written != m.surface:
-                extra.setdefault(k, set()).add(normalise(written))
-        out = dict(entities)
-        for k, forms in extra.items():
-            e = out[k]
-            aliases = tuple(sorted((set(e.aliases) | forms) - {e.label}))
-            out[k] = Entity(e.key, e.cls, e.label, aliases, e.subclass, e.sector, e.documents)
-        return out
 
-    def _short_name_mentions(self, doc: Document, mentions: list[Mention], short_names: dict) -> list[Mention]:
-        """Mentions of a park by its bare name (临港 for 江阴临港经济开发区)."""
-        taken = [(m.start, m.end) for m in mentions]
-        out = []
-        for short in sorted(short_names):
-            for m in re.finditer(re.escape(short), doc.text):
-                a, b = m.start(), m.end()
-                if any(s <= a < e or s < b <= e for s, e in taken):
-                    continue
-                out.append(Mention(doc.id, a, b, short, "Park", "link:short-name", 0.6, short, "", False, ""))
-        return out
+def park_levels(mentions) -> dict:
+    """entity key -> 'zone' or 'subpark', from the first park mention of each entity that says which."""
+    levels: dict = {}
+    for m in mentions:
+        if m.key and m.cls == "Park" and m.level and m.key not in levels:
+            levels[m.key] = m.level
+    return levels
 
-    def _with_sector(self, e: Entity) -> Entity:
-        if e.cls != "Industry":
-            return e
-        labels = self.lexicon.industry_labels
-        name = e.label
-        iri = labels.get(name)
-        if iri is None:
-            # the longest taxonomy label the name ends with: 钒钛新材料 -> 新材料
-            for size in range(len(name) - 1, 1, -1):
-                if name[-size:] in labels:
-                    iri = labels[name[-size:]]
-                    break
-        return Entity(e.key, e.cls, e.label, e.aliases, e.subclass, iri or "", e.documents)
+
+def related_entities(entities: dict, relations, named=frozenset()) -> dict:
+    """An industry is one a park develops, plans or names, or one the text names as an industry
+    (`named`: …产业, …行业, …领域); a word of the taxonomy used in passing is no fact of the graph."""
+    related = {r.object for r in relations} | {r.subject for r in relations}
+    return {k: e for k, e in entities.items() if e.cls != "Industry" or k in related or k in named}
 
 
 @dataclass

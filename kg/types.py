@@ -70,6 +70,32 @@ class Sentence:
     section: int = 0  # headings and paragraph layout split a page into sections (articles)
 
 
+class EntityKey(str):
+    """The identity of an entity: its contract class and its normalised identity, written ``Class:identity``.
+
+    The string form is the key IRIs are minted from, so it never changes shape;
+    code reads `cls` and `name` rather than splitting the string.
+
+    >>> k = EntityKey.of("Park", "苏州|高新区")
+    >>> k, k.cls, k.name
+    ('Park:苏州|高新区', 'Park', '苏州|高新区')
+    """
+
+    __slots__ = ()
+
+    @classmethod
+    def of(cls, contract_class: str, identity: str) -> "EntityKey":
+        return cls(f"{contract_class}:{identity}")
+
+    @property
+    def cls(self) -> str:
+        return self.partition(":")[0]
+
+    @property
+    def name(self) -> str:
+        return self.partition(":")[2]
+
+
 @dataclass(frozen=True)
 class Mention:
     """A span of text classed as one contract class by one stage."""
@@ -85,6 +111,7 @@ class Mention:
     subclass: str = ""  # a finer ontology class, e.g. HighTechZone
     generic: bool = False  # 园区, 该区: refers to a park without naming it
     level: str = ""  # for parks: 'zone' or 'subpark'
+    key: str = ""  # the EntityKey linking gave it ('' before linking and for generic mentions)
 
     @property
     def key_name(self) -> str:

@@ -16,15 +16,14 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from kg.ontology import Lexicon
-from kg.types import Entity, Mention
+from kg.types import Document, Entity, EntityKey, Mention
+
+SHORT_NAME_STAGE, SHORT_NAME_SCORE = "link:short-name", 0.6
 
 _QUOTES = "“”\"'‘’《》「」『』〈〉"
-_COMPATIBLE_TYPES = {"开发区", "经开区", "高新区", "工业园区"}
-QUALITY_MODIFIERS = ("高端", "高档")  # 高端医疗器械 is 医疗器械 at its top end, not another industry
-_LEGAL = re.compile(r"(股份有限公司|有限责任公司|有限公司|公司)$")
 
 
 def normalise(name: str) -> str:
@@ -51,10 +50,28 @@ class DocumentEntities:
     short_names: dict = field(default_factory=dict)  # bare short name -> park key (临港)
 
 
+@dataclass(frozen=True)
+class LinkedDocument:
+    """One document after linking: every mention with its entity key ('' for generic ones), and its entities."""
+
+    mentions: tuple  # Mention, in recognition order, then the short-name mentions linking added
+    entities: dict  # EntityKey -> Entity
+
+    def keys(self) -> dict:
+        """(start, end) -> entity key of the named mentions."""
+        return {(m.start, m.end): m.key for m in self.mentions if m.key}
+
+
 class Linker:
     def __init__(self, lexicon: Lexicon):
         self.lex = lexicon
         self._park_forms = sorted(lexicon.park_types, key=len, reverse=True)
+        # 临港开发区 = 临港经开区: the canonical types one zone goes by (lexicon: interchangeable-park-type)
+        self._compatible = frozenset(lexicon.words("interchangeable-park-type"))
+        self._bare_types = frozenset(lexicon.words("bare-park-type"))
+        self._quality = lexicon.words("quality-modifier")  # 高端医疗器械 is 医疗器械 at its top end
+        self._variant_endings = lexicon.words("industry-variant-ending")  # 高端装备制造 = 高端装备
+        self._legal = re.compile("(" + "|".join(map(re.escape, lexicon.words("key-legal-suffix"))) + ")$")
 
     # ---------------------------------------------------------------- keys
     def split_park(self, name: str) -> tuple[str, str]:
@@ -65,18 +82,18 @@ class Linker:
                 return n[: -len(form)], self.lex.park_types[form].canonical
         return n, ""
 
-    def park_key(self, name: str) -> str:
+    def park_key(self, name: str) -> EntityKey:
         prefix, kind = self.split_park(name)
-        return f"Park:{prefix}|{kind}"
+        return EntityKey.of("Park", f"{prefix}|{kind}")
 
-    def key(self, mention: Mention) -> str:
+    def key(self, mention: Mention) -> EntityKey:
         name = normalise(mention.key_name)
         if mention.cls == "Park":
             return self.park_key(name)
         if mention.cls == "Enterprise":
-            core = _LEGAL.sub("", name)
-            return f"Enterprise:{core if len(core) >= 2 else name}"
-        return f"{mention.cls}:{name}"
+            core = self._legal.sub("", name)
+            return EntityKey.of("Enterprise", core if len(core) >= 2 else name)
+        return EntityKey.of(mention.cls, name)
 
     # ------------------------------------------------------------- linking
     def link_document(self, mentions: list[Mention], is_place) -> DocumentEntities:
@@ -109,6 +126,59 @@ class Linker:
                     out.short_names.setdefault(core, k)
         return out
 
+    def link(self, doc: Document, mentions: list[Mention], is_place) -> "LinkedDocument":
+        """Mentions -> linked mentions (each carrying its entity key) and the document's entities.
+
+        Linking owns everything about identity: keys, parks named by their bare
+        short name (临港 for 江阴临港经济开发区), industry sectors and names written
+        in the original script (蘇州工業園區) as aliases.
+        """
+        linked = self.link_document(mentions, is_place)
+        keyed = [replace(m, key=linked.mention_keys.get((m.start, m.end), "")) for m in mentions]
+        keyed += self._short_name_mentions(doc, mentions, linked.short_names)
+        entities = {k: self._with_sector(e) for k, e in linked.entities.items()}
+        if doc.original_text:
+            entities = self._with_original_forms(doc, keyed, entities)
+        return LinkedDocument(tuple(keyed), entities)
+
+    def _short_name_mentions(self, doc: Document, mentions: list[Mention], short_names: dict) -> list[Mention]:
+        """Mentions of a park by its bare name (临港 for 江阴临港经济开发区)."""
+        taken = [(m.start, m.end) for m in mentions]
+        out = []
+        for short in sorted(short_names):
+            for m in re.finditer(re.escape(short), doc.text):
+                a, b = m.start(), m.end()
+                if any(s <= a < e or s < b <= e for s, e in taken):
+                    continue
+                out.append(Mention(doc.id, a, b, short, "Park", SHORT_NAME_STAGE, SHORT_NAME_SCORE, short,
+                                   key=short_names[short]))
+        return out
+
+    def _with_sector(self, e: Entity) -> Entity:
+        """An industry's sector: its taxonomy concept, or that of the longest label it ends with (钒钛新材料 -> 新材料)."""
+        if e.cls != "Industry":
+            return e
+        labels = self.lex.industry_labels
+        iri = labels.get(e.label)
+        if iri is None:
+            iri = next((labels[e.label[-size:]] for size in range(len(e.label) - 1, 1, -1)
+                        if e.label[-size:] in labels), None)
+        return replace(e, sector=iri or "")
+
+    @staticmethod
+    def _with_original_forms(doc: Document, mentions, entities: dict) -> dict:
+        """A name written in traditional characters (蘇州工業園區) is an alias of its entity."""
+        extra: dict = {}
+        for m in mentions:
+            written = doc.display(m.start, m.end)
+            if m.key in entities and written != m.surface:
+                extra.setdefault(m.key, set()).add(normalise(written))
+        out = dict(entities)
+        for k, forms in extra.items():
+            e = out[k]
+            out[k] = replace(e, aliases=tuple(sorted((set(e.aliases) | forms) - {e.label})))
+        return out
+
     def _strip_place(self, prefix: str, is_place) -> str:
         for size in range(min(4, len(prefix) - 1), 1, -1):
             if is_place(prefix[:size]):
@@ -117,54 +187,69 @@ class Linker:
 
     def _merge_short_forms(self, surfaces, info, is_place) -> dict:
         """key -> fuller key, for parks named without their place and firms without suffix."""
-        merged = {}
-        parks = {k: self.split_park(info[k].surface) for k in surfaces if k.startswith("Park:")}
-        for k, (prefix, kind) in parks.items():
-            best = None
-            for k2, (prefix2, kind2) in parks.items():
-                if k2 == k or len(prefix2) <= len(prefix) or not prefix2.endswith(prefix):
-                    continue
-                if not prefix:
-                    continue
-                same_kind = kind == kind2 or (kind in _COMPATIBLE_TYPES and kind2 in _COMPATIBLE_TYPES)
-                if same_kind and is_place(prefix2[: len(prefix2) - len(prefix)]):
-                    if best is None or len(prefix2) > len(parks[best][0]):
-                        best = k2
-            if best is None and prefix:
-                # same name part, a shorter type word: 临港开发区 = 临港经开区
-                for k2, (prefix2, kind2) in parks.items():
-                    if k2 != k and prefix2 == prefix and kind == "开发区" and kind2 in _COMPATIBLE_TYPES:
-                        best = k2
-            if best is not None:
-                merged[k] = best
-        # industries: 高端装备制造 = 高端装备, 氢燃料电池 = 燃料电池, 高端医疗器械 = 医疗器械
-        industries = sorted((k for k in surfaces if k.startswith("Industry:")), key=len)
-        for k in industries:
-            name = k.split(":", 1)[1]
-            for k2 in industries:
-                name2 = k2.split(":", 1)[1]
-                if k2 == k or len(name2) <= len(name):
-                    continue
-                rest_after = name2[len(name):] if name2.startswith(name) else None
-                rest_before = name2[: -len(name)] if name2.endswith(name) else None
-                if rest_after in ("制造", "业", "产业") or (
-                        rest_before is not None and (len(rest_before) == 1 or rest_before in QUALITY_MODIFIERS)):
-                    merged[k] = k2
-                    break
-        firms = [k for k in surfaces if k.startswith("Enterprise:")]
-        for k in firms:
-            name = k.split(":", 1)[1]
-            for k2 in firms:
-                name2 = k2.split(":", 1)[1]
-                if k2 != k and len(name) >= 2 and name2.startswith(name) and len(name2) - len(name) <= 4:
-                    merged[k] = k2
-                    break
-        # follow chains
-        for k in list(merged):
+        merged = self._merge_parks({k: self.split_park(info[k].surface) for k in surfaces if k.cls == "Park"},
+                                   is_place)
+        merged.update(self._merge_industries(sorted((k for k in surfaces if k.cls == "Industry"), key=len)))
+        merged.update(self._merge_firms([k for k in surfaces if k.cls == "Enterprise"]))
+        for k in list(merged):  # follow chains
             seen = {k}
             while merged[k] in merged and merged[k] not in seen:
                 seen.add(merged[k])
                 merged[k] = merged[merged[k]]
+        return merged
+
+    def _fuller_park(self, k, prefix: str, kind: str, parks: dict, is_place):
+        """The park whose name part is `prefix` after a place (江阴|临港), of a compatible type; else None."""
+        best = None
+        for k2, (prefix2, kind2) in parks.items():
+            if k2 == k or len(prefix2) <= len(prefix) or not prefix2.endswith(prefix):
+                continue
+            same_kind = kind == kind2 or (kind in self._compatible and kind2 in self._compatible)
+            if same_kind and is_place(prefix2[: len(prefix2) - len(prefix)]):
+                if best is None or len(prefix2) > len(parks[best][0]):
+                    best = k2
+        return best
+
+    def _merge_parks(self, parks: dict, is_place) -> dict:
+        merged = {}
+        for k, (prefix, kind) in parks.items():
+            if not prefix:
+                continue
+            best = self._fuller_park(k, prefix, kind, parks, is_place)
+            if best is None:
+                # same name part, a shorter type word: 临港开发区 = 临港经开区
+                for k2, (prefix2, kind2) in parks.items():
+                    if k2 != k and prefix2 == prefix and kind in self._bare_types and kind2 in self._compatible:
+                        best = k2
+            if best is not None:
+                merged[k] = best
+        return merged
+
+    def _same_industry(self, name: str, name2: str) -> bool:
+        """高端装备制造 = 高端装备, 氢燃料电池 = 燃料电池, 高端医疗器械 = 医疗器械 (name2 the longer)."""
+        rest_after = name2[len(name):] if name2.startswith(name) else None
+        rest_before = name2[: -len(name)] if name2.endswith(name) else None
+        return rest_after in self._variant_endings or (
+            rest_before is not None and (len(rest_before) == 1 or rest_before in self._quality))
+
+    def _merge_industries(self, industries: list) -> dict:
+        merged = {}
+        for k in industries:
+            for k2 in industries:
+                if k2 != k and len(k2.name) > len(k.name) and self._same_industry(k.name, k2.name):
+                    merged[k] = k2
+                    break
+        return merged
+
+    @staticmethod
+    def _merge_firms(firms: list) -> dict:
+        """迈为 = 迈为股份: a firm's name plus up to four characters is the same firm."""
+        merged = {}
+        for k in firms:
+            for k2 in firms:
+                if k2 != k and len(k.name) >= 2 and k2.name.startswith(k.name) and len(k2.name) - len(k.name) <= 4:
+                    merged[k] = k2
+                    break
         return merged
 
 

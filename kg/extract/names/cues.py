@@ -4,9 +4,10 @@ Grammars never read the `Lexicon` directly: the index holds its word sets, the
 regular expressions over them, and the lookups every grammar shares (is this a
 place, an industry name, a list of modifiers, a typed item).
 
->>> from kg.ontology import Lexicon, ParkType
+>>> from kg.ontology import Lexicon, ParkType, load_lexicon
 >>> lex = Lexicon(park_types={"高新区": ParkType("高新区", "高新区", "HighTechZone", "zone")},
-...               industry_labels={"生物医药": "i1"}, industry_suffixes=("产业",), regions={"苏州": "r1"})
+...               industry_labels={"生物医药": "i1"}, industry_suffixes=("产业",), regions={"苏州": "r1"},
+...               grammar_words=load_lexicon().grammar_words)
 >>> cues = CueIndex.build(lex)
 >>> cues.type_words["高新区"], cues.is_industry_name("生物医药产业"), cues.is_place("苏州")
 (('Park', 'HighTechZone', 'zone'), True, True)
@@ -33,22 +34,44 @@ NUMBER = re.compile(r"^[0-9０-９.]+$")
 LATIN = re.compile(r"^[A-Za-z][A-Za-z0-9+\-]*$")
 TITLE = re.compile(r"《[^《》]{0,40}》")
 PHASE = re.compile(r"[一二三四五六七八九十0-9]+期$")
-COUNTED = re.compile(r"[0-9一二三四五六七八九十两百千万]+[个家项人名位件座次批]")
 MAX_NAME_DIGITS = 4  # longer digit strings before a type word are phone numbers, codes or amounts
 
-# Vocabulary still written here (moves to ontology/lexicon.ttl in the next step of issue 12).
-_WORDS = dict(
-    cut_chars="的是在将把被对从向以于含为即出了及",  # never inside a name; jieba's HMM glues them (位是, 含迤资)
-    end_cut_chars="是的了在将把被对从向",  # never the last character of a name (为 is: 华为, 迈为)
-    time_words=("年", "日", "年底", "年初", "年度", "季度"),  # 月 alone may be part of a name (净月)
-    weak_firm_cues=("项目", "品牌"),  # lists of these hold products and works as often as firms
-    slogan_verbs=("打造", "建成", "建设成为", "成为", "争创", "创建", "建设"),
-    glued_conjunctions="与及",  # glued by jieba to the next name (与子牛亦东); 和 starts names too (和利时)
-    photo_credit="摄",  # 王丽摄: a caption's photographer
-    withheld="某",  # 某公司, 王某: a name withheld by court and police news
-    technical=("产业", "技术", "创新", "科技", "研发", "标准", "工业", "制造", "数字", "智能"),
-    municipality_codes=("110000", "120000", "310000", "500000"),  # 北京 天津 上海 重庆 are cities
-)
+MUNICIPALITY_CODES = ("110000", "120000", "310000", "500000")  # region codes of 北京 天津 上海 重庆: cities
+NUMERALS = "0-9一二三四五六七八九十两"  # a character class, like punctuation
+
+
+def _any(words) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=lambda w: (-len(w), w)))
+
+
+def _patterns(lex: Lexicon) -> dict:
+    """The grammars' regular expressions, their words read from the lexicon's grammar words."""
+    w = lex.words
+    return {
+        "counted": re.compile(f"[0-9一二三四五六七八九十两百千万]+(?:{_any(w('item-counter'))})"),
+        "counted_prefix": re.compile(f"[{NUMERALS}百千几]+(?:{_any(w('approximate'))})?(?:{_any(w('park-counter'))})"),
+        "list_quantifier": f"(?:{_any(w('list-quantifier'))}|近?[{NUMERALS}百几多余]+(?:{_any(w('list-counter'))}))",
+        "industry_frame": re.compile(f"为(?:{_any(w('industry-frame'))})"),
+        "bare_head": re.compile(f"[\u4e00-\u9fff]{{2,10}}?(?=[“”\"0-9+]|{_any(w('bare-list-head'))})"),
+        "bare_cue": re.compile(_any(w("bare-list-cue"))),
+        "represented": re.compile(f"(?:{_any(w('represented-frame'))})([^、，。；：{NUMERALS}]{{2,10}}?)"
+                                  f"(?=[、，。；]|[{NUMERALS}]+大|等|产业)"),
+        "cluster": re.compile(f"(?:{_any(w('cluster-head'))})[（(]([^（）()，。、]{{2,16}})[）)]"),
+        "statistic": re.compile(f"(?:{_any(w('statistic-head'))})业(?={_any(w('statistic-word'))})"),
+    }
+
+
+def _words(lex: Lexicon) -> dict:
+    w = lex.words
+    return dict(
+        cut_chars=frozenset(w("cut-character")), end_cut_chars=frozenset(w("end-cut-character")),
+        time_words=frozenset(w("time-word")), weak_firm_cues=frozenset(w("weak-firm-cue")),
+        slogan_verbs=w("slogan-verb"), glued_conjunctions=frozenset(w("glued-conjunction")),
+        photo_credit=w("photo-credit"), withheld=w("withheld"), technical=w("technical"),
+        level_adjectives=w("level-adjective"), taxonomy_followers=w("taxonomy-follower"),
+        clause_industry_words=w("clause-industry-word"), short_name_neighbours=w("short-name-neighbour"),
+        short_name_followers=w("short-name-follower"),
+    )
 
 
 def alternation(words) -> re.Pattern | None:
@@ -81,7 +104,8 @@ class CueIndex:
     level_modifiers: tuple  # longest first
     scales: tuple  # longest first
     context_verbs: tuple  # longest first
-    words: dict = field(default_factory=dict)
+    words: dict = field(default_factory=dict)  # kind -> grammar words (see _words)
+    patterns: dict = field(default_factory=dict)  # name -> regular expression (see _patterns)
     open_heads: frozenset = frozenset()  # one-character park heads (城, 港, 园): `open_head` grammar
     development_re: re.Pattern | None = None  # words that show a development area
     sector_re: re.Pattern | None = None  # 加工业, 工业: sector suffixes kept in an industry's name
@@ -110,14 +134,15 @@ class CueIndex:
             predicate_re=alternation(lex.enterprise_predicates), suffix_re=alternation(lex.industry_suffixes),
             grammar_cue_re=alternation(cue_words),
             firm_generics=tuple(sorted(w for w, c in lex.generic.items() if c == "Enterprise" and len(w) >= 2)),
-            departments=tuple(sorted(w for w in lex.agency_words if len(w) >= 2 and w[-1] in "厅局部委")),
+            departments=tuple(sorted(w for w in lex.agency_words
+                                     if len(w) >= 2 and w[-1] in lex.words("department-ending"))),
             agency_endings=tuple(sorted(lex.agency_words)),
             long_boundaries=longest(w for w in lex.boundaries if len(w) >= 2 and w not in lex.regions),
             stop_words=frozenset(stop),
             trade_suffixes=longest(lex.enterprise_trade_suffixes),
             level_modifiers=longest(lex.level_modifiers), scales=longest(lex.scales),
             context_verbs=longest(lex.industry_context),
-            words=dict(_WORDS),
+            words=_words(lex), patterns=_patterns(lex),
             open_heads=frozenset(lex.open_heads), development_re=alternation(lex.development_context),
             sector_re=alternation(lex.sector_suffixes),
         )

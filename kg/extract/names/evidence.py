@@ -4,7 +4,7 @@ Pure functions of the text and the cue index.
 """
 from __future__ import annotations
 
-from kg.extract.names.cues import (LATIN, MAX_NAME_DIGITS, NAME_POS, NUMBER, PUNCT, RARE_WORD,
+from kg.extract.names.cues import (LATIN, MAX_NAME_DIGITS, MUNICIPALITY_CODES, NAME_POS, NUMBER, PUNCT, RARE_WORD,
                                    STOP_POS, CueIndex)
 from kg.extract.segment import UNKNOWN, Token
 
@@ -121,7 +121,7 @@ def province_and_modifiers(cues: CueIndex, prefix: str) -> bool:
     """江苏省国家高新区: the national zones of a province, not one zone."""
     for size in range(min(8, len(prefix)), 1, -1):
         iri = cues.lex.regions.get(prefix[:size])
-        if iri and iri.endswith("0000") and not iri.endswith(cues.words["municipality_codes"]):
+        if iri and iri.endswith("0000") and not iri.endswith(MUNICIPALITY_CODES):
             return cues.only_modifiers(prefix[size:])
     return False
 

@@ -11,7 +11,6 @@ from kg.extract.names.rules import STATISTIC_REACH, SUFFIX_REACH, Candidate, can
 from kg.types import Sentence
 
 NAME, VERSION = "grammar:industry-suffix", 1
-_STATISTIC = re.compile(r"(?:制造|服务)业(?=规模|产值|增加值|企业|总产值|营收|收入|占|实现|保持|达)")
 _HAN_NAME = re.compile(r"[\u4e00-\u9fff][\u4e00-\u9fffA-Za-z0-9]*")
 _DIGIT = re.compile(r"[0-9一二三四五六七八九十两]")
 
@@ -19,7 +18,7 @@ _DIGIT = re.compile(r"[0-9一二三四五六七八九十两]")
 def _statistics(sent: Sentence, tokens, cues: CueIndex) -> list[Candidate]:
     out = []
     text, base = sent.text, sent.start
-    for m in _STATISTIC.finditer(text):
+    for m in cues.patterns["statistic"].finditer(text):
         start = walk_back(cues, tokens, text, base, base + m.start(), Walk(STATISTIC_REACH, base, stop_generic=True))
         start -= base
         name = text[start:m.end()]

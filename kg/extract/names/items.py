@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass
 
 from kg.extract.names import evidence as ev
-from kg.extract.names.cues import COUNTED, PHASE, CueIndex
+from kg.extract.names.cues import PHASE, CueIndex
 from kg.extract.names.edges import Walk, cut_point, leading_context_verb, strip_left_boundaries, walk_back
 from kg.extract.names.rules import (FIRST_ITEM_REACH, INDUSTRY_ITEM, PREDICATE_ITEM, Candidate, Mode, candidate,
                                     list_item_cap)
@@ -113,7 +113,7 @@ def _cue_item(cues: CueIndex, name: str, lst: _List) -> bool:
     if cls == "Platform" and (ev.only_places(cues, name) or not ev.has_name_evidence(cues, name, "", firm=True)):
         return False  # 依托教学、科研、生产等资源载体: activities, not platforms
     return (2 <= len(name) <= list_item_cap(cls) and not ev.has_boundary(cues, name) and name not in cues.lex.generic
-            and name not in cues.type_words and not COUNTED.search(name))
+            and name not in cues.type_words and not cues.patterns["counted"].search(name))
 
 
 def _by_frame(cues: CueIndex, s: int, e: int, name: str, is_ind: bool, mode: Mode) -> Candidate | None:
@@ -127,7 +127,7 @@ def _by_frame(cues: CueIndex, s: int, e: int, name: str, is_ind: bool, mode: Mod
 
 def _classify(cues: CueIndex, s: int, e: int, name: str, is_ind: bool, lst: _List) -> Candidate | None:
     mode, lex = lst.mode, cues.lex
-    if PHASE.fullmatch(name) or name in lex.list_cues or COUNTED.search(name):
+    if PHASE.fullmatch(name) or name in lex.list_cues or cues.patterns["counted"].search(name):
         return None
     if mode in (Mode.ENTERPRISE, Mode.ENTERPRISE_STRICT) and ev.is_trade_name(cues, name):
         return candidate("list-classed", s, e, "Enterprise")

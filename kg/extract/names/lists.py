@@ -18,19 +18,15 @@ from kg.types import Sentence
 NAME, VERSION = "grammar:list", 1
 _DENG = re.compile(r"等")
 _COUNT = re.compile(r"(?<![0-9、，。；等])[0-9一二三四五六七八九十两]+(?:个|大)[“”\"]?")
-_FRAME = re.compile(r"为(?:核心|主导|支撑|引领|重点|龙头|主体|主攻方向|特色|首位|基础|补充)")
 _CLAUSE = re.compile(r"[^，。；：！？]+")
 _TAIL = re.compile(r"[^、]*")
-_BARE_HEAD = re.compile(r"[\u4e00-\u9fff]{2,10}?(?=[“”\"0-9+]|等|两大|三大|四大|五大|产业|集群|领域)")
-_BARE_CUE = re.compile(r"产业|集群|领域|格局|体系")
 
 
 @lru_cache(maxsize=8)
-def _cue_patterns(cue_pattern: str) -> tuple[re.Pattern, re.Pattern]:
+def _cue_patterns(cue_pattern: str, quantifier: str) -> tuple[re.Pattern, re.Pattern]:
     """(after 等, after a count) patterns ending in a list cue (group 1)."""
     cue = "(" + cue_pattern + ")"
-    after_deng = re.compile(r"(?:一批|一大批|众多|多家|近?[0-9一二三四五六七八九十两百几多余]+[个家大项类批所])?[“”\"]?"
-                            r"(?:[^，。；、]{0,10}?)" + cue)
+    after_deng = re.compile(quantifier + r"?[“”\"]?(?:[^，。；、]{0,10}?)" + cue)
     after_count = re.compile(r"[^，。；]{0,16}?" + cue)
     return after_deng, after_count
 
@@ -75,11 +71,11 @@ def find(sent: Sentence, tokens, cues: CueIndex) -> list[Candidate]:
     text, base = sent.text, sent.start
     if cues.cue_re is None:
         return []
-    after_deng, after_count = _cue_patterns(cues.cue_re.pattern)
+    after_deng, after_count = _cue_patterns(cues.cue_re.pattern, cues.patterns["list_quantifier"])
     out = _closed_by_cue(cues, text, base, tokens, after_deng)
     out += _closed_by_count(cues, text, base, tokens, after_count)
     out += _before_predicate(cues, text, base, tokens)
-    for m in _FRAME.finditer(text):
+    for m in cues.patterns["industry_frame"].finditer(text):
         out.extend(enumeration_items(cues, text, base, m.start(), Mode.INDUSTRY_STRICT, tokens, after_yi=True))
     return out
 
@@ -95,8 +91,8 @@ def find_bare(sent: Sentence, tokens, cues: CueIndex) -> list[Candidate]:
             continue
         last = body.rfind("、")
         tail = _TAIL.search(body[last + 1:]).group()
-        head = _BARE_HEAD.match(tail)
-        if not head or not _BARE_CUE.search(tail):
+        head = cues.patterns["bare_head"].match(tail)
+        if not head or not cues.patterns["bare_cue"].search(tail):
             continue
         end = clause.start() + last + 1 + head.end()
         out.extend(c for c in enumeration_items(cues, text, base, end, Mode.INDUSTRY_STRICT, tokens)

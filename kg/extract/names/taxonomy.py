@@ -10,8 +10,6 @@ from kg.extract.names.rules import Candidate, candidate
 from kg.types import Sentence
 
 NAME, VERSION = "gazetteer:taxonomy", 1
-FOLLOWERS = ("领域", "赛道", "等产业", "等新兴", "等未来", "等领域", "等行业", "等主导")
-CLAUSE_INDUSTRY_WORDS = ("产业", "集群", "领域", "行业", "赛道")
 _CLAUSE_END = re.compile(r"[，。；：！？]")
 
 
@@ -19,7 +17,7 @@ def industry_context(cues: CueIndex, text: str, start: int, end: int) -> bool:
     """A taxonomy word names an industry when 产业/行业/集群 follows it or a development
     verb (打造, 培育, 聚焦) stands right before it."""
     after = text[end:end + 4]
-    if after.startswith(tuple(cues.lex.industry_suffixes)) or after.startswith(FOLLOWERS):
+    if after.startswith(tuple(cues.lex.industry_suffixes)) or after.startswith(cues.words["taxonomy_followers"]):
         return True
     before = text[max(0, start - 4):start]
     if any(before.endswith(v) for v in cues.lex.industry_context):
@@ -27,7 +25,7 @@ def industry_context(cues: CueIndex, text: str, start: int, end: int) -> bool:
     # an item of an enumeration that the clause goes on to call industries (…、生物医药、…“2+4”产业格局)
     if text[end:end + 1] in ("、", "和", "及") or text[start - 1:start] == "、":
         rest = _CLAUSE_END.split(text[end:], maxsplit=1)[0][:40]
-        return any(w in rest for w in CLAUSE_INDUSTRY_WORDS)
+        return any(w in rest for w in cues.words["clause_industry_words"])
     return False
 
 

@@ -9,16 +9,19 @@ from kg.extract.names.rules import TRADE_NAME_REACH, Candidate, candidate
 from kg.types import Sentence
 
 NAME, VERSION = "grammar:trade-name", 1
-OPENERS = "，。；：、（(“\"和与及"  # what may stand before a short name
-CLOSERS = "，。；：、）)”\"和与及等获跨在将于的"  # what may follow it (else a verb or a digit)
+OPEN_PUNCT = "，。；：、（(“\""  # punctuation that may stand before a short name
+CLOSE_PUNCT = "，。；：、）)”\""  # and after it
 
 
-def _stands_alone(text: str, start: int, end_in_text: int, next_tok) -> bool:
+def _stands_alone(cues: CueIndex, text: str, start: int, end_in_text: int, next_tok) -> bool:
+    """A short name opens a clause or stands by a conjunction, and a verb, a digit or a follower (获, 等) comes next."""
     before = text[max(0, start - 1):start]
     after = text[end_in_text:end_in_text + 1]
-    if not (start == 0 or before in OPENERS or before == ""):
+    neighbours = cues.words["short_name_neighbours"]
+    if not (start == 0 or before in OPEN_PUNCT or before in neighbours or before == ""):
         return False
-    return not (after and after not in CLOSERS and not after.isdigit()
+    closers = neighbours + cues.words["short_name_followers"]
+    return not (after and after not in CLOSE_PUNCT and after not in closers and not after.isdigit()
                 and not (next_tok is not None and next_tok.pos in ("v", "vd", "p")))
 
 
@@ -38,6 +41,6 @@ def find(sent: Sentence, tokens, cues: CueIndex) -> list[Candidate]:
         if len(name) <= len(m.group()) or not ev.is_trade_name(cues, name):
             continue
         next_tok = next((t for t in tokens if t.start == end), None)
-        if _stands_alone(text, start, m.end(), next_tok):
+        if _stands_alone(cues, text, start, m.end(), next_tok):
             out.append(candidate("trade-name", base + start, end, "Enterprise"))
     return out

@@ -6,8 +6,6 @@ mention; a named park followed by a modifier (苏州BioBAY先进园区) is an ap
 """
 from __future__ import annotations
 
-import re
-
 from kg.extract.names import evidence as ev
 from kg.extract.names.cues import CueIndex
 from kg.extract.names.edges import Walk, cut_point, leading_place_or_scale, strip_left_boundaries, walk_back
@@ -16,7 +14,6 @@ from kg.extract.names.rules import CAPS, Candidate, Mode, candidate
 from kg.types import Sentence
 
 NAME, VERSION = "grammar:type-word", 1
-_COUNTED_PREFIX = re.compile(r"[0-9一二三四五六七八九十两百千几]+(?:多|来|余)?[个大家所座处]")  # 三个, 一批, 300多家
 
 
 def _name_start(cues: CueIndex, tokens, text: str, base: int, t_start: int, cls: str,
@@ -41,7 +38,7 @@ def _is_generic(cues: CueIndex, prefix: str, cls: str) -> bool:
     """国家级, 千亿级, 江苏省国家, 三个: the prefix names no one thing."""
     return (cues.only_modifiers(prefix) or ev.starts_with_scale(cues, prefix)
             or (cls == "Park" and ev.province_and_modifiers(cues, prefix))
-            or bool(_COUNTED_PREFIX.search(prefix)) or "+" in prefix)
+            or bool(cues.patterns["counted_prefix"].search(prefix)) or "+" in prefix)
 
 
 def _no_firm_or_platform(cues: CueIndex, name: str, prefix: str, cls: str) -> bool:
@@ -52,13 +49,17 @@ def _no_firm_or_platform(cues: CueIndex, name: str, prefix: str, cls: str) -> bo
         return True
     rest = prefix[leading_place_or_scale(cues, prefix):] if len(prefix) > 2 else prefix
     # 河北省级创新平台: a class of platforms in a province
-    return rest != prefix and bool(rest) and cues.only_modifiers(rest.replace("省级", "").replace("市级", ""))
+    if rest == prefix or not rest:
+        return False
+    for word in cues.words["level_adjectives"]:
+        rest = rest.replace(word, "")
+    return cues.only_modifiers(rest)
 
 
 def _rejected(cues: CueIndex, name: str, prefix: str, cls: str, sub: str, generic: bool) -> bool:
     if generic and cls != "Park":
         return True
-    if cues.words["withheld"] in prefix:
+    if any(w in prefix for w in cues.words["withheld"]):
         return True  # 某电商公司, 某园区: a name withheld (court and police news), not a name
     if cls == "Enterprise" and len(prefix) < 2:
         return True

@@ -7,7 +7,7 @@ import pytest
 @pytest.fixture(scope="session")
 def tiny_cues():
     from kg.extract.names.cues import CueIndex
-    from kg.ontology import Lexicon, ParkType
+    from kg.ontology import Lexicon, ParkType, load_lexicon
 
     lex = Lexicon(
         park_types={"高新区": ParkType("高新区", "高新区", "HighTechZone", "zone"),
@@ -21,6 +21,7 @@ def tiny_cues():
         modifiers={"国家级"},
         enterprise_predicates={"入选"},
         regions={"苏州": "r:320500"},
+        grammar_words=load_lexicon().grammar_words,  # the grammars' closed word lists (的, 是…), not names
     )
     return CueIndex.build(lex)
 

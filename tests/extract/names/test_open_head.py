@@ -7,10 +7,11 @@ from kg.extract.names import open_head
 @pytest.fixture(scope="module")
 def head_cues():
     from kg.extract.names.cues import CueIndex
-    from kg.ontology import Lexicon
+    from kg.ontology import Lexicon, load_lexicon
 
     lex = Lexicon(open_heads={"城": "Park", "岛": "Park"}, development_context={"产业", "管委会", "企业"},
-                  regions={"苏州": "r:320500", "昆山": "r:320583"}, non_park_words={"公园"})
+                  regions={"苏州": "r:320500", "昆山": "r:320583"}, non_park_words={"公园"},
+                  grammar_words=load_lexicon().grammar_words)  # the grammars' closed word lists (的, 是…)
     return CueIndex.build(lex)
 
 
