@@ -161,3 +161,15 @@ def test_a_boundary_character_that_opens_a_known_word_stays_in_the_name(run_text
     assert ("Park", "日照经济技术开发区") in found
     # a boundary word standing alone before a name is still cut: 做强|中科院…
     assert ("Platform", "中科院苏州医工所") in _mentions(run_text, "做强中科院苏州医工所。")
+
+
+def test_caption_role_and_metaphor_words_never_open_a_name(run_text):
+    assert ("Park", "葛店经开区") in _mentions(run_text, "作为桥头堡葛店经开区加快发展。")
+    assert ("Enterprise", "清美集团") in _mentions(run_text, "北京孕育出清美集团等企业。")
+
+
+def test_an_industry_before_a_sub_park_word_belongs_to_its_name(run_text):
+    assert ("Park", "中欧先进制造产业园") in _mentions(run_text, "中欧先进制造产业园开工。")
+    # a conjunction is no part of it
+    found = _mentions(run_text, "河南万里资源再生有限责任公司和大江纺织产业园。")
+    assert not any("和大江" in name for _, name in found)

@@ -6,6 +6,8 @@ mention; a named park followed by a modifier (苏州BioBAY先进园区) is an ap
 """
 from __future__ import annotations
 
+import re
+
 from kg.extract.names import evidence as ev
 from kg.extract.names.cues import CueIndex
 from kg.extract.names.edges import Walk, cut_point, leading_place_or_scale, strip_left_boundaries, walk_back
@@ -14,6 +16,8 @@ from kg.extract.names.rules import CAPS, Candidate, Mode, candidate
 from kg.types import Sentence
 
 NAME, VERSION = "grammar:type-word", 1
+_HAN = re.compile(r"[\u4e00-\u9fff]+")
+_FUNCTION_POS = frozenset({"c", "p", "u", "uj", "ul", "uz", "d", "r", "m", "q", "f", "y"})
 
 
 def _name_start(cues: CueIndex, tokens, text: str, base: int, t_start: int, cls: str,
@@ -21,7 +25,13 @@ def _name_start(cues: CueIndex, tokens, text: str, base: int, t_start: int, cls:
     """Where the name ending at the type word starts (sentence offsets + base); None for no park name."""
     walk = Walk(CAPS[cls].type_word_prefix, base, park=cls == "Park", inner_ok=cls != "Park",
                 firm=cls == "Enterprise", through_zone=level == "subpark")
-    name_start = walk_back(cues, tokens, text, base, t_start, walk)
+    # 中欧先进制造产业园: an industry name before a sub-park's type word is part of its name, verb or not
+    industry = _industry_before(cues, tokens, text, base, t_start) if level == "subpark" else 0
+    name_start = walk_back(cues, tokens, text, base, t_start - industry, walk) if industry else t_start
+    if industry and name_start == t_start - industry and not _place_before(cues, tokens, name_start):
+        name_start = t_start  # no place before the industry: walk as before (发展先进制造产业园 stays generic)
+    if name_start == t_start:
+        name_start = walk_back(cues, tokens, text, base, t_start, walk)
     name_start = strip_left_boundaries(cues, name_start, t_start, text, base)
     name_start += cut_point(cues, text[name_start - base:t_start - base], enterprise=cls == "Enterprise")
     if cls == "Park":
@@ -32,6 +42,25 @@ def _name_start(cues: CueIndex, tokens, text: str, base: int, t_start: int, cls:
         if department:  # 青岛海警局及西海岸新区: the park's name starts after the department
             name_start = strip_left_boundaries(cues, name_start + department, t_start, text, base)
     return name_start
+
+
+def _industry_before(cues: CueIndex, tokens, text: str, base: int, t_start: int) -> int:
+    """Length of the longest industry name of whole words that ends right before the type word and
+    opens with no place (中欧|先进制造|产业园 -> 4), or 0."""
+    end = t_start - base
+    starts = {t.start - base for t in tokens}
+    for size in range(min(8, end), 1, -1):
+        name = text[end - size:end]
+        words = [t for t in tokens if end - size <= t.start - base < end]
+        if (end - size in starts and _HAN.fullmatch(name) and cues.is_industry_name(name)
+                and all(t.word not in cues.lex.boundaries and t.pos not in _FUNCTION_POS for t in words)
+                and not any(cues.is_place(name[:k]) for k in range(2, min(4, size) + 1))):
+            return size
+    return 0
+
+
+def _place_before(cues: CueIndex, tokens, start: int) -> bool:
+    return any(t.end == start and cues.is_place(t.word) for t in tokens)
 
 
 def _is_generic(cues: CueIndex, prefix: str, cls: str) -> bool:
