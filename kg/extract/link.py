@@ -72,6 +72,7 @@ class Linker:
         self._bare_types = frozenset(lexicon.words("bare-park-type"))
         self._quality = lexicon.words("quality-modifier")  # 高端医疗器械 is 医疗器械 at its top end
         self._variant_endings = lexicon.words("industry-variant-ending")  # 高端装备制造 = 高端装备
+        self._admin_suffixes = frozenset("省市县区镇乡村街")  # a place name's administrative ending
         self._descriptive = descriptive_test(lexicon)  # 智能制造 in 智能制造产业园 only describes
         self._legal = re.compile("(" + "|".join(map(re.escape, lexicon.words("key-legal-suffix"))) + ")$")
 
@@ -124,7 +125,9 @@ class Linker:
             if m.cls == "Park":
                 prefix, _ = self.split_park(label)
                 core = self._strip_place(prefix, is_place)
-                if core and core != prefix and len(core) >= 2:
+                # a zone goes by the place-name part of its name (临港, 两江, 天府); never by a modifier or
+                # a description (国家, 应急, 牧场), which names no one thing
+                if core and core != prefix and len(core) >= 2 and is_place(core) and not self._descriptive(core):
                     out.short_names.setdefault(core, k)
         return out
 
@@ -152,6 +155,8 @@ class Linker:
                 a, b = m.start(), m.end()
                 if any(s <= a < e or s < b <= e for s, e in taken):
                     continue
+                if doc.text[b:b + 1] in self._admin_suffixes:
+                    continue  # 巴东县, 临港镇: the county or town, not the park named after it
                 out.append(Mention(doc.id, a, b, short, "Park", SHORT_NAME_STAGE, SHORT_NAME_SCORE, short,
                                    key=short_names[short]))
         return out

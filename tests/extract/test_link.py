@@ -63,3 +63,11 @@ def test_a_bare_name_two_places_share_stays_apart(pipeline):
     texts = {"a": "南京江北新区发布新政。", "b": "重庆江北新区发布新政。", "c": "江北新区发布新政。"}
     corpus = merge_results([pipeline.process(RawDocument(k, t, k)) for k, t in texts.items()])
     assert len([e for e in corpus.entities.values() if e.cls == "Park"]) == 3
+
+
+def test_a_short_form_is_a_name_on_its_own(run_text):
+    result = run_text("苏南国家自主创新示范区建设加快。国家知识产权局发布通知。")
+    assert not [m for m in result.mentions if m.surface == "国家"]
+    # a bare place name is the place: what the text says of it is not the park's
+    result = run_text("巴东经济开发区发展。巴东县召开会议。")
+    assert not [m for m in result.mentions if m.stage == "link:short-name"]
