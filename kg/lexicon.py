@@ -91,6 +91,23 @@ class Lexicon:
         """
         return self.subclass_of.get(local, local)
 
+    def only_modifiers(self, prefix: str) -> bool:
+        """True when `prefix` is made of generic modifiers alone (国家级, 该, 全省): the recogniser and
+        the NER stage both ask it.
+
+        >>> Lexicon(modifiers={"国家级", "该"}).only_modifiers("该国家级"), Lexicon().only_modifiers("苏州")
+        (True, False)
+        """
+        i = 0
+        while i < len(prefix):
+            for size in range(min(6, len(prefix) - i), 0, -1):
+                if prefix[i:i + size] in self.modifiers:
+                    i += size
+                    break
+            else:
+                return False
+        return True
+
     def all_terms(self) -> set:
         """Every written form, for the segmenter's user dictionary."""
         terms = set(self.park_types) | set(self.platform_types) | set(self.industry_labels)
