@@ -424,7 +424,7 @@ def _refuse_partial(report: BuildReport, strict: bool) -> None:
 def build(paths, out_dir: Path, ontology_dir=None, html: bool = True, progress: bool = False,
           pipeline: Pipeline | None = None, *, jobs: int = 1, cache_dir=None, prune_cache: bool = True,
           scheduler: str | None = None, store: bool = False, formats=("ttl",), strict: bool = False,
-          shacl: bool = True, ner: str | None = None) -> BuildReport:
+          shacl: bool = True, ner: str | None = None, min_confidence: float | None = None) -> BuildReport:
     """Extract from `paths` and write ``graph.ttl`` (and ``graph.html``) into `out_dir`.
 
     `formats` names the graph files to write (``ttl``, ``nt``, ``nq``, ``jsonld``,
@@ -477,7 +477,7 @@ def build(paths, out_dir: Path, ontology_dir=None, html: bool = True, progress: 
 
     with gc_frozen():  # the results, then the graph, live until the end: no full collection need walk them
         clock = time.perf_counter()
-        corpus = merge_results(results)
+        corpus = merge_results(results, min_confidence)
         del results
         report.seconds["merge"] = time.perf_counter() - clock
         clock = time.perf_counter()

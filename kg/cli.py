@@ -62,8 +62,11 @@ def main(debug):
 @click.option("--ner", "ner", metavar="MODEL", default=None,
               help="Add a HanLP NER stage: a folder from 'kg train-ner', or a HanLP pretrained id (needs network "
                    "once). Needs pip install 'parkkg[hanlp]'. Default: the PARKKG_NER setting, else off.")
+@click.option("--min-confidence", type=click.FloatRange(0, 1), default=None, metavar="P",
+              help="Keep relations and targets whose pk:confidence is at least P (0-1). Default: the thresholds "
+                   "fitted on the gold annotations (docs/confidence.md).")
 def build(paths, out_dir, ontology_dir, no_html, strict, quiet, jobs, scheduler, cache_dir, no_cache, store, formats,
-          ner):
+          ner, min_confidence):
     """Build the graph of PATHS (files, folders or .jsonl corpora) into OUT.
 
     Writes OUT/graph.ttl (Turtle, deterministic) and OUT/graph.html (an
@@ -85,7 +88,7 @@ def build(paths, out_dir, ontology_dir, no_html, strict, quiet, jobs, scheduler,
     report = run_build(list(paths), out_dir, ontology_dir=ontology_dir, html=not no_html, progress=not quiet,
                        jobs=jobs or default_jobs(), scheduler=scheduler, store=store, formats=formats or ("ttl",),
                        cache_dir=None if no_cache else (cache_dir or Path(out_dir) / ".cache"),
-                       prune_cache=cache_dir is None, strict=strict, ner=ner)
+                       prune_cache=cache_dir is None, strict=strict, ner=ner, min_confidence=min_confidence)
     for message in report.skipped[:50]:
         click.echo(f"skipped: {message}", err=True)
     if len(report.skipped) > 50:

@@ -56,6 +56,12 @@ class Lexicon:
     relation_triggers: dict = field(default_factory=dict)  # form -> set of property local names
     target_triggers: set = field(default_factory=set)
     non_target_cues: dict = field(default_factory=dict)  # form -> kind
+    tie_cues: dict = field(default_factory=dict)  # form -> frozenset of property local names
+    non_tying_cues: dict = field(default_factory=dict)  # form -> context kind (organiser, resume, court ...)
+    open_heads: dict = field(default_factory=dict)  # one-character head -> contract class (城 -> Park)
+    development_context: set = field(default_factory=set)  # words that show a development area
+    subunit_heads: set = field(default_factory=set)  # 学院 after a university's name: a unit of it
+    sector_suffixes: set = field(default_factory=set)  # 加工业, 工业: end an industry name, kept in it
     year_expressions: dict = field(default_factory=dict)  # form -> year
     units: set = field(default_factory=set)
     scales: dict = field(default_factory=dict)  # form -> (value, unit)

@@ -29,6 +29,7 @@ TERMS = frozenset("""
     hasPlatform hasSubPark hasTarget inDocument inSector indicatesClass locatedIn mentionedIn metric
     parkLevel qualifier rawEndOffset rawStartOffset regionLevel scaleUnit scaleValue sentenceText signals
     startOffset targetValue targetYear unit withinRegion writtenForm yearValue
+    TieCue NonTyingCue OpenHeadWord DevelopmentContextCue SubunitHead SectorSuffix
 """.split())
 
 

@@ -22,7 +22,7 @@ DEFAULT_ONTOLOGY_DIR = Path(__file__).resolve().parent.parent / "ontology"
 # When installed as a wheel the ontology ships inside the package.
 PACKAGED_ONTOLOGY_DIR = Path(__file__).resolve().parent / "ontology_data"
 
-LEXICON_FORMAT = 4  # bump when the Lexicon record changes shape
+LEXICON_FORMAT = 9  # bump when the Lexicon record changes shape
 def ontology_files(directory: Path | str | None = None) -> list[Path]:
     """The Turtle files of the ontology, sorted."""
     if directory is None:

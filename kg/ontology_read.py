@@ -15,7 +15,9 @@ from kg.namespace import PK, PK_NS
 _PLAIN_CUES = (("NameBoundary", "boundaries"), ("AgencyWord", "agency_words"), ("VenueCue", "venue_cues"),
                ("NonParkWord", "non_park_words"), ("FacilityWord", "facility_words"), ("NamePart", "name_parts"),
                ("EnterprisePredicate", "enterprise_predicates"), ("IndustryContextCue", "industry_context"),
-               ("TargetTrigger", "target_triggers"), ("UnitWord", "units"), ("IndustryHeadWord", "industry_heads"))
+               ("TargetTrigger", "target_triggers"), ("UnitWord", "units"), ("IndustryHeadWord", "industry_heads"),
+               ("DevelopmentContextCue", "development_context"), ("SubunitHead", "subunit_heads"),
+               ("SectorSuffix", "sector_suffixes"))
 _REGION_RANK = {"province": 0, "prefecture": 1, "county": 2}
 
 
@@ -108,6 +110,16 @@ class _Reader:
         for node, forms in self.cues("NonTargetCue"):
             kind = str(self.value(node, "cueKind", "past"))
             lex.non_target_cues.update((f, kind) for f in forms)
+        for node, forms in self.cues("TieCue"):
+            props = frozenset(_local(p) for p in self.g.objects(node, _term("signals")))
+            for f in forms:
+                lex.tie_cues[f] = lex.tie_cues.get(f, frozenset()) | props
+        for node, forms in self.cues("NonTyingCue"):
+            kind = str(self.value(node, "cueKind", ""))
+            lex.non_tying_cues.update((f, kind) for f in forms)
+        for node, forms in self.cues("OpenHeadWord"):
+            cls = _local(self.value(node, "indicatesClass", _term("Park")))
+            lex.open_heads.update((f, cls) for f in forms)
         for node, forms in self.cues("YearExpression"):
             year = int(self.value(node, "yearValue"))
             lex.year_expressions.update((f, year) for f in forms)

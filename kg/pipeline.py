@@ -9,18 +9,19 @@
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from kg.extract.link import Linker, merge_entities
 from kg.extract.names import Recognizer
 from kg.extract.relations import RelationExtractor
 from kg.extract.segment import Segmenter
-from kg.extract.targets import TargetExtractor
+from kg.extract.confidence import target_model
+from kg.extract.targets import TargetExtractor, target_features
 from kg.ontology import Lexicon, load_lexicon
 from kg.text.clean import clean_text
 from kg.text.readers import RawDocument
 from kg.text.sentences import split_sentences
-from kg.types import Document, DocumentResult, Evidence
+from kg.types import Document, DocumentResult, Evidence, Mention
 
 PIPELINE_VERSION = "0.1.0"
 
@@ -46,6 +47,9 @@ class Pipeline:
         self.linker = Linker(self.lexicon)
         self.relation_extractor = RelationExtractor(self.lexicon)
         self.target_extractor = TargetExtractor(self.lexicon)
+        self.target_model = target_model()
+        self._industry_markers = tuple(sorted(set(self.lexicon.industry_suffixes) | {
+            w for w, c in self.lexicon.list_cues.items() if c == "Industry" and len(w) >= 2}))
         self.extra_recognizers = list(extra_recognizers)
 
     def is_place(self, word: str) -> bool:
@@ -72,10 +76,20 @@ class Pipeline:
         relations = self.relation_extractor.relations(frames, evidence_for, levels)
         targets = []
         for f in frames:
-            targets.extend(self.target_extractor.targets(f.sentence, f.subject, evidence_for(f.sentence)))
-        entities = related_entities(linked.entities, relations)
-        return DocumentResult(doc, sentences, sorted(mentions, key=lambda m: (m.start, m.end)),
-                              [entities[k] for k in sorted(entities)], relations, targets)
+            targets.extend(self.target_extractor.targets(f.sentence, f.subject, evidence_for(f.sentence),
+                                                         f.subject_explicit))
+        named = {m.key for m in mentions if m.cls == "Industry" and self._named_as_industry(doc.text, m)}
+        entities = related_entities(linked.entities, relations, named)
+        result = DocumentResult(doc, sentences, sorted(mentions, key=lambda m: (m.start, m.end)),
+                                [entities[k] for k in sorted(entities)], relations, targets)
+        result.targets = [replace(t, confidence=round(self.target_model.probability(target_features(result, t)), 3))
+                          for t in targets]
+        return result
+
+    def _named_as_industry(self, text: str, m: Mention) -> bool:
+        """产业, 行业, 领域 … right after the name (or ending it) say the text names an industry."""
+        after = text[m.end:m.end + 4]
+        return any(after.startswith(w) or m.surface.endswith(w) for w in self._industry_markers)
 
 
 def park_levels(mentions) -> dict:
@@ -87,10 +101,11 @@ def park_levels(mentions) -> dict:
     return levels
 
 
-def related_entities(entities: dict, relations) -> dict:
-    """An industry is one a park develops, plans or names: without a park it is no fact of the graph."""
+def related_entities(entities: dict, relations, named=frozenset()) -> dict:
+    """An industry is one a park develops, plans or names, or one the text names as an industry
+    (`named`: …产业, …行业, …领域); a word of the taxonomy used in passing is no fact of the graph."""
     related = {r.object for r in relations} | {r.subject for r in relations}
-    return {k: e for k, e in entities.items() if e.cls != "Industry" or k in related}
+    return {k: e for k, e in entities.items() if e.cls != "Industry" or k in related or k in named}
 
 
 @dataclass
@@ -103,14 +118,20 @@ class Corpus:
     targets: list = field(default_factory=list)
 
 
-def merge_results(results) -> Corpus:
+def merge_results(results, min_confidence: float | None = None) -> Corpus:
+    """Every document's results as one corpus, keeping relations and targets whose confidence
+    reaches `min_confidence` (default: the thresholds fitted with the confidence models)."""
+    from kg.extract.confidence import relation_model, target_model
+
+    relation_floor = relation_model().threshold if min_confidence is None else min_confidence
+    target_floor = target_model().threshold if min_confidence is None else min_confidence
     corpus = Corpus()
     per_doc = []
     for r in results:
         corpus.documents.append(r.document)
         per_doc.append((r.document.id, {e.key: e for e in r.entities}))
-        corpus.relations.extend(r.relations)
-        corpus.targets.extend(r.targets)
+        corpus.relations.extend(x for x in r.relations if x.confidence >= relation_floor)
+        corpus.targets.extend(t for t in r.targets if t.confidence >= target_floor)
     corpus.entities = merge_entities(per_doc)
     corpus.documents.sort(key=lambda d: d.id)
     return corpus

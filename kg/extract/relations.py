@@ -9,8 +9,12 @@ park-to-park pairs from trigger words (对标, 协同发展) or the sub-park's t
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+import math
+from dataclasses import dataclass, replace
 
+from kg.extract.confidence import relation_model
+
+from kg.extract.ties import TieIndex, mask_spans
 from kg.ontology import Lexicon
 from kg.types import Mention, Relation, Sentence
 
@@ -37,6 +41,63 @@ class SentenceFrame:
     mentions: list  # (Mention, key)
 
 
+WEAK_BLOCKERS = ("award", "wider")  # contexts that tie nothing unless the passage is about the park
+ANCHOR_SENTENCES = 3
+LEAD_SENTENCES = 2  # the first sentences of a section: what they make their subject, the passage is about  # a park named in this many sentences is what the passage is about
+
+
+def admissible(features: dict) -> bool:
+    """A candidate is a relation only where the text ties it: never in a context that ties
+    nothing (organiser list, résumé, award list, court report, a plan to settle), and, when
+    the sentence does not name its park, only with a tie word or the park's own name."""
+    anchored = bool(features.get("anchored"))
+    if features.get("blocked") and not (features.get("blocked_weak") and anchored):
+        return False
+    return not features.get("topic_only_no_tie") or anchored
+
+
+@dataclass(frozen=True)
+class _DocumentContext:
+    """Where each park is named in the document: the sentences that name it, and how many parks."""
+
+    named_in: dict  # park key -> sorted sentence indexes naming it
+    lead: frozenset  # park keys named in a heading or the first two sentences
+    names: dict  # park key -> the names it is written with
+
+    def owns(self, subject: str, name: str) -> bool:
+        """`name` begins with a name of the park: X高新区集成电路产业园 is X高新区's."""
+        return any(len(name) > len(n) and name.startswith(n) for n in self.names.get(subject, ()))
+
+    @classmethod
+    def of(cls, frames) -> "_DocumentContext":
+        named: dict = {}
+        names: dict = {}
+        lead = set()
+        section_start: dict = {}
+        for f in frames:
+            section_start.setdefault(f.sentence.section, f.sentence.index)
+        for f in frames:
+            position = f.sentence.index - section_start[f.sentence.section]
+            for m, k in f.mentions:
+                if k and m.cls == "Park" and not m.generic:
+                    named.setdefault(k, []).append(f.sentence.index)
+                    names.setdefault(k, set()).update((m.surface, m.key_name))
+                    if position < 2 or f.sentence.is_heading:
+                        lead.add(k)
+        return cls({k: sorted(set(v)) for k, v in named.items()}, frozenset(lead),
+                   {k: frozenset(v) for k, v in names.items()})
+
+    def features(self, subject: str, index: int, explicit: bool) -> dict:
+        before = [i for i in self.named_in.get(subject, ()) if i <= index]
+        gap = index - before[-1] if before else 10
+        return {"bias": 1.0, "explicit": 1.0 if explicit else 0.0,
+                "sentence_gap": math.log1p(min(gap, 10)),
+                "subject_sentences": math.log1p(len(self.named_in.get(subject, ()))),
+                "subject_in_lead": 1.0 if subject in self.lead else 0.0,
+                "anchored": 1.0 if subject in self.lead or len(self.named_in.get(subject, ())) >= ANCHOR_SENTENCES else 0.0,
+                "parks_in_document": math.log1p(len(self.named_in))}
+
+
 def _find_all(text: str, words) -> list[tuple[int, str]]:
     hits = []
     for w in words:
@@ -53,6 +114,8 @@ class RelationExtractor:
         self.benchmark = [w for w, props in lexicon.relation_triggers.items() if "benchmarksAgainst" in props]
         self.cooperate = [w for w, props in lexicon.relation_triggers.items() if "cooperatesWith" in props]
         self.subpark = [w for w, props in lexicon.relation_triggers.items() if "hasSubPark" in props]
+        self.ties = TieIndex.from_lexicon(lexicon)
+        self.model = relation_model()
 
     # ------------------------------------------------------------ discourse
     def frames(self, sentences: list[Sentence], mentions: list[Mention], keys: dict,
@@ -68,6 +131,7 @@ class RelationExtractor:
                 by_sentence[sentences[i].index].append(m)
         topic = ""
         frames = []
+        section_start: dict = {}
         for s in sentences:
             ms = sorted(by_sentence[s.index], key=lambda m: m.start)
             keyed = [(m, keys.get((m.start, m.end), "")) for m in ms]
@@ -93,8 +157,9 @@ class RelationExtractor:
                 topic = ""  # 胡埭镇坚持…: the passage turned to another city or district
             if not subject:
                 subject = topic
-            if explicit and not s.is_heading and levels.get(subject) == "zone":
-                topic = subject
+            lead = s.index - section_start.setdefault(s.section, s.index) < LEAD_SENTENCES
+            if explicit and not s.is_heading and (levels.get(subject) == "zone" or (lead and levels.get(subject))):
+                topic = subject  # a sub-park the lead makes its subject is what the article is about
             elif not explicit and not s.is_heading:
                 # a zone named mid-sentence, not as the object of 对标/与, becomes the topic
                 for m, k in keyed:
@@ -203,6 +268,14 @@ class RelationExtractor:
         return best
 
     def relations(self, frames: list[SentenceFrame], evidence_for, levels: dict) -> list[Relation]:
+        """The candidates that words tie (`admissible`), their `confidence` the fitted model's probability."""
+        return [replace(r, confidence=round(self.model.probability(x), 3))
+                for r, x in self.candidates(frames, evidence_for, levels) if admissible(x)]
+
+    def candidates(self, frames: list[SentenceFrame], evidence_for, levels: dict) -> list[tuple[Relation, dict]]:
+        """Relation candidates from each sentence's subject to the entities in it, with the
+        features (`kg.extract.confidence.RELATION_FEATURES`) the confidence model reads."""
+        context = _DocumentContext.of(frames)
         out = []
         for f in frames:
             s = f.sentence
@@ -210,27 +283,74 @@ class RelationExtractor:
                 continue
             ev = evidence_for(s)
             text = s.text
+            masked = mask_spans(text, [(m.start - s.start, m.end - s.start) for m, _ in f.mentions])
+            subject_at = next((m.start - s.start for m, k in f.mentions if k == f.subject and not m.generic), None)
+            base = context.features(f.subject, s.index, f.subject_explicit)
             bench = _find_all(text, self.benchmark)
             coop = _find_all(text, self.cooperate)
             sub_cue = _find_all(text, self.subpark)
             for m, k in f.mentions:
                 if not k or k == f.subject or m.generic:
                     continue
+                a, b = m.start - s.start, m.end - s.start
+                x = dict(base)
+                blocker = self.ties.blocker(text, a, b)
+                x["blocked"] = 1.0 if blocker else 0.0
+                # a park's own firm honoured (获评) in a passage about the park is still its firm
+                x["blocked_weak"] = 1.0 if blocker in WEAK_BLOCKERS else 0.0
+                # a name that begins with the park's own name is the park's (X高新区集成电路产业园)
+                x["owned"] = 1.0 if context.owns(f.subject, m.surface) else 0.0
+                x["subject_before"] = 1.0 if subject_at is not None and subject_at < a else 0.0
+                x["in_list"] = 1.0 if text[max(0, a - 1):a] == "、" or text[b:b + 1] in ("、", "等") else 0.0
+                x["gazetteer"] = 1.0 if m.stage.startswith("gazetteer") else 0.0
                 if m.cls == "Industry":
-                    prop = self._role(s, m, [x for x, _ in f.mentions if x.cls == "Industry"]) or "hasIndustry"
-                    out.append(Relation(f.subject, prop, k, ev, m.stage, round(0.6 + 0.3 * m.score, 3)))
-                elif m.cls == "Enterprise":
-                    out.append(Relation(f.subject, "hasEnterprise", k, ev, m.stage, round(0.5 + 0.3 * m.score, 3)))
-                elif m.cls == "Platform":
-                    out.append(Relation(f.subject, "hasPlatform", k, ev, m.stage, round(0.5 + 0.3 * m.score, 3)))
+                    role = self._role(s, m, [x for x, _ in f.mentions if x.cls == "Industry"])
+                    prop = role or "hasIndustry"
+                    x.update(industry=1.0, role=1.0 if role else 0.0)
+                    x["tie"] = 1.0 if role or self.ties.tie(masked, "hasIndustry", a, b, subject_at) else 0.0
+                    stage = m.stage
+                elif m.cls in ("Enterprise", "Platform"):
+                    prop = "has" + m.cls
+                    x[m.cls.lower()] = 1.0
+                    x["tie"] = 1.0 if self.ties.tie(masked, prop, a, b, subject_at) else 0.0
+                    stage = m.stage
                 elif m.cls == "Park":
-                    prop = self._park_relation(m, text, s.start, bench, coop, sub_cue, levels.get(k, ""))
-                    if prop:
-                        out.append(Relation(f.subject, prop, k, ev, "grammar:park-pair", 0.75))
                     holder = self._bracket_holder(f.mentions, m, text, s.start)
                     if holder and holder != k:
                         # 南山循环经济开发区（含迤资园区）: the bracket names a park the other one contains
-                        out.append(Relation(holder, "hasSubPark", k, ev, "grammar:bracket", 0.8))
+                        out.append((Relation(holder, "hasSubPark", k, ev, "grammar:bracket"),
+                                    dict(x, subpark=1.0, tie=1.0, owned=1.0)))
+                    prop = self._park_relation(m, text, s.start, bench, coop, sub_cue, levels.get(k, ""))
+                    if not prop:
+                        continue
+                    if prop == "hasSubPark":
+                        x["subpark"] = 1.0
+                        x["tie"] = 1.0 if sub_cue or self.ties.tie(masked, prop, a, b, subject_at) else 0.0
+                    else:
+                        x.update(park_pair=1.0, tie=1.0)
+                    stage = "grammar:park-pair"
+                else:
+                    continue
+                x["topic_only_no_tie"] = 1.0 if not f.subject_explicit and not x["tie"] and not x["owned"] else 0.0
+                out.append((Relation(f.subject, prop, k, ev, stage), x))
+        return out + self._owned_by_name(frames, context, evidence_for)
+
+    @staticmethod
+    def _owned_by_name(frames, context: "_DocumentContext", evidence_for) -> list[tuple[Relation, dict]]:
+        """X高新区智能装备产业园, X开发区科技创业中心: a name that begins with the full name of a
+        park of the document belongs to that park, whatever the sentence is about."""
+        out = []
+        props = {"Park": "hasSubPark", "Platform": "hasPlatform", "Enterprise": "hasEnterprise"}
+        for f in frames:
+            for m, k in f.mentions:
+                if not k or m.generic or m.cls not in props:
+                    continue
+                for park in sorted(context.names):
+                    if park != k and context.owns(park, m.surface):
+                        features = {"bias": 1.0, "owned": 1.0, "tie": 1.0, "explicit": 1.0,
+                                    {"Park": "subpark"}.get(m.cls, m.cls.lower()): 1.0}
+                        out.append((Relation(park, props[m.cls], k, evidence_for(f.sentence), "grammar:name-prefix"),
+                                    features))
         return out
 
     @staticmethod

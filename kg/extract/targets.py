@@ -57,6 +57,8 @@ class TargetExtractor:
         scales = sorted(lexicon.scales, key=len, reverse=True)
         self._scale = re.compile("|".join(re.escape(s) for s in scales)) if scales else None
         self._year_words = sorted(lexicon.year_expressions, key=len, reverse=True)
+        self._forecasts = sorted(w for w, kind in lexicon.non_target_cues.items() if kind == "forecast")
+        self._wider = sorted(w for w, kind in lexicon.non_tying_cues.items() if kind == "wider")
 
     def has_goal_cue(self, text: str) -> bool:
         """A target trigger, a deadline (到2025年, 十四五末) or a relative horizon (5年内)."""
@@ -110,8 +112,20 @@ class TargetExtractor:
     def _blocked(self, clause: str) -> bool:
         return any(cue in clause for cue in self.lex.non_target_cues)
 
-    def targets(self, s: Sentence, park: str, evidence: Evidence) -> list[Target]:
+    def forecast_governs(self, text: str, a: int) -> bool:
+        """A forecast (预计) stated before the number, with no goal word after it, governs it:
+        预计到2025年，产值将达300亿元 is no goal, however many clauses it runs over."""
+        head = text[:a]
+        last_forecast = max((head.rfind(w) for w in self._forecasts), default=-1)
+        last_goal = max((head.rfind(w) for w in self.lex.target_triggers), default=-1)
+        return last_forecast >= 0 and last_forecast > last_goal
+
+    def targets(self, s: Sentence, park: str, evidence: Evidence, explicit: bool = True) -> list[Target]:
+        """The goals of `park` in sentence `s`. When the sentence does not name the park
+        (`explicit` false), a goal of a whole province or city (全省…) is not the park's."""
         if not park or s.is_heading:
+            return []
+        if not explicit and any(w in s.text for w in self._wider):
             return []
         text = s.text
         out = []
@@ -170,7 +184,7 @@ class TargetExtractor:
         left = max((x.end() for x in _CLAUSE.finditer(text, 0, a)), default=0)
         right_m = _CLAUSE.search(text, b)
         clause = text[left:right_m.start() if right_m else len(text)]
-        if self._blocked(clause):
+        if self._blocked(clause) or self.forecast_governs(text, a):
             return None
         if unit == "%" or unit == "％":
             unit = "%"
@@ -202,3 +216,20 @@ class TargetExtractor:
         names = [p + tail if p != head and tail and not p.endswith(tail) else p for p in parts]
         return [Target(target.park, n, target.value, target.unit, target.year, target.evidence,
                        target.stage, target.confidence) for n in names]
+
+
+def target_features(result, target: Target) -> dict:
+    """What the text shows of a target, for the confidence model (`kg.extract.confidence`):
+    is its park named in its sentence, does a goal word stand in its clause, does it have a
+    deadline year, is its unit a count."""
+    ev = target.evidence
+    named_here = any(m.start >= ev.start and m.end <= ev.end and m.cls == "Park" and not m.generic
+                     for m in result.mentions)
+    first = min((m.start for m in result.mentions if m.cls == "Park" and not m.generic and m.name
+                 and m.key_name in target.park), default=None)
+    lead_end = result.sentences[1].end if len(result.sentences) > 1 else len(result.document.text)
+    return {"bias": 1.0, "explicit": 1.0 if named_here else 0.0,
+            "goal_in_clause": 1.0 if target.qualifier or any(w in ev.text for w in ("目标", "力争", "确保", "争取")) else 0.0,
+            "deadline_year": 1.0 if target.year else 0.0,
+            "subject_in_lead": 1.0 if first is not None and first < lead_end else 0.0,
+            "count_unit": 1.0 if target.unit in COUNT_UNITS else 0.0}

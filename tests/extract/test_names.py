@@ -124,3 +124,33 @@ def test_glued_conjunctions_photo_credits_and_place_lists_stay_outside_names(run
     assert ("Enterprise", "子牛亦东科技有限公司") in labels
     assert not any(label.startswith(("武汉东湖高新区与", "王丽摄")) for _, label in labels)
     assert not {("Enterprise", "汕尾"), ("Enterprise", "惠州"), ("Enterprise", "增城")} & labels
+
+
+def test_a_sub_park_named_after_its_zone_is_one_name(run_text):
+    found = _mentions(run_text, "8月13日，长宁高新区智能装备产业园项目举行开工仪式。")
+    assert ("Park", "长宁高新区智能装备产业园") in found
+    # without a place the zone word is generic and the sub-park keeps its own name
+    found = _mentions(run_text, "推动高新区智能装备产业园建设。")
+    assert ("Park", "高新区智能装备产业园") not in found
+
+
+def test_a_sub_park_of_a_named_zone_belongs_to_it(run_text):
+    result = run_text("长宁高新区加快发展。长宁高新区智能装备产业园项目开工。")
+    rels = {(r.subject.split(":", 1)[1], r.prop) for r in result.relations}
+    assert ("长宁|高新区", "hasSubPark") in rels
+
+
+def test_a_teaching_unit_of_a_university_is_the_university(run_text):
+    found = _mentions(run_text, "东海理工大学经济管理学院教授李明表示。东海理工大学江城校区揭牌。")
+    assert ("Platform", "东海理工大学") in found
+    assert ("Platform", "东海理工大学经济管理学院") not in found
+    assert ("Platform", "东海理工大学江城校区") in found
+    # a unit of technology is a research carrier of its own
+    assert ("Platform", "东海理工大学未来技术学院") in _mentions(run_text, "东海理工大学未来技术学院揭牌。")
+
+
+def test_a_sector_suffix_stays_in_the_industry_name(run_text):
+    found = _mentions(run_text, "园区将重点发展食品加工业、生物制药等产业。")
+    assert ("Industry", "食品加工业") in found and ("Industry", "食品") not in found
+    # a means, not a sector the clause develops
+    assert ("Industry", "智能工业") not in _mentions(run_text, "企业借助智能工业实现产品转型。")

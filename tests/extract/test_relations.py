@@ -34,3 +34,8 @@ def test_evidence_is_the_sentence(run_text):
 def test_bracketed_park_is_inside_the_park_before_it(run_text):
     rels = _rels(run_text, "攀枝花钒钛高新区已将仁和区南山循环经济开发区（含迤资园区）纳入管理。")
     assert ("仁和区南山|开发区", "hasSubPark", "迤资|片区") in rels
+
+
+def test_a_sub_park_named_as_subject_becomes_the_topic(run_text):
+    rels = _rels(run_text, "长宁高新区智能装备产业园项目开工。园区将重点发展工业机器人等新兴产业。")
+    assert ("长宁高新区智能装备|产业园", "hasEmergingIndustry", "工业机器人") in rels

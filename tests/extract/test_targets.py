@@ -40,3 +40,19 @@ def test_doubling_and_ranks(run_text):
 @pytest.mark.parametrize("text,value", [("三", 3.0), ("十二", 12.0), ("一百", 100.0), ("2.5", 2.5), ("两", 2.0)])
 def test_chinese_numbers(text, value):
     assert chinese_number(text) == value
+
+
+def test_a_forecast_governs_the_clauses_after_it(run_text):
+    found = _targets(run_text, "苏州高新区预计到2025年，生命健康产值达300亿元，企业超500家。")
+    assert found == set()
+
+
+def test_a_province_goal_is_not_the_topic_parks(run_text):
+    text = "武汉东湖高新区发布新政。全省拟在一年内新建中小企业服务工作站400家。"
+    assert not any(t.value == 400.0 for t in run_text(text).targets)
+    assert (400.0, "家", None) not in _targets(run_text, text)
+
+
+def test_a_goal_the_park_states_in_its_own_sentence_is_kept(run_text):
+    found = _targets(run_text, "武汉东湖高新区力争到2025年，新建中小企业服务工作站400家。")
+    assert (400.0, "家", 2025) in found

@@ -113,6 +113,9 @@ class CueIndex:
     context_verbs: tuple  # longest first
     words: dict = field(default_factory=dict)  # kind -> grammar words (see _words)
     patterns: dict = field(default_factory=dict)  # name -> regular expression (see _patterns)
+    open_heads: frozenset = frozenset()  # one-character park heads (城, 港, 园): `open_head` grammar
+    development_re: re.Pattern | None = None  # words that show a development area
+    sector_re: re.Pattern | None = None  # 加工业, 工业: sector suffixes kept in an industry's name
 
     @classmethod
     def build(cls, lex: Lexicon, seg: Segmenter | None = None) -> "CueIndex":
@@ -146,6 +149,8 @@ class CueIndex:
             level_modifiers=longest(lex.level_modifiers), scales=longest(lex.scales),
             context_verbs=longest(lex.industry_context),
             words=_words(lex), patterns=_patterns(lex),
+            open_heads=frozenset(lex.open_heads), development_re=alternation(lex.development_context),
+            sector_re=alternation(lex.sector_suffixes),
         )
 
     # ------------------------------------------------------------ lookups

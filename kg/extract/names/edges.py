@@ -24,6 +24,7 @@ class Walk:
     inner_ok: bool = False  # name-internal verbs (建设, 创新) may stand inside
     stop_generic: bool = False  # stop at a generic word (园区, 企业)
     firm: bool = False  # stop at a word ending in a generic firm word
+    through_zone: bool = False  # a sub-park's name may begin with its zone's name (X高新区生命健康产业园)
 
 
 def _straddle(cues: CueIndex, tokens: list[Token], text: str, base: int, start: int):
@@ -116,6 +117,9 @@ def walk_back(cues: CueIndex, tokens: list[Token], text: str, base: int, start: 
         if walk.park:
             stop, seen_place = _park_step(cues, tok, seen_place)
             if stop:
+                zone_left = _zone_prefix(cues, tokens, text, base, i, left, start, seen_place, walk)
+                if zone_left is not None:
+                    left = zone_left
                 break
         left = tok.start
         i -= 1
@@ -125,6 +129,24 @@ def walk_back(cues: CueIndex, tokens: list[Token], text: str, base: int, start: 
             if tok.start == left and tok.end <= start and tok.word in cues.lex.name_parts:
                 left = tok.end
     return left
+
+
+def _zone_prefix(cues: CueIndex, tokens: list[Token], text: str, base: int, i: int, left: int, start: int,
+                 seen_place: bool, walk: Walk) -> int | None:
+    """Where a sub-park's name starts when it begins with its zone's name: 延吉高新区生命健康产业园
+    is one name (the contract's "name that begins with the park's full name"). Only right after
+    a zone word (高新区, 经开区), with words of the sub-park's own between it and the type word
+    (no place of its own), and a zone name that has a place (延吉); else None."""
+    tok = tokens[i]
+    pt = cues.lex.park_types.get(tok.word)
+    if not (walk.through_zone and pt is not None and pt.level == "zone" and tok.end == left < start
+            and not seen_place):
+        return None
+    zone_start = walk_back(cues, tokens, text, base, tok.start, Walk(walk.limit, walk.floor, park=True))
+    prefix = text[zone_start - base:tok.start - base]
+    if not prefix or not any(cues.is_place(prefix[:k]) for k in range(2, min(6, len(prefix)) + 1)):
+        return None
+    return zone_start
 
 
 def strip_left_boundaries(cues: CueIndex, name_start: int, type_start: int, text: str, base: int) -> int:

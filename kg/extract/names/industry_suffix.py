@@ -44,8 +44,31 @@ def _not_a_name(cues: CueIndex, name: str) -> bool:
             or name in cues.stop_words)
 
 
+def _sectors(sent: Sentence, tokens, cues: CueIndex) -> list[Candidate]:
+    """食品加工业, 汽车工业: an industry name and a sector suffix, kept whole as written."""
+    out = []
+    text, base = sent.text, sent.start
+    for m in cues.sector_re.finditer(text) if cues.sector_re is not None else ():
+        if m.start() < 2 or base + m.end() not in {t.end for t in tokens}:
+            continue  # the suffix must end a word: 工业园区 is a park's
+        start = _start(sent, tokens, cues, m.start())
+        core = text[start:m.start()]
+        if len(core) >= 2 and _HAN_NAME.fullmatch(core) and not _not_a_name(cues, core) and (
+                core in cues.lex.industry_labels or cues.is_industry_name(core)) and _developed(cues, text, start, m.end()):
+            out.append(candidate("industry-suffix", base + start, base + m.end(), "Industry"))
+    return out
+
+
+def _developed(cues: CueIndex, text: str, start: int, end: int) -> bool:
+    """The clause develops the sector (发展, 培育 … before it) or lists it with others (、)."""
+    clause_start = max(text.rfind(p, 0, start) for p in "，。；：,;:") + 1
+    if "、" in (text[start - 1:start] + text[end:end + 1]):
+        return True
+    return any(verb in text[clause_start:start] for verb in cues.context_verbs)
+
+
 def find(sent: Sentence, tokens, cues: CueIndex) -> list[Candidate]:
-    out = _statistics(sent, tokens, cues)
+    out = _statistics(sent, tokens, cues) + _sectors(sent, tokens, cues)
     text, base = sent.text, sent.start
     for end, _stop, _suffix in cues.suffix_gaz.find(text):
         if end < 2:

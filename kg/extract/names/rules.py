@@ -45,6 +45,7 @@ RULES = {
     "list-classed": Rule("grammar:list", 2, 0.75),  # an item classed by itself (trade name, type word, industry)
     "predicate": Rule("grammar:predicate", 2, 0.6),  # A、B入选: firms named by what they did
     "frame": Rule("grammar:frame", 2, 0.7),  # 以…为代表的<industry>, 产业集群（<industry>）
+    "open-head": Rule("grammar:open-head", 2, 0.6),  # 广州|知识|城: a place, a descriptor, a one-character head
     "trade-name": Rule("grammar:trade-name", 1, 0.6),  # 重塑科技和金龙客车联合研发
     "taxonomy": Rule("gazetteer:taxonomy", 1, 0.9),  # a label of the industry taxonomy in an industry context
     "industry-statistic": Rule("grammar:industry-suffix", 0, 0.6),  # 机械制造业规模以上…

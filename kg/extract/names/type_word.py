@@ -16,10 +16,11 @@ from kg.types import Sentence
 NAME, VERSION = "grammar:type-word", 1
 
 
-def _name_start(cues: CueIndex, tokens, text: str, base: int, t_start: int, cls: str) -> int | None:
+def _name_start(cues: CueIndex, tokens, text: str, base: int, t_start: int, cls: str,
+                level: str = "") -> int | None:
     """Where the name ending at the type word starts (sentence offsets + base); None for no park name."""
     walk = Walk(CAPS[cls].type_word_prefix, base, park=cls == "Park", inner_ok=cls != "Park",
-                firm=cls == "Enterprise")
+                firm=cls == "Enterprise", through_zone=level == "subpark")
     name_start = walk_back(cues, tokens, text, base, t_start, walk)
     name_start = strip_left_boundaries(cues, name_start, t_start, text, base)
     name_start += cut_point(cues, text[name_start - base:t_start - base], enterprise=cls == "Enterprise")
@@ -96,7 +97,7 @@ def find(sent: Sentence, tokens, cues: CueIndex) -> list[Candidate]:
         t_start, t_end = base + begin, base + end
         if t_end not in token_ends and end < len(text):
             continue  # 大学生, 大学城: the type word is inside a longer word
-        name_start = _name_start(cues, tokens, text, base, t_start, cls)
+        name_start = _name_start(cues, tokens, text, base, t_start, cls, level)
         if name_start is None:
             continue
         prefix = text[name_start - base:t_start - base]
@@ -105,6 +106,21 @@ def find(sent: Sentence, tokens, cues: CueIndex) -> list[Candidate]:
             continue
         if cls == "Park":
             out.extend(_park(cues, sent, tokens, name_start, t_start, t_end, sub, level, generic))
+        elif (cls == "Platform" and form in cues.lex.subunit_heads and _university_end(cues, prefix)
+              and not ev.technical(cues, prefix[_university_end(cues, prefix):])):
+            # 华南理工大学工商管理学院: a teaching unit; the university is the platform (a unit of
+            # technology, 未来技术学院, is a research carrier of its own)
+            out.append(candidate("type-word", name_start, name_start + _university_end(cues, prefix), cls, "University"))
         else:
             out.append(candidate("type-word", name_start, t_end, cls, sub, level))
     return out
+
+
+def _university_end(cues: CueIndex, prefix: str) -> int:
+    """End of a university's name inside a sub-unit's prefix (华南理工大学|工商管理), or 0."""
+    for form, (cls, sub, _) in cues.type_words.items():
+        if cls == "Platform" and sub == "University" and form not in cues.lex.subunit_heads:
+            k = prefix.rfind(form)
+            if k > 0 and not cues.is_place(prefix[k + len(form):]):
+                return k + len(form)
+    return 0

@@ -1,0 +1,81 @@
+"""Grammar `grammar:open-head` (v1): parks whose head the type words lack: 广州知识城, 昌平医疗器械城.
+
+Park heads are productive; a list of type words is never complete. A one-character
+head (`CueIndex.open_heads`: 城, 谷, 岛, 园) that the segmenter leaves on its own is
+proposed as the end of a park name when a place opens the name and a descriptor
+that is no place stands between them (广州 + 知识 + 城). A place and a head alone
+(北京城) is the city, never proposed. The sentence must treat the name as a
+development area: a development-context word (产业, 企业, 入驻 …) outside the name,
+or 管委会 right after it.
+"""
+from __future__ import annotations
+
+from kg.extract.names.cues import PUNCT, CueIndex
+from kg.extract.names.rules import Candidate, candidate
+from kg.types import Sentence
+
+NAME, VERSION = "grammar:open-head", 1
+MAX_DESCRIPTOR = 6  # characters between the place and the head (医疗器械)
+MAX_PLACE = 6  # characters of the opening place (宁波杭州湾)
+FUNCTION_POS = frozenset({"p", "c", "u", "uj", "ul", "uz", "ud", "ug", "uv", "d", "r", "rr", "rz", "q", "m",
+                          "mq", "f", "y", "e", "o", "t", "tg"})
+
+
+def _part_of_name(cues: CueIndex, tok) -> bool:
+    w = tok.word
+    return bool(w) and not any(ch in PUNCT for ch in w) and w not in cues.stop_words and tok.pos not in FUNCTION_POS
+
+
+def _name_start(cues: CueIndex, tokens, i: int) -> int | None:
+    """Start of <place><descriptor> before the head token `i`, or None when there is none."""
+    j = i - 1
+    descriptor = 0
+    while j >= 0 and _part_of_name(cues, tokens[j]) and not cues.is_place(tokens[j].word):
+        descriptor += len(tokens[j].word)
+        j -= 1
+    if descriptor == 0 or descriptor > MAX_DESCRIPTOR:
+        return None
+    place = 0
+    while j >= 0 and cues.is_place(tokens[j].word) and place + len(tokens[j].word) <= MAX_PLACE:
+        place += len(tokens[j].word)
+        j -= 1
+    if place == 0:
+        return None
+    return tokens[j + 1].start
+
+
+def _is_head(cues: CueIndex, word: str) -> bool:
+    """城, or 城在: the segmenter's HMM glues a function character to a lone head."""
+    return word in cues.open_heads or (len(word) == 2 and word[0] in cues.open_heads
+                                       and word[1] in cues.words["cut_chars"])
+
+
+def _development_area(cues: CueIndex, text: str, start: int, end: int) -> bool:
+    if text[end:end + 3] == "管委会":
+        return True
+    if cues.development_re is None:
+        return False
+    outside = text[:start] + "\u25a1" * (end - start) + text[end:]
+    return cues.development_re.search(outside) is not None
+
+
+def find(sent: Sentence, tokens, cues: CueIndex) -> list[Candidate]:
+    if not cues.open_heads or not any(h in sent.text for h in cues.open_heads):
+        return []
+    text, base = sent.text, sent.start
+    tokens = cues.seg.tokens(text, base) if tokens is None else tokens
+    out = []
+    for i, tok in enumerate(tokens):
+        if i == 0 or not _is_head(cues, tok.word):
+            continue
+        start = _name_start(cues, tokens, i)
+        if start is None:
+            continue
+        end = tok.start + 1
+        name = text[start - base:end - base]
+        if any(name.endswith(w) for w in cues.lex.non_park_words) or name in cues.lex.generic:
+            continue
+        if cues.is_place(name) or not _development_area(cues, text, start - base, end - base):
+            continue
+        out.append(candidate("open-head", start, end, "Park", "Park", "zone"))
+    return out

@@ -1,0 +1,118 @@
+"""Words that tie a park to what a sentence names, and contexts that tie nothing.
+
+Naming a park and a firm in one sentence does not make the firm the park's: the
+clause must say so (落户, 入驻, 引进, 重点发展 …). Those tie words, and the words of
+contexts that tie nothing (organiser lists, résumés, award lists, court
+reports, captions), are lexicon data (``ontology/discourse.ttl``); this module
+only looks for them in the right scope.
+
+>>> from kg.ontology import Lexicon
+>>> lex = Lexicon(tie_cues={"落户": frozenset({"hasEnterprise"})}, non_tying_cues={"主办": "organiser"})
+>>> index = TieIndex.from_lexicon(lex)
+>>> text = "园区引进甲公司，乙公司主办论坛。"
+>>> index.tie(text, "hasEnterprise", 4, 7) is None, index.blocker(text, 8, 11)
+(True, 'organiser')
+>>> index.tie("甲公司落户园区。", "hasEnterprise", 0, 3)
+'落户'
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+CLAUSE_BREAK = re.compile(r"[，。；：,;:！？!?]")
+SENTENCE_WIDE = ("court",)  # a court or police report ties nothing anywhere in its sentence
+AFTER_NAME = ("person",)  # a title right after a name makes it a person's affiliation
+AFTER_NAME_WINDOW = 10  # characters after a name searched for a person's title
+# A clause opening with these continues the list of the clause before it: 其中包括A、B.
+CONTINUATION = re.compile(r"^(其中|包括|包含|如|例如|比如|涵盖|主要有|分别是|分别为|有)")
+MASK = "\u25a1"  # stands in for the characters of other names, so a word inside a name (建设银行) is no cue
+
+
+def _alternation(words) -> re.Pattern | None:
+    words = sorted({w for w in words if w}, key=len, reverse=True)
+    return re.compile("|".join(re.escape(w) for w in words)) if words else None
+
+
+def clause_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    """The clause (between commas, semicolons, colons, stops) around ``text[start:end]``.
+
+    >>> clause_bounds("甲，乙丙，丁", 2, 3)
+    (2, 4)
+    """
+    lo = max((m.end() for m in CLAUSE_BREAK.finditer(text, 0, start)), default=0)
+    hi_match = CLAUSE_BREAK.search(text, end)
+    return lo, hi_match.start() if hi_match else len(text)
+
+
+def mask_spans(text: str, spans) -> str:
+    """`text` with every span replaced by mask characters of the same length (offsets kept).
+
+    >>> mask_spans("建设银行落户", [(0, 4)])
+    '□□□□落户'
+    """
+    chars = list(text)
+    for a, b in spans:
+        for i in range(max(0, a), min(len(chars), b)):
+            chars[i] = MASK
+    return "".join(chars)
+
+
+@dataclass(frozen=True)
+class TieIndex:
+    """Tie words per property and context words per kind, compiled once from the lexicon."""
+
+    ties: dict  # property local name -> compiled alternation
+    blockers: dict  # context kind -> compiled alternation
+
+    @classmethod
+    def from_lexicon(cls, lexicon) -> "TieIndex":
+        by_prop: dict = {}
+        for form, props in lexicon.tie_cues.items():
+            for prop in props:
+                by_prop.setdefault(prop, set()).add(form)
+        by_kind: dict = {}
+        for form, kind in lexicon.non_tying_cues.items():
+            by_kind.setdefault(kind, set()).add(form)
+        return cls({p: _alternation(ws) for p, ws in sorted(by_prop.items())},
+                   {k: _alternation(ws) for k, ws in sorted(by_kind.items())})
+
+    def scope(self, text: str, start: int, end: int, subject_at: int | None = None) -> tuple[int, int]:
+        """Where a tie for the name at ``[start, end)`` may stand: its clause, the clause before
+        when this one continues a list (其中包括…), and back to the subject when the sentence
+        names it before the object."""
+        lo, hi = clause_bounds(text, start, end)
+        if CONTINUATION.match(text[lo:start]) and lo > 0:
+            lo = clause_bounds(text, lo - 1, lo - 1)[0]
+        if subject_at is not None and subject_at < lo:
+            lo = subject_at
+        return lo, hi
+
+    def tie(self, text: str, prop: str, start: int, end: int, subject_at: int | None = None) -> str | None:
+        """The tie word for `prop` in the scope of the name at ``[start, end)``, or None.
+
+        `text` should have other names masked (`mask_spans`), so that a cue inside a name
+        does not count."""
+        pattern = self.ties.get(prop)
+        if pattern is None:
+            return None
+        lo, hi = self.scope(text, start, end, subject_at)
+        found = pattern.search(text, lo, hi)
+        return found.group() if found else None
+
+    def blocker(self, text: str, start: int, end: int) -> str:
+        """The kind of context that ties nothing around the name at ``[start, end)``, or ''."""
+        lo, hi = clause_bounds(text, start, end)
+        for kind, pattern in self.blockers.items():
+            if pattern is None:
+                continue
+            if kind in SENTENCE_WIDE:
+                if pattern.search(text):
+                    return kind
+            elif kind in AFTER_NAME:
+                found = pattern.search(text, end, min(hi, end + AFTER_NAME_WINDOW))
+                if found:
+                    return kind
+            elif pattern.search(text, lo, hi):
+                return kind
+        return ""

@@ -1,0 +1,258 @@
+#!/usr/bin/env python3
+"""Fit the relation and target confidence models on gold annotations, documents held out.
+
+Each gold document is built with the pipeline; every relation candidate and every target
+is labelled right or wrong against the document's gold (names and aliases compared as
+`../shared/eval/score.py` compares them) and described by its features
+(`kg.extract.confidence`). An L2-regularised logistic regression is fitted; its
+leave-one-document-out probabilities give the reliability table and the threshold
+(the lowest that keeps held-out precision at or above --precision); the model fitted on
+all documents is written to kg/extract/confidence_weights.py.
+
+    .venv/bin/python scripts/fit_confidence.py --gold ../shared/gold/dev ../shared/seeds \\
+        --gold ../shared/gold/news ../shared/gold/news/texts --report docs/confidence.md
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+import unicodedata
+from pathlib import Path
+
+import numpy as np
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from kg.extract.confidence import RELATION_FEATURES, TARGET_FEATURES  # noqa: E402
+from kg.pipeline import Pipeline  # noqa: E402
+from kg.text.readers import RawDocument  # noqa: E402
+
+MIN_FACTS = 30  # fewer held-out facts than this choose no threshold
+QUOTES = "“”\"'‘’《》「」『』〈〉"
+INDUSTRY_SUFFIX = re.compile(r"(产业集群|产业链|产业|行业|集群)$")
+ROLES = {"hasLeadingIndustry", "hasEmergingIndustry", "hasFutureIndustry"}
+SYMMETRIC = {"cooperatesWith"}
+
+
+def norm(name: str, kind: str = "") -> str:
+    s = unicodedata.normalize("NFKC", str(name))
+    s = "".join(ch for ch in s if not ch.isspace() and ch not in QUOTES).lower()
+    if kind == "Industry":
+        stripped = INDUSTRY_SUFFIX.sub("", s)
+        s = stripped if len(stripped) >= 2 else s
+    return s
+
+
+def base_property(prop: str) -> str:
+    return "hasIndustry" if prop in ROLES else prop
+
+
+def gold_names(gold: dict) -> dict:
+    """Canonical gold name -> every normalised form of it."""
+    out = {}
+    for e in gold["entities"]:
+        out[e["name"]] = {norm(n, e["type"]) for n in [e["name"], *e.get("aliases", [])]}
+    return out
+
+
+def label_relations(pipeline: Pipeline, raw: RawDocument, gold: dict):
+    """(features, right?) for every relation candidate of the document."""
+    recorded = []
+    extractor = pipeline.relation_extractor
+    original = extractor.candidates
+
+    def recording(*args, **kwargs):
+        found = original(*args, **kwargs)
+        recorded.extend(found)
+        return found
+
+    extractor.candidates = recording
+    try:
+        result = pipeline.process(raw)
+    finally:
+        extractor.candidates = original
+    entities = {e.key: e for e in result.entities}
+    names = gold_names(gold)
+    gold_rel = set()
+    for r in gold["relations"]:
+        gold_rel.add((r["s"], base_property(r["p"]), r["o"]))
+        if r["p"] in SYMMETRIC:
+            gold_rel.add((r["o"], r["p"], r["s"]))
+
+    def matches(key: str, gold_name: str) -> bool:
+        e = entities.get(key)
+        if e is None:
+            return False
+        forms = {norm(n, e.cls) for n in (e.label, *e.aliases)}
+        return bool(forms & names.get(gold_name, set()))
+
+    rows = []
+    for relation, features in recorded:
+        prop = base_property(relation.prop)
+        right = any(p == prop and matches(relation.subject, s) and matches(relation.object, o)
+                    for s, p, o in gold_rel)
+        rows.append((features, right, (raw.id, relation.subject, prop, relation.object)))
+    return rows, result
+
+
+def label_targets(result, gold: dict):
+    rows = []
+    entities = {e.key: e for e in result.entities}
+    for t in result.targets:
+        park = entities.get(t.park)
+        forms = {norm(n) for n in (park.label, *park.aliases)} if park else set()
+        right = False
+        for g in gold["targets"]:
+            names = {norm(g["park"])} | {norm(a) for e in gold["entities"] if e["name"] == g["park"]
+                                         for a in e.get("aliases", [])}
+            try:
+                same_value = abs(float(g["value"]) - t.value) < 1e-6
+            except (TypeError, ValueError):
+                same_value = False
+            if forms & names and same_value and norm(g.get("unit", "")) == norm(t.unit):
+                right = True
+        rows.append((target_features(result, t), right, (result.document.id, t.park, t.value, t.unit, t.metric)))
+    return rows
+
+
+def target_features(result, t) -> dict:
+    from kg.extract.targets import target_features as features
+
+    return features(result, t)
+
+
+def admitted(rows):
+    from kg.extract.relations import admissible
+
+    return [r for r in rows if admissible(r[0])]
+
+
+def matrix(rows, names):
+    x = np.array([[float(f.get(n, 0.0)) for n in names] for f, _, _ in rows]) if rows else np.zeros((0, len(names)))
+    y = np.array([1.0 if ok else 0.0 for _, ok, _ in rows])
+    return x, y
+
+
+def fit(x: np.ndarray, y: np.ndarray, l2: float) -> np.ndarray:
+    """Newton's method for L2-regularised logistic regression (the bias, column 0, unpenalised)."""
+    w = np.zeros(x.shape[1])
+    penalty = np.full(x.shape[1], l2)
+    penalty[0] = 1e-6
+    for _ in range(50):
+        p = 1.0 / (1.0 + np.exp(-np.clip(x @ w, -30, 30)))
+        grad = x.T @ (p - y) + penalty * w
+        hess = (x.T * (p * (1 - p))) @ x + np.diag(penalty)
+        step = np.linalg.solve(hess, grad)
+        w -= step
+        if np.abs(step).max() < 1e-8:
+            break
+    return w
+
+
+def held_out(groups, names, l2):
+    """Leave-one-document-out probabilities: (probability, right) for every fact, a fact's
+    probability the highest of its candidates (as the graph states it)."""
+    out = {}
+    for i, rows in enumerate(groups):
+        if not rows:
+            continue
+        train = [r for j, g in enumerate(groups) if j != i for r in g]
+        x, y = matrix(train, names)
+        if len(set(y)) < 2:
+            continue
+        w = fit(x, y, l2)
+        xt, yt = matrix(rows, names)
+        p = 1.0 / (1.0 + np.exp(-np.clip(xt @ w, -30, 30)))
+        for prob, ok, (_, _, fact) in zip(p.tolist(), yt.tolist(), rows):
+            out[fact] = (max(prob, out.get(fact, (0.0, ok))[0]), ok)
+    return sorted(out.values())
+
+
+def choose_threshold(scored, precision: float) -> float:
+    """The lowest threshold at which held-out precision of the kept rows is >= `precision`."""
+    for t in [i / 100 for i in range(5, 96)]:
+        kept = [ok for p, ok in scored if p >= t]
+        if kept and sum(kept) / len(kept) >= precision:
+            return t
+    return 0.95
+
+
+def reliability(scored, bins=5) -> list[tuple]:
+    table = []
+    for b in range(bins):
+        lo, hi = b / bins, (b + 1) / bins
+        inside = [(p, ok) for p, ok in scored if lo <= p < hi or (b == bins - 1 and p == 1.0)]
+        if inside:
+            table.append((lo, hi, len(inside), sum(p for p, _ in inside) / len(inside),
+                          sum(ok for _, ok in inside) / len(inside)))
+    return table
+
+
+def prf(scored, threshold, gold_total):
+    kept = [ok for p, ok in scored if p >= threshold]
+    tp = sum(kept)
+    precision = tp / len(kept) if kept else 0.0
+    recall = tp / gold_total if gold_total else 0.0
+    return precision, recall, len(kept)
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--gold", nargs=2, action="append", metavar=("GOLD_DIR", "TEXTS_DIR"), required=True)
+    ap.add_argument("--l2", type=float, default=1.0)
+    ap.add_argument("--precision", type=float, default=0.85)
+    ap.add_argument("--report", type=Path, help="write the reliability tables (Markdown) here")
+    ap.add_argument("--dry-run", action="store_true", help="report only; do not write the weights")
+    args = ap.parse_args(argv)
+
+    pipeline = Pipeline()
+    rel_groups, tgt_groups, gold_rel_total, gold_tgt_total = [], [], 0, 0
+    for gold_dir, texts_dir in args.gold:
+        for path in sorted(Path(gold_dir).glob("*.json")):
+            gold = json.loads(path.read_text(encoding="utf-8"))
+            text = (Path(texts_dir) / f"{gold['doc']}.txt").read_text(encoding="utf-8")
+            rows, result = label_relations(pipeline, RawDocument(gold["doc"], text, path.name), gold)
+            rel_groups.append(admitted(rows))
+            tgt_groups.append(label_targets(result, gold))
+            gold_rel_total += len(gold["relations"])
+            gold_tgt_total += len(gold["targets"])
+
+    lines = ["# Confidence: how often a stated confidence is right", "",
+             "Written by `scripts/fit_confidence.py` (" + ", ".join(g for g, _ in args.gold) + "). "
+             "Probabilities are leave-one-document-out: each document is scored by a model fitted on the others.", ""]
+    weights_text = ['"""Fitted weights of the confidence models: written by scripts/fit_confidence.py, not by hand."""']
+    for kind, groups, names, total in (("relation", rel_groups, RELATION_FEATURES, gold_rel_total),
+                                       ("target", tgt_groups, TARGET_FEATURES, gold_tgt_total)):
+        rows = [r for g in groups for r in g]
+        scored = held_out(groups, names, args.l2)
+        # too few held-out facts to choose a threshold: keep every fact
+        threshold = choose_threshold(scored, args.precision) if len(scored) >= MIN_FACTS else 0.0
+        x, y = matrix(rows, names)
+        w = fit(x, y, args.l2) if len(set(y.tolist())) == 2 else np.zeros(len(names))
+        weights = {n: round(float(v), 4) for n, v in zip(names, w)}
+        p_all, r_all, n_all = prf(scored, 0.0, total)
+        p_t, r_t, n_t = prf(scored, threshold, total)
+        lines += [f"## {kind.title()}s", "",
+                  f"{len(rows)} candidates ({int(y.sum())} right) in {sum(1 for g in groups if g)} documents; "
+                  f"gold has {total}. Held out: all candidates precision {p_all:.3f} recall {r_all:.3f}; "
+                  f"at the threshold {threshold:.2f}: precision {p_t:.3f}, recall {r_t:.3f} ({n_t} kept).", "",
+                  "| stated confidence | facts | mean stated | observed precision |", "|---|---|---|---|"]
+        for lo, hi, n, mean, observed in reliability(scored):
+            lines.append(f"| {lo:.1f}–{hi:.1f} | {n} | {mean:.3f} | {observed:.3f} |")
+        lines += ["", "| feature | weight |", "|---|---|"] + [f"| {n} | {v:+.3f} |" for n, v in weights.items()] + [""]
+        weights_text += [f"{kind.upper()}_WEIGHTS = {json.dumps(weights, ensure_ascii=False, sort_keys=True)}",
+                         f"{kind.upper()}_THRESHOLD = {threshold}"]
+    report = "\n".join(lines)
+    print(report)
+    if args.report:
+        args.report.write_text(report, encoding="utf-8")
+    if not args.dry_run:
+        (ROOT / "kg" / "extract" / "confidence_weights.py").write_text("\n".join(weights_text) + "\n", encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

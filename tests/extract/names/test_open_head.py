@@ -1,0 +1,42 @@
+"""Open heads: a place, a descriptor that is no place and a one-character head, in a development context."""
+import pytest
+
+from kg.extract.names import open_head
+
+
+@pytest.fixture(scope="module")
+def head_cues():
+    from kg.extract.names.cues import CueIndex
+    from kg.ontology import Lexicon, load_lexicon
+
+    lex = Lexicon(open_heads={"城": "Park", "岛": "Park"}, development_context={"产业", "管委会", "企业"},
+                  regions={"苏州": "r:320500", "昆山": "r:320583"}, non_park_words={"公园"},
+                  grammar_words=load_lexicon().grammar_words)  # the grammars' closed word lists (的, 是…)
+    return CueIndex.build(lex)
+
+
+def _find(cues, text):
+    from kg.types import Sentence
+
+    sent = Sentence("t", 0, len(text), text, 0)
+    return [(text[c.start:c.end], c.cls, c.stage) for c in open_head.find(sent, None, cues)]
+
+
+def test_place_descriptor_and_head_in_a_development_context(head_cues):
+    assert _find(head_cues, "昆山医疗器械城集聚了一批企业。") == [("昆山医疗器械城", "Park", "grammar:open-head")]
+
+
+def test_a_place_and_a_head_alone_is_the_city(head_cues):
+    assert _find(head_cues, "苏州城集聚了一批企业。") == []
+
+
+def test_without_a_development_context_nothing_is_proposed(head_cues):
+    assert _find(head_cues, "昆山医疗器械城的夜景很美。") == []
+
+
+def test_management_committee_right_after_is_context(head_cues):
+    assert _find(head_cues, "昆山医疗器械城管委会发布通知。")[0][0] == "昆山医疗器械城"
+
+
+def test_a_descriptor_without_a_place_is_no_name(head_cues):
+    assert _find(head_cues, "医疗器械城集聚了一批企业。") == []

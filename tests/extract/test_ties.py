@@ -1,0 +1,81 @@
+"""Relations need words that tie: contexts that tie nothing give none, a plan is not a settlement."""
+from kg.extract.ties import TieIndex, clause_bounds, mask_spans
+from kg.ontology import Lexicon
+
+
+def _rels(run_text, text):
+    return {(r.subject.split(":", 1)[1], r.prop, r.object.split(":", 1)[1]) for r in run_text(text).relations}
+
+
+def _objects(run_text, text):
+    return {o for _, _, o in _rels(run_text, text)}
+
+
+def _index():
+    lex = Lexicon(tie_cues={"落户": frozenset({"hasEnterprise"}), "引进": frozenset({"hasEnterprise"}),
+                            "发展": frozenset({"hasIndustry"})},
+                  non_tying_cues={"主办": "organiser", "教授": "person", "法院": "court"})
+    return TieIndex.from_lexicon(lex)
+
+
+def test_tie_word_must_stand_in_the_objects_clause():
+    index = _index()
+    text = "园区引进甲公司，乙公司表示满意。"
+    assert index.tie(text, "hasEnterprise", 4, 7) == "引进"
+    assert index.tie(text, "hasEnterprise", 8, 11) is None
+
+
+def test_a_clause_that_continues_a_list_takes_the_tie_before_it():
+    index = _index()
+    text = "园区引进企业30家，其中包括甲公司。"
+    start = text.index("甲公司")
+    assert index.tie(text, "hasEnterprise", start, start + 3) == "引进"
+
+
+def test_a_word_inside_another_name_is_no_tie():
+    index = _index()
+    text = "落户银行甲公司开业。"
+    masked = mask_spans(text, [(0, 4)])
+    assert index.tie(text, "hasEnterprise", 4, 7) == "落户"
+    assert index.tie(masked, "hasEnterprise", 4, 7) is None
+
+
+def test_contexts_that_tie_nothing():
+    index = _index()
+    assert index.blocker("论坛由甲大学主办。", 3, 6) == "organiser"
+    assert index.blocker("甲大学教授张三说。", 0, 3) == "person"
+    assert index.blocker("甲公司案由区法院审理，园区落户。", 0, 3) == "court"
+    assert index.blocker("甲公司落户园区。", 0, 3) == ""
+
+
+def test_clause_bounds_stop_at_punctuation():
+    assert clause_bounds("甲，乙丙；丁", 2, 3) == (2, 4)
+
+
+def test_organiser_list_gives_no_relation(run_text):
+    text = "本次峰会由苏州工业园区管委会主办，中科院苏州医工所、苏州大学承办。"
+    assert not {o for o in _objects(run_text, text) if "医工所" in o or "苏州大学" in o}
+
+
+def test_a_persons_affiliation_gives_no_relation(run_text):
+    text = "苏州工业园区举行创新论坛。南京大学教授王明在会上作报告。"
+    assert not {o for o in _objects(run_text, text) if "南京大学" in o}
+
+
+def test_a_firm_that_only_plans_to_settle_is_not_yet_the_parks(run_text):
+    planned = _objects(run_text, "目前，天宇生物科技有限公司等企业拟入驻延吉高新区。")
+    settled = _objects(run_text, "目前，天宇生物科技有限公司等企业已入驻延吉高新区。")
+    assert not any("天宇" in o for o in planned)
+    assert any("天宇" in o for o in settled)
+
+
+def test_a_passing_mention_does_not_make_later_sentences_the_parks(run_text):
+    # the park is named once, as a venue; the next sentence names a firm without a tie to it
+    text = "会议在苏州工业园区举行。甲乙丙科技有限公司负责人介绍了新产品。"
+    assert not _rels(run_text, text)
+
+
+def test_relations_carry_a_probability(run_text):
+    result = run_text("嘉兴经开区引进了立讯精密、闻泰科技等一批龙头企业。")
+    assert result.relations
+    assert all(0.0 < r.confidence < 1.0 for r in result.relations)
