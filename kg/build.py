@@ -477,7 +477,7 @@ def build(paths, out_dir: Path, ontology_dir=None, html: bool = True, progress: 
 
     with gc_frozen():  # the results, then the graph, live until the end: no full collection need walk them
         clock = time.perf_counter()
-        corpus = merge_results(results, min_confidence)
+        corpus = merge_results(results, min_confidence, lexicon)
         del results
         report.seconds["merge"] = time.perf_counter() - clock
         clock = time.perf_counter()

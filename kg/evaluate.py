@@ -413,7 +413,7 @@ def document_graph(result, lexicon):
     from kg.graph.build import build_graph
     from kg.pipeline import merge_results
 
-    return build_graph(merge_results([result]), lexicon)
+    return build_graph(merge_results([result], lexicon=lexicon), lexicon)
 
 
 def evaluate(gold_dir: Path | str, texts_dir: Path | str, *, pipeline=None, ontology_dir=None,

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field, replace
 
 from kg.extract.link import Linker, merge_entities
 from kg.extract.names import Recognizer
+from kg.extract.park_identity import canonical_parks, descriptive_test, rekey
 from kg.extract.relations import RelationExtractor
 from kg.extract.segment import Segmenter
 from kg.extract.confidence import target_model
@@ -118,9 +119,11 @@ class Corpus:
     targets: list = field(default_factory=list)
 
 
-def merge_results(results, min_confidence: float | None = None) -> Corpus:
+def merge_results(results, min_confidence: float | None = None, lexicon: Lexicon | None = None) -> Corpus:
     """Every document's results as one corpus, keeping relations and targets whose confidence
-    reaches `min_confidence` (default: the thresholds fitted with the confidence models)."""
+    reaches `min_confidence` (default: the thresholds fitted with the confidence models). Parks
+    named with agreeing place prefixes in different documents (江北新区, 南京市江北新区) become one
+    (`kg.extract.park_identity`, with the regions of `lexicon`, by default the project's)."""
     from kg.extract.confidence import relation_model, target_model
 
     relation_floor = relation_model().threshold if min_confidence is None else min_confidence
@@ -129,9 +132,17 @@ def merge_results(results, min_confidence: float | None = None) -> Corpus:
     per_doc = []
     for r in results:
         corpus.documents.append(r.document)
-        per_doc.append((r.document.id, {e.key: e for e in r.entities}))
+        per_doc.append((r.document.id, r.entities))
         corpus.relations.extend(x for x in r.relations if x.confidence >= relation_floor)
         corpus.targets.extend(t for t in r.targets if t.confidence >= target_floor)
-    corpus.entities = merge_entities(per_doc)
+    lexicon = lexicon or load_lexicon()
+    merges = canonical_parks((e.key for _, entities in per_doc for e in entities), lexicon.regions,
+                             descriptive_test(lexicon))
+    if merges:
+        corpus.relations = [replace(x, subject=rekey(x.subject, merges), object=rekey(x.object, merges))
+                            for x in corpus.relations]
+        corpus.targets = [replace(t, park=rekey(t.park, merges)) for t in corpus.targets]
+    corpus.entities = merge_entities([(doc_id, {rekey(e.key, merges): replace(e, key=rekey(e.key, merges))})
+                                      for doc_id, entities in per_doc for e in entities])
     corpus.documents.sort(key=lambda d: d.id)
     return corpus

@@ -19,6 +19,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field, replace
 
 from kg.ontology import Lexicon
+from kg.extract.park_identity import canonical_parks, descriptive_test
 from kg.types import Document, Entity, EntityKey, Mention
 
 SHORT_NAME_STAGE, SHORT_NAME_SCORE = "link:short-name", 0.6
@@ -71,6 +72,7 @@ class Linker:
         self._bare_types = frozenset(lexicon.words("bare-park-type"))
         self._quality = lexicon.words("quality-modifier")  # 高端医疗器械 is 医疗器械 at its top end
         self._variant_endings = lexicon.words("industry-variant-ending")  # 高端装备制造 = 高端装备
+        self._descriptive = descriptive_test(lexicon)  # 智能制造 in 智能制造产业园 only describes
         self._legal = re.compile("(" + "|".join(map(re.escape, lexicon.words("key-legal-suffix"))) + ")$")
 
     # ---------------------------------------------------------------- keys
@@ -189,6 +191,10 @@ class Linker:
         """key -> fuller key, for parks named without their place and firms without suffix."""
         merged = self._merge_parks({k: self.split_park(info[k].surface) for k in surfaces if k.cls == "Park"},
                                    is_place)
+        # 南京市江北新区 = 江苏南京江北新区: place prefixes that agree
+        for k, target in canonical_parks([k for k in surfaces if k.cls == "Park"], self.lex.regions,
+                                         self._descriptive).items():
+            merged.setdefault(k, target)
         merged.update(self._merge_industries(sorted((k for k in surfaces if k.cls == "Industry"), key=len)))
         merged.update(self._merge_firms([k for k in surfaces if k.cls == "Enterprise"]))
         for k in list(merged):  # follow chains

@@ -42,3 +42,24 @@ def test_entities_merge_across_documents(pipeline):
     corpus = merge_results([a, b])
     parks = [e for e in corpus.entities.values() if e.cls == "Park"]
     assert len(parks) == 1 and set(parks[0].documents) == {"a", "b"}
+
+
+def test_parks_named_with_agreeing_place_prefixes_are_one_across_documents(pipeline):
+    from kg.pipeline import merge_results
+    from kg.text.readers import RawDocument
+
+    texts = {"a": "南京市江北新区将加快发展集成电路产业。", "b": "江北新区引进了立讯精密等企业。",
+             "c": "江苏南京江北新区发布新政。"}
+    corpus = merge_results([pipeline.process(RawDocument(k, t, k)) for k, t in texts.items()])
+    parks = [e for e in corpus.entities.values() if e.cls == "Park"]
+    assert len(parks) == 1 and set(parks[0].documents) == {"a", "b", "c"}
+    assert {r.subject for r in corpus.relations} == {parks[0].key}
+
+
+def test_a_bare_name_two_places_share_stays_apart(pipeline):
+    from kg.pipeline import merge_results
+    from kg.text.readers import RawDocument
+
+    texts = {"a": "南京江北新区发布新政。", "b": "重庆江北新区发布新政。", "c": "江北新区发布新政。"}
+    corpus = merge_results([pipeline.process(RawDocument(k, t, k)) for k, t in texts.items()])
+    assert len([e for e in corpus.entities.values() if e.cls == "Park"]) == 3

@@ -154,3 +154,10 @@ def test_a_sector_suffix_stays_in_the_industry_name(run_text):
     assert ("Industry", "食品加工业") in found and ("Industry", "食品") not in found
     # a means, not a sector the clause develops
     assert ("Industry", "智能工业") not in _mentions(run_text, "企业借助智能工业实现产品转型。")
+
+
+def test_a_boundary_character_that_opens_a_known_word_stays_in_the_name(run_text):
+    found = _mentions(run_text, "日照经济技术开发区举行签约仪式。")
+    assert ("Park", "日照经济技术开发区") in found
+    # a boundary word standing alone before a name is still cut: 做强|中科院…
+    assert ("Platform", "中科院苏州医工所") in _mentions(run_text, "做强中科院苏州医工所。")

@@ -150,13 +150,18 @@ def _zone_prefix(cues: CueIndex, tokens: list[Token], text: str, base: int, i: i
 
 
 def strip_left_boundaries(cues: CueIndex, name_start: int, type_start: int, text: str, base: int) -> int:
-    """Drop boundary words jieba glued to the front of a name (做强中科院 -> 中科院)."""
+    """Drop boundary words jieba glued to the front of a name (做强中科院 -> 中科院), never the
+    first characters of a longer word (日照经济技术开发区 keeps its 日)."""
     changed = True
     while changed:
         changed = False
         prefix = text[name_start - base:type_start - base]
+        first = cues.tokens(prefix)[0] if prefix else None
+        # a known longer word keeps its first characters: 日 is a time word, but 日照 is a place;
+        # a word the segmenter did not know (由瑞伯) is a boundary glued to a name
+        whole = first is not None and first.pos != UNKNOWN and len(first.word) > 1
         for size in range(min(4, len(prefix)), 0, -1):
-            if prefix[:size] in cues.lex.boundaries and len(prefix) > size:
+            if prefix[:size] in cues.lex.boundaries and len(prefix) > size and not (whole and len(first.word) > size):
                 name_start += size
                 changed = True
                 break

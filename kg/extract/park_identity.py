@@ -1,0 +1,93 @@
+"""One node per park: names that differ only in the places before them are one park.
+
+南京市江北新区, 江苏南京江北新区 and 江北新区 name one zone: the same name part (江北) and
+type (新区), with place prefixes that agree (each one's places are among the
+other's). Parks whose place prefixes disagree (南京江北新区, 重庆江北新区) stay apart,
+and so does a bare name (江北新区) that could be either of them. The fullest key
+(most places, then the longest name) stands for the group, as within a document.
+
+>>> regions = {"江苏": "r:32", "南京": "r:3201", "南京市": "r:3201", "重庆": "r:50"}
+>>> keys = [EntityKey.of("Park", n) for n in ("南京市江北|新区", "江苏南京江北|新区", "江北|新区")]
+>>> merges = canonical_parks(keys, regions)
+>>> sorted(set(merges.values()))
+['Park:江苏南京江北|新区']
+>>> canonical_parks(keys + [EntityKey.of("Park", "重庆江北|新区")], regions)["Park:江北|新区"]
+Traceback (most recent call last):
+...
+KeyError: 'Park:江北|新区'
+"""
+from __future__ import annotations
+
+from collections import defaultdict
+
+from kg.types import EntityKey
+
+MIN_CORE = 2  # characters a name part keeps after its places (苏州|高新区 keeps its place: it is the name)
+MAX_PLACE = 6
+
+
+def leading_places(name: str, regions: dict) -> tuple[frozenset, str]:
+    """(region IRIs of the places that open `name`, the rest): 江苏南京江北 -> ({江苏, 南京}, 江北)."""
+    places = set()
+    rest = name
+    while True:
+        for size in range(min(MAX_PLACE, len(rest) - MIN_CORE), 1, -1):
+            if rest[:size] in regions:
+                places.add(regions[rest[:size]])
+                rest = rest[size:]
+                break
+        else:
+            return frozenset(places), rest
+
+
+def _agree(a: frozenset, b: frozenset) -> bool:
+    return a <= b or b <= a
+
+
+def canonical_parks(keys, regions: dict, descriptive=None) -> dict:
+    """key -> the key of the same park under its fullest name, for park keys that differ only in
+    agreeing place prefixes; keys that stand for themselves are left out. A name without a place
+    whose rest only describes (`descriptive(core)`: 智能制造产业园, 科创片区) names no one park and
+    merges with none."""
+    groups: dict = defaultdict(list)
+    for k in sorted(set(keys)):
+        if k.cls != "Park" or "|" not in k.name:
+            continue
+        part, kind = k.name.rsplit("|", 1)
+        places, core = leading_places(part, regions)
+        if not places and descriptive is not None and descriptive(core):
+            continue
+        groups[(core, kind)].append((places, k))
+    merges = {}
+    for members in groups.values():
+        if len(members) < 2:
+            continue
+        for places, k in members:
+            agreeing = [(p, k2) for p, k2 in members if _agree(places, p)]
+            # a name agrees with parks that disagree with each other (江北 with 南京… and 重庆…): ambiguous
+            if any(not _agree(p1, p2) for p1, _ in agreeing for p2, _ in agreeing):
+                continue
+            best = max(agreeing, key=lambda pk: (len(pk[0]), len(pk[1]), pk[1]))[1]
+            if best != k:
+                merges[k] = best
+    return merges
+
+
+def descriptive_test(lexicon):
+    """`descriptive(core)` for `canonical_parks`, from the lexicon: a core naming an industry
+    (智能制造, 环保), a generic word or modifier, or a development word (科创) only describes."""
+    import re
+
+    words = {w for w in lexicon.industry_labels if len(w) >= 2}
+    pattern = re.compile("|".join(map(re.escape, sorted(words, key=len, reverse=True)))) if words else None
+    plain = set(lexicon.generic) | set(lexicon.modifiers) | set(lexicon.development_context)
+
+    def descriptive(core: str) -> bool:
+        return core in plain or (pattern is not None and pattern.search(core) is not None)
+
+    return descriptive
+
+
+def rekey(key: str, merges: dict) -> EntityKey:
+    """The key `key` stands under after `merges` (itself when not merged)."""
+    return merges.get(key, key)
