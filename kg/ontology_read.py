@@ -8,8 +8,8 @@ from __future__ import annotations
 import re
 
 from kg.errors import OntologyError
-from kg.namespace import PK
-from kg.ontology import CONTRACT_CLASSES, PK_NS, IndustryConcept, Lexicon, ParkType, _local
+from kg.lexicon import CONTRACT_CLASSES, IndustryConcept, Lexicon, ParkType, _local
+from kg.namespace import PK, PK_NS
 
 # cue classes read as plain sets of forms: (class local name, Lexicon attribute)
 _PLAIN_CUES = (("NameBoundary", "boundaries"), ("AgencyWord", "agency_words"), ("VenueCue", "venue_cues"),

@@ -1,11 +1,14 @@
 """Shared fixtures: one pipeline per test session (building it loads jieba and the ontology)."""
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
+# The shared folder (gold, corpus, referee) lies beside the repository, as CI lays it out: ../shared.
+SHARED = Path(os.environ.get("PARKKG_SHARED") or ROOT.parent / "shared")
 
 
 @pytest.fixture(scope="session")
@@ -51,3 +54,11 @@ def build_texts(tmp_path_factory, pipeline):
 @pytest.fixture(scope="session")
 def seeds_dir():
     return ROOT / "seeds"
+
+
+@pytest.fixture(scope="session")
+def shared_dir():
+    """../shared (or $PARKKG_SHARED); tests that need it skip where it is absent."""
+    if not SHARED.is_dir():
+        pytest.skip(f"{SHARED} not found: the shared folder lies beside the repository (../shared)")
+    return SHARED

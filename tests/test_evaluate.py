@@ -1,5 +1,5 @@
 """kg.evaluate and ``kg eval``: scoring rules on tiny graphs, a tiny gold end to end, and agreement
-with the referee ../shared/eval/score.py on the dev gold (skipped where /work/shared is absent)."""
+with the referee ../shared/eval/score.py on the dev gold (skipped where ../shared is absent)."""
 from __future__ import annotations
 
 import json
@@ -20,7 +20,7 @@ from kg.evaluate import EvalReport, evaluate, format_scores, read_gold, score_do
 PK = Namespace("https://w3id.org/parkkg/ontology#")
 ID = Namespace("https://w3id.org/parkkg/id/")
 ROOT = Path(__file__).resolve().parent.parent
-SHARED = Path("/work/shared")
+SHARED = Path(__file__).resolve().parent.parent.parent / "shared"  # ../shared beside the repository
 
 
 def entity(g: Graph, local: str, cls, label: str, *aliases: str):
@@ -235,7 +235,7 @@ DEV_TEXTS = SHARED / "seeds"
 
 
 @pytest.mark.skipif(not (REFEREE.is_file() and DEV_GOLD.is_dir() and DEV_TEXTS.is_dir()),
-                    reason="needs /work/shared (the referee score.py and the dev gold)")
+                    reason="needs ../shared (the referee score.py and the dev gold)")
 def test_kg_eval_agrees_with_the_referee_on_the_dev_gold(tmp_path, pipeline):
     """The referee reads `kg build` output files of each document; kg eval builds in memory."""
     from kg.build import build

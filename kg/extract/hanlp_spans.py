@@ -36,18 +36,6 @@ def _longest_suffix(name: str, words) -> str:
     return best
 
 
-def _modifiers_alone(prefix: str, lex: Lexicon) -> bool:
-    i = 0
-    while i < len(prefix):
-        for size in range(min(6, len(prefix) - i), 0, -1):
-            if prefix[i:i + size] in lex.modifiers:
-                i += size
-                break
-        else:
-            return False
-    return True
-
-
 def _only_modifiers(prefix: str, lex: Lexicon) -> bool:
     """True when `prefix` is made of generic modifiers alone (国家级, 该, 全省), maybe after a province
     (河北省级创新平台: a class of platforms in a province; province region IRIs end in 0000).
@@ -57,10 +45,10 @@ def _only_modifiers(prefix: str, lex: Lexicon) -> bool:
     >>> _only_modifiers("河北省级", lex), _only_modifiers("苏州国家", lex)
     (True, False)
     """
-    if _modifiers_alone(prefix, lex):
+    if lex.only_modifiers(prefix):
         return True
     regions = getattr(lex, "regions", {})
-    return any(str(regions.get(prefix[:k], "")).endswith("0000") and _modifiers_alone(prefix[k:], lex)
+    return any(str(regions.get(prefix[:k], "")).endswith("0000") and lex.only_modifiers(prefix[k:])
                for k in range(2, min(9, len(prefix))))
 
 

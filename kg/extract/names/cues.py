@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from kg.extract.gazetteer import RegexEngine
 from kg.extract.segment import Segmenter
 from kg.ontology import Lexicon
 
@@ -74,6 +75,11 @@ def _words(lex: Lexicon) -> dict:
     )
 
 
+def _matcher(words) -> RegexEngine:
+    """The gazetteer's dictionary matcher over `words`, each labelled with itself."""
+    return RegexEngine({w: w for w in words if w})
+
+
 def alternation(words) -> re.Pattern | None:
     """One regular expression matching any of `words`, longest first (None for no words)."""
     words = sorted({w for w in words if w}, key=len, reverse=True)
@@ -88,12 +94,13 @@ class CueIndex:
     seg: Segmenter
     type_words: dict  # form -> (contract class, subclass, level)
     type_forms: tuple  # type word forms, longest first
-    type_re: re.Pattern | None
-    industry_re: re.Pattern | None
-    cue_re: re.Pattern | None
-    trade_re: re.Pattern | None
-    predicate_re: re.Pattern | None
-    suffix_re: re.Pattern | None
+    # dictionary matchers (kg.extract.gazetteer: (begin, end, form), longest at each position)
+    type_gaz: RegexEngine
+    industry_gaz: RegexEngine
+    trade_gaz: RegexEngine
+    predicate_gaz: RegexEngine
+    suffix_gaz: RegexEngine
+    cue_re: re.Pattern | None  # list cues, as a pattern the list grammar composes into longer ones
     grammar_cue_re: re.Pattern | None  # a sentence without any of these gives no name grammar work
     firm_generics: tuple
     departments: tuple
@@ -128,10 +135,9 @@ class CueIndex:
         longest = lambda words: tuple(sorted(words, key=len, reverse=True))  # noqa: E731
         return cls(
             lex=lex, seg=seg, type_words=type_words, type_forms=longest(type_words),
-            type_re=alternation(type_words),
-            industry_re=alternation(w for w in lex.industry_labels if len(w) >= 2),
-            cue_re=alternation(lex.list_cues), trade_re=alternation(lex.enterprise_trade_suffixes),
-            predicate_re=alternation(lex.enterprise_predicates), suffix_re=alternation(lex.industry_suffixes),
+            type_gaz=_matcher(type_words), industry_gaz=_matcher(w for w in lex.industry_labels if len(w) >= 2),
+            trade_gaz=_matcher(lex.enterprise_trade_suffixes), predicate_gaz=_matcher(lex.enterprise_predicates),
+            suffix_gaz=_matcher(lex.industry_suffixes), cue_re=alternation(lex.list_cues),
             grammar_cue_re=alternation(cue_words),
             firm_generics=tuple(sorted(w for w, c in lex.generic.items() if c == "Enterprise" and len(w) >= 2)),
             departments=tuple(sorted(w for w in lex.agency_words
@@ -168,16 +174,7 @@ class CueIndex:
 
     def only_modifiers(self, prefix: str) -> bool:
         """True when `prefix` is made of generic modifiers alone (国家级, 该, 全省)."""
-        i = 0
-        mods = self.lex.modifiers
-        while i < len(prefix):
-            for size in range(min(6, len(prefix) - i), 0, -1):
-                if prefix[i:i + size] in mods:
-                    i += size
-                    break
-            else:
-                return False
-        return True
+        return self.lex.only_modifiers(prefix)
 
     def typed_item(self, name: str):
         """(class, subclass, level) of a name that ends with a type word (生命科学园二期 -> Park), else None."""

@@ -106,13 +106,13 @@ def is_region_name(cues: CueIndex, name: str) -> bool:
 
 def names_a_field(cues: CueIndex, prefix: str) -> bool:
     """氢能研究中心: a platform named by the industry it serves (a taxonomy word, not 产业/技术)."""
-    m = cues.industry_re.search(prefix) if cues.industry_re is not None else None
-    return m is not None and len(m.group()) >= 2 and m.group() not in cues.lex.modifiers
+    first = cues.industry_gaz.find(prefix)[:1]
+    return bool(first) and len(first[0][2]) >= 2 and first[0][2] not in cues.lex.modifiers
 
 
 def technical(cues: CueIndex, prefix: str) -> bool:
     """An industry or technology word in an alliance's name (氢燃料电池协同创新联盟)."""
-    if cues.industry_re is not None and cues.industry_re.search(prefix):
+    if cues.industry_gaz.find(prefix):
         return True
     return any(w in prefix for w in cues.words["technical"])
 

@@ -70,8 +70,7 @@ def _developed(cues: CueIndex, text: str, start: int, end: int) -> bool:
 def find(sent: Sentence, tokens, cues: CueIndex) -> list[Candidate]:
     out = _statistics(sent, tokens, cues) + _sectors(sent, tokens, cues)
     text, base = sent.text, sent.start
-    for m in cues.suffix_re.finditer(text) if cues.suffix_re is not None else ():
-        end = m.start()
+    for end, _stop, _suffix in cues.suffix_gaz.find(text):
         if end < 2:
             continue
         start = _start(sent, tokens, cues, end)

@@ -56,12 +56,10 @@ def _closed_by_count(cues: CueIndex, text: str, base: int, tokens, after_count) 
 
 def _before_predicate(cues: CueIndex, text: str, base: int, tokens) -> list[Candidate]:
     out = []
-    if cues.predicate_re is None:
-        return out
-    for m in cues.predicate_re.finditer(text):
-        if m.start() == 0 or text[m.start() - 1] in PUNCT:
+    for begin, _end, _word in cues.predicate_gaz.find(text):
+        if begin == 0 or text[begin - 1] in PUNCT:
             continue
-        out.extend(enumeration_items(cues, text, base, m.start(), Mode.ENTERPRISE_STRICT, tokens, after_yi=True))
+        out.extend(enumeration_items(cues, text, base, begin, Mode.ENTERPRISE_STRICT, tokens, after_yi=True))
     return out
 
 

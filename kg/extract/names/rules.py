@@ -90,7 +90,7 @@ def list_item_cap(cls: str) -> int:
 
 
 class Mode(Enum):
-    """How a list's items are classed (and, for `ITEM`, how a name's start is cut)."""
+    """How a list's items are classed: by the list's cue class, or strictly by its frame."""
 
     PARK = "Park"
     INDUSTRY = "Industry"
@@ -98,7 +98,6 @@ class Mode(Enum):
     PLATFORM = "Platform"
     INDUSTRY_STRICT = "IndustryStrict"  # 以A、B为主导: the frame says industry
     ENTERPRISE_STRICT = "EnterpriseStrict"  # A、B入选: the predicate says firm
-    ITEM = "List"  # a list item of no class yet
 
     @classmethod
     def from_cue(cls, contract_class: str) -> "Mode":
@@ -106,5 +105,5 @@ class Mode(Enum):
 
     @property
     def cls(self) -> str:
-        """The contract class of the items ('' for `ITEM`)."""
-        return {"IndustryStrict": "Industry", "EnterpriseStrict": "Enterprise", "List": ""}.get(self.value, self.value)
+        """The contract class of the items."""
+        return {"IndustryStrict": "Industry", "EnterpriseStrict": "Enterprise"}.get(self.value, self.value)

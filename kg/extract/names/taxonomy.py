@@ -36,14 +36,12 @@ def _glued_to_latin(text: str, start: int, end: int) -> bool:
 
 def find(sent: Sentence, tokens, cues: CueIndex) -> list[Candidate]:
     out = []
-    if cues.industry_re is None:
-        return out
     text, base = sent.text, sent.start
-    for m in cues.industry_re.finditer(text):
-        if m.group().isascii() and _glued_to_latin(text, m.start(), m.end()):
+    for start, end, word in cues.industry_gaz.find(text):
+        if word.isascii() and _glued_to_latin(text, start, end):
             continue
-        if not industry_context(cues, text, m.start(), m.end()):
+        if not industry_context(cues, text, start, end):
             continue
-        for a, b in ev.split_conjunction(cues, m.start(), m.end(), text):
+        for a, b in ev.split_conjunction(cues, start, end, text):
             out.append(candidate("taxonomy", base + a, base + b, "Industry"))
     return out

@@ -27,20 +27,18 @@ def _stands_alone(cues: CueIndex, text: str, start: int, end_in_text: int, next_
 
 def find(sent: Sentence, tokens, cues: CueIndex) -> list[Candidate]:
     out = []
-    if cues.trade_re is None:
-        return out
     text, base = sent.text, sent.start
     token_ends = {t.end for t in tokens}
-    for m in cues.trade_re.finditer(text):
-        end = base + m.end()
-        if end not in token_ends and m.end() < len(text):
+    for begin, stop, word in cues.trade_gaz.find(text):
+        end = base + stop
+        if end not in token_ends and stop < len(text):
             continue
         walk = Walk(TRADE_NAME_REACH, base, inner_ok=True, stop_generic=True)
-        start = walk_back(cues, tokens, text, base, base + m.start(), walk) - base
-        name = text[start:m.end()]
-        if len(name) <= len(m.group()) or not ev.is_trade_name(cues, name):
+        start = walk_back(cues, tokens, text, base, base + begin, walk) - base
+        name = text[start:stop]
+        if len(name) <= len(word) or not ev.is_trade_name(cues, name):
             continue
         next_tok = next((t for t in tokens if t.start == end), None)
-        if _stands_alone(cues, text, start, m.end(), next_tok):
+        if _stands_alone(cues, text, start, stop, next_tok):
             out.append(candidate("trade-name", base + start, end, "Enterprise"))
     return out

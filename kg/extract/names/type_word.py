@@ -120,13 +120,11 @@ def _park(cues: CueIndex, sent: Sentence, tokens, name_start: int, t_start: int,
 def find(sent: Sentence, tokens, cues: CueIndex) -> list[Candidate]:
     out = []
     text, base = sent.text, sent.start
-    if cues.type_re is None:
-        return out
     token_ends = {t.end for t in tokens}
-    for m in cues.type_re.finditer(text):
-        cls, sub, level = cues.type_words[m.group()]
-        t_start, t_end = base + m.start(), base + m.end()
-        if t_end not in token_ends and m.end() < len(text):
+    for begin, end, form in cues.type_gaz.find(text):
+        cls, sub, level = cues.type_words[form]
+        t_start, t_end = base + begin, base + end
+        if t_end not in token_ends and end < len(text):
             continue  # 大学生, 大学城: the type word is inside a longer word
         name_start = _name_start(cues, tokens, text, base, t_start, cls, level)
         if name_start is None:
@@ -137,7 +135,7 @@ def find(sent: Sentence, tokens, cues: CueIndex) -> list[Candidate]:
             continue
         if cls == "Park":
             out.extend(_park(cues, sent, tokens, name_start, t_start, t_end, sub, level, generic))
-        elif (cls == "Platform" and m.group() in cues.lex.subunit_heads and _university_end(cues, prefix)
+        elif (cls == "Platform" and form in cues.lex.subunit_heads and _university_end(cues, prefix)
               and not ev.technical(cues, prefix[_university_end(cues, prefix):])):
             # 华南理工大学工商管理学院: a teaching unit; the university is the platform (a unit of
             # technology, 未来技术学院, is a research carrier of its own)
