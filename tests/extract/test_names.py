@@ -173,3 +173,10 @@ def test_an_industry_before_a_sub_park_word_belongs_to_its_name(run_text):
     # a conjunction is no part of it
     found = _mentions(run_text, "河南万里资源再生有限责任公司和大江纺织产业园。")
     assert not any("和大江" in name for _, name in found)
+
+
+def test_a_place_alone_names_no_company_and_a_unit_no_park(run_text):
+    found = _mentions(run_text, "成都有限公司负责建设。临港集团投资建设。交警大队开发区中队出警。")
+    assert ("Enterprise", "成都有限公司") not in found
+    assert ("Enterprise", "临港集团") in found  # a group may go by its place name
+    assert not any(cls == "Park" and "交警" in name for cls, name in found)

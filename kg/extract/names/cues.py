@@ -71,7 +71,7 @@ def _words(lex: Lexicon) -> dict:
         photo_credit=w("photo-credit"), withheld=w("withheld"), technical=w("technical"),
         level_adjectives=w("level-adjective"), taxonomy_followers=w("taxonomy-follower"),
         clause_industry_words=w("clause-industry-word"), short_name_neighbours=w("short-name-neighbour"),
-        short_name_followers=w("short-name-follower"),
+        short_name_followers=w("short-name-follower"), company_suffixes=w("key-legal-suffix"),
     )
 
 

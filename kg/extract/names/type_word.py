@@ -70,12 +70,25 @@ def _is_generic(cues: CueIndex, prefix: str, cls: str) -> bool:
             or bool(cues.patterns["counted_prefix"].search(prefix)) or "+" in prefix)
 
 
+def _only_places(cues: CueIndex, prefix: str) -> bool:
+    """The prefix is made of place names alone (成都, 湖北武汉)."""
+    rest = prefix
+    while rest:
+        size = next((k for k in range(min(6, len(rest)), 1, -1) if cues.is_place(rest[:k])), 0)
+        if not size:
+            return False
+        rest = rest[size:]
+    return True
+
+
 def _no_firm_or_platform(cues: CueIndex, name: str, prefix: str, cls: str) -> bool:
     """True when a firm or platform name lacks a proper-name part or names a class of them."""
     if name in cues.lex.generic or prefix in cues.lex.generic or not (
             ev.has_name_evidence(cues, prefix, "", firm=cls == "Enterprise")
             or (cls == "Platform" and ev.names_a_field(cues, prefix))):
         return True
+    if cls == "Enterprise" and name.endswith(cues.words["company_suffixes"]) and _only_places(cues, prefix):
+        return True  # 成都有限公司: a place alone names no company (临港集团, a group, keeps its place name)
     rest = prefix[leading_place_or_scale(cues, prefix):] if len(prefix) > 2 else prefix
     # 河北省级创新平台: a class of platforms in a province
     if rest == prefix or not rest:
