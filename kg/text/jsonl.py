@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Iterator
 
 from kg.errors import InputError
-from kg.text.readers import RawDocument
+from kg.text.record import RawDocument
 
 
 def parse_record(line: str, source: str) -> RawDocument:
