@@ -24,6 +24,7 @@ gigabytes. Refusing it at once, before decoding, is the honest answer.
 _BOMS = ((b"\xef\xbb\xbf", "utf-8"), (b"\xff\xfe\x00\x00", "utf-32-le"), (b"\x00\x00\xfe\xff", "utf-32-be"),
          (b"\xff\xfe", "utf-16-le"), (b"\xfe\xff", "utf-16-be"))
 _SAMPLE = 20000  # characters judged when choosing an encoding
+_MAX_NUL_SHARE = 0.01  # NUL bytes in the first 8 KB beyond which a file is binary (UTF-16 aside)
 _MIN_COMMON = 0.6  # share of common characters a legacy decoding needs to be believed
 
 
@@ -63,12 +64,20 @@ def decode_bytes(data: bytes, source: str) -> str:
                 return text
             raise InputError(f"{source}: starts with a {encoding} byte-order mark but is not {encoding} text; "
                              "convert the file to UTF-8")
-    if b"\x00" in data[:8192]:
-        text = _utf16_without_bom(data)
-        if text is not None:
-            return text
-        raise InputError(f"{source}: this looks like a binary file, not text; "
-                         "give parkkg .txt, .html, .pdf or .docx files")
+    if b"\x00" in data:
+        head = data[:8192]
+        if b"\x00" in head:
+            text = _utf16_without_bom(data)
+            if text is not None:
+                return text
+        if head.count(b"\x00") > _MAX_NUL_SHARE * len(head):
+            raise InputError(f"{source}: this looks like a binary file, not text; "
+                             "give parkkg .txt, .html, .pdf or .docx files")
+        # a few stray NULs (a damaged download) are dropped wherever they are: no NUL byte is part of a
+        # character in UTF-8, GB18030 or Big5
+        data = data.replace(b"\x00", b"")
+        if not data.strip():
+            raise InputError(f"{source}: the file is empty; remove it or give it text")
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError:

@@ -9,7 +9,11 @@ original text); `iter_sources` walks files and folders and yields a
 """
 from __future__ import annotations
 
+import dataclasses
+import hashlib
 import os
+import re
+import stat
 from pathlib import Path
 from typing import Callable, Iterable, Iterator, Union
 
@@ -21,11 +25,27 @@ from kg.text.record import RawDocument, document_id, normalise_date, safe_docume
 MAX_BYTES = 200 * 1024 * 1024
 
 
+def read_limited(path: Path, limit: int) -> bytes:
+    """The bytes of the regular file `path`, never more than `limit` + 1 of them.
+
+    The size is checked on the opened file and the read is bounded too, so a file
+    that grows, or a name that points at a device such as /dev/zero, cannot fill memory.
+    """
+    with open(path, "rb") as handle:
+        if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):
+            raise not_regular(path)
+        return handle.read(limit + 1)
+
+
+def not_regular(path) -> InputError:
+    return InputError(f"{path}: is not a regular file (a pipe, device or socket); give parkkg ordinary files")
+
+
 def read_text_file(path: Path) -> list[RawDocument]:
     size = path.stat().st_size
     if size > MAX_TEXT_BYTES:  # refuse before reading: no 100 MB string in memory
         raise text_too_large(str(path), size)
-    data = path.read_bytes()
+    data = read_limited(path, MAX_TEXT_BYTES)
     text = decode_bytes(data, str(path))
     return [RawDocument(document_id(path), text, str(path), "text")]
 
@@ -105,10 +125,16 @@ def read_path(path: Path) -> Iterator[RawDocument | InputError]:
     """
     path = Path(path)
     if not path.exists():
+        if path.is_symlink():
+            raise InputError(f"{path}: a symbolic link that leads nowhere (a loop, or its target is missing); "
+                             "fix or remove the link")
         raise InputError(f"{path}: no such file or folder; check the path")
     if path.is_dir():
         raise InputError(f"{path}: is a folder; read folders with iter_sources (kg build takes folders)")
-    size = path.stat().st_size
+    info = path.stat()
+    if not stat.S_ISREG(info.st_mode):  # a FIFO would hang the build, /dev/zero fill memory
+        raise not_regular(path)
+    size = info.st_size
     if size > MAX_BYTES and path.suffix.lower() not in STREAMED:
         raise InputError(f"{path}: {size // (1024 * 1024)} MB is more than parkkg reads in one file "
                          f"({MAX_BYTES // (1024 * 1024)} MB); split it into smaller files")
@@ -129,7 +155,7 @@ def _read(reader: Reader, path: Path) -> Iterator[RawDocument | InputError]:
         for item in reader(path):
             if isinstance(item, RawDocument):
                 try:
-                    item = simplify_document(item)
+                    item = simplify_document(safe_document(item))
                 except InputError as exc:
                     item = exc
             yield item
@@ -141,29 +167,89 @@ def _read(reader: Reader, path: Path) -> Iterator[RawDocument | InputError]:
         raise InputError(f"{path}: could not be read ({exc.strerror or exc}); check its permissions") from exc
 
 
-def _files(path: Path) -> list[Path]:
-    if path.is_dir():
-        out = []
-        for root, dirs, files in os.walk(path):
-            dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-            for f in sorted(files):
-                p = Path(root) / f
-                if not f.startswith(".") and p.suffix.lower() in READERS:
-                    out.append(p)
-        return out
-    return [path]
+def _walk(root: Path, errors: list, exclude: frozenset) -> list[Path]:
+    """The readable files under folder `root`, sorted; folders that cannot be listed go to `errors`.
+
+    Symbolic links to folders are followed, each real folder once, so a link loop
+    ends instead of running forever; files listed in `exclude` (a build's own
+    outputs, when -o is an input folder) are passed over.
+    """
+    out = []
+    seen: set = set()
+
+    def onerror(exc: OSError) -> None:
+        errors.append(InputError(f"{exc.filename}: the folder could not be listed ({exc.strerror or exc}); "
+                                 "check its permissions"))
+
+    for folder, dirs, files in os.walk(root, onerror=onerror, followlinks=True):
+        try:
+            info = os.stat(folder)
+        except OSError:
+            continue
+        ident = (info.st_dev, info.st_ino)
+        if ident in seen:  # a link back to a folder already walked: a loop, or a second way in
+            dirs[:] = []
+            continue
+        seen.add(ident)
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        for f in sorted(files):
+            p = Path(folder) / f
+            if f.startswith(".") or p.suffix.lower() not in READERS:
+                continue
+            if exclude and os.path.abspath(p) in exclude:
+                continue
+            out.append(p)
+    return out
 
 
-def iter_sources(paths) -> Iterator[RawDocument | InputError]:
+def _prefix(root: Path, path: Path) -> str:
+    """The folders between an input folder and one of its files, as an id prefix ('' at the top).
+
+    Two files of one name in different folders (2023/report.txt, 2024/report.txt;
+    every index.html of a saved site) must not share an id, which names a graph node.
+
+    >>> _prefix(Path("in"), Path("in/2023/q1/report.txt")), _prefix(Path("in"), Path("in/a.txt"))
+    ('2023/q1/', '')
+    """
+    parts = path.relative_to(root).parts[:-1]
+    if not parts:
+        return ""
+    rel = "/".join(parts)
+    if not re.fullmatch(r"[A-Za-z0-9_.\-/]{1,80}", rel):
+        rel = "dir-" + hashlib.sha1(rel.encode("utf-8", "surrogateescape")).hexdigest()[:12]
+    return rel + "/"
+
+
+def iter_sources(paths, exclude=()) -> Iterator[RawDocument | InputError]:
     """Every document under `paths` (files or folders), in a stable order.
 
     Folders contribute their files of every type in `READERS` (others are passed
     over); a file named directly must be of a supported type. A file that cannot be
-    read yields one `InputError`; a corpus file may yield one per bad record.
+    read yields one `InputError`; a corpus file may yield one per bad record; a
+    folder that cannot be listed yields one too. Documents of a file in a
+    subfolder get the subfolder path in front of their id. `exclude` names files
+    never to read (a build's own outputs).
     """
+    exclude = frozenset(os.path.abspath(p) for p in exclude)
     for p in paths:
-        for f in _files(Path(p)):
+        p = Path(p)
+        if not p.is_dir():
+            if exclude and os.path.abspath(p) in exclude:
+                continue
             try:
-                yield from read_path(f)
+                yield from read_path(p)
+            except InputError as exc:
+                yield exc
+            continue
+        errors: list = []
+        files = _walk(p, errors, exclude)
+        yield from errors
+        for f in files:
+            prefix = "" if f.suffix.lower() in STREAMED else _prefix(p, f)
+            try:
+                for item in read_path(f):
+                    if prefix and isinstance(item, RawDocument):
+                        item = dataclasses.replace(item, id=prefix + item.id)
+                    yield item
             except InputError as exc:
                 yield exc

@@ -6,7 +6,7 @@ other. `safe_metadata` makes any text a reader found fit to become an IRI, an
 XML text node or a cache row: lone surrogates (valid in JSON as ``"\\ud800"``)
 become U+FFFD and control characters leave the metadata fields.
 
->>> doc = safe_document(RawDocument("a\x01b", "园区\ud800", "x.txt", url="http://a/\tb"))
+>>> doc = safe_document(RawDocument("a" + chr(1) + "b", "园区" + chr(0xD800), "x.txt", url="http://a/" + chr(9) + "b"))
 >>> doc.id, doc.text, doc.url
 ('ab', '园区\ufffd', 'http://a/b')
 """
@@ -44,7 +44,7 @@ _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
 def safe_text(value: str) -> str:
     """`value` with lone surrogates replaced by U+FFFD (they cannot be encoded, so they crash writers).
 
-    >>> safe_text("a\ud83db")
+    >>> safe_text("a" + chr(0xD83D) + "b")
     'a\ufffdb'
     """
     return _SURROGATE.sub("\ufffd", value) if _SURROGATE.search(value) else value
@@ -53,7 +53,7 @@ def safe_text(value: str) -> str:
 def safe_metadata(value: str) -> str:
     """A metadata field (id, title, date, URL, source) without surrogates or control characters.
 
-    >>> safe_metadata("标题\t一\x00")
+    >>> safe_metadata("标题\\t一" + chr(0))
     '标题 一'
     """
     value = safe_text(value)
