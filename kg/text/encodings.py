@@ -51,6 +51,13 @@ def decode_bytes(data: bytes, source: str) -> str:
     ...
     kg.errors.InputError: d.txt: the file is empty; remove it or give it text
     """
+    text = _decode(data, source)
+    if not text.strip():  # only spacing and separators Python counts as space (\x1c-\x1f, \x85)
+        raise InputError(f"{source}: the file is empty; remove it or give it text")
+    return text
+
+
+def _decode(data: bytes, source: str) -> str:
     if len(data) > MAX_TEXT_BYTES:
         raise text_too_large(source, len(data))
     if not data.strip():

@@ -184,3 +184,9 @@ def test_a_build_folder_given_as_input_does_not_read_its_outputs(tmp_path):
     (tmp_path / "graph.html").write_text("<html>旧</html>", encoding="utf-8")
     docs = _docs(iter_sources([tmp_path], exclude=[tmp_path / "graph.html"]))
     assert [d.id for d in docs] == ["a"]
+
+
+def test_a_file_of_separators_only_is_empty():
+    # found by tests/text/test_fuzz_readers.py: b"\x1c" decoded to a document of no text
+    with pytest.raises(InputError, match="empty"):
+        decode_bytes(b"\x1c\x1d \x1e", "a.txt")
