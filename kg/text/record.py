@@ -36,13 +36,14 @@ class RawDocument:
 
 
 
-_SURROGATE = re.compile(r"[\ud800-\udfff]")
+_SURROGATE = re.compile(r"[\ud800-\udfff\ufffe\uffff]")  # and the two non-characters XML refuses
 # C0 and C1 controls, DEL and the line/paragraph separators: never wanted in an id, a title or a URL
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
 
 
 def safe_text(value: str) -> str:
-    """`value` with lone surrogates replaced by U+FFFD (they cannot be encoded, so they crash writers).
+    """`value` with lone surrogates (they cannot be encoded, so they crash writers) and U+FFFE/U+FFFF (no XML
+    text may hold them) replaced by U+FFFD.
 
     >>> safe_text("a" + chr(0xD83D) + "b")
     'a\ufffdb'

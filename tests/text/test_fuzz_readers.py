@@ -117,9 +117,13 @@ def test_jsonl_records_are_read_or_skipped_with_a_message(data):
 
 @settings(max_examples=int(os.environ.get("PARKKG_FUZZ_EXAMPLES", "400")) // 10, deadline=None, suppress_health_check=[HealthCheck.too_slow,
                                                                  HealthCheck.function_scoped_fixture])
-@given(st.lists(record, min_size=1, max_size=3))
+@given(st.lists(st.fixed_dictionaries(
+    {"text": st.tuples(field_text, st.sampled_from(["苏州高新区聚焦集成电路产业。", "华为公司入驻无锡经开区，"]),
+                       field_text).map("".join)},
+    optional={"id": field_value, "title": field_value, "date": field_value, "url": field_value,
+              "source": field_value}), min_size=1, max_size=3))
 def test_hostile_records_become_a_graph_a_strict_parser_reads(pipeline, lexicon, records):
-    """The whole path: JSONL -> pipeline -> graph -> N-Triples and TriG -> pyoxigraph."""
+    """The whole path: JSONL -> pipeline -> graph -> N-Triples and TriG (pyoxigraph), GEXF and GraphML (XML)."""
     import pyoxigraph
 
     from kg.graph.build import build_graph
@@ -127,6 +131,7 @@ def test_hostile_records_become_a_graph_a_strict_parser_reads(pipeline, lexicon,
     from kg.pipeline import merge_results
 
     EXAMPLES["graph"] += 1
+    EXAMPLES["graph documents"] += len(records)
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "fuzz.jsonl"
         path.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="ascii")
@@ -138,6 +143,12 @@ def test_hostile_records_become_a_graph_a_strict_parser_reads(pipeline, lexicon,
             out = Path(folder) / f"graph.{fmt}"
             write_graph(graph, out, fmt)
             assert list(pyoxigraph.parse(path=str(out), format=rdf_format))
+        from xml.etree import ElementTree
+
+        from kg.graph.export import generate_gexf, generate_graphml
+
+        for xml in (generate_gexf(graph), generate_graphml(graph)):
+            ElementTree.fromstring(xml.encode("utf-8"))  # well-formed XML
 
 
 def test_zz_examples_were_run():

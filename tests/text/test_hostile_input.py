@@ -190,3 +190,11 @@ def test_a_file_of_separators_only_is_empty():
     # found by tests/text/test_fuzz_readers.py: b"\x1c" decoded to a document of no text
     with pytest.raises(InputError, match="empty"):
         decode_bytes(b"\x1c\x1d \x1e", "a.txt")
+
+
+def test_xml_non_characters_leave_ids_and_texts(tmp_path):
+    # found by tests/text/test_fuzz_readers.py: an id of U+FFFE made the GEXF/GraphML export fail
+    corpus = tmp_path / "c.jsonl"
+    corpus.write_text(json.dumps({"id": "\ufffe", "text": "园区\uffff"}) + "\n", encoding="utf-8")
+    [doc] = _docs(iter_sources([corpus]))
+    assert doc.id == "\ufffd" and doc.text == "园区\ufffd"
