@@ -80,6 +80,8 @@ def output_lock(out_dir: Path):
         except BlockingIOError:
             raise OutputError(f"{out_dir}: another kg build is writing into this folder; wait for it to finish "
                               "or build into another folder with -o") from None
+        except OSError:  # a file system without locks (some network mounts): build unlocked, as before
+            pass
         remove_stale_temporaries(out_dir)
         ok = False
         try:

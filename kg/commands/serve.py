@@ -41,9 +41,10 @@ def _raise_interrupt(signum, frame):
               help="Keep the Oxigraph store in this new or empty folder instead of a temporary one.")
 @click.option("--timeout", "query_timeout", default=60, show_default=True, type=click.IntRange(1),
               help="Seconds a query may run; at the limit it gets HTTP 504 and the server is restarted.")
-@click.option("--max-memory", "max_memory_mb", default=DEFAULT_MAX_MEMORY_MB, show_default=True,
+@click.option("--max-memory", "max_memory_mb", default=DEFAULT_MAX_MEMORY_MB,
               type=click.IntRange(64), metavar="MB",
-              help="Restart the server (running queries get HTTP 503) when its memory passes this.")
+              help="Restart the server (running queries get HTTP 503) when its memory passes this "
+                   "(default: half this machine's memory).")
 @click.option("--allow-origin", "allow_origins", multiple=True, metavar="ORIGIN",
               help="Accept requests from web pages of this origin (https://yasgui.example; '*' for any). "
                    "Repeatable. By default only the endpoint's own query page may use it.")

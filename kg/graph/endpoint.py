@@ -51,7 +51,20 @@ from kg.errors import ParkKGError, missing_extra
 DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 7878
 LOOPBACK = ("127.0.0.1", "localhost", "::1")
-DEFAULT_MAX_MEMORY_MB = 4096
+
+
+def default_max_memory_mb() -> int:
+    """Half the machine's memory (at least 1 GB): room for big stores, none for a query that eats it all."""
+    import os
+
+    try:
+        total = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2 ** 20
+    except (ValueError, OSError, AttributeError):  # pragma: no cover - not POSIX
+        return 4096
+    return max(1024, int(total / 2))
+
+
+DEFAULT_MAX_MEMORY_MB = default_max_memory_mb()
 MAX_ANSWER_BYTES = 1 << 30  # an answer held for sending; more is refused (ask with LIMIT)
 MAX_REQUEST_BYTES = 1 << 30
 
