@@ -32,7 +32,7 @@ from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from kg.errors import InputError, ParkKGError
+from kg.errors import InputError, InputWarning, ParkKGError
 from kg.outputs import MANIFEST, OUTPUT_NAMES, commit_outputs, output_error, output_lock, staging_folder
 from kg.graph.build import build_graph
 from kg.graph.serialize import write_graph
@@ -90,7 +90,9 @@ def iter_documents(paths, report: BuildReport | None = None, exclude=()):
         items = iter_sources([p], exclude=exclude)
         try:
             for item in items:
-                if isinstance(item, InputError):
+                if isinstance(item, InputWarning):  # read anyway: said, not skipped
+                    report.warnings.append(str(item))
+                elif isinstance(item, InputError):
                     report.skipped.append(str(item))
                 elif item.id in seen:
                     report.skipped.append(f"{item.source}: the document id {item.id!r} is already used by an "

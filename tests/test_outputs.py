@@ -216,3 +216,12 @@ def test_a_jsonl_record_with_surrogates_and_control_characters_builds(one_pipeli
         assert list(pyoxigraph.parse(path=str(out / name), format=fmt))  # a strict parser takes them
     export = run("export", out / "graph.ttl", "--to", tmp_path / "exports", "--format", "graphml,gexf")
     assert export.exit_code == 0, export.output
+
+
+def test_an_impossible_jsonl_date_is_a_warning_not_a_skip_nor_a_traceback(one_pipeline, tmp_path):
+    corpus = tmp_path / "c.jsonl"
+    corpus.write_text(json.dumps({"id": "a", "text": TEXT, "date": "2024-02-31"}) + "\n", encoding="utf-8")
+    result = run("build", corpus, "-o", tmp_path / "out", "-j", "1", "--no-html")
+    assert result.exit_code == 0, result.output
+    assert "warning: " in result.output and "no calendar date" in result.output and "Traceback" not in result.output
+    assert "2024-02-31" not in (tmp_path / "out" / "graph.ttl").read_text(encoding="utf-8")

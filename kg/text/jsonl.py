@@ -25,7 +25,7 @@ import stat
 from pathlib import Path
 from typing import Iterator
 
-from kg.errors import InputError
+from kg.errors import InputError, InputWarning
 from kg.text.encodings import MAX_TEXT_BYTES
 from kg.text.record import RawDocument, normalise_date, safe_metadata, safe_text
 
@@ -158,7 +158,18 @@ def read_jsonl(path: Path) -> Iterator[RawDocument | InputError]:
                                      "(its id is a hash of the text); remove the duplicate or give it an id")
                 continue
             seen[doc.id] = number
+            if not doc.date and _raw_date(line):
+                yield InputWarning(f"{source}: the date {_raw_date(line)[:40]!r} is no calendar date, so the "
+                                   "document has none; write it as YYYY-MM-DD")
             yield doc
+
+
+def _raw_date(line: str) -> str:
+    try:
+        value = json.loads(line).get("date")
+    except (ValueError, AttributeError):
+        return ""
+    return value if isinstance(value, str) and value.strip() else ""
 
 
 def _has_id(line: str) -> bool:

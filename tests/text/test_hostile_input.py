@@ -8,7 +8,7 @@ import threading
 
 import pytest
 
-from kg.errors import InputError
+from kg.errors import InputError, InputWarning
 from kg.text.jsonl import read_jsonl
 from kg.text.readers import MAX_TEXT_BYTES, RawDocument, decode_bytes, iter_sources
 
@@ -153,7 +153,10 @@ def test_impossible_jsonl_dates_are_dropped_and_real_ones_normalised(tmp_path):
     corpus.write_text('{"id": "a", "text": "园区", "date": "2024-02-31"}\n'
                       '{"id": "b", "text": "园区", "date": "2024/5/8"}\n'
                       '{"id": "c", "text": "园区", "date": "2024年春"}\n', encoding="utf-8")
-    assert [d.date for d in _docs(read_jsonl(corpus))] == ["", "2024-05-08", "2024年春"]
+    items = list(read_jsonl(corpus))
+    assert [d.date for d in _docs(items)] == ["", "2024-05-08", "2024年春"]
+    [warning] = [x for x in items if isinstance(x, InputWarning)]
+    assert "#L1" in str(warning) and "'2024-02-31' is no calendar date" in str(warning)
 
 
 def test_stray_nul_bytes_are_dropped_wherever_they_are():
