@@ -40,6 +40,7 @@ True
 """
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import hashlib
 import json
@@ -181,12 +182,12 @@ class ResultCache:
         """Move a cache that cannot be read aside and start an empty one, with one warning."""
         path = self.directory / self.FILENAME
         aside = path.with_name(self.FILENAME + ".damaged")
-        with _suppress_os():
+        with contextlib.suppress(Exception):
             self._db.close()
         try:
             os.replace(path, aside)
             for suffix in ("-journal", "-wal", "-shm"):
-                with _suppress_os():
+                with contextlib.suppress(Exception):
                     os.unlink(str(path) + suffix)
             self._open()
         except (OSError, sqlite3.Error) as again:
@@ -219,13 +220,13 @@ class ResultCache:
         if row is None:
             self.misses += 1
             return None
-        from kg.types import DocumentResult
+        from kg.types import Document, DocumentResult
 
         try:
             result = decode_result(row[0])
         except ValueError:  # a damaged or foreign entry: extract again
             result = None
-        if not isinstance(result, DocumentResult) or not isinstance(result.document, _document_class()):
+        if not isinstance(result, DocumentResult) or not isinstance(result.document, Document):
             self.misses += 1
             return None
         self.hits += 1
@@ -284,7 +285,7 @@ class ResultCache:
             self._db.execute("DELETE FROM keep")
         return dropped
 
-    def __len__(self) -> int:  # noqa: D105
+    def __len__(self) -> int:
         self.flush()
         return self._db.execute("SELECT COUNT(*) FROM results").fetchone()[0]
 
@@ -298,14 +299,3 @@ class ResultCache:
     def __exit__(self, *exc):
         self.close()
 
-
-def _document_class():
-    from kg.types import Document
-
-    return Document
-
-
-def _suppress_os():
-    import contextlib
-
-    return contextlib.suppress(Exception)

@@ -156,7 +156,8 @@ def test_a_full_disk_keeps_the_previous_set_whole_and_exits_3(one_pipeline, src,
 
     monkeypatch.setattr(kg.views.html, "write_html", full)
     result = run("build", src, "-o", out, "-q", "-j", "1")
-    assert result.exit_code == 3 and "No space left on device" in result.output and "free some disk space" in result.output
+    assert result.exit_code == 3
+    assert "No space left on device" in result.output and "free some disk space" in result.output
     assert {name: (out / name).read_bytes() for name in before} == before
     assert not list(out.glob(".kg-staging-*"))
 
@@ -204,7 +205,8 @@ def test_no_progress_bar_when_stderr_is_no_terminal(monkeypatch, tmp_path):
 def test_a_jsonl_record_with_surrogates_and_control_characters_builds(one_pipeline, tmp_path):
     corpus = tmp_path / "c.jsonl"
     corpus.write_text('{"id": "x\\ud800", "title": "\\udc00", "text": "苏州高新区聚焦集成电路\\ud800产业。"}\n'
-                      + json.dumps({"id": "d\u0001", "url": "https://a.cn/x\ty", "text": "无锡经开区重点发展物联网产业。"})
+                      + json.dumps({"id": "d\u0001", "url": "https://a.cn/x\ty",
+                                    "text": "无锡经开区重点发展物联网产业。"})
                       + "\n", encoding="utf-8")
     out = tmp_path / "out"
     result = run("build", corpus, "-o", out, "-j", "1", "--format", "trig", "--format", "ttl")

@@ -15,8 +15,6 @@ from kg.graph.endpoint import (DEFAULT_HOST, DEFAULT_MAX_MEMORY_MB, DEFAULT_PORT
                                Endpoint, ServeError, bind_address, graph_files, load_location, oxigraph_binary,
                                port_free, server_command)
 
-_port_free = port_free
-
 
 def register(main: click.Group) -> None:
     main.add_command(serve)

@@ -149,9 +149,6 @@ def port_free(host: str, port: int) -> bool:
     return True
 
 
-_port_free = port_free
-
-
 def _free_loopback_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
@@ -418,7 +415,8 @@ class Endpoint:
         origin = headers.get("Origin")
         if origin is not None:
             own = f"http://{headers.get('Host', '')}".rstrip("/")
-            if origin.rstrip("/") != own and origin.rstrip("/") not in self.allow_origins and "*" not in self.allow_origins:
+            allowed = self.allow_origins
+            if origin.rstrip("/") != own and origin.rstrip("/") not in allowed and "*" not in allowed:
                 return 403, (f"cross-origin request from {origin} refused: a web page of another site may not use "
                              "this endpoint; start kg serve with --allow-origin ORIGIN to allow it")
         elif headers.get("Sec-Fetch-Site") == "cross-site" and "*" not in self.allow_origins:

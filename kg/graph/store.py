@@ -171,9 +171,6 @@ def swap_into_place(new: Path, target: Path) -> None:
         shutil.rmtree(old, ignore_errors=True)
 
 
-_swap_into_place = swap_into_place  # the name before kg.outputs used it
-
-
 class _TermConverter:
     """pyoxigraph terms -> rdflib terms, remembering each conversion.
 
@@ -479,8 +476,8 @@ def push_graph(path: Path | str, endpoint: str, graph_iri: str | None = None, re
         except PushError as exc:
             drop = f"DROP SILENT GRAPH <{staging}>".encode()
             try:
-                _http(update_endpoint, "POST", drop, len(drop), {**headers, "Content-Type": "application/sparql-update"},
-                      timeout)
+                _http(update_endpoint, "POST", drop, len(drop),
+                      {**headers, "Content-Type": "application/sparql-update"}, timeout)
                 left = "the staging graph was dropped"
             except PushError:
                 left = f"a staging graph <{staging}> may be left there (DROP it when the server is back)"

@@ -128,8 +128,8 @@ def read_jsonl(path: Path) -> Iterator[RawDocument | InputError]:
         kind = next((name for magic, name in _BINARY_MAGIC.items() if head.startswith(magic)), None)
         if kind is not None or b"\x00" in head:
             what = f"a {kind}-compressed file" if kind else "a binary file"
-            hint = f"; decompress it first (e.g. {'gunzip' if kind == 'gzip' else 'unzip' if kind == 'zip' else kind + ' -d'})" \
-                if kind else "; give one JSON object per line, in UTF-8"
+            tool = {"gzip": "gunzip", "zip": "unzip"}.get(kind, f"{kind} -d")
+            hint = f"; decompress it first (e.g. {tool})" if kind else "; give one JSON object per line, in UTF-8"
             raise InputError(f"{path}: this is {what}, not JSON lines{hint}")
         for number, raw in _lines(handle, MAX_TEXT_BYTES):
             source = f"{path}#L{number}"

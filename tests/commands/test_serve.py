@@ -302,7 +302,8 @@ def test_service_is_refused_unless_allowed(graph):
     with Endpoint(graph, port=free_port(), ontology=False) as endpoint:
         status, body = status_of(query_request(endpoint.query_url, service))
         assert status == 403 and b"SERVICE" in body
-        status, _ = status_of(urllib.request.Request(f"{endpoint.query_url}?{urllib.parse.urlencode({'query': service})}"))
+        query = urllib.parse.urlencode({"query": service})
+        status, _ = status_of(urllib.request.Request(f"{endpoint.query_url}?{query}"))
         assert status == 403
         assert count(endpoint.query_url) == 6  # a literal "SERVICE" is no clause
     with Endpoint(graph, port=free_port(), ontology=False, allow_service=True) as endpoint:

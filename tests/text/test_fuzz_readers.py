@@ -25,7 +25,8 @@ from kg.errors import InputError
 from kg.text.readers import RawDocument, decode_bytes, iter_sources
 
 EXAMPLES: Counter = Counter()
-SETTINGS = settings(max_examples=int(os.environ.get("PARKKG_FUZZ_EXAMPLES", "400")), deadline=None, suppress_health_check=[HealthCheck.too_slow])
+N = int(os.environ.get("PARKKG_FUZZ_EXAMPLES", "400"))  # examples per fuzz test (the graph test runs N // 10)
+SETTINGS = settings(max_examples=N, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 LIMIT = 4000  # the JSONL line limit while fuzzing: "huge" lines stay cheap
 
 # every code point, lone surrogates and controls included
@@ -115,7 +116,7 @@ def test_jsonl_records_are_read_or_skipped_with_a_message(data):
         assert len(ids) == len(set(ids))
 
 
-@settings(max_examples=int(os.environ.get("PARKKG_FUZZ_EXAMPLES", "400")) // 10, deadline=None, suppress_health_check=[HealthCheck.too_slow,
+@settings(max_examples=N // 10, deadline=None, suppress_health_check=[HealthCheck.too_slow,
                                                                  HealthCheck.function_scoped_fixture])
 @given(st.lists(st.fixed_dictionaries(
     {"text": st.tuples(field_text, st.sampled_from(["苏州高新区聚焦集成电路产业。", "华为公司入驻无锡经开区，"]),
