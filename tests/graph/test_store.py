@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import os
+
 import pytest
 from rdflib import Graph, Literal, URIRef
 
