@@ -334,6 +334,12 @@ class Endpoint:
             print(f"kg serve: restarting the SPARQL server: {why}", file=sys.stderr, flush=True)
             self._kill(self.process)
             self._spawn()
+            resting = resident_mb(self.process.pid)
+            if self.max_memory_mb and resting is not None and resting > self.max_memory_mb:
+                print(f"kg serve: the SPARQL server needs {resting:.0f} MB at rest, more than --max-memory "
+                      f"{self.max_memory_mb:.0f}; the memory cap is off until kg serve restarts with a larger one",
+                      file=sys.stderr, flush=True)
+                self.max_memory_mb = None  # else it would be restarted for ever
 
     @staticmethod
     def _kill(process) -> None:
