@@ -22,6 +22,7 @@ from __future__ import annotations
 import gc
 import multiprocessing
 import os
+import shutil
 import sys
 import time
 from contextlib import contextmanager
@@ -31,7 +32,8 @@ from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from kg.errors import InputError, ParkKGError
+from kg.errors import InputError, InputWarning, ParkKGError
+from kg.outputs import MANIFEST, OUTPUT_NAMES, commit_outputs, output_error, output_lock, staging_folder
 from kg.graph.build import build_graph
 from kg.graph.serialize import write_graph
 from kg.pipeline import Pipeline, merge_results
@@ -58,6 +60,7 @@ class BuildReport:
     characters: int = 0
     seconds: dict = field(default_factory=dict)  # phase -> wall seconds
     cache_keys: set = field(default_factory=set, repr=False)  # cache entries this build used
+    warnings: list = field(default_factory=list)  # problems that did not stop the build (a damaged cache)
     validation: object = None  # kg.graph.validate.ValidationReport of the graph, when checked
 
 
@@ -72,21 +75,24 @@ def default_jobs() -> int:
 # ---------------------------------------------------------------- sources
 
 
-def iter_documents(paths, report: BuildReport | None = None):
+def iter_documents(paths, report: BuildReport | None = None, exclude=()):
     """Every readable document under `paths` in a stable order; problems go to `report.skipped`.
 
     A JSONL file named directly is streamed whatever its size; a document id used
     twice is reported and the later document skipped, since ids name graph nodes.
+    Files in `exclude` (the build's own outputs) are never read.
     """
     report = report if report is not None else BuildReport()
     seen: set[str] = set()
     for p in paths:
         p = Path(p)
         # read_path streams JSONL whatever its size and converts traditional Chinese in every format
-        items = iter_sources([p])
+        items = iter_sources([p], exclude=exclude)
         try:
             for item in items:
-                if isinstance(item, InputError):
+                if isinstance(item, InputWarning):  # read anyway: said, not skipped
+                    report.warnings.append(str(item))
+                elif isinstance(item, InputError):
                     report.skipped.append(str(item))
                 elif item.id in seen:
                     report.skipped.append(f"{item.source}: the document id {item.id!r} is already used by an "
@@ -302,7 +308,8 @@ def _keep_out_of_gc() -> None:
 
 
 def extract(paths, pipeline: Pipeline | None = None, progress: bool = False, report: BuildReport | None = None,
-            *, jobs: int = 1, cache=None, scheduler: str | None = None, ontology_dir=None, lexicon=None):
+            *, jobs: int = 1, cache=None, scheduler: str | None = None, ontology_dir=None, lexicon=None,
+            exclude=()):
     """Document results for every readable source under `paths`, in document order.
 
     Unreadable sources go to `report.skipped`. `cache` is a `kg.cache.ResultCache`
@@ -366,7 +373,7 @@ def extract(paths, pipeline: Pipeline | None = None, progress: bool = False, rep
 
     with gc_frozen():  # every result lives until the graph is built
         try:
-            for raw in iter_documents(paths, report):
+            for raw in iter_documents(paths, report, exclude):
                 i = len(slots)
                 slots.append(None)
                 report.characters += len(raw.text)
@@ -446,92 +453,111 @@ def build(paths, out_dir: Path, ontology_dir=None, html: bool = True, progress: 
     if unknown:
         raise ParkKGError(f"unknown graph format {unknown[0]!r}; choose from {', '.join(GRAPH_FORMATS)}")
     report = BuildReport()
-    clock = time.perf_counter()
-    lexicon = pipeline.lexicon if pipeline is not None else load_lexicon(ontology_dir)
-    if pipeline is None:
-        from kg.extract.hanlp_ner import hanlp_recognizers
-
-        extras = hanlp_recognizers(ner, lexicon, required=ner is not None)
-        if extras and scheduler:
-            raise ParkKGError("the HanLP NER stage does not run on a Dask cluster yet; build without --scheduler, "
-                              "or without --ner / PARKKG_NER")
-        if extras:
-            pipeline = Pipeline(lexicon, ontology_dir=ontology_dir, extra_recognizers=extras)
-    cache = None
-    if cache_dir is not None:
-        from kg.cache import ResultCache
-
-        extra = ",".join(getattr(r, "cache_key", type(r).__qualname__)
-                         for r in getattr(pipeline, "extra_recognizers", ()))
-        cache = ResultCache(cache_dir, lexicon.fingerprint, extra)
-    try:
-        results = extract(paths, pipeline, progress, report, jobs=jobs, cache=cache, scheduler=scheduler,
-                          ontology_dir=ontology_dir, lexicon=lexicon)
-        if cache is not None and prune_cache:
-            cache.prune(report.cache_keys)
-    finally:
-        if cache is not None:
-            cache.close()
-    report.seconds["extract"] = time.perf_counter() - clock
-    _refuse_partial(report, strict)
-
-    with gc_frozen():  # the results, then the graph, live until the end: no full collection need walk them
+    own_outputs = [out_dir / name for name in (*OUTPUT_NAMES, MANIFEST)]  # -o may be an input folder
+    with output_lock(out_dir):  # before any work: an unwritable -o, or a second build into it, stops here
         clock = time.perf_counter()
-        corpus = merge_results(results, min_confidence, lexicon)
-        del results
-        report.seconds["merge"] = time.perf_counter() - clock
-        clock = time.perf_counter()
-        graph = build_graph(corpus, lexicon)
-        report.seconds["graph"] = time.perf_counter() - clock
-        report.triples = len(graph)
-        report.entities = len(corpus.entities)
-        report.relations = len(corpus.relations)
-        report.targets = len(corpus.targets)
-        del corpus
-        if shacl:
-            from kg.graph.validate import validate
+        lexicon = pipeline.lexicon if pipeline is not None else load_lexicon(ontology_dir)
+        if pipeline is None:
+            from kg.extract.hanlp_ner import hanlp_recognizers
+
+            extras = hanlp_recognizers(ner, lexicon, required=ner is not None)
+            if extras and scheduler:
+                raise ParkKGError("the HanLP NER stage does not run on a Dask cluster yet; build without --scheduler, "
+                                  "or without --ner / PARKKG_NER")
+            if extras:
+                pipeline = Pipeline(lexicon, ontology_dir=ontology_dir, extra_recognizers=extras)
+        cache = None
+        if cache_dir is not None:
+            from kg.cache import ResultCache
+
+            extra = ",".join(getattr(r, "cache_key", type(r).__qualname__)
+                             for r in getattr(pipeline, "extra_recognizers", ()))
+            cache = ResultCache(cache_dir, lexicon.fingerprint, extra)
+            report.warnings.extend(cache.warnings)
+        try:
+            results = extract(paths, pipeline, progress, report, jobs=jobs, cache=cache, scheduler=scheduler,
+                              ontology_dir=ontology_dir, lexicon=lexicon, exclude=own_outputs)
+            try:
+                _refuse_partial(report, strict)
+            except InputError:
+                if cache is not None:  # a refused build changes nothing, the cache included
+                    cache.discard_added()
+                raise
+            if cache is not None and prune_cache:
+                cache.prune(report.cache_keys)
+        finally:
+            if cache is not None:
+                cache.close()
+        report.seconds["extract"] = time.perf_counter() - clock
+
+        with gc_frozen():  # the results, then the graph, live until the end: no full collection need walk them
+            clock = time.perf_counter()
+            corpus = merge_results(results, min_confidence, lexicon)
+            del results
+            report.seconds["merge"] = time.perf_counter() - clock
+            clock = time.perf_counter()
+            graph = build_graph(corpus, lexicon)
+            report.seconds["graph"] = time.perf_counter() - clock
+            report.triples = len(graph)
+            report.entities = len(corpus.entities)
+            report.relations = len(corpus.relations)
+            report.targets = len(corpus.targets)
+            del corpus
+            if shacl:
+                from kg.graph.validate import validate
+
+                clock = time.perf_counter()
+                report.validation = validate(graph, ontology_dir)
+                report.seconds["validate"] = time.perf_counter() - clock
 
             clock = time.perf_counter()
-            report.validation = validate(graph, ontology_dir)
-            report.seconds["validate"] = time.perf_counter() - clock
+            try:
+                staging = staging_folder(out_dir)
+            except OSError as exc:
+                raise output_error(out_dir, exc) from exc
+            try:
+                written = []
+                for fmt in dict.fromkeys(formats):
+                    path = staging / f"graph.{fmt}"
+                    if fmt == "nq":
+                        from kg.graph.iris import BASE
+                        from kg.graph.serialize import write_nquads
 
-        clock = time.perf_counter()
-        out_dir.mkdir(parents=True, exist_ok=True)
-        written = []
-        for fmt in dict.fromkeys(formats):
-            path = out_dir / f"graph.{fmt}"
-            if fmt == "nq":
-                from kg.graph.iris import BASE
-                from kg.graph.serialize import write_nquads
+                        write_nquads(graph, path, BASE + "graph")
+                    else:
+                        write_graph(graph, path, fmt)
+                    written.append(path)
+                    report.outputs.append(str(out_dir / path.name))
+                report.seconds["write"] = time.perf_counter() - clock
+                if store:
+                    from kg.graph.store import load_into_store
 
-                write_nquads(graph, path, BASE + "graph")
-            else:
-                write_graph(graph, path, fmt)
-            written.append(path)
-            report.outputs.append(str(path))
-        report.seconds["write"] = time.perf_counter() - clock
-        if store:
-            from kg.graph.store import load_into_store
+                    clock = time.perf_counter()
+                    source = next((p for p in written if p.suffix in (".nt", ".ttl")), written[0] if written else None)
+                    if source is None:
+                        source = staging / "graph.nt"
+                        write_graph(graph, source, "nt")
+                        written.append(source)
+                        report.outputs.append(str(out_dir / source.name))
+                    # the ontology goes in too (classes, property labels, the industry taxonomy), as kg query reads it
+                    # beside a graph file: saved queries that follow skos:broader answer the same from either
+                    from kg.ontology import ontology_files
 
-            clock = time.perf_counter()
-            source = next((p for p in written if p.suffix in (".nt", ".ttl")), written[0] if written else None)
-            if source is None:
-                source = out_dir / "graph.nt"
-                write_graph(graph, source, "nt")
-                written.append(source)
-                report.outputs.append(str(source))
-            # the ontology goes in too (classes, property labels, the industry taxonomy), as kg query reads it
-            # beside a graph file: saved queries that follow skos:broader answer the same from either
-            from kg.ontology import ontology_files
+                    load_into_store([source, *ontology_files(ontology_dir)], staging / "store")
+                    written.append(staging / "store")
+                    report.outputs.append(str(out_dir / "store"))
+                    report.seconds["store"] = time.perf_counter() - clock
+                if html:
+                    from kg.views.html import write_html
 
-            load_into_store([source, *ontology_files(ontology_dir)], out_dir / "store")
-            report.outputs.append(str(out_dir / "store"))
-            report.seconds["store"] = time.perf_counter() - clock
-        if html:
-            from kg.views.html import write_html
-
-            clock = time.perf_counter()
-            write_html(graph, out_dir / "graph.html", title="parkkg: " + ", ".join(str(p) for p in paths)[:80])
-            report.outputs.append(str(out_dir / "graph.html"))
-            report.seconds["html"] = time.perf_counter() - clock
+                    clock = time.perf_counter()
+                    write_html(graph, staging / "graph.html", title="parkkg: " + ", ".join(str(p) for p in paths)[:80])
+                    written.append(staging / "graph.html")
+                    report.outputs.append(str(out_dir / "graph.html"))
+                    report.seconds["html"] = time.perf_counter() - clock
+                commit_outputs(staging, out_dir, [p.name for p in written], inputs=paths)
+            except OSError as exc:  # disk full, folder gone read-only: the previous set is still whole
+                raise output_error(out_dir, exc) from exc
+            finally:
+                shutil.rmtree(staging, ignore_errors=True)
     return report

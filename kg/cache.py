@@ -12,9 +12,15 @@ anyone having to remember to bump a version. Where a document's file moved
 new source.
 
 Results live in one SQLite file (``results.sqlite``; standard library, one file
-whatever the corpus size, transactional), pickled and zlib-compressed. The
-cache is private to whoever builds: pickles are only ever read from a cache
-directory this user wrote.
+whatever the corpus size, transactional) as zlib-compressed JSON in which each
+record names its `kg.types` class: reading a row can only ever build those
+records, never run code, so a cache folder others can write (a shared
+``--cache-dir``) cannot take over the user who builds. What it can still do is
+feed wrong results into a graph: share a cache only with people whose graphs you
+would trust. A row that does not decode to a `DocumentResult` is a miss, and a
+file that is no SQLite database (damaged, truncated) is moved aside as
+``results.sqlite.damaged`` and started afresh, with one warning in `warnings`.
+A build that is refused takes back the rows it added (`discard_added`).
 
 >>> import tempfile
 >>> from kg.text.readers import RawDocument
@@ -34,9 +40,11 @@ True
 """
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import hashlib
-import pickle
+import json
+import os
 import sqlite3
 import zlib
 from functools import lru_cache
@@ -44,7 +52,7 @@ from pathlib import Path
 
 from kg.errors import ParkKGError
 
-SCHEMA_VERSION = "1"
+SCHEMA_VERSION = "2"  # 2: JSON rows instead of pickles
 _CODE_PARTS = ("extract", "text", "pipeline.py", "types.py", "ontology.py")
 
 
@@ -78,6 +86,66 @@ def pipeline_fingerprint(ontology_fingerprint: str, extra: str = "") -> str:
     return "|".join((SCHEMA_VERSION, PIPELINE_VERSION, ontology_fingerprint, code_fingerprint(), extra))
 
 
+def _record_classes() -> dict:
+    from kg import types
+
+    return {name: cls for name, cls in vars(types).items()
+            if isinstance(cls, type) and dataclasses.is_dataclass(cls) and cls.__module__ == types.__name__}
+
+
+def encode_result(value) -> bytes:
+    """`value` (a `DocumentResult`) as compressed JSON; raises TypeError for anything not a kg.types record.
+
+    >>> from kg.types import Document, DocumentResult
+    >>> r = DocumentResult(Document("d", "园区", offset_map=(0, 1, 2)))
+    >>> decode_result(encode_result(r)) == r
+    True
+    """
+    classes = _record_classes()
+
+    def enc(v):
+        if v is None or isinstance(v, (str, bool, int, float)):
+            return v
+        if isinstance(v, list):
+            return [enc(x) for x in v]
+        if isinstance(v, tuple):
+            return {"(": [enc(x) for x in v]}
+        if isinstance(v, dict):
+            return {"{": [[enc(k), enc(x)] for k, x in v.items()]}
+        name = type(v).__name__
+        if classes.get(name) is type(v):
+            return {"@": name, "v": [enc(getattr(v, f.name)) for f in dataclasses.fields(v)]}
+        raise TypeError(f"a {type(v).__qualname__} cannot be cached")
+
+    return zlib.compress(json.dumps(enc(value), separators=(",", ":")).encode("ascii"), 1)
+
+
+def decode_result(data: bytes):
+    """The record `encode_result` wrote; ValueError for anything else (it builds only kg.types records)."""
+    classes = _record_classes()
+
+    def dec(v):
+        if isinstance(v, list):
+            return [dec(x) for x in v]
+        if not isinstance(v, dict):
+            return v
+        if "(" in v:
+            return tuple(dec(x) for x in v["("])
+        if "{" in v:
+            return {dec(k): dec(x) for k, x in v["{"]}
+        cls = classes.get(v.get("@"))
+        if cls is None:
+            raise ValueError(f"unknown record {v.get('@')!r}")
+        return cls(*[dec(x) for x in v["v"]])
+
+    if not isinstance(data, bytes):
+        raise ValueError("not a cache row")
+    try:
+        return dec(json.loads(zlib.decompress(data)))
+    except (TypeError, KeyError, AttributeError, RecursionError, zlib.error) as exc:
+        raise ValueError(f"not a cache row ({exc})") from exc
+
+
 class ResultCache:
     """Per-document results keyed by content and pipeline; see the module docstring."""
 
@@ -87,16 +155,46 @@ class ResultCache:
         self.directory = Path(directory)
         self._salt = pipeline_fingerprint(ontology_fingerprint, extra).encode("utf-8")
         self._pending: list[tuple[str, str, bytes]] = []
+        self._added: set[str] = set()  # keys this build wrote
         self.hits = 0
         self.misses = 0
+        self.warnings: list[str] = []
         try:
             self.directory.mkdir(parents=True, exist_ok=True)
-            self._db = sqlite3.connect(str(self.directory / self.FILENAME), timeout=60)
-            self._db.execute("CREATE TABLE IF NOT EXISTS results (key TEXT PRIMARY KEY, doc_id TEXT, data BLOB)")
-            self._db.commit()
+            self._open()
+        except sqlite3.DatabaseError as exc:  # not a database, malformed: start afresh
+            self._recover(exc)
         except (OSError, sqlite3.Error) as exc:
             raise CacheError(f"{self.directory}: the result cache could not be opened ({exc}); "
                              "choose another folder with --cache-dir, or build with --no-cache") from exc
+
+    def _open(self) -> None:
+        self._db = sqlite3.connect(str(self.directory / self.FILENAME), timeout=60)
+        try:
+            self._db.execute("CREATE TABLE IF NOT EXISTS results (key TEXT PRIMARY KEY, doc_id TEXT, data BLOB)")
+            self._db.execute("SELECT key, doc_id, data FROM results LIMIT 1").fetchall()
+            self._db.commit()
+        except BaseException:
+            self._db.close()
+            raise
+
+    def _recover(self, exc: Exception) -> None:
+        """Move a cache that cannot be read aside and start an empty one, with one warning."""
+        path = self.directory / self.FILENAME
+        aside = path.with_name(self.FILENAME + ".damaged")
+        with contextlib.suppress(Exception):
+            self._db.close()
+        try:
+            os.replace(path, aside)
+            for suffix in ("-journal", "-wal", "-shm"):
+                with contextlib.suppress(Exception):
+                    os.unlink(str(path) + suffix)
+            self._open()
+        except (OSError, sqlite3.Error) as again:
+            raise CacheError(f"{self.directory}: the result cache is damaged ({exc}) and could not be replaced "
+                             f"({again}); remove {path}, or build with --no-cache") from again
+        self.warnings.append(f"{path}: the result cache could not be read ({exc}); moved it to {aside.name} and "
+                             "started an empty one, so this build extracts every document again")
 
     def key(self, raw) -> str:
         """The cache key of a `RawDocument`: its content plus the pipeline fingerprint."""
@@ -109,7 +207,11 @@ class ResultCache:
 
     def get(self, key: str, raw=None):
         """The cached result for `key` (its source set to `raw.source`), or None."""
-        row = self._db.execute("SELECT data FROM results WHERE key = ?", (key,)).fetchone()
+        try:
+            row = self._db.execute("SELECT data FROM results WHERE key = ?", (key,)).fetchone()
+        except sqlite3.DatabaseError as exc:
+            self._recover(exc)
+            row = None
         if row is None:
             for pending_key, _, data in self._pending:
                 if pending_key == key:
@@ -118,9 +220,13 @@ class ResultCache:
         if row is None:
             self.misses += 1
             return None
+        from kg.types import Document, DocumentResult
+
         try:
-            result = pickle.loads(zlib.decompress(row[0]))
-        except Exception:  # a damaged or foreign entry: extract again
+            result = decode_result(row[0])
+        except ValueError:  # a damaged or foreign entry: extract again
+            result = None
+        if not isinstance(result, DocumentResult) or not isinstance(result.document, Document):
             self.misses += 1
             return None
         self.hits += 1
@@ -130,8 +236,12 @@ class ResultCache:
 
     def put(self, key: str, result) -> None:
         """Remember `result` under `key` (written in batches; `flush` or `close` to finish)."""
-        data = zlib.compress(pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL), 1)
+        try:
+            data = encode_result(result)
+        except (TypeError, ValueError):  # something no record class holds: not cached, extracted next time
+            return
         self._pending.append((key, result.document.id, data))
+        self._added.add(key)
         if len(self._pending) >= 256:
             self.flush()
 
@@ -142,10 +252,26 @@ class ResultCache:
             with self._db:
                 self._db.executemany("INSERT OR REPLACE INTO results (key, doc_id, data) VALUES (?, ?, ?)",
                                      self._pending)
+        except sqlite3.DatabaseError as exc:
+            if "disk" in str(exc) or "full" in str(exc):
+                raise CacheError(f"{self.directory}: the result cache could not be written ({exc}); "
+                                 "check free disk space, or build with --no-cache") from exc
+            self._recover(exc)
+            self._pending.clear()
+            return
         except sqlite3.Error as exc:
             raise CacheError(f"{self.directory}: the result cache could not be written ({exc}); "
                              "check free disk space, or build with --no-cache") from exc
         self._pending.clear()
+
+    def discard_added(self) -> int:
+        """Take back every row this build added (a refused build changes nothing); returns how many."""
+        self._pending.clear()
+        keys = sorted(self._added)
+        with self._db:
+            self._db.executemany("DELETE FROM results WHERE key = ?", ((k,) for k in keys))
+        self._added.clear()
+        return len(keys)
 
     def prune(self, keep: set) -> int:
         """Drop every entry whose key is not in `keep`; returns how many were dropped."""
@@ -172,3 +298,4 @@ class ResultCache:
 
     def __exit__(self, *exc):
         self.close()
+

@@ -21,7 +21,7 @@ class _Main(click.Group):
             if ctx.params.get("debug") or "--debug" in sys.argv:
                 raise
             click.echo(f"error: {exc}", err=True)
-            sys.exit(2)
+            sys.exit(getattr(exc, "exit_code", 2))  # 3: the outputs could not be written (kg.outputs)
 
 
 @click.group(cls=_Main, context_settings={"help_option_names": ["-h", "--help"]})
@@ -38,7 +38,7 @@ def main(debug):
 
 
 @main.command()
-@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path, readable=False))
 @click.option("-o", "--out", "out_dir", type=click.Path(path_type=Path), default=Path("output"), show_default=True,
               help="Folder for graph.ttl and graph.html.")
 @click.option("--ontology", "ontology_dir", type=click.Path(path_type=Path), default=None,
@@ -73,8 +73,11 @@ def build(paths, out_dir, ontology_dir, no_html, strict, quiet, jobs, scheduler,
     interactive network that works offline). A .jsonl corpus holds one
     {"id": ..., "text": ...} object per line and is streamed. Unreadable
     inputs are reported and skipped; the exit code is 1 when any was skipped,
-    0 otherwise, and 2 (nothing written) with --strict or when no input could
-    be read. The graph is checked against ontology/shapes.ttl (SHACL line).
+    0 otherwise, 2 (nothing written) with --strict or when no input could
+    be read, and 3 when OUT cannot be written (a file, read-only, full, or
+    another build is writing it), checked before extraction where possible.
+    OUT/manifest.json lists the files of the last build; outputs of an earlier
+    build it did not write are removed. The graph is checked against ontology/shapes.ttl (SHACL line).
 
     \b
     Examples:
@@ -85,10 +88,13 @@ def build(paths, out_dir, ontology_dir, no_html, strict, quiet, jobs, scheduler,
     from kg.build import build as run_build
     from kg.build import default_jobs
 
-    report = run_build(list(paths), out_dir, ontology_dir=ontology_dir, html=not no_html, progress=not quiet,
+    progress = not quiet and sys.stderr.isatty()  # a bar on a log file would glue itself to the next line
+    report = run_build(list(paths), out_dir, ontology_dir=ontology_dir, html=not no_html, progress=progress,
                        jobs=jobs or default_jobs(), scheduler=scheduler, store=store, formats=formats or ("ttl",),
                        cache_dir=None if no_cache else (cache_dir or Path(out_dir) / ".cache"),
                        prune_cache=cache_dir is None, strict=strict, ner=ner, min_confidence=min_confidence)
+    for message in report.warnings:
+        click.echo(f"warning: {message}", err=True)
     for message in report.skipped[:50]:
         click.echo(f"skipped: {message}", err=True)
     if len(report.skipped) > 50:

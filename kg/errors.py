@@ -10,6 +10,10 @@ class InputError(ParkKGError):
     """A source file could not be read as text (missing, empty, binary, undecodable)."""
 
 
+class InputWarning(InputError):
+    """A problem in an input that was read anyway (a date that is no date, dropped); reported, not skipped."""
+
+
 class OntologyError(ParkKGError):
     """The ontology files are missing or inconsistent."""
 

@@ -132,6 +132,8 @@ def load_query(query: str) -> SavedQuery:
         return parse_header(path.stem, path.read_text(encoding="utf-8"), path)
     if looks_like_sparql:
         return parse_header("(inline)", query)
+    if "{" in query and re.search(r"(?i)\b(INSERT|DELETE|DROP|CLEAR|LOAD|CREATE|COPY|MOVE|ADD)\b", query):
+        raise QueryError("SPARQL Update is not run by kg query; it only reads the graph")  # issue 18
     raise QueryError(f"'{query}' is neither a saved query, a .rq file nor SPARQL; "
                      f"saved queries are: {', '.join(saved) or 'none'} (kg query --list shows them)")
 

@@ -374,6 +374,21 @@ NODE_COLUMNS = ("uri:ID", "name", ":LABEL", "class", "sector", "metric", "value:
 EDGE_COLUMNS = (":START_ID", ":END_ID", ":TYPE", "confidence:double", "evidence", "documents:string[]")
 
 
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\uff1d", "\uff0b", "\uff0d", "\uff20")
+
+
+def neutralise_cell(text: str) -> str:
+    """A text cell a spreadsheet will not run as a formula: one starting with = + - @ (or tab, CR) gets a quote.
+
+    Excel, WPS and LibreOffice evaluate ``=HYPERLINK(...)`` in a CSV cell; a leading
+    apostrophe makes them show the text. Numbers are written apart and never touched.
+
+    >>> neutralise_cell("=SUM(A1)工业园区"), neutralise_cell("苏州高新区")
+    ("'=SUM(A1)工业园区", '苏州高新区')
+    """
+    return "'" + text if text.startswith(_FORMULA_START) else text
+
+
 def generate_neo4j_csv(graph) -> tuple[str, str]:
     """(nodes.csv, edges.csv) in the header format of ``neo4j-admin database import``.
 
@@ -394,7 +409,9 @@ def generate_neo4j_csv(graph) -> tuple[str, str]:
             return ""
         if isinstance(value, float):
             return repr(value)
-        return re.sub(r"\s+", " ", str(value)).strip()
+        if isinstance(value, int):
+            return str(value)
+        return neutralise_cell(re.sub(r"\s+", " ", str(value)).strip())
 
     node_rows = []
     for iri in sorted(net.nodes):

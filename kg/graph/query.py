@@ -125,6 +125,9 @@ def execute(query: str, graph_path: Path | str, params=(), ontology: bool = True
     from kg.queries import bind_params, check_params, load_query
 
     saved = load_query(query)
+    from kg.graph.sparql_guard import refuse_service
+
+    refuse_service(saved.sparql)  # SERVICE would contact another host
     bindings = bind_params(params)
     check_params(saved, bindings)
     from kg.graph.store import is_store

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from kg.errors import InputError, missing_extra
 from kg.text.clean import TERMINAL
-from kg.text.readers import RawDocument, document_id, normalise_date
+from kg.text.record import RawDocument, document_id, normalise_date
 
 CELL_SEPARATOR = "，"
 ROW_END = "。"

@@ -19,7 +19,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from kg.errors import InputError, missing_extra
-from kg.text.readers import RawDocument, decode_bytes, document_id, normalise_date
+from kg.text.encodings import decode_bytes
+from kg.text.record import RawDocument, document_id, normalise_date
 
 # <meta> names and properties that carry the publication date, most specific first.
 _DATE_META = ("article:published_time", "og:published_time", "datepublished", "publishdate", "pubdate",

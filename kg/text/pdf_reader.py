@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from kg.errors import InputError, missing_extra
-from kg.text.readers import RawDocument, document_id, normalise_date
+from kg.text.record import RawDocument, document_id, normalise_date
 
 # A gutter is at least this wide (points) and crossed by at most this share of the lines of a column.
 MIN_GUTTER = 6.0

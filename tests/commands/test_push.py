@@ -78,7 +78,7 @@ def test_push_ntriples_in_batches_then_replace_then_append(server, tmp_path):
     (tmp_path / "graph.nt").write_text(NT, encoding="utf-8")
     (tmp_path / "small.ttl").write_text(TTL, encoding="utf-8")
     result = push_graph(tmp_path / "graph.nt", f"{server}/store", GRAPH_IRI, batch_triples=2, timeout=10)
-    assert (result["requests"], result["triples"]) == (3, 5)
+    assert (result["requests"], result["triples"], result["staged"]) == (4, 5, True)  # 3 batches, then MOVE
     assert _count(server, GRAPH_IRI) == 5
     push_graph(tmp_path / "small.ttl", f"{server}/store", GRAPH_IRI, timeout=10)  # PUT replaces
     assert _count(server, GRAPH_IRI) == 1
@@ -106,3 +106,54 @@ def test_errors_are_one_line(server, tmp_path):
     (tmp_path / "empty").mkdir()
     with pytest.raises(PushError, match="no graph.nt or graph.ttl"):
         push_graph(tmp_path / "empty", f"{server}/store")
+
+
+def _failing_after(monkeypatch, requests: int):
+    """Make every HTTP request after the first `requests` fail as a dropped connection would."""
+    import urllib.error
+
+    real = urllib.request.urlopen
+    calls = {"n": 0}
+
+    def urlopen(request, *args, **kwargs):
+        calls["n"] += 1
+        if calls["n"] > requests and request.get_method() in ("PUT", "POST") and b"DROP" not in (
+                request.data if isinstance(request.data, bytes) else b""):
+            raise urllib.error.URLError("connection reset by peer")
+        return real(request, *args, **kwargs)
+
+    monkeypatch.setattr(urllib.request, "urlopen", urlopen)
+
+
+def test_a_replacing_push_that_fails_midway_leaves_the_target_as_it_was(server, tmp_path, monkeypatch):
+    iri = GRAPH_IRI + "/atomic"
+    (tmp_path / "old.ttl").write_text(TTL, encoding="utf-8")
+    push_graph(tmp_path / "old.ttl", f"{server}/store", iri, timeout=10)
+    (tmp_path / "graph.nt").write_text(NT, encoding="utf-8")
+    _failing_after(monkeypatch, 2)
+    with pytest.raises(PushError, match="target graph was not changed"):
+        push_graph(tmp_path / "graph.nt", f"{server}/store", iri, batch_triples=2, timeout=10)
+    monkeypatch.undo()
+    assert _count(server, iri) == 1  # the old content, whole: no fragment of the new one
+    staging = "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } FILTER(STRSTARTS(STR(?g), 'urn:parkkg:push')) }"
+    request = urllib.request.Request(f"{server}/query?query={urllib.parse.quote(staging)}",
+                                     headers={"Accept": "application/sparql-results+json"})
+    with urllib.request.urlopen(request, timeout=10) as response:
+        assert json.load(response)["results"]["bindings"][0]["n"]["value"] == "0"
+
+
+def test_without_an_update_endpoint_a_failure_says_what_the_remote_holds_and_resume_finishes(server, tmp_path,
+                                                                                              monkeypatch):
+    iri = GRAPH_IRI + "/resume"
+    (tmp_path / "graph.nt").write_text(NT, encoding="utf-8")
+    _failing_after(monkeypatch, 1)
+    with pytest.raises(PushError) as info:
+        push_graph(tmp_path / "graph.nt", f"{server}/store", iri, batch_triples=2, timeout=10, update_endpoint="")
+    monkeypatch.undo()
+    assert "INCOMPLETE" in str(info.value) and "first 2 triples" in str(info.value)
+    assert "--resume-from 2" in str(info.value)
+    assert _count(server, iri) == 2
+    result = CliRunner().invoke(main, ["push", str(tmp_path / "graph.nt"), "--endpoint", f"{server}/store",
+                                       "--graph-iri", iri, "--batch", "2", "--resume-from", "2"])
+    assert result.exit_code == 0, result.output
+    assert _count(server, iri) == 5

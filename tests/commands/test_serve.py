@@ -214,3 +214,157 @@ def test_an_nquads_graph_is_served_with_its_named_graphs_in_the_default_graph(tm
         assert count(endpoint.query_url) == 1
         data = select(endpoint.query_url, "SELECT ?g WHERE { GRAPH ?g { ?s ?p ?o } }")
         assert [b["g"]["value"] for b in data["results"]["bindings"]] == ["https://w3id.org/parkkg/id/doc/a"]
+
+
+# ---------------------------------------------------------------- the guard (issue 18)
+
+def _many(tmp_path, n: int = 400):
+    path = tmp_path / "many.nt"
+    path.write_text("".join(f"<https://w3id.org/parkkg/id/park/p{i}> <http://www.w3.org/2004/02/skos/core#prefLabel> "
+                            f"\"园区{i}\"@zh .\n" for i in range(n)), encoding="utf-8")
+    return path
+
+
+CARTESIAN = "SELECT * WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i } ORDER BY ?c ?f ?i"
+
+
+def status_of(request) -> tuple[int, bytes]:
+    try:
+        with urllib.request.urlopen(request, timeout=60) as response:
+            return response.status, response.read()
+    except urllib.error.HTTPError as exc:
+        return exc.code, exc.read()
+
+
+def query_request(url: str, query: str, **headers) -> urllib.request.Request:
+    return urllib.request.Request(url, data=urllib.parse.urlencode({"query": query}).encode(),
+                                  headers={"Accept": "application/sparql-results+json",
+                                           "Content-Type": "application/x-www-form-urlencoded", **headers})
+
+
+def test_the_time_limit_stops_a_cartesian_product_with_an_error_status(tmp_path):
+    with Endpoint(_many(tmp_path), port=free_port(), ontology=False, query_timeout_s=2) as endpoint:
+        started = time.monotonic()
+        status, body = status_of(query_request(endpoint.query_url, CARTESIAN))
+        assert status == 504 and b"--timeout" in body
+        assert time.monotonic() - started < 15
+        deadline = time.monotonic() + 30
+        while True:  # the server was restarted to stop the query; it answers again
+            try:
+                assert count(endpoint.query_url) == 400
+                break
+            except (urllib.error.URLError, OSError):
+                assert time.monotonic() < deadline
+                time.sleep(0.2)
+        assert endpoint.restarts and "limit" in endpoint.restarts[0]
+
+
+def test_the_memory_cap_restarts_the_server_and_the_query_gets_an_error(tmp_path):
+    with Endpoint(_many(tmp_path), port=free_port(), ontology=False, query_timeout_s=120,
+                  max_memory_mb=64) as endpoint:
+        status, body = status_of(query_request(endpoint.query_url, CARTESIAN))
+        assert status in (503, 504) and status != 200
+        assert any("MB" in why for why in endpoint.restarts)
+        time.sleep(0.5)
+        endpoint.max_memory_mb = None
+        assert count(endpoint.query_url) == 400
+
+
+def test_a_server_that_dies_is_restarted(graph):
+    with Endpoint(graph, port=free_port(), ontology=False) as endpoint:
+        os.kill(endpoint.process.pid, signal.SIGKILL)
+        deadline = time.monotonic() + 30
+        while not endpoint.restarts:
+            assert time.monotonic() < deadline, "not restarted"
+            time.sleep(0.1)
+        assert count(endpoint.query_url) == 6
+
+
+def test_requests_from_other_origins_are_refused_unless_allowed(graph):
+    port = free_port()
+    with Endpoint(graph, port=port, ontology=False) as endpoint:
+        status, body = status_of(query_request(endpoint.query_url, COUNT, Origin="https://evil.example"))
+        assert status == 403 and b"--allow-origin" in body
+        status, _ = status_of(query_request(endpoint.query_url, COUNT, **{"Sec-Fetch-Site": "cross-site"}))
+        assert status == 403
+        # the endpoint's own query page is of its own origin
+        status, _ = status_of(query_request(endpoint.query_url, COUNT, Origin=f"http://127.0.0.1:{port}"))
+        assert status == 200
+        status, page = status_of(urllib.request.Request(endpoint.page_url))
+        assert status == 200 and b"<html" in page.lower()
+    with Endpoint(graph, port=free_port(), ontology=False, allow_origins=["https://yasgui.example"]) as endpoint:
+        status, _ = status_of(query_request(endpoint.query_url, COUNT, Origin="https://yasgui.example"))
+        assert status == 200
+
+
+def test_service_is_refused_unless_allowed(graph):
+    service = f"SELECT * WHERE {{ SERVICE <http://127.0.0.1:{free_port()}/sparql> {{ ?s ?p ?o }} }}"
+    with Endpoint(graph, port=free_port(), ontology=False) as endpoint:
+        status, body = status_of(query_request(endpoint.query_url, service))
+        assert status == 403 and b"SERVICE" in body
+        query = urllib.parse.urlencode({"query": service})
+        status, _ = status_of(urllib.request.Request(f"{endpoint.query_url}?{query}"))
+        assert status == 403
+        assert count(endpoint.query_url) == 6  # a literal "SERVICE" is no clause
+    with Endpoint(graph, port=free_port(), ontology=False, allow_service=True) as endpoint:
+        status, body = status_of(query_request(endpoint.query_url, service))
+        assert b"--allow-service" not in body
+
+
+def test_kg_query_refuses_service(graph, monkeypatch):
+    from click.testing import CliRunner
+
+    from kg.cli import main
+
+    result = CliRunner().invoke(main, ["query", "SELECT * WHERE { SERVICE <http://example.org/sparql> { ?s ?p ?o } }",
+                                       "--graph", str(graph), "--no-ontology"])
+    assert result.exit_code == 2 and "SERVICE" in result.output and "PARKKG_ALLOW_SERVICE" in result.output
+
+
+def test_allow_update_on_a_store_folder_changes_a_copy(tmp_path, graph):
+    import pyoxigraph
+
+    from kg.graph.store import load_into_store
+
+    store = tmp_path / "store"
+    load_into_store([graph], store)
+    before = len(pyoxigraph.Store.read_only(str(store)))
+    with Endpoint(store, port=free_port(), allow_update=True) as endpoint:
+        assert 200 <= update(endpoint.update_url, "DROP ALL") < 300
+        assert count(endpoint.query_url) == 0
+    assert len(pyoxigraph.Store.read_only(str(store))) == before
+
+
+def test_a_port_in_time_wait_counts_as_free():
+    from kg.graph.endpoint import port_free
+
+    with socket.socket() as server:
+        server.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        server.bind(("127.0.0.1", 0))
+        server.listen(1)
+        port = server.getsockname()[1]
+        client = socket.create_connection(("127.0.0.1", port))
+        conn, _ = server.accept()
+        conn.close()  # the server side closes first: its port stays in TIME_WAIT
+        time.sleep(0.2)
+        client.close()
+    time.sleep(0.2)
+    assert port_free("127.0.0.1", port)
+
+
+def test_cli_prints_the_query_page(graph):
+    port = free_port()
+    env = {**os.environ, "PYTHONPATH": str(ROOT) + os.pathsep + os.environ.get("PYTHONPATH", "")}
+    proc = subprocess.Popen([sys.executable, "-m", "kg.cli", "serve", str(graph), "--port", str(port),
+                             "--no-ontology"], stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env,
+                            start_new_session=True)
+    try:
+        first = read_first_line(proc, timeout_s=60)
+        time.sleep(0.5)
+        proc.send_signal(signal.SIGTERM)
+        _, err = proc.communicate(timeout=30)
+        assert f"query page: http://127.0.0.1:{port}/" in first + err.decode()
+    finally:
+        if proc.poll() is None:
+            os.killpg(proc.pid, signal.SIGKILL)
+            proc.wait(timeout=10)

@@ -231,3 +231,33 @@ def test_cli_export_writes_the_chosen_formats(built, tmp_path):
     assert bad.exit_code == 2 and "unknown export format" in bad.output and "Traceback" not in bad.output
     missing = CliRunner().invoke(main, ["export", str(tmp_path / "none.ttl"), "--to", str(tmp_path / "z")])
     assert missing.exit_code == 2 and "no such graph file" in missing.output
+
+
+def test_csv_cells_that_would_run_as_formulas_are_neutralised():
+    from rdflib import RDF, Graph, Literal, Namespace, URIRef
+    from rdflib.namespace import DCTERMS, PROV, SKOS, XSD
+
+    from kg.graph.export import generate_neo4j_csv
+
+    pk = Namespace("https://w3id.org/parkkg/ontology#")
+    park, target = URIRef("https://w3id.org/parkkg/id/park/x"), URIRef("https://w3id.org/parkkg/id/target/t")
+    ev, doc = URIRef("https://w3id.org/parkkg/id/evidence/e"), URIRef("https://w3id.org/parkkg/id/doc/d")
+    g = Graph()
+    g.add((park, RDF.type, pk.Park))
+    g.add((park, SKOS.prefLabel, Literal("=SUM(A1)工业园区", lang="zh")))
+    g.add((target, RDF.type, pk.Target))
+    g.add((target, pk.metric, Literal("@产值")))
+    g.add((target, pk.targetValue, Literal("-5.5", datatype=XSD.decimal)))
+    g.add((park, pk.hasTarget, target))
+    g.add((target, PROV.wasDerivedFrom, ev))
+    g.add((ev, pk.inDocument, doc))
+    g.add((ev, pk.sentenceText, Literal('=HYPERLINK("http://evil.example","点击")')))
+    g.add((doc, DCTERMS.identifier, Literal("+d1")))
+    nodes, edges = generate_neo4j_csv(g)
+    node_rows = list(csv.reader(io.StringIO(nodes)))
+    edge_rows = list(csv.reader(io.StringIO(edges)))
+    cells = [c for row in node_rows[1:] + edge_rows[1:] for c in row]
+    assert "'=SUM(A1)工业园区" in cells and "'@产值" in cells and "'+d1" in cells
+    assert "'=HYPERLINK(\"http://evil.example\",\"点击\")" in cells
+    assert "-5.5" in cells  # numbers stay numbers
+    assert not [c for c in cells if c[:1] in ("=", "+", "@")]

@@ -1,6 +1,8 @@
 """The Oxigraph store: bulk load, atomic replacement, queries with bound parameters."""
 from __future__ import annotations
 
+import os
+
 import pytest
 from rdflib import Graph, Literal, URIRef
 
@@ -101,3 +103,22 @@ def test_a_build_writes_a_queryable_store(pipeline, tmp_path):
         expected.parse(f)
     assert len(store) == len(expected)  # the graph and the ontology, as kg query reads them
     assert isinstance(query_store(store, "SELECT ?s WHERE { ?s a ?c } LIMIT 1")[1][0][0], URIRef)
+
+
+def test_swap_into_place_exchanges_folders_in_one_step(tmp_path, monkeypatch):
+    import sys
+
+    import kg.graph.store as store
+
+    old, new = tmp_path / "store", tmp_path / ".store.x.tmp"
+    old.mkdir()
+    (old / "CURRENT").write_text("old")
+    new.mkdir()
+    (new / "CURRENT").write_text("new")
+    renames = []
+    monkeypatch.setattr(store.os, "replace", lambda a, b: renames.append((a, b)) or os.rename(a, b))
+    store.swap_into_place(new, old)
+    assert (old / "CURRENT").read_text() == "new" and not new.exists()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["store"]
+    if sys.platform.startswith("linux"):
+        assert renames == []  # renameat2(RENAME_EXCHANGE): no moment without a store
