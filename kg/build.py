@@ -33,7 +33,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from kg.errors import InputError, InputWarning, ParkKGError
-from kg.outputs import MANIFEST, OUTPUT_NAMES, commit_outputs, output_error, output_lock, staging_folder
+from kg.graph.outputs import MANIFEST, OUTPUT_NAMES, commit_outputs, output_error, output_lock, staging_folder
 from kg.graph.build import build_graph
 from kg.graph.serialize import write_graph
 from kg.pipeline import Pipeline, merge_results

@@ -21,7 +21,7 @@ class _Main(click.Group):
             if ctx.params.get("debug") or "--debug" in sys.argv:
                 raise
             click.echo(f"error: {exc}", err=True)
-            sys.exit(getattr(exc, "exit_code", 2))  # 3: the outputs could not be written (kg.outputs)
+            sys.exit(getattr(exc, "exit_code", 2))  # 3: the outputs could not be written (kg.graph.outputs)
 
 
 @click.group(cls=_Main, context_settings={"help_option_names": ["-h", "--help"]})

@@ -4,7 +4,7 @@ Each test makes a first build, then starts a second ``kg build`` of different
 input into the same folder as a subprocess, with the test hook
 ``PARKKG_TEST_PAUSE_BEFORE_RENAME`` (kg/graph/serialize.py) holding one write at
 its last moment: the new file complete in the build's staging folder inside OUT
-(`kg.outputs`), not yet renamed. The test kills the build there with SIGKILL and
+(`kg.graph.outputs`), not yet renamed. The test kills the build there with SIGKILL and
 checks what is on disk; the next build removes what the killed one left.
 """
 from __future__ import annotations

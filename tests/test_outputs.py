@@ -14,7 +14,7 @@ from click.testing import CliRunner
 import kg.build
 from kg.build import build
 from kg.cli import main
-from kg.outputs import MANIFEST, OutputError, check_output, output_lock, read_manifest
+from kg.graph.outputs import MANIFEST, OutputError, check_output, output_lock, read_manifest
 
 TEXT = "苏州高新区聚焦集成电路产业。"
 

@@ -103,7 +103,7 @@ def server_command(binary: str, location, host: str, port: int, allow_update: bo
 
 def graph_files(graph: Path | str, ontology: bool = True, ontology_dir=None) -> list[Path]:
     """The files to load: the graph (a file, or a build folder's graph.ttl/graph.nt) and the ontology."""
-    from kg.outputs import check_output
+    from kg.graph.outputs import check_output
 
     graph = Path(graph)
     if graph.is_dir():

@@ -34,6 +34,7 @@ import tempfile
 from pathlib import Path
 
 from kg.errors import ParkKGError, QueryError, missing_extra
+from kg.graph.outputs import swap_into_place
 
 XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 MARKER = "CURRENT"  # every RocksDB folder has one
@@ -131,44 +132,6 @@ def load_into_store(paths, store_dir: Path | str) -> int:
         shutil.rmtree(tmp, ignore_errors=True)
         raise
     return count
-
-
-def _exchange(a: Path, b: Path) -> bool:
-    """Swap two paths in one atomic step (Linux renameat2 RENAME_EXCHANGE); False where that is not available."""
-    import ctypes
-    import sys
-
-    if not sys.platform.startswith("linux"):
-        return False
-    try:
-        libc = ctypes.CDLL(None, use_errno=True)
-        renameat2 = libc.renameat2
-    except (OSError, AttributeError):
-        return False
-    at_fdcwd, rename_exchange = -100, 2
-    done = renameat2(at_fdcwd, os.fsencode(str(a)), at_fdcwd, os.fsencode(str(b)), rename_exchange)
-    return done == 0
-
-
-def swap_into_place(new: Path, target: Path) -> None:
-    """Put folder `new` where `target` is: one atomic exchange where the system has it, else two renames.
-
-    With the exchange there is no moment without a store at `target`, and a kill
-    leaves at worst the old copy under the new one's temporary name, which the
-    next build removes (`kg.outputs.remove_stale_temporaries`).
-    """
-    new, target = Path(new), Path(target)
-    if target.is_dir() and not target.is_symlink() and _exchange(new, target):
-        shutil.rmtree(new, ignore_errors=True)  # now the old store
-        return
-    old = None
-    if target.exists():
-        old = Path(tempfile.mkdtemp(prefix=f".{target.name}.", suffix=".old", dir=target.parent))
-        os.rmdir(old)
-        os.replace(target, old)
-    os.replace(new, target)
-    if old is not None:
-        shutil.rmtree(old, ignore_errors=True)
 
 
 class _TermConverter:
@@ -351,7 +314,7 @@ def graph_store_url(endpoint: str, graph_iri: str | None = None) -> str:
 
 
 def _graph_file(path: Path) -> Path:
-    from kg.outputs import check_output
+    from kg.graph.outputs import check_output  # noqa: PLC0415
 
     if path.is_dir():
         for name in ("graph.nt", "graph.ttl"):

@@ -108,7 +108,7 @@ def test_a_build_writes_a_queryable_store(pipeline, tmp_path):
 def test_swap_into_place_exchanges_folders_in_one_step(tmp_path, monkeypatch):
     import sys
 
-    import kg.graph.store as store
+    import kg.graph.outputs as store
 
     old, new = tmp_path / "store", tmp_path / ".store.x.tmp"
     old.mkdir()

@@ -131,7 +131,6 @@ def _describe(path: Path) -> dict:
 
 def commit_outputs(staging: Path, out_dir: Path, names, inputs=()) -> None:
     """Move the complete files `names` from `staging` into OUT, record them, drop the outputs they supersede."""
-    from kg.graph.store import swap_into_place
 
     previous = read_manifest(out_dir)
     for name in names:
@@ -195,3 +194,41 @@ def check_output(path: Path) -> str | None:
         return (f"{path}: changed since the last build in {path.parent} wrote it (size or time differ from "
                 f"{MANIFEST}); rebuild, or copy the file elsewhere to use it as it is")
     return None
+
+
+def _exchange(a: Path, b: Path) -> bool:
+    """Swap two paths in one atomic step (Linux renameat2 RENAME_EXCHANGE); False where that is not available."""
+    import ctypes
+    import sys
+
+    if not sys.platform.startswith("linux"):
+        return False
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        renameat2 = libc.renameat2
+    except (OSError, AttributeError):
+        return False
+    at_fdcwd, rename_exchange = -100, 2
+    done = renameat2(at_fdcwd, os.fsencode(str(a)), at_fdcwd, os.fsencode(str(b)), rename_exchange)
+    return done == 0
+
+
+def swap_into_place(new: Path, target: Path) -> None:
+    """Put folder `new` where `target` is: one atomic exchange where the system has it, else two renames.
+
+    With the exchange there is no moment without a store at `target`, and a kill
+    leaves at worst the old copy under the new one's temporary name, which the
+    next build removes (`kg.graph.outputs.remove_stale_temporaries`).
+    """
+    new, target = Path(new), Path(target)
+    if target.is_dir() and not target.is_symlink() and _exchange(new, target):
+        shutil.rmtree(new, ignore_errors=True)  # now the old store
+        return
+    old = None
+    if target.exists():
+        old = Path(tempfile.mkdtemp(prefix=f".{target.name}.", suffix=".old", dir=target.parent))
+        os.rmdir(old)
+        os.replace(target, old)
+    os.replace(new, target)
+    if old is not None:
+        shutil.rmtree(old, ignore_errors=True)
