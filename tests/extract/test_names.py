@@ -180,3 +180,9 @@ def test_a_place_alone_names_no_company_and_a_unit_no_park(run_text):
     assert ("Enterprise", "成都有限公司") not in found
     assert ("Enterprise", "临港集团") in found  # a group may go by its place name
     assert not any(cls == "Park" and "交警" in name for cls, name in found)
+
+
+def test_a_verb_or_scope_word_opening_an_industry_phrase_is_no_part_of_it(run_text):
+    found = _mentions(run_text, "迭代升级智能终端产业。全力建设国际新能源汽车产业高地。")
+    assert ("Industry", "智能终端") in found and ("Industry", "升级智能终端") not in found
+    assert ("Industry", "新能源汽车") in found and ("Industry", "国际新能源汽车") not in found

@@ -11,6 +11,7 @@ from kg.extract.names.rules import STATISTIC_REACH, SUFFIX_REACH, Candidate, can
 from kg.types import Sentence
 
 NAME, VERSION = "grammar:industry-suffix", 1
+_VERB_POS = frozenset({"v", "vd", "vg", "vn"})
 _HAN_NAME = re.compile(r"[\u4e00-\u9fff][\u4e00-\u9fffA-Za-z0-9]*")
 _DIGIT = re.compile(r"[0-9一二三四五六七八九十两]")
 
@@ -34,7 +35,18 @@ def _start(sent: Sentence, tokens, cues: CueIndex, end: int) -> int:
     start = walk_back(cues, tokens, text, base, base + end, walk) - base
     start += cut_point(cues, text[start:end])
     start += leading_context_verb(cues, text[start:end])
-    return start + leading_place_or_scale(cues, text[start:end])
+    start += leading_place_or_scale(cues, text[start:end])
+    return start + _leading_verb_or_modifier(cues, tokens, base + start, text[start:end])
+
+
+def _leading_verb_or_modifier(cues: CueIndex, tokens, at: int, name: str) -> int:
+    """升级|智能终端, 国际|新能源汽车: a verb or a modifier that opens the phrase is no part of the
+    industry's name when the rest is one."""
+    first = next((t for t in tokens if t.start == at), None)
+    if first is None or len(first.word) >= len(name) - 1:
+        return 0
+    opens = first.pos in _VERB_POS or first.word in cues.lex.modifiers or first.word in cues.lex.words("scope-modifier")
+    return len(first.word) if opens and cues.is_industry_name(name[len(first.word):]) else 0
 
 
 def _not_a_name(cues: CueIndex, name: str) -> bool:
