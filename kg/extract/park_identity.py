@@ -50,7 +50,7 @@ def canonical_parks(keys, regions: dict, descriptive=None) -> dict:
     whose rest only describes (`descriptive(core)`: 智能制造产业园, 科创片区) names no one park and
     merges with none."""
     groups: dict = defaultdict(list)
-    for k in sorted(set(keys)):
+    for k in sorted({EntityKey(k) for k in keys}):  # keys read back from a cache are plain strings
         if k.cls != "Park" or "|" not in k.name:
             continue
         part, kind = k.name.rsplit("|", 1)
