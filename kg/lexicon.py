@@ -120,6 +120,7 @@ class Lexicon:
         terms |= self.enterprise_legal_suffixes | set(self.generic) | set(self.list_cues)
         terms |= set(self.role_triggers) | set(self.relation_triggers) | self.target_triggers
         terms |= set(self.non_target_cues) | set(self.year_expressions) | set(self.scales)
+        terms |= self.boundaries  # 做强|马栏山, not 做|强马|栏山: a boundary is a word, so the HMM never glues it
         return {t for t in terms if len(t) >= 2}
 
 

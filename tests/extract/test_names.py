@@ -186,3 +186,9 @@ def test_a_verb_or_scope_word_opening_an_industry_phrase_is_no_part_of_it(run_te
     found = _mentions(run_text, "迭代升级智能终端产业。全力建设国际新能源汽车产业高地。")
     assert ("Industry", "智能终端") in found and ("Industry", "升级智能终端") not in found
     assert ("Industry", "新能源汽车") in found and ("Industry", "国际新能源汽车") not in found
+
+
+def test_function_characters_the_segmenter_glued_to_a_name_are_cut(run_text):
+    assert ("Park", "西咸新区") in _mentions(run_text, "该航线由西咸新区空港新城联合开通。")
+    assert ("Park", "雄安新区") in _mentions(run_text, "各设区市和雄安新区要做好防汛。")
+    assert ("Industry", "精细化工") in _mentions(run_text, "做大做强精细化工产业。")

@@ -120,6 +120,8 @@ def walk_back(cues: CueIndex, tokens: list[Token], text: str, base: int, start: 
                 zone_left = _zone_prefix(cues, tokens, text, base, i, left, start, seen_place, walk)
                 if zone_left is not None:
                     left = zone_left
+                elif tok.pos == UNKNOWN and len(tok.word) > 1 and tok.word[0] in cues.words["cut_chars"]:
+                    left = tok.start + 1  # 由西|咸新区: the segmenter glued a function character to the name's start
                 break
         left = tok.start
         i -= 1
@@ -180,6 +182,11 @@ def _cut_once(cues: CueIndex, rest: str, enterprise: bool) -> int:
                 cut = max(cut, tok.start + 1)
             elif tok.word[-1] in end_cut_chars:
                 cut = max(cut, tok.end)
+            # 市和雄安 -> 雄安: a conjunction inside a word the segmenter did not know joins two names
+            inner = max((i for i, ch in enumerate(tok.word[1:-1], 1) if ch in cues.words["inner_conjunctions"]),
+                        default=0)
+            if inner:
+                cut = max(cut, tok.start + inner + 1)
     for word in cues.long_boundaries:
         k = rest.rfind(word)
         if k >= 0 and k + len(word) < len(rest) and (not enterprise or k == 0):
