@@ -123,7 +123,7 @@ def query(query, graph_path, params, fmt, list_saved, no_ontology, ontology_dir)
     \b
     Examples:
       kg query --list
-      kg query parks-by-leading-industry --param industry=半导体 --graph output/graph.ttl
+      kg query parks-by-leading-industry --param industry=新一代信息技术 --graph output/graph.ttl
       kg query targets-due-by --param year=2025 --format csv
       kg query 'SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }'
     """

@@ -189,6 +189,37 @@ def tag_plain_text(bindings: dict | None) -> dict:
     return out
 
 
+def values_text(sparql: str, bindings: dict) -> str:
+    """The query as a workbench user runs it: ``VALUES ?name { term }`` lines closing its WHERE block.
+
+    This is what ``docs/graph-tools.md`` tells GraphDB, Fuseki and YASGUI users to do, so saved
+    queries use their parameters only in that outermost block or project them from a sub-query (a
+    sub-query's own WHERE or ``HAVING`` would not see the value). The line goes last in the block:
+    an engine then joins the ordered sub-query's rows with it in their order (rdflib reorders the
+    right side of a join), which keeps ``GROUP_CONCAT`` lists sorted.
+    ``tests/graph/test_query_engines.py`` checks that this text, rdflib's initBindings and the
+    Oxigraph store give the same rows.
+
+    >>> from rdflib import Literal
+    >>> values_text("# {?park}\\nSELECT ?x WHERE { ?x ?p ?park }", {"park": Literal("园", lang="zh")})
+    '# {?park}\\nSELECT ?x WHERE { ?x ?p ?park \\n  VALUES ?park { "园"@zh }\\n}'
+    """
+    from kg.graph.store import _braces
+
+    lines = sparql.splitlines(keepends=True)
+    offset = 0
+    for line in lines:  # skip the comment header, whose text may say WHERE
+        if not line.lstrip().startswith("#") and line.strip():
+            break
+        offset += len(line)
+    m = re.compile(r"\bWHERE\s*\{", re.IGNORECASE).search(sparql, offset) or re.compile(r"\{").search(sparql, offset)
+    close = next((b for a, b in _braces(sparql) if m is not None and a == m.end() - 1), None)
+    if close is None:
+        raise QueryError("the SPARQL query has no WHERE { ... } block to bind parameters in")
+    block = "".join(f"  VALUES ?{name} {{ {term.n3()} }}\n" for name, term in sorted(tag_plain_text(bindings).items()))
+    return f"{sparql[:close]}\n{block}{sparql[close:]}"
+
+
 def bind_params(params) -> dict:
     """``NAME=VALUE`` strings -> initBindings: an IRI, an integer, or a Chinese-tagged literal.
 
