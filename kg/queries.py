@@ -30,6 +30,8 @@ from kg.errors import QueryError
 QUERY_DIRS = (Path(__file__).resolve().parent.parent / "queries", Path(__file__).resolve().parent / "queries_data")
 
 _QUERY_FORMS = ("SELECT", "ASK", "CONSTRUCT", "DESCRIBE")
+_UPDATE_FORMS = ("INSERT", "DELETE", "LOAD", "CLEAR", "DROP", "CREATE", "ADD", "MOVE", "COPY", "WITH")
+_PROLOGUE = re.compile(r"\s*(?:#[^\n]*\n|PREFIX\s+[^\s:]*:\s*<[^>]*>|BASE\s*<[^>]*>)", re.IGNORECASE)
 _PARAM_LINE = re.compile(r"^#\s*param\s+\??([A-Za-z_][A-Za-z0-9_]*)\s*:\s*(.*)$")
 _FIELD_LINE = re.compile(r"^#\s*(title|description|example)\s*:\s*(.*)$")
 
@@ -117,14 +119,40 @@ def list_queries() -> list[SavedQuery]:
     return [load_query(name) for name in sorted(saved_queries())]
 
 
+def first_keyword(sparql: str) -> str:
+    """The first keyword of a SPARQL text after its comments, PREFIX and BASE lines, upper-cased.
+
+    >>> first_keyword("# a comment\\nPREFIX pk: <urn:pk#> describe <urn:x>")
+    'DESCRIBE'
+    >>> first_keyword("INSERT DATA { <urn:a> <urn:b> <urn:c> }")
+    'INSERT'
+    """
+    at = 0
+    while True:
+        m = _PROLOGUE.match(sparql, at)
+        if m is None or m.end() == at:
+            break
+        at = m.end()
+    m = re.compile(r"\s*([A-Za-z]+)").match(sparql, at)
+    return m.group(1).upper() if m else ""
+
+
 def load_query(query: str) -> SavedQuery:
-    """A saved query by name, a ``.rq`` file by path, or SPARQL text given inline."""
+    """A saved query by name, a ``.rq`` file by path, or SPARQL text given inline.
+
+    SPARQL Update is refused with a message that says so: ``kg query`` only reads the graph.
+    """
     saved = saved_queries()
     if query in saved:
         path = saved[query]
         return parse_header(query, path.read_text(encoding="utf-8"), path)
     path = Path(query)
-    looks_like_sparql = any(ch in query for ch in "{}\n") and any(f in query.upper() for f in _QUERY_FORMS)
+    keyword = first_keyword(query) if any(ch.isspace() for ch in query) else ""
+    if keyword in _UPDATE_FORMS:
+        raise QueryError(f"SPARQL Update ({keyword} …) is refused: kg query is read-only and never changes the "
+                         "graph; rebuild the graph with kg build, or change a served copy with "
+                         "kg serve --allow-update")
+    looks_like_sparql = keyword in _QUERY_FORMS
     if not looks_like_sparql and (query.endswith(".rq") or path.is_file()):
         if not path.is_file():
             raise QueryError(f"{query}: no such query file; saved queries are: {', '.join(saved) or 'none'} "

@@ -98,7 +98,7 @@ def run_query(graph, sparql: str, bindings: dict | None = None) -> tuple[list[st
         prepared = prepareQuery(sparql)
     except Exception as exc:
         if _looks_like_update(sparql):
-            raise QueryError("SPARQL Update is not run by kg query; it only reads the graph") from exc
+            raise QueryError("SPARQL Update is refused: kg query is read-only and never changes the graph") from exc
         raise QueryError(f"the SPARQL query does not parse: {exc}") from exc
     try:
         result = graph.query(prepared, initBindings=tag_plain_text(bindings))

@@ -291,8 +291,12 @@ def query_store(store, sparql: str, bindings: dict | None = None) -> tuple[list[
         raise QueryError(f"the store could not answer the query: {exc}") from exc
     if isinstance(result, ox.QueryBoolean):
         return ["ask"], [[bool(result)]]
+    if isinstance(result, ox.QueryTriples):  # CONSTRUCT and DESCRIBE: sorted rows, as kg.graph.query.run_query gives
+        convert = _TermConverter()
+        triples = [[convert(t.subject), convert(t.predicate), convert(t.object)] for t in result]
+        return ["subject", "predicate", "object"], sorted(triples, key=lambda t: tuple(x.n3() for x in t))
     if not isinstance(result, ox.QuerySolutions):
-        raise QueryError("only SELECT and ASK queries are supported here")
+        raise QueryError("only SELECT, ASK, CONSTRUCT and DESCRIBE queries are supported here")
     columns = [v.value for v in result.variables]
     convert = _TermConverter()
     width = range(len(columns))
