@@ -41,6 +41,7 @@ import base64
 import hashlib
 import html
 import json
+import re
 from collections import defaultdict
 from pathlib import Path
 
@@ -63,6 +64,8 @@ CLASS_NAMES_ZH = {"Park": "园区", "Industry": "产业", "Enterprise": "企业"
 MAX_EVIDENCE = 3  # evidence sentences shown per node or edge
 MAX_SENTENCE = 200  # characters of a sentence shown in a tooltip
 EDGE_LABELS_UP_TO = 400  # draw relation names on edges only for graphs this small
+HIDE_ISOLATED_ABOVE = 300  # past this many nodes, nodes with no relation are hidden at first (the slider shows them)
+TOP_LABELS = 40  # the most connected visible nodes keep a label at every zoom
 VIS_VERSION = "vis-9.1.2"
 
 def _local(iri: str) -> str:
@@ -145,6 +148,7 @@ def network_data(graph, labels: dict | None = None) -> dict:
         return items
 
     evidence = defaultdict(set)
+    confidence = {}
     for fact in graph.subjects(RDF.type, RDF.Statement):
         s, p, o = (graph.value(fact, x) for x in (RDF.subject, RDF.predicate, RDF.object))
         if s is None or p is None or o is None:
@@ -154,15 +158,20 @@ def network_data(graph, labels: dict | None = None) -> dict:
         evidence[(s, _local(str(p)), o)].update(items)
         evidence[s].update(items)
         evidence[o].update(items)
+        confidence[(s, _local(str(p)), o)] = _confidence(graph.value(fact, URIRef(PK_NS + "confidence")))
     for t in graph.subjects(RDF.type, URIRef(PK_NS + "Target")):
         evidence[str(t)].update(evidence_of(t))
+        confidence[str(t)] = _confidence(graph.value(t, URIRef(PK_NS + "confidence")))
 
     edges = {}
     for s, p, o in graph:
         s, p, o = str(s), str(p), str(o)
         if s in nodes and o in nodes and p.startswith(PK_NS) and s != o:
             rel = _local(p)
-            edges[(s, rel, o)] = {"from": s, "to": o, "rel": rel, "relLabel": labels.get(rel, rel),
+            kind = "target" if nodes[o]["cls"] == "Target" else "relation"
+            conf = confidence.get((s, rel, o), confidence.get(o) if kind == "target" else None)
+            edges[(s, rel, o)] = {"from": s, "to": o, "rel": rel, "relLabel": labels.get(rel, rel), "kind": kind,
+                                  "confidence": 1.0 if conf is None else conf,
                                   "evidence": [list(x) for x in sorted(evidence.get((s, rel, o), ()))[:MAX_EVIDENCE]]}
     for s, _, o in edges:
         nodes[s]["degree"] += 1
@@ -170,14 +179,117 @@ def network_data(graph, labels: dict | None = None) -> dict:
     for node in nodes.values():
         node["evidence"] = [list(x) for x in sorted(evidence.get(node["id"], ()))[:MAX_EVIDENCE]]
 
+    attributes = node_attributes(graph, nodes, labels)
     counts = defaultdict(int)
     for node in nodes.values():
         counts[node["cls"]] += 1
     classes = [{"id": cls, "label": labels.get(cls, cls), "colour": colour, "count": counts[cls]}
                for cls, colour in CLASS_COLOURS.items()]
-    return {"classes": classes,
+    kinds = defaultdict(int)
+    for edge in edges.values():
+        kinds[edge["kind"]] += 1
+    return {"classes": classes, "attributes": attributes,
+            "counts": {"nodes": len(nodes), "relations": kinds["relation"], "targetLinks": kinds["target"],
+                       "isolated": sum(1 for n in nodes.values() if n["degree"] == 0)},
+            "corpus": corpus_facts(graph),
             "nodes": sorted(nodes.values(), key=lambda n: (n["label"], n["id"])),
             "edges": [edges[k] for k in sorted(edges)]}
+
+
+def _confidence(value) -> float | None:
+    try:
+        return round(float(value), 3) if value is not None else None
+    except (TypeError, ValueError):
+        return None
+
+
+# what a node has that is no filter: names, links to documents, numbers, the taxonomy link
+_NOT_ATTRIBUTES = frozenset({"mentionedIn", "inSector", "confidence", "extractedBy", "targetValue", "baseValue",
+                             "targetYear", "startOffset", "endOffset", "metric", "unit", "baseUnit"})
+MAX_ATTRIBUTE_VALUES = 40  # a property with more distinct values is a name, not a category to filter by
+
+
+def node_attributes(graph, nodes: dict, labels: dict) -> list[dict]:
+    """Categorical ``pk:`` properties of the nodes, as filters; each node gets ``attrs`` {key: [values]}.
+
+    Any ``pk:`` property whose values are short texts or IRIs that are no node of the view (a
+    catalogue's level or zone type, say) becomes a filter when it has 2 to `MAX_ATTRIBUTE_VALUES`
+    distinct values; an IRI value shows its label when the graph has one. Nothing is named here, so
+    a new property in the graph is a new filter with no code change.
+    """
+    from rdflib import RDFS, Literal, URIRef
+    from rdflib.namespace import SKOS
+
+    found: dict = defaultdict(lambda: defaultdict(set))  # key -> value -> node ids
+    value_labels: dict = {}
+    for node_id, node in nodes.items():
+        node["attrs"] = {}
+        if node["cls"] == "Target":
+            continue
+        for p, o in graph.predicate_objects(URIRef(node_id)):
+            p = str(p)
+            if not p.startswith(PK_NS) or _local(p) in _NOT_ATTRIBUTES or str(o) in nodes:
+                continue
+            if isinstance(o, Literal):
+                if o.datatype is not None and not str(o.datatype).endswith("#string") or len(str(o)) > 30:
+                    continue
+                value, shown = str(o), str(o)
+            else:
+                names = list(graph.objects(o, SKOS.prefLabel)) or list(graph.objects(o, RDFS.label))
+                value, shown = str(o), _best_label(names) or _local(str(o))
+            found[_local(p)][value].add(node_id)
+            value_labels[value] = shown
+    out = []
+    for key in sorted(found):
+        values = found[key]
+        if not 2 <= len(values) <= MAX_ATTRIBUTE_VALUES:
+            continue
+        for value, ids in values.items():
+            for node_id in ids:
+                nodes[node_id]["attrs"].setdefault(key, []).append(value)
+        classes = sorted({nodes[i]["cls"] for ids in values.values() for i in ids})
+        out.append({"key": key, "label": labels.get(key, key), "classes": classes,
+                    "values": [{"value": v, "label": value_labels[v], "count": len(values[v])}
+                               for v in sorted(values, key=lambda v: (-len(values[v]), value_labels[v]))]})
+    for node in nodes.values():
+        for key in node["attrs"]:
+            node["attrs"][key].sort()
+    return out
+
+
+_ISO_DATE = re.compile(r"^[12][0-9]{3}-[01][0-9]-[0-3][0-9]")
+
+
+def corpus_facts(graph) -> dict:
+    """How many source documents the graph was built from, and the first and last date among them."""
+    from rdflib import RDF, URIRef
+    from rdflib.namespace import DCTERMS
+
+    docs = set(graph.subjects(RDF.type, URIRef(PK_NS + "SourceDocument")))
+    dates = sorted(str(d)[:10] for doc in docs for d in graph.objects(doc, DCTERMS.date)
+                   if _ISO_DATE.match(str(d)))
+    return {"documents": len(docs), "first": dates[0] if dates else "", "last": dates[-1] if dates else ""}
+
+
+def corpus_title(paths, graph=None) -> str:
+    """The page's title: the names of the inputs (not their paths) and, with `graph`, its documents and dates.
+
+    >>> corpus_title(["/data/news/park_news.jsonl", "seeds/"])
+    'parkkg · park_news, seeds'
+    """
+    names = []
+    for p in paths:
+        name = Path(str(p).rstrip("/\\")).name
+        name = name.rsplit(".", 1)[0] if "." in name else name
+        if name and name not in names:
+            names.append(name)
+    title = "parkkg · " + ", ".join(names[:3]) + (f" 等 {len(names)} 项" if len(names) > 3 else "")
+    if graph is not None:
+        facts = corpus_facts(graph)
+        title += f" · {facts['documents']} 篇文档"
+        if facts["first"]:
+            title += f" · {facts['first']} – {facts['last']}" if facts["last"] != facts["first"] else f" · {facts['first']}"
+    return title
 
 
 def vis_options(node_count: int, edge_count: int, seed: int = 7) -> dict:
@@ -262,7 +374,11 @@ def generate_html(graph, title: str = "parkkg", labels: dict | None = None) -> s
     from kg.views.html_assets import APP_JS, PAGE_CSS
 
     data = network_data(graph, labels)
-    data["options"] = vis_options(len(data["nodes"]), len(data["edges"]))
+    min_degree = 1 if len(data["nodes"]) > HIDE_ISOLATED_ABOVE else 0
+    first_view = [n for n in data["nodes"] if n["degree"] >= min_degree]
+    data["view"] = {"minDegree": min_degree, "topLabels": TOP_LABELS,
+                    "maxDegree": max([1] + [min(n["degree"], 20) for n in data["nodes"]])}
+    data["options"] = vis_options(len(first_view), len(data["edges"]))
     data["edgeLabels"] = len(data["edges"]) <= EDGE_LABELS_UP_TO
     data["title"] = title
     vis_js = vis_network_js()
@@ -285,11 +401,20 @@ def generate_html(graph, title: str = "parkkg", labels: dict | None = None) -> s
         "    <label class=\"pk-park\">园区 <select id=\"pk-park\" aria-label=\"按园区筛选\">"
         "<option value=\"\">全部</option></select></label>\n",
         "    <span id=\"pk-classes\" role=\"group\" aria-label=\"按类别筛选\"></span>\n",
+        "    <span id=\"pk-attributes\" role=\"group\" aria-label=\"按属性筛选\"></span>\n",
+        "    <label title=\"隐藏关系少于此数的节点（0：显示孤立节点）\">最少关系 <input id=\"pk-degree\" type=\"range\" "
+        "min=\"0\" max=\"20\" step=\"1\" value=\"0\" aria-label=\"最少关系数\"><span id=\"pk-degree-value\" "
+        "class=\"pk-range-value\"></span></label>\n",
+        "    <label title=\"隐藏置信度低于此值的关系\">置信度 <input id=\"pk-confidence\" type=\"range\" min=\"0\" "
+        "max=\"1\" step=\"0.05\" value=\"0\" aria-label=\"最低置信度\"><span id=\"pk-confidence-value\" "
+        "class=\"pk-range-value\"></span></label>\n",
+        "    <label><input id=\"pk-labels\" type=\"checkbox\" checked> 标签</label>\n",
         "    <button id=\"pk-reset\" type=\"button\">重置</button>\n",
         "  </div>\n",
         "  <div id=\"pk-status\" aria-live=\"polite\"></div>\n",
         "</header>\n",
-        "<main id=\"pk-network\"></main>\n",
+        "<div id=\"pk-body\"><main id=\"pk-network\"></main>"
+        "<aside id=\"pk-focus\" aria-label=\"聚焦节点的关系与证据\" hidden></aside></div>\n",
         f"<script type=\"application/json\" id=\"pk-data\">{json_for_script(data)}</script>\n",
         f"<script>{vis_js}</script>\n",
         f"<script>{APP_JS}</script>\n",
