@@ -50,7 +50,8 @@ class BuildReport:
     skipped: list = field(default_factory=list)  # messages of inputs that were skipped
     triples: int = 0
     entities: int = 0
-    relations: int = 0
+    relations: int = 0  # rdf:Statement facts, as kg.graph.network counts them
+    readings: int = 0  # relations read by the extractors, before merging into one fact each
     targets: int = 0
     outputs: list = field(default_factory=list)
     cached: int = 0  # documents whose results came from the cache
@@ -484,9 +485,11 @@ def build(paths, out_dir: Path, ontology_dir=None, html: bool = True, progress: 
         graph = build_graph(corpus, lexicon)
         report.seconds["graph"] = time.perf_counter() - clock
         report.triples = len(graph)
-        report.entities = len(corpus.entities)
-        report.relations = len(corpus.relations)
-        report.targets = len(corpus.targets)
+        from kg.graph.network import graph_counts
+
+        counts = graph_counts(graph)  # the same counts as the HTML view and the exports show
+        report.entities, report.relations, report.targets = counts.entities, counts.relations, counts.targets
+        report.readings = len(corpus.relations)
         del corpus
         if shacl:
             from kg.graph.validate import validate
@@ -531,7 +534,9 @@ def build(paths, out_dir: Path, ontology_dir=None, html: bool = True, progress: 
             from kg.views.html import write_html
 
             clock = time.perf_counter()
-            write_html(graph, out_dir / "graph.html", title="parkkg: " + ", ".join(str(p) for p in paths)[:80])
+            from kg.views.html import corpus_title
+
+            write_html(graph, out_dir / "graph.html", title=corpus_title(paths, graph))
             report.outputs.append(str(out_dir / "graph.html"))
             report.seconds["html"] = time.perf_counter() - clock
     return report

@@ -59,11 +59,12 @@ def main(debug):
               help="Also load the graph into an Oxigraph store at OUT/store, for fast queries on big graphs.")
 @click.option("--format", "formats", multiple=True, type=click.Choice(["ttl", "nt", "nq", "jsonld", "trig"]),
               help="Graph file(s) to write: OUT/graph.FORMAT. Repeatable; default ttl. Use nt for bulk loading.")
+@click.option("--open", "open_page", is_flag=True, help="Open OUT/graph.html in the web browser when the build is done.")
 @click.option("--ner", "ner", metavar="MODEL", default=None,
               help="Add a HanLP NER stage: a folder from 'kg train-ner', or a HanLP pretrained id (needs network "
                    "once). Needs pip install 'parkkg[hanlp]'. Default: the PARKKG_NER setting, else off.")
 def build(paths, out_dir, ontology_dir, no_html, strict, quiet, jobs, scheduler, cache_dir, no_cache, store, formats,
-          ner):
+          open_page, ner):
     """Build the graph of PATHS (files, folders or .jsonl corpora) into OUT.
 
     Writes OUT/graph.ttl (Turtle, deterministic) and OUT/graph.html (an
@@ -92,10 +93,21 @@ def build(paths, out_dir, ontology_dir, no_html, strict, quiet, jobs, scheduler,
         click.echo(f"skipped: ... and {len(report.skipped) - 50} more", err=True)
     if not quiet:
         cached = f" ({report.cached} from the cache)" if report.cached else ""
-        click.echo(f"{report.documents} document(s){cached}, {report.entities} entities, {report.relations} relations, "
-                   f"{report.targets} targets, {report.triples} triples -> {', '.join(report.outputs)}", err=True)
+        readings = f" (from {report.readings} readings)" if report.readings != report.relations else ""
+        click.echo(f"{report.documents} document(s){cached}, {report.entities} entities, {report.relations} relations"
+                   f"{readings}, {report.targets} targets, {report.triples} triples -> {', '.join(report.outputs)}",
+                   err=True)
         if report.validation is not None:
             click.echo(report.validation.summary(), err=True)
+    page = Path(out_dir).resolve() / "graph.html"
+    if not no_html and page.is_file():
+        if not quiet:
+            click.echo(f"view: {page.as_uri()}", err=True)
+        if open_page:
+            import webbrowser
+
+            if not webbrowser.open(page.as_uri()):
+                click.echo(f"no web browser could be started here; open {page.as_uri()} by hand", err=True)
     if report.skipped:
         sys.exit(1)
 

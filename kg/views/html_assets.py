@@ -257,7 +257,7 @@ APP_JS = r"""
     var perRow = Math.max(10, Math.round((box.maxX - box.minX) / 40));
     var updates = [], spare = 0;
     ids.forEach(function (id, k) {
-      if (placed[id]) { return; }
+      if (placed[id]) { updates.push({ id: id, x: placed[id].x, y: placed[id].y }); return; }
       var anchor = edgesOf[id].map(function (i) { var e = data.edges[i]; return e.from === id ? e.to : e.from; })
         .filter(function (other) { return placed[other]; })[0];
       var x, y;
@@ -276,6 +276,10 @@ APP_JS = r"""
 
   function applyFilters() {
     var before = shownNodes;
+    if (api.stabilised) {  // remember where the shown nodes are (the user may have dragged some)
+      var now = network.getPositions();
+      Object.keys(now).forEach(function (id) { placed[id] = now[id]; });
+    }
     computeShown();
     var added = shownIds().filter(function (id) { return !before[id]; });
     placeNewNodes(added);
