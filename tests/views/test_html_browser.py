@@ -265,10 +265,10 @@ def test_focus_shows_the_neighbourhood_and_its_evidence(graph_maker, open_page, 
     assert "苏州高新区" in panel and "集成电路" in panel and "doc-7" in panel and "苏州高新区以集成电路为主导产业。" in panel
     page.click("#pk-focus button.pk-link >> text=集成电路")  # walk to a neighbour
     assert "苏州高新区以集成电路为主导产业。" in page.locator("#pk-focus").inner_text()
+    save_screenshot(run, tmp_path, "graph-focus.png")
     page.click("#pk-reset")
     assert page.locator("#pk-focus").is_hidden()
     assert_clean(run)
-    save_screenshot(run, tmp_path, "graph-focus.png")
 
 
 def test_filters_degree_confidence_attribute_and_labels(graph_maker, open_page, tmp_path):
