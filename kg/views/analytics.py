@@ -57,34 +57,27 @@ def entity_graph(graph):
 
     Nodes are IRIs (strings) with ``label`` and ``cls`` (the contract class);
     targets also carry ``metric``, ``value``, ``unit`` and ``year`` (None when
-    absent). Edges carry ``rel`` (the property's local name).
+    absent). Edges carry ``rel`` (the property's local name). It is
+    `kg.graph.network.project`, the projection the exports and the HTML view use.
     """
     import networkx as nx
-    from rdflib import RDF, RDFS, URIRef
-    from rdflib.namespace import SKOS
 
+    from kg.graph.network import project
+
+    net = project(graph)
     G = nx.MultiDiGraph()
     for cls in CLASSES:
-        for node in sorted(graph.subjects(RDF.type, URIRef(PK_NS + cls))):
-            key = str(node)
-            if key in G:
+        for iri, node in net.nodes.items():
+            if node.cls != cls:
                 continue
-            names = sorted(str(x) for x in graph.objects(node, SKOS.prefLabel)) or \
-                sorted(str(x) for x in graph.objects(node, RDFS.label))
-            attrs = {"label": names[0] if names else _local(key), "cls": cls}
+            attrs = {"label": node.label, "cls": cls}
             if cls == "Target":
-                year = graph.value(node, URIRef(PK_NS + "targetYear"))
-                metric = graph.value(node, URIRef(PK_NS + "metric"))
-                unit = graph.value(node, URIRef(PK_NS + "unit"))
-                attrs.update(year=_number(year) if year is not None else None,
-                             metric=str(metric) if metric is not None else "",
-                             value=_number(graph.value(node, URIRef(PK_NS + "targetValue"))),
-                             unit=str(unit) if unit is not None else "")
-            G.add_node(key, **attrs)
-    for s, p, o in sorted(graph):
-        s, p, o = str(s), str(p), str(o)
-        if s in G and o in G and s != o and p.startswith(PK_NS):
-            G.add_edge(s, o, key=_local(p), rel=_local(p))
+                year = node.facts.get("year")
+                attrs.update(year=_number(year) if year is not None else None, metric=node.facts.get("metric", ""),
+                             value=_number(node.facts.get("value")), unit=node.facts.get("unit", ""))
+            G.add_node(iri, **attrs)
+    for e in net.edges:
+        G.add_edge(e.source, e.target, key=e.relation, rel=e.relation)
     return G
 
 

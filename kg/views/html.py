@@ -93,16 +93,6 @@ def ontology_labels() -> dict:
     return labels
 
 
-def _best_label(values) -> str:
-    """The label to show: a Chinese-tagged one first, then untagged, then any; ties by text."""
-    def rank(lit):
-        lang = getattr(lit, "language", None) or ""
-        return (0 if lang.startswith("zh") else 1 if not lang else 2, str(lit))
-
-    values = sorted(values, key=rank)
-    return str(values[0]) if values else ""
-
-
 def network_data(graph, labels: dict | None = None) -> dict:
     """The page's data as plain, sorted dicts: classes, nodes, edges.
 
@@ -111,73 +101,38 @@ def network_data(graph, labels: dict | None = None) -> dict:
     comes from the ``rdf:Statement`` of each relation and from a target's
     ``prov:wasDerivedFrom``; a node shows the evidence of its relations.
     """
-    from rdflib import RDF, RDFS, URIRef
-    from rdflib.namespace import SKOS
+    from kg.graph.network import project
 
     labels = ontology_labels() if labels is None else labels
+    net = project(graph)
     nodes: dict[str, dict] = {}
-    for cls in CLASS_COLOURS:
-        for node in graph.subjects(RDF.type, URIRef(PK_NS + cls)):
-            if not isinstance(node, URIRef) or str(node) in nodes:
-                continue
-            names = list(graph.objects(node, SKOS.prefLabel)) or list(graph.objects(node, RDFS.label))
-            label = _best_label(names) or _local(str(node))
-            aliases = sorted({str(a) for a in graph.objects(node, SKOS.altLabel)} - {label})
-            kinds = sorted(_local(str(t)) for t in graph.objects(node, RDF.type)
-                           if str(t).startswith(PK_NS) and _local(str(t)) != cls)
-            kind = " · ".join([labels.get(cls, cls)] + [labels.get(k, k) for k in kinds])
-            nodes[str(node)] = {"id": str(node), "label": label, "cls": cls, "kind": kind,
-                                "aliases": aliases, "degree": 0, "evidence": []}
+    for iri, n in net.nodes.items():
+        kinds = [t for t in n.types if t != n.cls]
+        kind = " · ".join([labels.get(n.cls, n.cls)] + [labels.get(k, k) for k in kinds])
+        nodes[iri] = {"id": iri, "label": n.label, "cls": n.cls, "kind": kind, "aliases": list(n.aliases),
+                      "degree": 0, "evidence": []}
 
-    from rdflib.namespace import DCTERMS, PROV
+    def shown(items) -> list:
+        """At most MAX_EVIDENCE (document id, sentence) pairs, sentences cut to MAX_SENTENCE characters."""
+        return [list(x) for x in sorted({(doc, sentence[:MAX_SENTENCE]) for doc, sentence in items if sentence})
+                ][:MAX_EVIDENCE]
 
-    sentence_p, in_document = URIRef(PK_NS + "sentenceText"), URIRef(PK_NS + "inDocument")
-    cache: dict = {}
-
-    def evidence_of(subject) -> list[tuple[str, str]]:
-        """(document id, sentence) of each prov:wasDerivedFrom evidence of `subject`."""
-        items = []
-        for ev in graph.objects(subject, PROV.wasDerivedFrom):
-            if ev not in cache:
-                sentence = graph.value(ev, sentence_p)
-                doc = graph.value(ev, in_document)
-                doc_id = (graph.value(doc, DCTERMS.identifier) or doc) if doc is not None else ""
-                cache[ev] = None if sentence is None else (str(doc_id), str(sentence)[:MAX_SENTENCE])
-            if cache[ev] is not None:
-                items.append(cache[ev])
-        return items
-
-    evidence = defaultdict(set)
-    confidence = {}
-    for fact in graph.subjects(RDF.type, RDF.Statement):
-        s, p, o = (graph.value(fact, x) for x in (RDF.subject, RDF.predicate, RDF.object))
-        if s is None or p is None or o is None:
-            continue
-        items = evidence_of(fact)
-        s, o = str(s), str(o)
-        evidence[(s, _local(str(p)), o)].update(items)
-        evidence[s].update(items)
-        evidence[o].update(items)
-        confidence[(s, _local(str(p)), o)] = _confidence(graph.value(fact, URIRef(PK_NS + "confidence")))
-    for t in graph.subjects(RDF.type, URIRef(PK_NS + "Target")):
-        evidence[str(t)].update(evidence_of(t))
-        confidence[str(t)] = _confidence(graph.value(t, URIRef(PK_NS + "confidence")))
-
+    node_evidence = defaultdict(set)
     edges = {}
-    for s, p, o in graph:
-        s, p, o = str(s), str(p), str(o)
-        if s in nodes and o in nodes and p.startswith(PK_NS) and s != o:
-            rel = _local(p)
-            kind = "target" if nodes[o]["cls"] == "Target" else "relation"
-            conf = confidence.get((s, rel, o), confidence.get(o) if kind == "target" else None)
-            edges[(s, rel, o)] = {"from": s, "to": o, "rel": rel, "relLabel": labels.get(rel, rel), "kind": kind,
-                                  "confidence": 1.0 if conf is None else conf,
-                                  "evidence": [list(x) for x in sorted(evidence.get((s, rel, o), ()))[:MAX_EVIDENCE]]}
-    for s, _, o in edges:
-        nodes[s]["degree"] += 1
-        nodes[o]["degree"] += 1
-    for node in nodes.values():
-        node["evidence"] = [list(x) for x in sorted(evidence.get(node["id"], ()))[:MAX_EVIDENCE]]
+    for e in net.edges:
+        if e.kind == "relation":
+            node_evidence[e.source].update(e.evidence)
+            node_evidence[e.target].update(e.evidence)
+        else:
+            node_evidence[e.target].update(e.evidence)
+        edges[(e.source, e.relation, e.target)] = {
+            "from": e.source, "to": e.target, "rel": e.relation, "relLabel": labels.get(e.relation, e.relation),
+            "kind": e.kind, "confidence": 1.0 if e.confidence is None else round(e.confidence, 3),
+            "evidence": shown(e.evidence)}
+        nodes[e.source]["degree"] += 1
+        nodes[e.target]["degree"] += 1
+    for iri, node in nodes.items():
+        node["evidence"] = shown(node_evidence.get(iri, ()))
 
     attributes = node_attributes(graph, nodes, labels)
     counts = defaultdict(int)
@@ -194,13 +149,6 @@ def network_data(graph, labels: dict | None = None) -> dict:
             "corpus": corpus_facts(graph),
             "nodes": sorted(nodes.values(), key=lambda n: (n["label"], n["id"])),
             "edges": [edges[k] for k in sorted(edges)]}
-
-
-def _confidence(value) -> float | None:
-    try:
-        return round(float(value), 3) if value is not None else None
-    except (TypeError, ValueError):
-        return None
 
 
 # what a node has that is no filter: names, links to documents, numbers, the taxonomy link
@@ -220,6 +168,8 @@ def node_attributes(graph, nodes: dict, labels: dict) -> list[dict]:
     from rdflib import RDFS, Literal, URIRef
     from rdflib.namespace import SKOS
 
+    from kg.graph.network import best_label
+
     found: dict = defaultdict(lambda: defaultdict(set))  # key -> value -> node ids
     value_labels: dict = {}
     for node_id, node in nodes.items():
@@ -236,7 +186,7 @@ def node_attributes(graph, nodes: dict, labels: dict) -> list[dict]:
                 value, shown = str(o), str(o)
             else:
                 names = list(graph.objects(o, SKOS.prefLabel)) or list(graph.objects(o, RDFS.label))
-                value, shown = str(o), _best_label(names) or _local(str(o))
+                value, shown = str(o), best_label(names) or _local(str(o))
             found[_local(p)][value].add(node_id)
             value_labels[value] = shown
     out = []
