@@ -37,7 +37,7 @@ from kg.graph.serialize import write_graph
 from kg.pipeline import Pipeline, merge_results
 from kg.text.readers import READERS, iter_sources
 
-GRAPH_FORMATS = ("ttl", "nt", "nq", "jsonld", "trig")
+from kg.graph.formats import WRITE_FORMATS as GRAPH_FORMATS  # noqa: E402  (one table: kg.graph.formats)
 # A batch of documents is one task for a worker: big enough that sending it costs
 # little next to extracting it, small enough that work spreads evenly.
 BATCH_CHARS = 8_000

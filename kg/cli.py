@@ -8,6 +8,7 @@ from pathlib import Path
 import click
 
 from kg.errors import ParkKGError
+from kg.graph.formats import WRITE_FORMATS
 
 # Commands that live in their own modules; each module defines register(main).
 COMMAND_MODULES = ("kg.commands.push", "kg.commands.bench", "kg.commands.eval", "kg.commands.stats", "kg.commands.validate", "kg.commands.train_ner", "kg.commands.export", "kg.commands.serve")
@@ -57,7 +58,7 @@ def main(debug):
 @click.option("--no-cache", is_flag=True, help="Extract every document again and keep no cache.")
 @click.option("--store", is_flag=True,
               help="Also load the graph into an Oxigraph store at OUT/store, for fast queries on big graphs.")
-@click.option("--format", "formats", multiple=True, type=click.Choice(["ttl", "nt", "nq", "jsonld", "trig"]),
+@click.option("--format", "formats", multiple=True, type=click.Choice(list(WRITE_FORMATS)),
               help="Graph file(s) to write: OUT/graph.FORMAT. Repeatable; default ttl. Use nt for bulk loading.")
 @click.option("--open", "open_page", is_flag=True, help="Open OUT/graph.html in the web browser when the build is done.")
 @click.option("--ner", "ner", metavar="MODEL", default=None,

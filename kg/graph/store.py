@@ -38,8 +38,9 @@ from kg.errors import ParkKGError, QueryError, missing_extra
 XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 MARKER = "CURRENT"  # every RocksDB folder has one
 
-_SUFFIX_FORMATS = {".nt": "N_TRIPLES", ".ttl": "TURTLE", ".nq": "N_QUADS", ".trig": "TRIG",
-                   ".jsonld": "JSON_LD", ".rdf": "RDF_XML", ".owl": "RDF_XML", ".n3": "N3"}
+from kg.graph.formats import GRAPH_FORMATS as _TABLE  # noqa: E402
+
+_SUFFIX_FORMATS = {f.suffix: f.oxigraph for f in _TABLE}  # suffix -> pyoxigraph.RdfFormat (kg.graph.formats)
 
 
 class StoreError(ParkKGError):
