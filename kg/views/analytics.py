@@ -31,7 +31,7 @@ from kg.errors import OptionalDependencyError, missing_extra
 from kg.graph.serialize import atomic_write_bytes, atomic_write_text
 
 PK_NS = "https://w3id.org/parkkg/ontology#"
-CLASSES = ("Park", "Industry", "Enterprise", "Platform", "Target")
+from kg.graph.network import NODE_CLASSES as CLASSES  # noqa: E402  (one list of the contract classes)
 INDUSTRY_RELATIONS = ("hasIndustry", "hasLeadingIndustry", "hasEmergingIndustry", "hasFutureIndustry")
 CLASS_COLOURS = {"Park": "#1f77b4", "Industry": "#2ca02c", "Enterprise": "#ff7f0e", "Platform": "#9467bd",
                  "Target": "#d62728"}

@@ -140,10 +140,11 @@ APP_JS = r"""
       });
     }
     shownNodes = {};
+    api.hiddenByDegree = 0;
     data.nodes.forEach(function (n) {
-      var visible = n.id === state.park ||
-        (nodeOk[n.id] && (degree[n.id] || 0) >= state.minDegree && (!keep || keep[n.id] === true));
-      if (visible) { shownNodes[n.id] = true; }
+      var wanted = n.id === state.park || (nodeOk[n.id] && (!keep || keep[n.id] === true));
+      var visible = wanted && (n.id === state.park || (degree[n.id] || 0) >= state.minDegree);
+      if (visible) { shownNodes[n.id] = true; } else if (wanted) { api.hiddenByDegree += 1; }
     });
     shownEdges = {};
     data.edges.forEach(function (e, i) {
@@ -236,7 +237,9 @@ APP_JS = r"""
     if (c.targetLinks) { text += " · " + c.targetLinks + " 个目标"; }
     var shown = visibleCount();
     if (shown !== data.nodes.length) { text += " · 显示 " + shown; }
-    if (state.minDegree > 0 && c.isolated) { text += " · 已隐藏 " + c.isolated + " 个孤立节点"; }
+    if (api.hiddenByDegree) {
+      text += " · 已隐藏 " + api.hiddenByDegree + (state.minDegree === 1 ? " 个孤立节点" : " 个关系少于 " + state.minDegree + " 条的节点");
+    }
     if (!api.stabilised && data.nodes.length) { text += " · 布局计算中…"; }
     if (message) { text += " · " + message; }
     return text;

@@ -281,6 +281,11 @@ def test_filters_degree_confidence_attribute_and_labels(graph_maker, open_page, 
     page.evaluate("() => window.parkkg.setMinDegree(1)")
     assert page.evaluate("() => window.parkkg.isolatedShown()") == 0
     assert page.evaluate("() => window.parkkg.visibleCount()") == 5
+    assert "已隐藏 3 个孤立节点" in page.locator("#pk-status").inner_text()
+    page.evaluate("() => window.parkkg.setMinDegree(2)")  # only 苏州高新区 has two relations
+    assert page.evaluate("() => window.parkkg.visibleLabels()") == ["苏州高新区"]
+    assert "已隐藏 7 个关系少于 2 条的节点" in page.locator("#pk-status").inner_text()
+    page.evaluate("() => window.parkkg.setMinDegree(1)")
     page.evaluate("() => window.parkkg.setConfidence(0.5)")  # the weak hasEnterprise goes, and with it 华润微电子
     assert "华润微电子" not in page.evaluate("() => window.parkkg.visibleLabels()")
     page.evaluate("() => window.parkkg.setConfidence(0)")
@@ -343,6 +348,7 @@ def test_a_2000_article_corpus_shows_labels_and_no_isolated_ring(open_page, tmp_
     assert state["labelled"] >= 20 and state["drawn"] >= 15
     assert "park_news" in state["title"] and "2000 篇文档" in state["title"]
     assert f"{report.relations} 条关系" in state["status"]
+    assert f"已隐藏 {state['nodes'] - state['shown']} 个孤立节点" in state["status"]
     assert state["settleMs"] < 60_000
     parks = page.evaluate("""() => Array.from(document.querySelectorAll('#pk-park option')).slice(1)
         .map((o) => parseInt(o.textContent.match(/\\((\\d+)\\)$/)[1], 10))""")
