@@ -124,3 +124,13 @@ def test_examples_shown_in_readme_and_help_return_rows(engines):
         bindings = bind_params([rest[i + 1] for i, w in enumerate(rest[:-1]) if w == "--param"])
         check_params(query, bindings)
         assert run_query(graph, query.sparql, bindings)[1], f"{where}: kg query {command} returns no rows on seeds/"
+
+
+@pytest.mark.parametrize("name", [q.name for q in list_queries() if any(p.required for p in q.params)])
+def test_the_values_an_error_message_suggests_return_rows(engines, name):
+    """``kg query NAME`` without a required parameter suggests ``--param p=EXAMPLE``: that must answer."""
+    graph, _ = engines
+    query = load_query(name)
+    required = [f"{p.name}={p.example}" for p in query.params if p.required]
+    assert all(p.example for p in query.params if p.required), f"{name}: a required parameter has no example"
+    assert run_query(graph, query.sparql, bind_params(required))[1], f"{name} --param {' '.join(required)}: no rows"
