@@ -39,7 +39,7 @@ from kg.graph.serialize import write_graph
 from kg.pipeline import Pipeline, merge_results
 from kg.text.readers import READERS, iter_sources
 
-GRAPH_FORMATS = ("ttl", "nt", "nq", "jsonld", "trig")
+from kg.graph.formats import WRITE_FORMATS as GRAPH_FORMATS  # noqa: E402  (one table: kg.graph.formats)
 # A batch of documents is one task for a worker: big enough that sending it costs
 # little next to extracting it, small enough that work spreads evenly.
 BATCH_CHARS = 8_000
@@ -52,7 +52,8 @@ class BuildReport:
     skipped: list = field(default_factory=list)  # messages of inputs that were skipped
     triples: int = 0
     entities: int = 0
-    relations: int = 0
+    relations: int = 0  # rdf:Statement facts, as kg.graph.network counts them
+    readings: int = 0  # relations read by the extractors, before merging into one fact each
     targets: int = 0
     outputs: list = field(default_factory=list)
     cached: int = 0  # documents whose results came from the cache
@@ -499,9 +500,11 @@ def build(paths, out_dir: Path, ontology_dir=None, html: bool = True, progress: 
             graph = build_graph(corpus, lexicon)
             report.seconds["graph"] = time.perf_counter() - clock
             report.triples = len(graph)
-            report.entities = len(corpus.entities)
-            report.relations = len(corpus.relations)
-            report.targets = len(corpus.targets)
+            from kg.graph.network import graph_counts
+
+            counts = graph_counts(graph)  # the same counts as the HTML view and the exports show
+            report.entities, report.relations, report.targets = counts.entities, counts.relations, counts.targets
+            report.readings = len(corpus.relations)
             del corpus
             if shacl:
                 from kg.graph.validate import validate
@@ -551,7 +554,9 @@ def build(paths, out_dir: Path, ontology_dir=None, html: bool = True, progress: 
                     from kg.views.html import write_html
 
                     clock = time.perf_counter()
-                    write_html(graph, staging / "graph.html", title="parkkg: " + ", ".join(str(p) for p in paths)[:80])
+                    from kg.views.html import corpus_title
+
+                    write_html(graph, staging / "graph.html", title=corpus_title(paths, graph))
                     written.append(staging / "graph.html")
                     report.outputs.append(str(out_dir / "graph.html"))
                     report.seconds["html"] = time.perf_counter() - clock

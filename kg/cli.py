@@ -8,6 +8,7 @@ from pathlib import Path
 import click
 
 from kg.errors import ParkKGError
+from kg.graph.formats import WRITE_FORMATS
 
 # Commands that live in their own modules; each module defines register(main).
 COMMAND_MODULES = ("kg.commands.push", "kg.commands.bench", "kg.commands.eval", "kg.commands.stats", "kg.commands.validate", "kg.commands.train_ner", "kg.commands.export", "kg.commands.serve")
@@ -57,8 +58,9 @@ def main(debug):
 @click.option("--no-cache", is_flag=True, help="Extract every document again and keep no cache.")
 @click.option("--store", is_flag=True,
               help="Also load the graph into an Oxigraph store at OUT/store, for fast queries on big graphs.")
-@click.option("--format", "formats", multiple=True, type=click.Choice(["ttl", "nt", "nq", "jsonld", "trig"]),
+@click.option("--format", "formats", multiple=True, type=click.Choice(list(WRITE_FORMATS)),
               help="Graph file(s) to write: OUT/graph.FORMAT. Repeatable; default ttl. Use nt for bulk loading.")
+@click.option("--open", "open_page", is_flag=True, help="Open OUT/graph.html in the web browser when the build is done.")
 @click.option("--ner", "ner", metavar="MODEL", default=None,
               help="Add a HanLP NER stage: a folder from 'kg train-ner', or a HanLP pretrained id (needs network "
                    "once). Needs pip install 'parkkg[hanlp]'. Default: the PARKKG_NER setting, else off.")
@@ -66,7 +68,7 @@ def main(debug):
               help="Keep relations and targets whose pk:confidence is at least P (0-1). Default: the thresholds "
                    "fitted on the gold annotations (docs/confidence.md).")
 def build(paths, out_dir, ontology_dir, no_html, strict, quiet, jobs, scheduler, cache_dir, no_cache, store, formats,
-          ner, min_confidence):
+          open_page, ner, min_confidence):
     """Build the graph of PATHS (files, folders or .jsonl corpora) into OUT.
 
     Writes OUT/graph.ttl (Turtle, deterministic) and OUT/graph.html (an
@@ -101,10 +103,21 @@ def build(paths, out_dir, ontology_dir, no_html, strict, quiet, jobs, scheduler,
         click.echo(f"skipped: ... and {len(report.skipped) - 50} more", err=True)
     if not quiet:
         cached = f" ({report.cached} from the cache)" if report.cached else ""
-        click.echo(f"{report.documents} document(s){cached}, {report.entities} entities, {report.relations} relations, "
-                   f"{report.targets} targets, {report.triples} triples -> {', '.join(report.outputs)}", err=True)
+        readings = f" (from {report.readings} readings)" if report.readings != report.relations else ""
+        click.echo(f"{report.documents} document(s){cached}, {report.entities} entities, {report.relations} relations"
+                   f"{readings}, {report.targets} targets, {report.triples} triples -> {', '.join(report.outputs)}",
+                   err=True)
         if report.validation is not None:
             click.echo(report.validation.summary(), err=True)
+    page = Path(out_dir).resolve() / "graph.html"
+    if not no_html and page.is_file():
+        if not quiet:
+            click.echo(f"view: {page.as_uri()}", err=True)
+        if open_page:
+            import webbrowser
+
+            if not webbrowser.open(page.as_uri()):
+                click.echo(f"no web browser could be started here; open {page.as_uri()} by hand", err=True)
     if report.skipped:
         sys.exit(1)
 
@@ -132,7 +145,7 @@ def query(query, graph_path, params, fmt, list_saved, no_ontology, ontology_dir)
     \b
     Examples:
       kg query --list
-      kg query parks-by-leading-industry --param industry=半导体 --graph output/graph.ttl
+      kg query parks-by-leading-industry --param industry=新一代信息技术 --graph output/graph.ttl
       kg query targets-due-by --param year=2025 --format csv
       kg query 'SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }'
     """

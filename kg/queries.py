@@ -30,6 +30,8 @@ from kg.errors import QueryError
 QUERY_DIRS = (Path(__file__).resolve().parent.parent / "queries", Path(__file__).resolve().parent / "queries_data")
 
 _QUERY_FORMS = ("SELECT", "ASK", "CONSTRUCT", "DESCRIBE")
+_UPDATE_FORMS = ("INSERT", "DELETE", "LOAD", "CLEAR", "DROP", "CREATE", "ADD", "MOVE", "COPY", "WITH")
+_PROLOGUE = re.compile(r"\s*(?:#[^\n]*\n|PREFIX\s+[^\s:]*:\s*<[^>]*>|BASE\s*<[^>]*>)", re.IGNORECASE)
 _PARAM_LINE = re.compile(r"^#\s*param\s+\??([A-Za-z_][A-Za-z0-9_]*)\s*:\s*(.*)$")
 _FIELD_LINE = re.compile(r"^#\s*(title|description|example)\s*:\s*(.*)$")
 
@@ -117,14 +119,40 @@ def list_queries() -> list[SavedQuery]:
     return [load_query(name) for name in sorted(saved_queries())]
 
 
+def first_keyword(sparql: str) -> str:
+    """The first keyword of a SPARQL text after its comments, PREFIX and BASE lines, upper-cased.
+
+    >>> first_keyword("# a comment\\nPREFIX pk: <urn:pk#> describe <urn:x>")
+    'DESCRIBE'
+    >>> first_keyword("INSERT DATA { <urn:a> <urn:b> <urn:c> }")
+    'INSERT'
+    """
+    at = 0
+    while True:
+        m = _PROLOGUE.match(sparql, at)
+        if m is None or m.end() == at:
+            break
+        at = m.end()
+    m = re.compile(r"\s*([A-Za-z]+)").match(sparql, at)
+    return m.group(1).upper() if m else ""
+
+
 def load_query(query: str) -> SavedQuery:
-    """A saved query by name, a ``.rq`` file by path, or SPARQL text given inline."""
+    """A saved query by name, a ``.rq`` file by path, or SPARQL text given inline.
+
+    SPARQL Update is refused with a message that says so: ``kg query`` only reads the graph.
+    """
     saved = saved_queries()
     if query in saved:
         path = saved[query]
         return parse_header(query, path.read_text(encoding="utf-8"), path)
     path = Path(query)
-    looks_like_sparql = any(ch in query for ch in "{}\n") and any(f in query.upper() for f in _QUERY_FORMS)
+    keyword = first_keyword(query) if any(ch.isspace() for ch in query) else ""
+    if keyword in _UPDATE_FORMS:
+        raise QueryError(f"SPARQL Update ({keyword} …) is refused: kg query is read-only and never changes the "
+                         "graph; rebuild the graph with kg build, or change a served copy with "
+                         "kg serve --allow-update")
+    looks_like_sparql = keyword in _QUERY_FORMS
     if not looks_like_sparql and (query.endswith(".rq") or path.is_file()):
         if not path.is_file():
             raise QueryError(f"{query}: no such query file; saved queries are: {', '.join(saved) or 'none'} "
@@ -189,6 +217,37 @@ def tag_plain_text(bindings: dict | None) -> dict:
             term = Literal(str(term), lang="zh")
         out[name] = term
     return out
+
+
+def values_text(sparql: str, bindings: dict) -> str:
+    """The query as a workbench user runs it: ``VALUES ?name { term }`` lines closing its WHERE block.
+
+    This is what ``docs/graph-tools.md`` tells GraphDB, Fuseki and YASGUI users to do, so saved
+    queries use their parameters only in that outermost block or project them from a sub-query (a
+    sub-query's own WHERE or ``HAVING`` would not see the value). The line goes last in the block:
+    an engine then joins the ordered sub-query's rows with it in their order (rdflib reorders the
+    right side of a join), which keeps ``GROUP_CONCAT`` lists sorted.
+    ``tests/graph/test_query_engines.py`` checks that this text, rdflib's initBindings and the
+    Oxigraph store give the same rows.
+
+    >>> from rdflib import Literal
+    >>> values_text("# {?park}\\nSELECT ?x WHERE { ?x ?p ?park }", {"park": Literal("园", lang="zh")})
+    '# {?park}\\nSELECT ?x WHERE { ?x ?p ?park \\n  VALUES ?park { "园"@zh }\\n}'
+    """
+    from kg.graph.store import _braces
+
+    lines = sparql.splitlines(keepends=True)
+    offset = 0
+    for line in lines:  # skip the comment header, whose text may say WHERE
+        if not line.lstrip().startswith("#") and line.strip():
+            break
+        offset += len(line)
+    m = re.compile(r"\bWHERE\s*\{", re.IGNORECASE).search(sparql, offset) or re.compile(r"\{").search(sparql, offset)
+    close = next((b for a, b in _braces(sparql) if m is not None and a == m.end() - 1), None)
+    if close is None:
+        raise QueryError("the SPARQL query has no WHERE { ... } block to bind parameters in")
+    block = "".join(f"  VALUES ?{name} {{ {term.n3()} }}\n" for name, term in sorted(tag_plain_text(bindings).items()))
+    return f"{sparql[:close]}\n{block}{sparql[close:]}"
 
 
 def bind_params(params) -> dict:

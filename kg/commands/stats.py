@@ -41,7 +41,10 @@ def stats(graph, out_dir, top, seed, no_plots):
     if graph.is_dir():
         graph = graph / "graph.ttl"
     out_dir = out_dir if out_dir is not None else graph.parent
+    notes: list = []
     paths = write_report(load_graph_file(graph), out_dir, top=top, seed=seed, plots=not no_plots,
-                         title=f"parkkg statistics: {graph.name}")
+                         title=f"parkkg statistics: {graph.name}", notes=notes)
     for path in paths:
         click.echo(str(path))
+    for note in notes:
+        click.echo(f"note: {note}", err=True)

@@ -30,7 +30,8 @@ def train_ner(corpus, out_dir, limit, epochs, classes, ontology_dir, verbose, qu
     The rule pipeline reads the corpus; the names it finds (parks, enterprises,
     platforms, industries) become character-level BIO tags; a BiLSTM-CRF learns
     them on the CPU. Use the model with:  kg build TEXTS --ner OUT
-    Needs: pip install torch==2.13.0 && pip install 'parkkg[hanlp]'
+    Needs torch (the CPU build: pip install torch==2.13.0 --index-url
+    https://download.pytorch.org/whl/cpu), then: pip install 'parkkg[hanlp]'
     """
     from kg.errors import ParkKGError
     from kg.ner.train import TrainSettings, train_ner as run

@@ -63,7 +63,7 @@ FILE_NAMES = {"ttl": ("graph.ttl",), "nt": ("graph.nt",), "nq": ("graph.nq",), "
               "gexf": ("graph.gexf",), "graphml": ("graph.graphml",), "csv": ("nodes.csv", "edges.csv"),
               "ontology": ("ontology.ttl",)}
 # the contract classes, in the order a node's class is chosen when it has several
-NODE_CLASSES = ("Park", "Industry", "Enterprise", "Platform", "Target")
+from kg.graph.network import NODE_CLASSES  # noqa: E402  (re-exported: one list for every view)
 
 
 class ExportError(ParkKGError):
@@ -272,69 +272,27 @@ def _local(iri) -> str:
 
 
 def network(graph) -> Network:
-    """The entities of the contract classes and the pk: relations between them."""
-    from rdflib import Literal
+    """The entities of the contract classes and the pk: relations between them (`kg.graph.network.project`).
 
-    RDF, RDFS, PROV, SKOS, PK = _ns()
-    pk = str(PK)
+    Each edge carries its ``relation``, its ``confidence``, the first of its evidence sentences
+    (``evidence``) and the ids of the documents they come from (``documents``).
+    """
+    from kg.graph.network import project
+
+    projection = project(graph)
     net = Network()
-    types = defaultdict(set)
-    for s, c in graph.subject_objects(RDF.type):
-        if str(c).startswith(pk):
-            types[s].add(str(c)[len(pk):])
-    for node, classes in types.items():
-        cls = next((c for c in NODE_CLASSES if c in classes), None)
-        if cls is None:
-            continue
-        label = graph.value(node, SKOS.prefLabel) or graph.value(node, RDFS.label) or Literal(_local(node))
-        attrs = {"label": str(label), "class": cls, "types": ";".join(sorted(classes)), "iri": str(node)}
-        if cls == "Target":
-            for key, prop in (("metric", PK.metric), ("unit", PK.unit), ("baseUnit", PK.baseUnit)):
-                value = graph.value(node, prop)
-                if value is not None:
-                    attrs[key] = str(value)
-            for key, prop in (("value", PK.targetValue), ("baseValue", PK.baseValue)):
-                value = graph.value(node, prop)
-                if value is not None:
-                    attrs[key] = float(value)
-            year = graph.value(node, PK.targetYear)
-            if year is not None:
-                attrs["year"] = int(year)
-        sector = graph.value(node, PK.inSector)
-        if sector is not None:
-            attrs["sector"] = _local(sector)
-        net.nodes[str(node)] = attrs
-
-    doc_ids = {doc: str(ident) for doc, ident in graph.subject_objects(_dcterms_identifier())}
-    evidence = {}
-    for ev, doc in graph.subject_objects(PK.inDocument):
-        evidence[ev] = (str(graph.value(ev, PK.sentenceText) or ""), doc_ids.get(doc, _local(doc)))
-    facts = {}
-    for fact in graph.subjects(RDF.type, RDF.Statement):
-        key = (graph.value(fact, RDF.subject), graph.value(fact, RDF.predicate), graph.value(fact, RDF.object))
-        facts[key] = fact
-    for s, p, o in graph:
-        if not str(p).startswith(pk) or str(s) not in net.nodes or str(o) not in net.nodes:
-            continue
-        source = facts.get((s, p, o), o if p == PK.hasTarget else None)
-        evs = sorted(evidence[e] for e in graph.objects(source, PROV.wasDerivedFrom) if e in evidence) \
-            if source is not None else []
-        attrs = {"relation": str(p)[len(pk):]}
-        confidence = graph.value(source, PK.confidence) if source is not None else None
-        if confidence is not None:
-            attrs["confidence"] = float(confidence)
-        if evs:
-            attrs["evidence"] = evs[0][0]
-            attrs["documents"] = ";".join(sorted({d for _, d in evs}))
-        net.edges.append((str(s), str(o), attrs))
-    net.edges.sort(key=lambda e: (e[0], e[2]["relation"], e[1]))
+    for iri, node in projection.nodes.items():
+        net.nodes[iri] = {"label": node.label, "class": node.cls, "types": ";".join(node.types), "iri": iri,
+                          **node.facts}
+    for e in projection.edges:
+        attrs = {"relation": e.relation}
+        if e.confidence is not None:
+            attrs["confidence"] = e.confidence
+        if e.evidence:
+            attrs["evidence"] = min(sentence for _, sentence in e.evidence)
+            attrs["documents"] = ";".join(sorted({doc for doc, _ in e.evidence}))
+        net.edges.append((e.source, e.target, attrs))
     return net
-
-
-def _dcterms_identifier():
-    from rdflib.namespace import DCTERMS
-
-    return DCTERMS.identifier
 
 
 def to_networkx(graph):

@@ -20,7 +20,9 @@ from pathlib import Path
 
 from kg.errors import QueryError
 
-GRAPH_FORMATS = {".ttl": "turtle", ".nt": "nt", ".jsonld": "json-ld", ".nq": "nquads", ".trig": "trig"}
+from kg.graph.formats import GRAPH_FORMATS as _TABLE  # noqa: E402
+
+GRAPH_FORMATS = {f.suffix: f.rdflib for f in _TABLE}  # suffix -> rdflib parser (kg.graph.formats)
 
 
 @dataclass(frozen=True)
@@ -38,8 +40,11 @@ def load_graph_file(path: Path | str, into=None):
     path = Path(path)
     if not path.is_file():
         raise QueryError(f"{path}: no such graph file; build one first with: kg build seeds -o output")
-    fmt = GRAPH_FORMATS.get(path.suffix.lower(), "turtle")
-    if fmt in ("nquads", "trig"):
+    from kg.graph.formats import by_suffix
+
+    known = by_suffix(path.suffix)
+    fmt, quads = (known.rdflib, known.quads) if known is not None else ("turtle", False)
+    if quads:
         g = rdflib.Dataset(default_union=True)
     else:
         g = into if into is not None else rdflib.Graph()
@@ -47,7 +52,7 @@ def load_graph_file(path: Path | str, into=None):
         g.parse(path, format=fmt)
     except Exception as exc:  # rdflib raises many kinds
         raise QueryError(f"{path}: could not be parsed as {fmt}: {exc}; rebuild it with kg build") from exc
-    if fmt in ("nquads", "trig"):
+    if quads:
         flat = into if into is not None else rdflib.Graph()
         for s, p, o, _ in g.quads((None, None, None, None)):
             flat.add((s, p, o))
@@ -98,7 +103,7 @@ def run_query(graph, sparql: str, bindings: dict | None = None) -> tuple[list[st
         prepared = prepareQuery(sparql)
     except Exception as exc:
         if _looks_like_update(sparql):
-            raise QueryError("SPARQL Update is not run by kg query; it only reads the graph") from exc
+            raise QueryError("SPARQL Update is refused: kg query is read-only and never changes the graph") from exc
         raise QueryError(f"the SPARQL query does not parse: {exc}") from exc
     try:
         result = graph.query(prepared, initBindings=tag_plain_text(bindings))

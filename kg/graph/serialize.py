@@ -34,7 +34,9 @@ import re
 import tempfile
 from pathlib import Path
 
-FORMATS = {"ttl": "turtle", "nt": "nt", "nq": "nquads", "jsonld": "json-ld", "trig": "trig"}
+from kg.graph.formats import GRAPH_FORMATS as _TABLE  # noqa: E402
+
+FORMATS = {f.key: f.rdflib for f in _TABLE if f.writable}  # key -> rdflib serializer (kg.graph.formats)
 
 RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
 XSD = "http://www.w3.org/2001/XMLSchema#"

@@ -39,8 +39,9 @@ from kg.graph.outputs import swap_into_place
 XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 MARKER = "CURRENT"  # every RocksDB folder has one
 
-_SUFFIX_FORMATS = {".nt": "N_TRIPLES", ".ttl": "TURTLE", ".nq": "N_QUADS", ".trig": "TRIG",
-                   ".jsonld": "JSON_LD", ".rdf": "RDF_XML", ".owl": "RDF_XML", ".n3": "N3"}
+from kg.graph.formats import GRAPH_FORMATS as _TABLE  # noqa: E402
+
+_SUFFIX_FORMATS = {f.suffix: f.oxigraph for f in _TABLE}  # suffix -> pyoxigraph.RdfFormat (kg.graph.formats)
 
 
 class StoreError(ParkKGError):
@@ -281,8 +282,12 @@ def query_store(store, sparql: str, bindings: dict | None = None) -> tuple[list[
         raise QueryError(f"the store could not answer the query: {exc}") from exc
     if isinstance(result, ox.QueryBoolean):
         return ["ask"], [[bool(result)]]
+    if isinstance(result, ox.QueryTriples):  # CONSTRUCT and DESCRIBE: sorted rows, as kg.graph.query.run_query gives
+        convert = _TermConverter()
+        triples = [[convert(t.subject), convert(t.predicate), convert(t.object)] for t in result]
+        return ["subject", "predicate", "object"], sorted(triples, key=lambda t: tuple(x.n3() for x in t))
     if not isinstance(result, ox.QuerySolutions):
-        raise QueryError("only SELECT and ASK queries are supported here")
+        raise QueryError("only SELECT, ASK, CONSTRUCT and DESCRIBE queries are supported here")
     columns = [v.value for v in result.variables]
     convert = _TermConverter()
     width = range(len(columns))

@@ -31,7 +31,7 @@ from kg.errors import OptionalDependencyError, missing_extra
 from kg.graph.serialize import atomic_write_bytes, atomic_write_text
 
 PK_NS = "https://w3id.org/parkkg/ontology#"
-CLASSES = ("Park", "Industry", "Enterprise", "Platform", "Target")
+from kg.graph.network import NODE_CLASSES as CLASSES  # noqa: E402  (one list of the contract classes)
 INDUSTRY_RELATIONS = ("hasIndustry", "hasLeadingIndustry", "hasEmergingIndustry", "hasFutureIndustry")
 CLASS_COLOURS = {"Park": "#1f77b4", "Industry": "#2ca02c", "Enterprise": "#ff7f0e", "Platform": "#9467bd",
                  "Target": "#d62728"}
@@ -57,34 +57,27 @@ def entity_graph(graph):
 
     Nodes are IRIs (strings) with ``label`` and ``cls`` (the contract class);
     targets also carry ``metric``, ``value``, ``unit`` and ``year`` (None when
-    absent). Edges carry ``rel`` (the property's local name).
+    absent). Edges carry ``rel`` (the property's local name). It is
+    `kg.graph.network.project`, the projection the exports and the HTML view use.
     """
     import networkx as nx
-    from rdflib import RDF, RDFS, URIRef
-    from rdflib.namespace import SKOS
 
+    from kg.graph.network import project
+
+    net = project(graph)
     G = nx.MultiDiGraph()
     for cls in CLASSES:
-        for node in sorted(graph.subjects(RDF.type, URIRef(PK_NS + cls))):
-            key = str(node)
-            if key in G:
+        for iri, node in net.nodes.items():
+            if node.cls != cls:
                 continue
-            names = sorted(str(x) for x in graph.objects(node, SKOS.prefLabel)) or \
-                sorted(str(x) for x in graph.objects(node, RDFS.label))
-            attrs = {"label": names[0] if names else _local(key), "cls": cls}
+            attrs = {"label": node.label, "cls": cls}
             if cls == "Target":
-                year = graph.value(node, URIRef(PK_NS + "targetYear"))
-                metric = graph.value(node, URIRef(PK_NS + "metric"))
-                unit = graph.value(node, URIRef(PK_NS + "unit"))
-                attrs.update(year=_number(year) if year is not None else None,
-                             metric=str(metric) if metric is not None else "",
-                             value=_number(graph.value(node, URIRef(PK_NS + "targetValue"))),
-                             unit=str(unit) if unit is not None else "")
-            G.add_node(key, **attrs)
-    for s, p, o in sorted(graph):
-        s, p, o = str(s), str(p), str(o)
-        if s in G and o in G and s != o and p.startswith(PK_NS):
-            G.add_edge(s, o, key=_local(p), rel=_local(p))
+                year = node.facts.get("year")
+                attrs.update(year=_number(year) if year is not None else None, metric=node.facts.get("metric", ""),
+                             value=_number(node.facts.get("value")), unit=node.facts.get("unit", ""))
+            G.add_node(iri, **attrs)
+    for e in net.edges:
+        G.add_edge(e.source, e.target, key=e.relation, rel=e.relation)
     return G
 
 
@@ -308,15 +301,44 @@ def _matplotlib():
     return Figure
 
 
+# file names of the fonts above (and of common Chinese fonts), to find one matplotlib's font list misses
+CJK_FONT_FILES = ("notosanscjk", "notoserifcjk", "notosanssc", "notoserifsc", "sourcehansans", "sourcehanserif",
+                  "wqy-zenhei", "wqy-microhei", "simhei", "msyh", "pingfang", "droidsansfallback")
+
+
 def cjk_font() -> str | None:
-    """The name of an installed font that has Chinese glyphs, or None (install fonts-noto-cjk)."""
+    """The name of an installed font that has Chinese glyphs, or None (install fonts-noto-cjk).
+
+    matplotlib lists fonts from a cache written when it first ran; a CJK font installed after that
+    is not in the list, and plots would draw boxes. When the list has none, the system's font files
+    are searched once and any CJK font found is added to the list (``FontManager.addfont``).
+    """
     from matplotlib import font_manager
 
-    names = {f.name for f in font_manager.fontManager.ttflist}
+    name = _cjk_in(font_manager.fontManager)
+    if name is None and not getattr(cjk_font, "searched", False):
+        cjk_font.searched = True
+        for path in font_manager.findSystemFonts():
+            if any(key in Path(path).name.lower() for key in CJK_FONT_FILES):
+                try:
+                    font_manager.fontManager.addfont(path)
+                except (OSError, RuntimeError, ValueError):  # a font file matplotlib cannot read
+                    continue
+        name = _cjk_in(font_manager.fontManager)
+    return name
+
+
+def _cjk_in(manager) -> str | None:
+    names = {f.name for f in manager.ttflist}
     for name in CJK_FONTS:
         if name in names:
             return name
     return next((n for n in sorted(names) if "CJK" in n or "Hei" in n), None)
+
+
+NO_CJK_FONT = ("no font with Chinese glyphs was found, so Chinese labels in the plots show as boxes: install one "
+               "(Debian/Ubuntu: apt-get install fonts-noto-cjk; elsewhere Noto Sans CJK SC or Source Han Sans) "
+               "and run kg stats again")
 
 
 def _png(fig) -> bytes:
@@ -452,11 +474,12 @@ def generate_plots(graph_or_G, summary: dict, seed: int = 7) -> dict[str, bytes]
 
 
 def write_report(graph, out_dir, top: int = 10, seed: int = 7, plots: bool = True,
-                 title: str = "parkkg graph statistics") -> list[Path]:
+                 title: str = "parkkg graph statistics", notes: list | None = None) -> list[Path]:
     """Write ``report.md`` (and ``stats-*.png`` plots) into `out_dir`; return the paths written.
 
     Plots need matplotlib (``pip install 'parkkg[viz]'``); without it the
-    report is written without them and says so.
+    report is written without them and says so, in the report and in `notes`
+    (a list the caller shows on the terminal).
     """
     out_dir = Path(out_dir)
     summary = summarise(graph, top=top, seed=seed)
@@ -466,13 +489,17 @@ def write_report(graph, out_dir, top: int = 10, seed: int = 7, plots: bool = Tru
             images = generate_plots(entity_graph(graph), summary, seed=seed)
         except OptionalDependencyError as exc:
             images, note = {}, f"_Plots skipped: {exc}._"
+            if notes is not None:
+                notes.append(f"plots skipped: {exc}")
         for name, data in images.items():
             path = out_dir / f"stats-{name}.png"
             atomic_write_bytes(path, data)
             names[name] = path.name
             written.append(path)
         if images and cjk_font() is None:
-            note = "_No CJK font was found, so Chinese labels in the plots show as boxes: install fonts-noto-cjk._"
+            note = f"_{NO_CJK_FONT[0].upper()}{NO_CJK_FONT[1:]}._"
+            if notes is not None:
+                notes.append(NO_CJK_FONT)
     text = generate_report(summary, names, title=title)
     if note:
         text = text.replace("\n", f"\n\n{note}\n", 1)

@@ -41,6 +41,7 @@ import base64
 import hashlib
 import html
 import json
+import re
 from collections import defaultdict
 from pathlib import Path
 
@@ -63,6 +64,8 @@ CLASS_NAMES_ZH = {"Park": "园区", "Industry": "产业", "Enterprise": "企业"
 MAX_EVIDENCE = 3  # evidence sentences shown per node or edge
 MAX_SENTENCE = 200  # characters of a sentence shown in a tooltip
 EDGE_LABELS_UP_TO = 400  # draw relation names on edges only for graphs this small
+HIDE_ISOLATED_ABOVE = 300  # past this many nodes, nodes with no relation are hidden at first (the slider shows them)
+TOP_LABELS = 40  # the most connected visible nodes keep a label at every zoom
 VIS_VERSION = "vis-9.1.2"
 
 def _local(iri: str) -> str:
@@ -90,16 +93,6 @@ def ontology_labels() -> dict:
     return labels
 
 
-def _best_label(values) -> str:
-    """The label to show: a Chinese-tagged one first, then untagged, then any; ties by text."""
-    def rank(lit):
-        lang = getattr(lit, "language", None) or ""
-        return (0 if lang.startswith("zh") else 1 if not lang else 2, str(lit))
-
-    values = sorted(values, key=rank)
-    return str(values[0]) if values else ""
-
-
 def network_data(graph, labels: dict | None = None) -> dict:
     """The page's data as plain, sorted dicts: classes, nodes, edges.
 
@@ -108,76 +101,145 @@ def network_data(graph, labels: dict | None = None) -> dict:
     comes from the ``rdf:Statement`` of each relation and from a target's
     ``prov:wasDerivedFrom``; a node shows the evidence of its relations.
     """
-    from rdflib import RDF, RDFS, URIRef
-    from rdflib.namespace import SKOS
+    from kg.graph.network import project
 
     labels = ontology_labels() if labels is None else labels
+    net = project(graph)
     nodes: dict[str, dict] = {}
-    for cls in CLASS_COLOURS:
-        for node in graph.subjects(RDF.type, URIRef(PK_NS + cls)):
-            if not isinstance(node, URIRef) or str(node) in nodes:
-                continue
-            names = list(graph.objects(node, SKOS.prefLabel)) or list(graph.objects(node, RDFS.label))
-            label = _best_label(names) or _local(str(node))
-            aliases = sorted({str(a) for a in graph.objects(node, SKOS.altLabel)} - {label})
-            kinds = sorted(_local(str(t)) for t in graph.objects(node, RDF.type)
-                           if str(t).startswith(PK_NS) and _local(str(t)) != cls)
-            kind = " · ".join([labels.get(cls, cls)] + [labels.get(k, k) for k in kinds])
-            nodes[str(node)] = {"id": str(node), "label": label, "cls": cls, "kind": kind,
-                                "aliases": aliases, "degree": 0, "evidence": []}
+    for iri, n in net.nodes.items():
+        kinds = [t for t in n.types if t != n.cls]
+        kind = " · ".join([labels.get(n.cls, n.cls)] + [labels.get(k, k) for k in kinds])
+        nodes[iri] = {"id": iri, "label": n.label, "cls": n.cls, "kind": kind, "aliases": list(n.aliases),
+                      "degree": 0, "evidence": []}
 
-    from rdflib.namespace import DCTERMS, PROV
+    def shown(items) -> list:
+        """At most MAX_EVIDENCE (document id, sentence) pairs, sentences cut to MAX_SENTENCE characters."""
+        return [list(x) for x in sorted({(doc, sentence[:MAX_SENTENCE]) for doc, sentence in items if sentence})
+                ][:MAX_EVIDENCE]
 
-    sentence_p, in_document = URIRef(PK_NS + "sentenceText"), URIRef(PK_NS + "inDocument")
-    cache: dict = {}
-
-    def evidence_of(subject) -> list[tuple[str, str]]:
-        """(document id, sentence) of each prov:wasDerivedFrom evidence of `subject`."""
-        items = []
-        for ev in graph.objects(subject, PROV.wasDerivedFrom):
-            if ev not in cache:
-                sentence = graph.value(ev, sentence_p)
-                doc = graph.value(ev, in_document)
-                doc_id = (graph.value(doc, DCTERMS.identifier) or doc) if doc is not None else ""
-                cache[ev] = None if sentence is None else (str(doc_id), str(sentence)[:MAX_SENTENCE])
-            if cache[ev] is not None:
-                items.append(cache[ev])
-        return items
-
-    evidence = defaultdict(set)
-    for fact in graph.subjects(RDF.type, RDF.Statement):
-        s, p, o = (graph.value(fact, x) for x in (RDF.subject, RDF.predicate, RDF.object))
-        if s is None or p is None or o is None:
-            continue
-        items = evidence_of(fact)
-        s, o = str(s), str(o)
-        evidence[(s, _local(str(p)), o)].update(items)
-        evidence[s].update(items)
-        evidence[o].update(items)
-    for t in graph.subjects(RDF.type, URIRef(PK_NS + "Target")):
-        evidence[str(t)].update(evidence_of(t))
-
+    node_evidence = defaultdict(set)
     edges = {}
-    for s, p, o in graph:
-        s, p, o = str(s), str(p), str(o)
-        if s in nodes and o in nodes and p.startswith(PK_NS) and s != o:
-            rel = _local(p)
-            edges[(s, rel, o)] = {"from": s, "to": o, "rel": rel, "relLabel": labels.get(rel, rel),
-                                  "evidence": [list(x) for x in sorted(evidence.get((s, rel, o), ()))[:MAX_EVIDENCE]]}
-    for s, _, o in edges:
-        nodes[s]["degree"] += 1
-        nodes[o]["degree"] += 1
-    for node in nodes.values():
-        node["evidence"] = [list(x) for x in sorted(evidence.get(node["id"], ()))[:MAX_EVIDENCE]]
+    for e in net.edges:
+        if e.kind == "relation":
+            node_evidence[e.source].update(e.evidence)
+            node_evidence[e.target].update(e.evidence)
+        else:
+            node_evidence[e.target].update(e.evidence)
+        edges[(e.source, e.relation, e.target)] = {
+            "from": e.source, "to": e.target, "rel": e.relation, "relLabel": labels.get(e.relation, e.relation),
+            "kind": e.kind, "confidence": 1.0 if e.confidence is None else round(e.confidence, 3),
+            "evidence": shown(e.evidence)}
+        nodes[e.source]["degree"] += 1
+        nodes[e.target]["degree"] += 1
+    for iri, node in nodes.items():
+        node["evidence"] = shown(node_evidence.get(iri, ()))
 
+    attributes = node_attributes(graph, nodes, labels)
     counts = defaultdict(int)
     for node in nodes.values():
         counts[node["cls"]] += 1
     classes = [{"id": cls, "label": labels.get(cls, cls), "colour": colour, "count": counts[cls]}
                for cls, colour in CLASS_COLOURS.items()]
-    return {"classes": classes,
+    kinds = defaultdict(int)
+    for edge in edges.values():
+        kinds[edge["kind"]] += 1
+    return {"classes": classes, "attributes": attributes,
+            "counts": {"nodes": len(nodes), "relations": kinds["relation"], "targetLinks": kinds["target"],
+                       "isolated": sum(1 for n in nodes.values() if n["degree"] == 0)},
+            "corpus": corpus_facts(graph),
             "nodes": sorted(nodes.values(), key=lambda n: (n["label"], n["id"])),
             "edges": [edges[k] for k in sorted(edges)]}
+
+
+# what a node has that is no filter: names, links to documents, numbers, the taxonomy link
+_NOT_ATTRIBUTES = frozenset({"mentionedIn", "inSector", "confidence", "extractedBy", "targetValue", "baseValue",
+                             "targetYear", "startOffset", "endOffset", "metric", "unit", "baseUnit"})
+MAX_ATTRIBUTE_VALUES = 40  # a property with more distinct values is a name, not a category to filter by
+
+
+def node_attributes(graph, nodes: dict, labels: dict) -> list[dict]:
+    """Categorical ``pk:`` properties of the nodes, as filters; each node gets ``attrs`` {key: [values]}.
+
+    Any ``pk:`` property whose values are short texts or IRIs that are no node of the view (a
+    catalogue's level or zone type, say) becomes a filter when it has 2 to `MAX_ATTRIBUTE_VALUES`
+    distinct values; an IRI value shows its label when the graph has one. Nothing is named here, so
+    a new property in the graph is a new filter with no code change.
+    """
+    from rdflib import RDFS, Literal, URIRef
+    from rdflib.namespace import SKOS
+
+    from kg.graph.network import best_label
+
+    found: dict = defaultdict(lambda: defaultdict(set))  # key -> value -> node ids
+    value_labels: dict = {}
+    for node_id, node in nodes.items():
+        node["attrs"] = {}
+        if node["cls"] == "Target":
+            continue
+        for p, o in graph.predicate_objects(URIRef(node_id)):
+            p = str(p)
+            if not p.startswith(PK_NS) or _local(p) in _NOT_ATTRIBUTES or str(o) in nodes:
+                continue
+            if isinstance(o, Literal):
+                if o.datatype is not None and not str(o.datatype).endswith("#string") or len(str(o)) > 30:
+                    continue
+                value, shown = str(o), str(o)
+            else:
+                names = list(graph.objects(o, SKOS.prefLabel)) or list(graph.objects(o, RDFS.label))
+                value, shown = str(o), best_label(names) or _local(str(o))
+            found[_local(p)][value].add(node_id)
+            value_labels[value] = shown
+    out = []
+    for key in sorted(found):
+        values = found[key]
+        if not 2 <= len(values) <= MAX_ATTRIBUTE_VALUES:
+            continue
+        for value, ids in values.items():
+            for node_id in ids:
+                nodes[node_id]["attrs"].setdefault(key, []).append(value)
+        classes = sorted({nodes[i]["cls"] for ids in values.values() for i in ids})
+        out.append({"key": key, "label": labels.get(key, key), "classes": classes,
+                    "values": [{"value": v, "label": value_labels[v], "count": len(values[v])}
+                               for v in sorted(values, key=lambda v: (-len(values[v]), value_labels[v]))]})
+    for node in nodes.values():
+        for key in node["attrs"]:
+            node["attrs"][key].sort()
+    return out
+
+
+_ISO_DATE = re.compile(r"^[12][0-9]{3}-[01][0-9]-[0-3][0-9]")
+
+
+def corpus_facts(graph) -> dict:
+    """How many source documents the graph was built from, and the first and last date among them."""
+    from rdflib import RDF, URIRef
+    from rdflib.namespace import DCTERMS
+
+    docs = set(graph.subjects(RDF.type, URIRef(PK_NS + "SourceDocument")))
+    dates = sorted(str(d)[:10] for doc in docs for d in graph.objects(doc, DCTERMS.date)
+                   if _ISO_DATE.match(str(d)))
+    return {"documents": len(docs), "first": dates[0] if dates else "", "last": dates[-1] if dates else ""}
+
+
+def corpus_title(paths, graph=None) -> str:
+    """The page's title: the names of the inputs (not their paths) and, with `graph`, its documents and dates.
+
+    >>> corpus_title(["/data/news/park_news.jsonl", "seeds/"])
+    'parkkg · park_news, seeds'
+    """
+    names = []
+    for p in paths:
+        name = Path(str(p).rstrip("/\\")).name
+        name = name.rsplit(".", 1)[0] if "." in name else name
+        if name and name not in names:
+            names.append(name)
+    title = "parkkg · " + ", ".join(names[:3]) + (f" 等 {len(names)} 项" if len(names) > 3 else "")
+    if graph is not None:
+        facts = corpus_facts(graph)
+        title += f" · {facts['documents']} 篇文档"
+        if facts["first"]:
+            title += f" · {facts['first']} – {facts['last']}" if facts["last"] != facts["first"] else f" · {facts['first']}"
+    return title
 
 
 def vis_options(node_count: int, edge_count: int, seed: int = 7) -> dict:
@@ -262,7 +324,11 @@ def generate_html(graph, title: str = "parkkg", labels: dict | None = None) -> s
     from kg.views.html_assets import APP_JS, PAGE_CSS
 
     data = network_data(graph, labels)
-    data["options"] = vis_options(len(data["nodes"]), len(data["edges"]))
+    min_degree = 1 if len(data["nodes"]) > HIDE_ISOLATED_ABOVE else 0
+    first_view = [n for n in data["nodes"] if n["degree"] >= min_degree]
+    data["view"] = {"minDegree": min_degree, "topLabels": TOP_LABELS,
+                    "maxDegree": max([1] + [min(n["degree"], 20) for n in data["nodes"]])}
+    data["options"] = vis_options(len(first_view), len(data["edges"]))
     data["edgeLabels"] = len(data["edges"]) <= EDGE_LABELS_UP_TO
     data["title"] = title
     vis_js = vis_network_js()
@@ -285,11 +351,20 @@ def generate_html(graph, title: str = "parkkg", labels: dict | None = None) -> s
         "    <label class=\"pk-park\">园区 <select id=\"pk-park\" aria-label=\"按园区筛选\">"
         "<option value=\"\">全部</option></select></label>\n",
         "    <span id=\"pk-classes\" role=\"group\" aria-label=\"按类别筛选\"></span>\n",
+        "    <span id=\"pk-attributes\" role=\"group\" aria-label=\"按属性筛选\"></span>\n",
+        "    <label title=\"隐藏关系少于此数的节点（0：显示孤立节点）\">最少关系 <input id=\"pk-degree\" type=\"range\" "
+        "min=\"0\" max=\"20\" step=\"1\" value=\"0\" aria-label=\"最少关系数\"><span id=\"pk-degree-value\" "
+        "class=\"pk-range-value\"></span></label>\n",
+        "    <label title=\"隐藏置信度低于此值的关系\">置信度 <input id=\"pk-confidence\" type=\"range\" min=\"0\" "
+        "max=\"1\" step=\"0.05\" value=\"0\" aria-label=\"最低置信度\"><span id=\"pk-confidence-value\" "
+        "class=\"pk-range-value\"></span></label>\n",
+        "    <label><input id=\"pk-labels\" type=\"checkbox\" checked> 标签</label>\n",
         "    <button id=\"pk-reset\" type=\"button\">重置</button>\n",
         "  </div>\n",
         "  <div id=\"pk-status\" aria-live=\"polite\"></div>\n",
         "</header>\n",
-        "<main id=\"pk-network\"></main>\n",
+        "<div id=\"pk-body\"><main id=\"pk-network\"></main>"
+        "<aside id=\"pk-focus\" aria-label=\"聚焦节点的关系与证据\" hidden></aside></div>\n",
         f"<script type=\"application/json\" id=\"pk-data\">{json_for_script(data)}</script>\n",
         f"<script>{vis_js}</script>\n",
         f"<script>{APP_JS}</script>\n",

@@ -217,7 +217,7 @@ def test_cli_injection_leaves_the_file_alone(graph_path):
 
 def test_parameter_errors_say_what_to_do():
     q = load_query("parks-by-leading-industry")
-    with pytest.raises(QueryError, match=r"needs --param industry=集成电路"):
+    with pytest.raises(QueryError, match=r"needs --param industry=新一代信息技术"):
         check_params(q, {})
     with pytest.raises(QueryError, match=r"no parameter \?colour"):
         check_params(q, bind_params(["industry=x", "colour=red"]))

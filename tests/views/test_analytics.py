@@ -150,3 +150,58 @@ def test_without_matplotlib_the_report_is_written_and_says_why(chips_and_pharma,
     assert [p.name for p in paths] == ["report.md"]
     text = paths[0].read_text(encoding="utf-8")
     assert "Plots skipped" in text and "pip install 'parkkg[viz]'" in text
+
+
+def test_kg_stats_without_matplotlib_says_so_on_the_terminal(chips_and_pharma, tmp_path, monkeypatch):
+    from click.testing import CliRunner
+
+    from kg.cli import main
+    from kg.errors import missing_extra
+    from kg.graph.serialize import write_turtle
+
+    def no_matplotlib():
+        raise missing_extra("matplotlib", "viz")
+
+    monkeypatch.setattr(an, "_matplotlib", no_matplotlib)
+    write_turtle(chips_and_pharma, tmp_path / "graph.ttl")
+    result = CliRunner().invoke(main, ["stats", str(tmp_path / "graph.ttl")])
+    assert result.exit_code == 0
+    assert "plots skipped" in result.stderr and "pip install 'parkkg[viz]'" in result.stderr
+    assert result.stdout.strip().splitlines() == [str(tmp_path / "report.md")]
+
+
+class _FakeManager:
+    """A matplotlib font list whose cache predates the CJK font: empty until a file is added."""
+
+    def __init__(self):
+        self.ttflist, self.added = [], []
+
+    def addfont(self, path):
+        from types import SimpleNamespace
+
+        self.added.append(path)
+        self.ttflist.append(SimpleNamespace(name="Noto Sans CJK SC"))
+
+
+def test_a_cjk_font_missing_from_matplotlibs_cache_is_found_once(monkeypatch):
+    pytest.importorskip("matplotlib")
+    from matplotlib import font_manager
+
+    fake = _FakeManager()
+    monkeypatch.setattr(font_manager, "fontManager", fake)
+    monkeypatch.setattr(font_manager, "findSystemFonts",
+                        lambda *a, **k: ["/usr/share/fonts/DejaVuSans.ttf", "/usr/share/fonts/NotoSansCJK-Regular.ttc"])
+    monkeypatch.setattr(an.cjk_font, "searched", False, raising=False)
+    assert an.cjk_font() == "Noto Sans CJK SC"
+    assert fake.added == ["/usr/share/fonts/NotoSansCJK-Regular.ttc"]
+    fake.ttflist.clear()
+    assert an.cjk_font() is None and len(fake.added) == 1  # searched once per process, not on every plot
+
+
+def test_without_any_cjk_font_the_terminal_says_what_to_install(chips_and_pharma, tmp_path, monkeypatch):
+    pytest.importorskip("matplotlib")
+    monkeypatch.setattr(an, "cjk_font", lambda: None)
+    notes: list = []
+    an.write_report(chips_and_pharma, tmp_path, notes=notes)
+    assert notes == [an.NO_CJK_FONT] and "fonts-noto-cjk" in notes[0]
+    assert "fonts-noto-cjk" in (tmp_path / "report.md").read_text(encoding="utf-8")

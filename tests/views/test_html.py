@@ -144,3 +144,66 @@ def test_write_html_replaces_the_file_atomically(two_parks, tmp_path):
     write_html(two_parks, target, title="新")
     assert target.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
     assert [p.name for p in tmp_path.iterdir()] == ["graph.html"]
+
+
+def _page_data(page: str) -> dict:
+    block = re.search(r'<script type="application/json" id="pk-data">(.*?)</script>', page, re.S).group(1)
+    return json.loads(block)
+
+
+def test_categorical_node_properties_become_filters_without_code(graph_maker):
+    """A catalogue property (any short pk: literal or IRI with few values) is a filter; names and numbers are not."""
+    from rdflib import Literal, URIRef
+
+    from kg.views.html import MAX_ATTRIBUTE_VALUES
+
+    m = graph_maker
+    pk = "https://w3id.org/parkkg/ontology#"
+    parks = [m.entity("Park", f"p{i}", f"园区{i}") for i in range(4)]
+    for i, park in enumerate(parks):
+        m.graph.add((park, URIRef(pk + "zoneKind"), URIRef(f"{pk}zone{i % 2}")))
+        m.graph.add((park, URIRef(pk + "someNumber"), Literal(i)))
+    m.graph.add((URIRef(pk + "zone0"), URIRef("http://www.w3.org/2004/02/skos/core#prefLabel"), Literal("国家级", lang="zh")))
+    for i in range(MAX_ATTRIBUTE_VALUES + 1):  # too many values: a name, not a category
+        m.graph.add((m.entity("Enterprise", f"e{i}", f"企业{i}"), URIRef(pk + "code"), Literal(f"c{i}")))
+    data = network_data(m.graph, labels={})
+    assert [a["key"] for a in data["attributes"]] == ["zoneKind"]
+    zone = data["attributes"][0]
+    assert zone["classes"] == ["Park"] and sorted(v["label"] for v in zone["values"]) == ["zone1", "国家级"]
+    assert {n["label"]: n["attrs"] for n in data["nodes"] if n["cls"] == "Park"}["园区0"] == {"zoneKind": [pk + "zone0"]}
+
+
+def test_isolated_nodes_hidden_by_default_only_on_big_graphs(graph_maker, large_graph):
+    from kg.views.html import HIDE_ISOLATED_ABOVE
+
+    graph_maker.entity("Enterprise", "lone", "孤立企业")
+    small = _page_data(generate_html(graph_maker.graph))
+    assert small["view"]["minDegree"] == 0
+    big = _page_data(generate_html(large_graph(HIDE_ISOLATED_ABOVE * 2)))
+    assert big["view"]["minDegree"] == 1 and big["view"]["topLabels"] > 0
+
+
+def test_relations_and_target_links_are_counted_apart(graph_maker):
+    m = graph_maker
+    sz = m.entity("Park", "sz", "苏州高新区")
+    m.relation(sz, "hasIndustry", m.entity("Industry", "ic", "集成电路"))
+    m.target(sz, "t1", "产值", 100, "亿元", 2025)
+    m.entity("Enterprise", "lone", "孤立企业")
+    data = network_data(m.graph)
+    assert data["counts"] == {"nodes": 4, "relations": 1, "targetLinks": 1, "isolated": 1}
+    assert sorted(e["kind"] for e in data["edges"]) == ["relation", "target"]
+
+
+def test_title_names_the_corpus_not_its_path(graph_maker):
+    from rdflib import RDF, Literal, URIRef
+    from rdflib.namespace import DCTERMS, XSD
+
+    from kg.views.html import corpus_title
+
+    g = graph_maker.graph
+    for i, date in enumerate(["2023-07-05", "2023-08-19", "记者：某某"]):
+        doc = URIRef(f"https://w3id.org/parkkg/id/doc/{i}")
+        g.add((doc, RDF.type, URIRef("https://w3id.org/parkkg/ontology#SourceDocument")))
+        g.add((doc, DCTERMS.date, Literal(date, datatype=XSD.date) if i < 2 else Literal(date)))
+    assert corpus_title(["/home/me/data/park_news.jsonl"], g) == "parkkg · park_news · 3 篇文档 · 2023-07-05 – 2023-08-19"
+    assert "/home" not in corpus_title(["/home/me/seeds/"])
