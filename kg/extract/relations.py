@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, replace
 
 from kg.extract.confidence import relation_model
-from kg.extract.discourse import (  # noqa: F401  (re-exported: the pipeline and scripts import them from here)
+from kg.extract.discourse import (
     ANCHOR_SENTENCES, LEAD_SENTENCES, OBJECT_FIRST_TRIGGERS, DocumentContext, FrameReader, SentenceFrame, find_all,
 )
 from kg.extract.roles import industry_role
@@ -19,6 +19,8 @@ from kg.extract.ties import TieIndex, mask_spans
 from kg.ontology import Lexicon
 from kg.types import Mention, Relation, Sentence
 
+# re-exported: the pipeline, scripts and tests import these from here
+__all__ = ["RelationExtractor", "admissible", "SentenceFrame", "DocumentContext", "ANCHOR_SENTENCES", "LEAD_SENTENCES"]
 WEAK_BLOCKERS = ("award", "wider")  # contexts that tie nothing unless the passage is about the park
 OWNED_PROPS = {"Park": "hasSubPark", "Platform": "hasPlatform", "Enterprise": "hasEnterprise"}
 
