@@ -13,17 +13,13 @@ import math
 import re
 from dataclasses import dataclass
 
+from kg.extract.wordforms import either
 from kg.ontology import Lexicon
 from kg.types import Mention, Sentence
 
 CLAUSE = re.compile(r"[，。；：,;:！？]")
 ANCHOR_SENTENCES = 3  # a park named in this many sentences is what the passage is about
 LEAD_SENTENCES = 2  # the first sentences of a section: what they make their subject, the passage is about
-OBJECT_FIRST_TRIGGERS = ("榜样", "标杆")
-# After a region, these make it a person's title or an office, not the subject: 滨湖区委副书记
-_OFFICE_WORDS = ("委", "市委", "区委", "县委", "政府", "党", "人大", "政协", "副", "书记", "市长", "区长", "县长", "管委会")
-# Words that may open a clause before its subject: times and discourse markers.
-_LEAD_OK = {"目前", "去年", "今年", "近年来", "同时", "其中", "如今", "作为"}
 
 
 @dataclass
@@ -112,6 +108,15 @@ class FrameReader:
         self.lex = lexicon
         self.benchmark = list(benchmark)
         self.cooperate = list(cooperate)
+        w = lexicon.words
+        self.object_first = frozenset(w("object-first-benchmark"))  # 以…为榜样: the park before is the object
+        self.offices = w("office-word")  # 滨湖区委副书记: a title, not a region as subject
+        self.lead_ok = frozenset(w("clause-lead-word"))  # 目前，…: may open a clause before its subject
+        self.object_marker = re.compile(either(w("object-marker")) + "$")
+        self.region_endings = frozenset(w("region-ending"))
+        self.location_verbs = w("location-verb")
+        self.venue_before = re.compile(either(w("venue-preposition") + w("location-verb")) + "$")
+        self.partner_before = re.compile(either(w("partner-word")) + "$")
 
     def frames(self, sentences: list[Sentence], mentions: list[Mention], keys: dict,
                levels: dict) -> list[SentenceFrame]:
@@ -137,7 +142,7 @@ class FrameReader:
     def benchmark_at(self, text: str) -> int:
         """Where the first benchmark word (对标) stands: parks after it are its objects."""
         hits = find_all(text, self.benchmark)
-        return min((p for p, w in hits if w not in OBJECT_FIRST_TRIGGERS), default=len(text))
+        return min((p for p, w in hits if w not in self.object_first), default=len(text))
 
     def named_subject(self, s: Sentence, keyed, topic: str, benchmark_at: int) -> tuple[str, bool]:
         """(subject, named explicitly) from the first park in subject position; a generic
@@ -182,8 +187,8 @@ class FrameReader:
             return True
         if len(lead) > 8:
             return False
-        return not any(w in lead for w in self.lex.boundaries if len(w) >= 2 and w not in _LEAD_OK) and \
-            not re.search(r"[将把对与和及在向由从]$", lead)
+        return not any(w in lead for w in self.lex.boundaries if len(w) >= 2 and w not in self.lead_ok) and \
+            not self.object_marker.search(lead)
 
     def region_subject(self, text: str, keyed, base: int) -> str:
         """The sentence opens with a region as its subject (胡埭镇坚持…, 无锡集成电路产业…), not
@@ -193,8 +198,8 @@ class FrameReader:
         offset = text.find(lead)
         for size in range(min(6, len(lead)), 1, -1):
             head = lead[:size]
-            if head in self.lex.regions or (size >= 3 and head[-1] in "镇乡县市区" and head[:-1] in self.lex.regions):
-                if lead[size:size + 3].startswith(_OFFICE_WORDS):
+            if head in self.lex.regions or (size >= 3 and head[-1] in self.region_endings and head[:-1] in self.lex.regions):
+                if lead[size:size + 3].startswith(self.offices):
                     return ""
                 if any(m.cls == "Park" and m.start - base <= offset + size for m, _ in keyed):
                     return ""
@@ -208,13 +213,13 @@ class FrameReader:
         if any(after.startswith(w) for w in self.lex.agency_words):
             return True
         before = text[max(0, m.start - base - 3):m.start - base]
-        if re.search(r"(在|于|来自|位于|地处)$", before):
+        if self.venue_before.search(before):
             clause_end = CLAUSE.search(text, m.end - base)
             rest = text[m.end - base:clause_end.start() if clause_end else len(text)]
-            return any(v in rest for v in self.lex.venue_cues) or before.endswith(("来自", "位于", "地处"))
+            return any(v in rest for v in self.lex.venue_cues) or before.endswith(self.location_verbs)
         return False
 
     def after_partner_word(self, text: str, offset: int) -> bool:
         before = text[max(0, offset - 6):offset]
-        return bool(re.search(r"(与|和|同|跟|向|对标|学习|借鉴|赴|到)$", before)) or any(
+        return bool(self.partner_before.search(before)) or any(
             w in before for w in self.cooperate)

@@ -12,10 +12,11 @@ from dataclasses import dataclass, replace
 
 from kg.extract.confidence import relation_model
 from kg.extract.discourse import (
-    ANCHOR_SENTENCES, LEAD_SENTENCES, OBJECT_FIRST_TRIGGERS, DocumentContext, FrameReader, SentenceFrame, find_all,
+    ANCHOR_SENTENCES, LEAD_SENTENCES, DocumentContext, FrameReader, SentenceFrame, find_all,
 )
-from kg.extract.roles import industry_role
+from kg.extract.roles import RoleReader
 from kg.extract.ties import TieIndex, mask_spans
+from kg.extract.wordforms import either
 from kg.ontology import Lexicon
 from kg.types import Mention, Relation, Sentence
 
@@ -59,6 +60,10 @@ class RelationExtractor:
         self.ties = TieIndex.from_lexicon(lexicon)
         self.model = relation_model()
         self.reader = FrameReader(lexicon, self.benchmark, self.cooperate)
+        self.object_first = self.reader.object_first
+        self.list_closers = lexicon.words("list-closer")  # A、B等
+        self.containment = re.compile(r"[（(]" + either(lexicon.words("containment-word")) + "$")  # （含…
+        self.roles = RoleReader(lexicon)
 
     def frames(self, sentences: list[Sentence], mentions: list[Mention], keys: dict,
                levels: dict) -> list[SentenceFrame]:
@@ -105,7 +110,7 @@ class RelationExtractor:
         # a name that begins with the park's own name is the park's (X高新区集成电路产业园)
         x["owned"] = 1.0 if context.owns(f.subject, m.surface) else 0.0
         x["subject_before"] = 1.0 if cues.subject_at is not None and cues.subject_at < a else 0.0
-        x["in_list"] = 1.0 if text[max(0, a - 1):a] == "、" or text[b:b + 1] in ("、", "等") else 0.0
+        x["in_list"] = 1.0 if text[max(0, a - 1):a] == "、" or text[b:b + 1] == "、" or text[b:].startswith(self.list_closers) else 0.0
         x["gazetteer"] = 1.0 if m.stage.startswith("gazetteer") else 0.0
         return x
 
@@ -144,7 +149,7 @@ class RelationExtractor:
 
     def _industry(self, cues: _SentenceCues, m: Mention, x: dict) -> str:
         f = cues.frame
-        role = industry_role(f.sentence, m, [o for o, _ in f.mentions if o.cls == "Industry"], self.lex.role_triggers)
+        role = self.roles.role(f.sentence, m, [o for o, _ in f.mentions if o.cls == "Industry"])
         x.update(industry=1.0, role=1.0 if role else 0.0)
         x["tie"] = 1.0 if role or self._tied(cues, "hasIndustry", m) else 0.0
         return role or "hasIndustry"
@@ -176,10 +181,9 @@ class RelationExtractor:
                                              "grammar:name-prefix"), features))
         return out
 
-    @staticmethod
-    def _bracket_holder(mentions, m, text: str, base: int) -> str:
+    def _bracket_holder(self, mentions, m, text: str, base: int) -> str:
         before = text[max(0, m.start - base - 3):m.start - base]
-        if not re.search(r"[（(](?:含|包括|下辖)$", before):
+        if not self.containment.search(before):
             return ""
         opening = m.start - base - len(before) + before.find("（" if "（" in before else "(")
         for other, key in mentions:
@@ -187,12 +191,11 @@ class RelationExtractor:
                 return key
         return ""
 
-    @staticmethod
-    def _park_relation(m, text, base, bench, coop, sub_cue, level) -> str:
+    def _park_relation(self, m, text, base, bench, coop, sub_cue, level) -> str:
         pos = m.start - base
         if bench and any(p < pos for p, _ in bench):
             return "benchmarksAgainst"
-        if bench and any(w in OBJECT_FIRST_TRIGGERS for _, w in bench):
+        if bench and any(w in self.object_first for _, w in bench):
             return "benchmarksAgainst"
         if coop and any(abs(p - pos) < 30 for p, _ in coop):
             return "cooperatesWith"
