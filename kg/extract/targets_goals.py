@@ -10,13 +10,13 @@ from __future__ import annotations
 
 import re
 
+from kg.extract.wordforms import either
 from kg.ontology import Lexicon
 
 CLAUSE = re.compile(r"[，。；,;！？]")
-YEAR = re.compile(r"(?:到|至|在|于|力争|争取|确保)?\s*(20[2-5][0-9])\s*年(?!以来|至今|上半年|前三季度|1-)(?:底|末|前|左右)?")
-# 到2025年, 至2030年, 2027年底前 (but not 2021年前10个月, a year-to-date figure)
-DEADLINE = re.compile(r"(?:到|至)20[2-5][0-9]年(?![0-9]+月)|20[2-5][0-9]年底?前(?![0-9一二三四五六七八九十两]+个?[月季])")
-RELATIVE = re.compile(r"[0-9一二三四五六七八九十两]+年(?:内|时间|左右)")
+PLAN_YEAR = "20[2-5][0-9]"
+NUMERAL = "[0-9一二三四五六七八九十两]"
+YEAR_MARK, MONTH_MARK = "年", "月"  # date marks, like numerals: 2025年, 10月
 
 
 def clause_at(text: str, a: int, b: int) -> tuple[int, int]:
@@ -31,6 +31,16 @@ class GoalCues:
 
     def __init__(self, lexicon: Lexicon):
         self.lex = lexicon
+        w = lexicon.words
+        # 到2025年底, 力争2030年 (not 2021年以来: a past span); group 1 is the year
+        self.year_re = re.compile(either(w("year-preposition")) + r"?\s*(" + PLAN_YEAR + r")\s*" + YEAR_MARK
+                                  + "(?!" + either(w("year-span-follower")) + "|1-)" + either(w("year-end-word")) + "?")
+        # 到2025年, 至2030年, 2027年底前 (but not 2021年前10个月, a year-to-date figure)
+        self.deadline_re = re.compile(
+            either(w("deadline-preposition")) + PLAN_YEAR + YEAR_MARK + "(?![0-9]+" + MONTH_MARK + ")|"
+            + PLAN_YEAR + YEAR_MARK + either(w("deadline-postposition")) + "(?!" + NUMERAL + "+"
+            + either(w("period-unit")) + ")")
+        self.relative_re = re.compile(NUMERAL + "+" + either(w("relative-horizon")))  # 5年内: no year
         self.year_words = sorted(lexicon.year_expressions, key=len, reverse=True)
         self.forecasts = sorted(w for w, kind in lexicon.non_target_cues.items() if kind == "forecast")
 
@@ -41,7 +51,7 @@ class GoalCues:
             return True
         if any(w in plain for w in self.lex.year_expressions):
             return True
-        return bool(RELATIVE.search(plain) or DEADLINE.search(plain))
+        return bool(self.relative_re.search(plain) or self.deadline_re.search(plain))
 
     def governs(self, text: str, a: int) -> bool:
         """Does a goal cue govern the number at `a`? One in its own clause does; one in the
@@ -55,7 +65,7 @@ class GoalCues:
         for lo, hi in list(zip(bounds, bounds[1:]))[-3:]:
             head = text[lo:hi - 1].replace("“", "").replace("”", "")
             if len(head) <= 30 and self.has_goal_cue(head) and (
-                    YEAR.search(head) or RELATIVE.search(head) or any(w in head for w in self.lex.year_expressions)):
+                    self.year_re.search(head) or self.relative_re.search(head) or any(w in head for w in self.lex.year_expressions)):
                 return True
         # （…）的目标: a cue right after the bracket governs what is inside it
         open_at = text.rfind("（", 0, a)
@@ -72,12 +82,12 @@ class GoalCues:
             k = plain.rfind(w)
             if k >= 0 and (best is None or k > best[0]):
                 best = (k, self.lex.year_expressions[w])
-        for m in YEAR.finditer(plain):
+        for m in self.year_re.finditer(plain):
             if best is None or m.start() > best[0]:
                 best = (m.start(), int(m.group(1)))
         if best is None:
             return None
-        rel = [m.start() for m in RELATIVE.finditer(plain)]
+        rel = [m.start() for m in self.relative_re.finditer(plain)]
         if rel and max(rel) > best[0]:
             return None
         return best[1]
