@@ -110,7 +110,8 @@ class RelationExtractor:
         # a name that begins with the park's own name is the park's (X高新区集成电路产业园)
         x["owned"] = 1.0 if context.owns(f.subject, m.surface) else 0.0
         x["subject_before"] = 1.0 if cues.subject_at is not None and cues.subject_at < a else 0.0
-        x["in_list"] = 1.0 if text[max(0, a - 1):a] == "、" or text[b:b + 1] == "、" or text[b:].startswith(self.list_closers) else 0.0
+        x["in_list"] = 1.0 if (text[max(0, a - 1):a] == "、" or text[b:b + 1] == "、"
+                               or text[b:].startswith(self.list_closers)) else 0.0
         x["gazetteer"] = 1.0 if m.stage.startswith("gazetteer") else 0.0
         return x
 

@@ -72,16 +72,19 @@ class TargetWords:
         for opening, closing in map(frame, w("ranking-frame")):
             ranking_opens.setdefault(closing, []).append(opening)
         scope = either(w("ranking-scope"))
-        return cls(frozenset(w("count-unit")), w("target-qualifier"), frozenset(w("time-unit")),
-                   w("bare-scale-unit"), frozenset(w("bare-scale-qualifier")), frozenset(w("scale-suffix")),
-                   re.compile("[^，。；、]{0,6}?(" + either(w("scale-class-head")) + ")"),
-                   re.compile(either(w("aspiration-verb")) + "$"),
-                   tuple((re.compile(re.escape(a) + "(" + NUMERAL.replace("0-9", "") + ")" + re.escape(b)), b)
-                         for a, b in map(frame, w("multiple-frame"))),
-                   tuple((re.compile(either(opens) + scope + "?" + ROUND_NUMBER + re.escape(closing)), rank_unit)
-                         for closing, opens in sorted(ranking_opens.items())),
-                   re.compile("^" + either(w("rank-prefix")) + "$"), frozenset(w("rank-unit")), "，、 " + "".join(w("metric-end-trim")),
-                   w("shared-value-word"), re.compile("^[^" + chars(w("measure-character")) + "]*"))
+        multiples = tuple((re.compile(re.escape(a) + "(" + NUMERAL.replace("0-9", "") + ")" + re.escape(b)), b)
+                          for a, b in map(frame, w("multiple-frame")))
+        rankings = tuple((re.compile(either(opens) + scope + "?" + ROUND_NUMBER + re.escape(closing)), rank_unit)
+                         for closing, opens in sorted(ranking_opens.items()))
+        return cls(
+            count_units=frozenset(w("count-unit")), qualifiers=w("target-qualifier"),
+            time_units=frozenset(w("time-unit")), bare_scale_units=w("bare-scale-unit"),
+            bare_scale_qualifiers=frozenset(w("bare-scale-qualifier")), scale_suffixes=frozenset(w("scale-suffix")),
+            scale_class=re.compile("[^，。；、]{0,6}?(" + either(w("scale-class-head")) + ")"),
+            aspiration=re.compile(either(w("aspiration-verb")) + "$"), multiples=multiples, rankings=rankings,
+            rank_prefixes=re.compile("^" + either(w("rank-prefix")) + "$"), rank_units=frozenset(w("rank-unit")),
+            metric_trim="，、 " + "".join(w("metric-end-trim")), shared_value=w("shared-value-word"),
+            measure=re.compile("^[^" + chars(w("measure-character")) + "]*"))
 
 
 class TargetExtractor:
