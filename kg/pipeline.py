@@ -83,8 +83,8 @@ class Pipeline:
         entities = related_entities(linked.entities, relations, named)
         result = DocumentResult(doc, sentences, sorted(mentions, key=lambda m: (m.start, m.end)),
                                 [entities[k] for k in sorted(entities)], relations, targets)
-        result.targets = [replace(t, confidence=round(self.target_model.probability(target_features(result, t)), 3))
-                          for t in targets]
+        result.targets = [replace(t, confidence=round(self.target_model.probability(
+            target_features(result, t, self.lexicon)), 3)) for t in targets]
         return result
 
     def _named_as_industry(self, text: str, m: Mention) -> bool:

@@ -2,25 +2,22 @@
 
 A sentence states goals when it has a target trigger (力争, 目标, 到2025年, N年内);
 each number with a unit in it is one target, unless a forecast or past cue
-(预计, 去年, 同比) stands in its clause. Years come from 到/至 20XX年, 20XX年前 and
-the plan periods of the lexicon (十四五末 -> 2025); relative times (5年内) give none.
+(预计, 去年, 同比) stands in its clause. Where a goal cue governs a number, and its
+deadline year, are `kg.extract.targets_goals`'s to say.
 """
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
+from kg.extract.targets_goals import NUMERAL, YEAR_MARK, GoalCues, clause_at
+from kg.extract.wordforms import chars, either, frame
 from kg.ontology import Lexicon
 from kg.types import Evidence, Sentence, Target
 
 CN_DIGITS = {"零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7,
              "八": 8, "九": 9, "十": 10, "百": 100, "千": 1000, "万": 10000}
-_CLAUSE = re.compile(r"[，。；,;！？]")
-_YEAR = re.compile(r"(?:到|至|在|于|力争|争取|确保)?\s*(20[2-5][0-9])\s*年(?!以来|至今|上半年|前三季度|1-)(?:底|末|前|左右)?")
-# 到2025年, 至2030年, 2027年底前 (but not 2021年前10个月, a year-to-date figure)
-_DEADLINE = re.compile(r"(?:到|至)20[2-5][0-9]年(?![0-9]+月)|20[2-5][0-9]年底?前(?![0-9一二三四五六七八九十两]+个?[月季])")
-_RELATIVE = re.compile(r"[0-9一二三四五六七八九十两]+年(?:内|时间|左右)")
-COUNT_UNITS = ("个", "家", "项", "位", "番", "倍", "名", "座", "所", "条", "批")
-QUALIFIERS = ("超过", "突破", "达到", "力争", "超", "达", "逾", "以上", "不少于", "不低于", "实现", "增至", "提高到", "提升至", "进入")
+ROUND_NUMBER = "(百|千|十|五十|二十)"  # the numbers of a ranking (进入百强)
 
 
 def chinese_number(s: str) -> float | None:
@@ -47,6 +44,49 @@ def chinese_number(s: str) -> float | None:
     return float(total + current)
 
 
+@dataclass(frozen=True)
+class TargetWords:
+    """The word lists of the target grammar (pk:GrammarWord, by cue kind) and the patterns built from them."""
+
+    count_units: frozenset  # 个, 家: a Chinese numeral counts items only
+    qualifiers: tuple  # 超过, 力争: dropped from a metric's end
+    time_units: frozenset  # 年, 月: no amount
+    bare_scale_units: tuple  # 万亿: stands for one of it after 超
+    bare_scale_qualifiers: frozenset
+    scale_suffixes: frozenset  # 千亿级: a scale word, no count
+    scale_class: re.Pattern  # 千亿级…园区: a class the park is to reach
+    aspiration: re.Pattern  # 打造千亿级…
+    multiples: tuple  # (pattern, unit): 翻两番
+    rankings: tuple  # (pattern, unit): 进入百强
+    rank_prefixes: re.Pattern  # 前, 第: dropped before a rank
+    rank_units: frozenset  # 位
+    metric_trim: str  # characters trimmed from a metric's ends
+    shared_value: tuple  # 均: metrics sharing one value
+    measure: re.Pattern  # the measure word metrics of a list share (占比)
+
+    @classmethod
+    def of(cls, lexicon: Lexicon) -> "TargetWords":
+        w = lexicon.words
+        rank_unit = w("rank-unit")[0]
+        ranking_opens: dict = {}
+        for opening, closing in map(frame, w("ranking-frame")):
+            ranking_opens.setdefault(closing, []).append(opening)
+        scope = either(w("ranking-scope"))
+        multiples = tuple((re.compile(re.escape(a) + "(" + NUMERAL.replace("0-9", "") + ")" + re.escape(b)), b)
+                          for a, b in map(frame, w("multiple-frame")))
+        rankings = tuple((re.compile(either(opens) + scope + "?" + ROUND_NUMBER + re.escape(closing)), rank_unit)
+                         for closing, opens in sorted(ranking_opens.items()))
+        return cls(
+            count_units=frozenset(w("count-unit")), qualifiers=w("target-qualifier"),
+            time_units=frozenset(w("time-unit")), bare_scale_units=w("bare-scale-unit"),
+            bare_scale_qualifiers=frozenset(w("bare-scale-qualifier")), scale_suffixes=frozenset(w("scale-suffix")),
+            scale_class=re.compile("[^，。；、]{0,6}?(" + either(w("scale-class-head")) + ")"),
+            aspiration=re.compile(either(w("aspiration-verb")) + "$"), multiples=multiples, rankings=rankings,
+            rank_prefixes=re.compile("^" + either(w("rank-prefix")) + "$"), rank_units=frozenset(w("rank-unit")),
+            metric_trim="，、 " + "".join(w("metric-end-trim")), shared_value=w("shared-value-word"),
+            measure=re.compile("^[^" + chars(w("measure-character")) + "]*"))
+
+
 class TargetExtractor:
     def __init__(self, lexicon: Lexicon):
         self.lex = lexicon
@@ -56,69 +96,9 @@ class TargetExtractor:
             r"(?P<num>[0-9]+(?:\.[0-9]+)?|[一二两三四五六七八九十百千]+)?\s*(?P<unit>" + unit_re + r")")
         scales = sorted(lexicon.scales, key=len, reverse=True)
         self._scale = re.compile("|".join(re.escape(s) for s in scales)) if scales else None
-        self._year_words = sorted(lexicon.year_expressions, key=len, reverse=True)
-        self._forecasts = sorted(w for w, kind in lexicon.non_target_cues.items() if kind == "forecast")
+        self.goals = GoalCues(lexicon)
+        self.words = TargetWords.of(lexicon)
         self._wider = sorted(w for w, kind in lexicon.non_tying_cues.items() if kind == "wider")
-
-    def has_goal_cue(self, text: str) -> bool:
-        """A target trigger, a deadline (到2025年, 十四五末) or a relative horizon (5年内)."""
-        plain = text.replace("“", "").replace("”", "")
-        if any(t in plain for t in self.lex.target_triggers):
-            return True
-        if any(w in plain for w in self.lex.year_expressions):
-            return True
-        return bool(_RELATIVE.search(plain) or _DEADLINE.search(plain))
-
-    def governs(self, text: str, a: int) -> bool:
-        """Does a goal cue govern the number at `a`? One in its own clause does; one in the
-        sentence's first clause (力争“十四五”末，A超300亿元，B超万亿元) governs the clauses after it."""
-        left = max((x.end() for x in _CLAUSE.finditer(text, 0, a)), default=0)
-        right_m = _CLAUSE.search(text, a)
-        clause = text[left:right_m.start() if right_m else len(text)]
-        if self.has_goal_cue(clause):
-            return True
-        # a short goal head with a time (力争“十四五”末，/ 力争通过5年时间，) governs the next clauses
-        bounds = [0] + [x.end() for x in _CLAUSE.finditer(text, 0, left)]
-        for lo, hi in list(zip(bounds, bounds[1:]))[-3:]:
-            head = text[lo:hi - 1].replace("“", "").replace("”", "")
-            if len(head) <= 30 and self.has_goal_cue(head) and (
-                    _YEAR.search(head) or _RELATIVE.search(head) or any(w in head for w in self.lex.year_expressions)):
-                return True
-        # （…）的目标: a cue right after the bracket governs what is inside it
-        open_at = text.rfind("（", 0, a)
-        close_at = text.find("）", a)
-        if open_at >= 0 and close_at > a and text.rfind("）", 0, a) < open_at:
-            return self.has_goal_cue(text[close_at + 1:close_at + 6])
-        return False
-
-    def year_of(self, text: str, upto: int) -> int | None:
-        """The deadline year stated before position `upto`, or None."""
-        plain = text[:upto].replace("“", "").replace("”", "")
-        best = None
-        for w in self._year_words:
-            k = plain.rfind(w)
-            if k >= 0 and (best is None or k > best[0]):
-                best = (k, self.lex.year_expressions[w])
-        for m in _YEAR.finditer(plain):
-            if best is None or m.start() > best[0]:
-                best = (m.start(), int(m.group(1)))
-        if best is None:
-            return None
-        rel = [m.start() for m in _RELATIVE.finditer(plain)]
-        if rel and max(rel) > best[0]:
-            return None
-        return best[1]
-
-    def _blocked(self, clause: str) -> bool:
-        return any(cue in clause for cue in self.lex.non_target_cues)
-
-    def forecast_governs(self, text: str, a: int) -> bool:
-        """A forecast (预计) stated before the number, with no goal word after it, governs it:
-        预计到2025年，产值将达300亿元 is no goal, however many clauses it runs over."""
-        head = text[:a]
-        last_forecast = max((head.rfind(w) for w in self._forecasts), default=-1)
-        last_goal = max((head.rfind(w) for w in self.lex.target_triggers), default=-1)
-        return last_forecast >= 0 and last_forecast > last_goal
 
     def targets(self, s: Sentence, park: str, evidence: Evidence, explicit: bool = True) -> list[Target]:
         """The goals of `park` in sentence `s`. When the sentence does not name the park
@@ -128,100 +108,132 @@ class TargetExtractor:
         if not explicit and any(w in s.text for w in self._wider):
             return []
         text = s.text
-        out = []
-        spans = []
-        for m in self._quantity.finditer(text):
-            unit = m.group("unit")
-            num = m.group("num")
-            before = text[max(0, m.start() - 1):m.start()]
-            after = text[m.end():m.end() + 1]
-            if unit in ("年", "月"):
-                continue
-            if not self.governs(text, m.start()):
-                continue
-            if num is None:
-                # 超万亿元: a bare scaled unit means one of it
-                if unit.startswith(("万亿", "千亿", "百亿", "亿")) and before in ("超", "达", "破", "过"):
-                    value = 1.0
-                else:
-                    continue
-            else:
-                value = chinese_number(num)
-                if value is None:
-                    continue
-                if not re.match(r"[0-9]", num) and (after == "级" or unit not in COUNT_UNITS):
-                    continue  # 千亿级 (a scale word) or 三台满族乡 (a place): Chinese numerals count items only
-                if re.match(r"[0-9]", num) and after == "年":
-                    continue
-            for t in self._shared(self._make(text, m.start(), m.end(), value, unit, park, evidence)):
-                out.append(t)
-                spans.append((m.start(), m.end()))
-        if self._scale is not None:
-            for m in self._scale.finditer(text):
-                if any(a <= m.start() < b for a, b in spans):
-                    continue
-                value, unit = self.lex.scales[m.group()]
-                tail_match = re.match(r"[^，。；、]{0,6}?(园区|产业园|开发区|高新区|基地|园|城)", text[m.end():m.end() + 8])
-                if not tail_match:
-                    continue  # a scale that qualifies counted items belongs to the metric
-                tail = tail_match.group()
-                if not (self.governs(text, m.start()) or re.search(r"(打造|建成|建设|迈向|跻身)$", text[:m.start()])):
-                    continue
-                out.append(self._make(text, m.start(), m.end(), value, unit, park, evidence,
-                                      metric_end=m.end() + len(tail)))
-        if not self.has_goal_cue(text):
-            return [t for t in out if t is not None]
-        for m in re.finditer(r"翻([一二两三四五六七八九十])番", text):
-            out = [t for t, sp in zip(out, spans) if not (sp[0] < m.end() and m.start() < sp[1])] \
-                if len(out) == len(spans) else out
-            spans = spans[: len(out)]
-            out.append(self._make(text, m.start(), m.end(), chinese_number(m.group(1)), "番", park, evidence))
-        for m in re.finditer(r"进(?:入)?(?:全国|全省|全球)?(百|千|十|五十|二十)强", text):
-            out.append(self._make(text, m.start(), m.end(), chinese_number(m.group(1)), "位", park, evidence))
+        out, spans = self._quantity_targets(text, park, evidence)
+        out.extend(self._scale_targets(text, spans, park, evidence))
+        if self.goals.has_goal_cue(text):
+            out = self._multiple_targets(text, out, spans, park, evidence)
         return [t for t in out if t is not None]
 
+    def _quantity_targets(self, text: str, park: str, evidence: Evidence) -> tuple[list, list]:
+        """(targets, their number spans) of every governed number with a unit (None where blocked)."""
+        out, spans = [], []
+        for m in self._quantity.finditer(text):
+            value = self._quantity_value(text, m)
+            if value is None:
+                continue
+            for t in self._shared(self._make(text, m.start(), m.end(), value, m.group("unit"), park, evidence)):
+                out.append(t)
+                spans.append((m.start(), m.end()))
+        return out, spans
+
+    def _quantity_value(self, text: str, m: re.Match) -> float | None:
+        """The value of the quantity `m` when it is a goal's, else None."""
+        unit = m.group("unit")
+        num = m.group("num")
+        before = text[max(0, m.start() - 1):m.start()]
+        after = text[m.end():m.end() + 1]
+        if unit in self.words.time_units:
+            return None
+        if not self.goals.governs(text, m.start()):
+            return None
+        if num is None:
+            # 超万亿元: a bare scaled unit means one of it
+            if unit.startswith(self.words.bare_scale_units) and before in self.words.bare_scale_qualifiers:
+                return 1.0
+            return None
+        value = chinese_number(num)
+        if value is None:
+            return None
+        if not re.match(r"[0-9]", num) and (after in self.words.scale_suffixes or unit not in self.words.count_units):
+            return None  # 千亿级 (a scale word) or 三台满族乡 (a place): Chinese numerals count items only
+        if re.match(r"[0-9]", num) and after == YEAR_MARK:
+            return None
+        return value
+
+    def _scale_targets(self, text: str, spans: list, park: str, evidence: Evidence) -> list:
+        """千亿级园区: a scale class the park is to reach (a scale before counted items is the metric's)."""
+        if self._scale is None:
+            return []
+        out = []
+        for m in self._scale.finditer(text):
+            if any(a <= m.start() < b for a, b in spans):
+                continue
+            value, unit = self.lex.scales[m.group()]
+            tail_match = self.words.scale_class.match(text[m.end():m.end() + 8])
+            if not tail_match:
+                continue  # a scale that qualifies counted items belongs to the metric
+            tail = tail_match.group()
+            if not (self.goals.governs(text, m.start()) or self.words.aspiration.search(text[:m.start()])):
+                continue
+            out.append(self._make(text, m.start(), m.end(), value, unit, park, evidence,
+                                  metric_end=m.end() + len(tail)))
+        return out
+
+    def _multiple_targets(self, text: str, out: list, spans: list, park: str, evidence: Evidence) -> list:
+        """翻两番 (a multiple, replacing the number inside it) and 进入百强 (a rank) in a goal sentence."""
+        for pattern, unit in self.words.multiples:
+            for m in pattern.finditer(text):
+                out = [t for t, sp in zip(out, spans) if not (sp[0] < m.end() and m.start() < sp[1])] \
+                    if len(out) == len(spans) else out
+                spans = spans[: len(out)]
+                out.append(self._make(text, m.start(), m.end(), chinese_number(m.group(1)), unit, park, evidence))
+        for pattern, unit in self.words.rankings:
+            for m in pattern.finditer(text):
+                out.append(self._make(text, m.start(), m.end(), chinese_number(m.group(1)), unit, park, evidence))
+        return out
+
     def _make(self, text, a, b, value, unit, park, evidence, metric_end=None):
-        left = max((x.end() for x in _CLAUSE.finditer(text, 0, a)), default=0)
-        right_m = _CLAUSE.search(text, b)
-        clause = text[left:right_m.start() if right_m else len(text)]
-        if self._blocked(clause) or self.forecast_governs(text, a):
+        left, right = clause_at(text, a, b)
+        clause = text[left:right]
+        if self.goals.blocked(clause) or self.goals.forecast_governs(text, a):
             return None
         if unit == "%" or unit == "％":
             unit = "%"
         metric = text[left:a]
         for word in sorted(self.lex.target_triggers, key=len, reverse=True):
             metric = metric.replace(word, "")
-        for q in QUALIFIERS:
+        for q in self.words.qualifiers:
             if metric.endswith(q):
                 metric = metric[: -len(q)]
         metric = re.sub(r"[“”\"]", "", metric)
-        metric = _YEAR.sub("", metric)
-        for w in self._year_words:
+        metric = self.goals.year_re.sub("", metric)
+        for w in self.goals.year_words:
             metric = metric.replace(w, "")
-        metric = _RELATIVE.sub("", metric).strip("，、 末")
+        metric = self.goals.relative_re.sub("", metric).strip(self.words.metric_trim)
         if metric_end is not None:
             metric = (metric + text[b:metric_end]).strip()
-        if re.match(r"^(前|第)$", metric[-1:] or "") and unit == "位":
+        if self.words.rank_prefixes.match(metric[-1:] or "") and unit in self.words.rank_units:
             metric = metric[:-1]
-        return Target(park, metric or text[a:b], float(value), unit, self.year_of(text, a), evidence,
+        return Target(park, metric or text[a:b], float(value), unit, self.goals.year_of(text, a), evidence,
                       "grammar:target", 0.7)
 
     def _shared(self, target):
         """工业、民营占比均超过70% -> one target per metric sharing the value."""
-        if target is None or not target.metric.endswith("均") or "、" not in target.metric:
+        if target is None or not target.metric.endswith(self.words.shared_value) or "、" not in target.metric:
             return [target]
-        parts = target.metric[:-1].split("、")
+        word = next(w for w in self.words.shared_value if target.metric.endswith(w))
+        parts = target.metric[:-len(word)].split("、")
         head = parts[-1]
-        tail = re.sub(r"^[^占比率额量数]*", "", head)  # the measure word shared by all parts: 占比
+        tail = self.words.measure.sub("", head)  # the measure word shared by all parts: 占比
         names = [p + tail if p != head and tail and not p.endswith(tail) else p for p in parts]
         return [Target(target.park, n, target.value, target.unit, target.year, target.evidence,
                        target.stage, target.confidence) for n in names]
 
 
-def target_features(result, target: Target) -> dict:
+def _feature_words(lexicon: Lexicon | None) -> tuple:
+    if lexicon is None:
+        from kg.ontology import load_lexicon
+
+        lexicon = load_lexicon()
+    return lexicon.words("goal-word"), lexicon.words("count-unit")
+
+
+def target_features(result, target: Target, lexicon: Lexicon | None = None) -> dict:
     """What the text shows of a target, for the confidence model (`kg.extract.confidence`):
     is its park named in its sentence, does a goal word stand in its clause, does it have a
-    deadline year, is its unit a count."""
+    deadline year, is its unit a count. The goal words and count units come from `lexicon`
+    (the default ontology's when None)."""
+    goal_words, count_units = _feature_words(lexicon)
     ev = target.evidence
     named_here = any(m.start >= ev.start and m.end <= ev.end and m.cls == "Park" and not m.generic
                      for m in result.mentions)
@@ -229,7 +241,7 @@ def target_features(result, target: Target) -> dict:
                  and m.key_name in target.park), default=None)
     lead_end = result.sentences[1].end if len(result.sentences) > 1 else len(result.document.text)
     return {"bias": 1.0, "explicit": 1.0 if named_here else 0.0,
-            "goal_in_clause": 1.0 if target.qualifier or any(w in ev.text for w in ("目标", "力争", "确保", "争取")) else 0.0,
+            "goal_in_clause": 1.0 if target.qualifier or any(w in ev.text for w in goal_words) else 0.0,
             "deadline_year": 1.0 if target.year else 0.0,
             "subject_in_lead": 1.0 if first is not None and first < lead_end else 0.0,
-            "count_unit": 1.0 if target.unit in COUNT_UNITS else 0.0}
+            "count_unit": 1.0 if target.unit in count_units else 0.0}

@@ -7,7 +7,8 @@ reports, captions), are lexicon data (``ontology/discourse.ttl``); this module
 only looks for them in the right scope.
 
 >>> from kg.ontology import Lexicon
->>> lex = Lexicon(tie_cues={"落户": frozenset({"hasEnterprise"})}, non_tying_cues={"主办": "organiser"})
+>>> lex = Lexicon(tie_cues={"落户": frozenset({"hasEnterprise"})}, non_tying_cues={"主办": "organiser"},
+...               grammar_words={"list-continuation": ("其中",)})
 >>> index = TieIndex.from_lexicon(lex)
 >>> text = "园区引进甲公司，乙公司主办论坛。"
 >>> index.tie(text, "hasEnterprise", 4, 7) is None, index.blocker(text, 8, 11)
@@ -24,8 +25,6 @@ CLAUSE_BREAK = re.compile(r"[，。；：,;:！？!?]")
 SENTENCE_WIDE = ("court",)  # a court or police report ties nothing anywhere in its sentence
 AFTER_NAME = ("person",)  # a title right after a name makes it a person's affiliation
 AFTER_NAME_WINDOW = 10  # characters after a name searched for a person's title
-# A clause opening with these continues the list of the clause before it: 其中包括A、B.
-CONTINUATION = re.compile(r"^(其中|包括|包含|如|例如|比如|涵盖|主要有|分别是|分别为|有)")
 MASK = "\u25a1"  # stands in for the characters of other names, so a word inside a name (建设银行) is no cue
 
 
@@ -64,6 +63,7 @@ class TieIndex:
 
     ties: dict  # property local name -> compiled alternation
     blockers: dict  # context kind -> compiled alternation
+    continuation: re.Pattern | None = None  # a clause opening with these continues the list before it (其中包括A、B)
 
     @classmethod
     def from_lexicon(cls, lexicon) -> "TieIndex":
@@ -74,15 +74,16 @@ class TieIndex:
         by_kind: dict = {}
         for form, kind in lexicon.non_tying_cues.items():
             by_kind.setdefault(kind, set()).add(form)
+        continuation = _alternation(lexicon.words("list-continuation"))
         return cls({p: _alternation(ws) for p, ws in sorted(by_prop.items())},
-                   {k: _alternation(ws) for k, ws in sorted(by_kind.items())})
+                   {k: _alternation(ws) for k, ws in sorted(by_kind.items())}, continuation)
 
     def scope(self, text: str, start: int, end: int, subject_at: int | None = None) -> tuple[int, int]:
         """Where a tie for the name at ``[start, end)`` may stand: its clause, the clause before
         when this one continues a list (其中包括…), and back to the subject when the sentence
         names it before the object."""
         lo, hi = clause_bounds(text, start, end)
-        if CONTINUATION.match(text[lo:start]) and lo > 0:
+        if self.continuation is not None and self.continuation.match(text[lo:start]) and lo > 0:
             lo = clause_bounds(text, lo - 1, lo - 1)[0]
         if subject_at is not None and subject_at < lo:
             lo = subject_at

@@ -14,7 +14,8 @@ def _objects(run_text, text):
 def _index():
     lex = Lexicon(tie_cues={"落户": frozenset({"hasEnterprise"}), "引进": frozenset({"hasEnterprise"}),
                             "发展": frozenset({"hasIndustry"})},
-                  non_tying_cues={"主办": "organiser", "教授": "person", "法院": "court"})
+                  non_tying_cues={"主办": "organiser", "教授": "person", "法院": "court"},
+                  grammar_words={"list-continuation": ("其中", "包括")})
     return TieIndex.from_lexicon(lex)
 
 

@@ -1,0 +1,225 @@
+"""Sentence frames: which park each sentence speaks of (the discourse stage before relations).
+
+A sentence's subject park is the park it names near its start (or a generic
+word such as 园区/该区 there), else the park the passage is about (the topic,
+the last zone named as a subject). A park that names an office or the venue of
+an event (两江新区公安分局, 在漕河泾开发区举行) governs nothing; a sentence that
+opens with another region (胡埭镇坚持…) ends the topic.
+"""
+from __future__ import annotations
+
+import bisect
+import math
+import re
+from dataclasses import dataclass
+
+from kg.extract.wordforms import either
+from kg.ontology import Lexicon
+from kg.types import Mention, Sentence
+
+CLAUSE = re.compile(r"[，。；：,;:！？]")
+ANCHOR_SENTENCES = 3  # a park named in this many sentences is what the passage is about
+LEAD_SENTENCES = 2  # the first sentences of a section: what they make their subject, the passage is about
+
+
+@dataclass
+class SentenceFrame:
+    """What a sentence is about: its subject park and the entities in it."""
+
+    sentence: Sentence
+    subject: str  # park key or ""
+    subject_explicit: bool
+    mentions: list  # (Mention, key)
+
+
+def find_all(text: str, words) -> list[tuple[int, str]]:
+    """Every (position, word) at which one of `words` stands in `text`.
+
+    >>> find_all("对标甲，对标乙", ["对标"])
+    [(0, '对标'), (4, '对标')]
+    """
+    hits = []
+    for w in words:
+        start = text.find(w)
+        while start >= 0:
+            hits.append((start, w))
+            start = text.find(w, start + 1)
+    return hits
+
+
+@dataclass(frozen=True)
+class DocumentContext:
+    """Where each park is named in the document: the sentences that name it, and how many parks."""
+
+    named_in: dict  # park key -> sorted sentence indexes naming it
+    lead: frozenset  # park keys named in a heading or the first two sentences
+    names: dict  # park key -> the names it is written with
+
+    def owns(self, subject: str, name: str) -> bool:
+        """`name` begins with a name of the park: X高新区集成电路产业园 is X高新区's."""
+        return any(len(name) > len(n) and name.startswith(n) for n in self.names.get(subject, ()))
+
+    @classmethod
+    def of(cls, frames) -> "DocumentContext":
+        named: dict = {}
+        names: dict = {}
+        lead = set()
+        section_start: dict = {}
+        for f in frames:
+            section_start.setdefault(f.sentence.section, f.sentence.index)
+        for f in frames:
+            position = f.sentence.index - section_start[f.sentence.section]
+            for m, k in f.mentions:
+                if k and m.cls == "Park" and not m.generic:
+                    named.setdefault(k, []).append(f.sentence.index)
+                    names.setdefault(k, set()).update((m.surface, m.key_name))
+                    if position < 2 or f.sentence.is_heading:
+                        lead.add(k)
+        return cls({k: sorted(set(v)) for k, v in named.items()}, frozenset(lead),
+                   {k: frozenset(v) for k, v in names.items()})
+
+    def features(self, subject: str, index: int, explicit: bool) -> dict:
+        named_in = self.named_in.get(subject, ())
+        before = [i for i in named_in if i <= index]
+        gap = index - before[-1] if before else 10
+        return {"bias": 1.0, "explicit": 1.0 if explicit else 0.0,
+                "sentence_gap": math.log1p(min(gap, 10)),
+                "subject_sentences": math.log1p(len(named_in)),
+                "subject_in_lead": 1.0 if subject in self.lead else 0.0,
+                "anchored": 1.0 if subject in self.lead or len(named_in) >= ANCHOR_SENTENCES else 0.0,
+                "parks_in_document": math.log1p(len(self.named_in))}
+
+
+def mentions_by_sentence(sentences: list[Sentence], mentions: list[Mention]) -> dict:
+    """sentence index -> the mentions that start in it, in text order."""
+    by_sentence: dict = {s.index: [] for s in sentences}
+    starts = [s.start for s in sentences]
+    for m in mentions:
+        i = bisect.bisect_right(starts, m.start) - 1
+        if i >= 0:
+            by_sentence[sentences[i].index].append(m)
+    return {i: sorted(ms, key=lambda m: m.start) for i, ms in by_sentence.items()}
+
+
+class FrameReader:
+    """Reads each sentence's subject park, carrying the passage topic from sentence to sentence."""
+
+    def __init__(self, lexicon: Lexicon, benchmark, cooperate):
+        self.lex = lexicon
+        self.benchmark = list(benchmark)
+        self.cooperate = list(cooperate)
+        w = lexicon.words
+        self.object_first = frozenset(w("object-first-benchmark"))  # 以…为榜样: the park before is the object
+        self.offices = w("office-word")  # 滨湖区委副书记: a title, not a region as subject
+        self.lead_ok = frozenset(w("clause-lead-word"))  # 目前，…: may open a clause before its subject
+        self.object_marker = re.compile(either(w("object-marker")) + "$")
+        self.region_endings = frozenset(w("region-ending"))
+        self.location_verbs = w("location-verb")
+        self.venue_before = re.compile(either(w("venue-preposition") + w("location-verb")) + "$")
+        self.partner_before = re.compile(either(w("partner-word")) + "$")
+
+    def frames(self, sentences: list[Sentence], mentions: list[Mention], keys: dict,
+               levels: dict) -> list[SentenceFrame]:
+        """Assign each sentence its subject park; `keys` maps mention spans to entity keys."""
+        by_sentence = mentions_by_sentence(sentences, mentions)
+        topic = ""
+        frames = []
+        section_start: dict = {}
+        for s in sentences:
+            keyed = [(m, keys.get((m.start, m.end), "")) for m in by_sentence[s.index]]
+            benchmark_at = self.benchmark_at(s.text)
+            subject, explicit = self.named_subject(s, keyed, topic, benchmark_at)
+            region = "" if subject else self.region_subject(s.text, keyed, s.start)
+            if region and not topic.split(":", 1)[-1].startswith(region):
+                topic = ""  # 胡埭镇坚持…: the passage turned to another city or district
+            if not subject:
+                subject = topic
+            lead = s.index - section_start.setdefault(s.section, s.index) < LEAD_SENTENCES
+            topic, subject = self.next_topic(s, keyed, subject, explicit, topic, lead, levels, benchmark_at)
+            frames.append(SentenceFrame(s, subject, explicit, keyed))
+        return frames
+
+    def benchmark_at(self, text: str) -> int:
+        """Where the first benchmark word (对标) stands: parks after it are its objects."""
+        hits = find_all(text, self.benchmark)
+        return min((p for p, w in hits if w not in self.object_first), default=len(text))
+
+    def named_subject(self, s: Sentence, keyed, topic: str, benchmark_at: int) -> tuple[str, bool]:
+        """(subject, named explicitly) from the first park in subject position; a generic
+        park word there (园区) stands for the topic."""
+        for m, k in keyed:
+            if m.cls != "Park":
+                continue
+            offset = m.start - s.start
+            if offset > benchmark_at:
+                break
+            if not self.in_subject_position(s.text, offset) or self.is_address(s.text, m, s.start):
+                continue
+            if m.generic:
+                return topic, False
+            if k:
+                return k, True
+        return "", False
+
+    def next_topic(self, s: Sentence, keyed, subject: str, explicit: bool, topic: str, lead: bool,
+                   levels: dict, benchmark_at: int) -> tuple[str, str]:
+        """(topic, subject) after sentence `s`."""
+        if s.is_heading:
+            return topic, subject
+        if explicit:
+            if levels.get(subject) == "zone" or (lead and levels.get(subject)):
+                return subject, subject  # a sub-park the lead makes its subject is what the article is about
+            return topic, subject
+        # a zone named mid-sentence, not as the object of 对标/与, becomes the topic
+        for m, k in keyed:
+            if (m.cls == "Park" and k and not m.generic and levels.get(k) == "zone"
+                    and m.start - s.start < benchmark_at and not self.after_partner_word(s.text, m.start - s.start)
+                    and not self.is_address(s.text, m, s.start)):
+                return k, subject or k
+        return topic, subject
+
+    def in_subject_position(self, text: str, offset: int) -> bool:
+        """A park opens its clause (after at most a short time or discourse phrase)
+        rather than standing after a verb: 2019年6月，常熟高新区启动… but not 全力推动药明生命科技园."""
+        clause_start = max((m.end() for m in CLAUSE.finditer(text, 0, offset)), default=0)
+        lead = text[clause_start:offset]
+        if not lead:
+            return True
+        if len(lead) > 8:
+            return False
+        return not any(w in lead for w in self.lex.boundaries if len(w) >= 2 and w not in self.lead_ok) and \
+            not self.object_marker.search(lead)
+
+    def region_subject(self, text: str, keyed, base: int) -> str:
+        """The sentence opens with a region as its subject (胡埭镇坚持…, 无锡集成电路产业…), not
+        with a park or a park's office (滨湖区委副书记 is a person's title)."""
+        parts = CLAUSE.split(text, maxsplit=1)
+        lead = parts[0] if len(parts[0]) > 6 or len(parts) == 1 else parts[1]
+        offset = text.find(lead)
+        for size in range(min(6, len(lead)), 1, -1):
+            head = lead[:size]
+            if head in self.lex.regions or (size >= 3 and head[-1] in self.region_endings and head[:-1] in self.lex.regions):
+                if lead[size:size + 3].startswith(self.offices):
+                    return ""
+                if any(m.cls == "Park" and m.start - base <= offset + size for m, _ in keyed):
+                    return ""
+                return head
+        return ""
+
+    def is_address(self, text: str, m, base: int) -> bool:
+        """The park names an office (两江新区公安分局) or the venue of an event
+        (在漕河泾开发区举行): it does not govern the sentence."""
+        after = text[m.end - base:m.end - base + 8]
+        if any(after.startswith(w) for w in self.lex.agency_words):
+            return True
+        before = text[max(0, m.start - base - 3):m.start - base]
+        if self.venue_before.search(before):
+            clause_end = CLAUSE.search(text, m.end - base)
+            rest = text[m.end - base:clause_end.start() if clause_end else len(text)]
+            return any(v in rest for v in self.lex.venue_cues) or before.endswith(self.location_verbs)
+        return False
+
+    def after_partner_word(self, text: str, offset: int) -> bool:
+        before = text[max(0, offset - 6):offset]
+        return bool(self.partner_before.search(before)) or any(
+            w in before for w in self.cooperate)

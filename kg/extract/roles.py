@@ -1,0 +1,98 @@
+"""The role an industry plays for its park (leading, emerging, future), from the words next to its list.
+
+The trigger must close the enumeration the industry stands in (…、集成电路等未来产业)
+or open it (主导产业为…); other industries and list punctuation between them do not
+count as distance, so 以物联网、集成电路为主导的…集群和低空经济等未来产业 gives each
+list its own role.
+"""
+from __future__ import annotations
+
+import re
+
+from kg.extract.wordforms import either, frame
+from kg.ontology import Lexicon
+from kg.types import Mention, Sentence
+
+CLAUSE = re.compile(r"[，。；：,;:！？]")
+ROLE_AFTER = 14  # characters (other than list items) between an enumeration and its role word
+ROLE_BEFORE = 6
+ROLE_PRIORITY = {"hasFutureIndustry": 3, "hasEmergingIndustry": 2, "hasLeadingIndustry": 1}
+QUOTES = "“”\""
+LIST_MARKS = "、"
+NUMERAL = "[0-9一二三四五六七八九十两]"
+FRAME_ITEMS = "[^、，。；]{1,12}?"  # the items inside an exemplar frame (以…为代表的)
+
+
+def filler_frames(lexicon: Lexicon) -> re.Pattern:
+    """Frames inside enumerations that do not separate an item from its role word: 以…为代表的,
+    两大, 千亿级 (from the lexicon's exemplar frames, enumeration counters and scales)."""
+    w = lexicon.words
+    exemplar = "|".join(re.escape(a) + FRAME_ITEMS + re.escape(b) for a, b in map(frame, w("exemplar-frame")))
+    return re.compile(exemplar + "|" + NUMERAL + "+" + either(w("enumeration-counter")) + "|"
+                      + either(w("enumeration-scale")))
+
+
+def _covered(text: str, s: Sentence, industries: list, fillers: re.Pattern) -> set:
+    """Positions that are list items or enumeration frames: they are no distance."""
+    covered = set()
+    for other in industries:
+        covered.update(range(other.start - s.start, other.end - s.start))
+    for found in fillers.finditer(text):
+        covered.update(range(found.start(), found.end()))
+    return covered
+
+
+def _better(prop: str, d: int, best: str, best_gap) -> bool:
+    return best_gap is None or d < best_gap or (d == best_gap and ROLE_PRIORITY.get(prop, 0) > ROLE_PRIORITY.get(best, 0))
+
+
+class RoleReader:
+    """The role words of the lexicon (pk:RoleTrigger) and the frames that are no distance to them."""
+
+    def __init__(self, lexicon: Lexicon):
+        self.triggers = dict(lexicon.role_triggers)
+        self.fillers = filler_frames(lexicon)
+        self.filler_chars = frozenset(LIST_MARKS + QUOTES).union(
+            w for w in lexicon.words("list-filler") if len(w) == 1)
+
+    def role(self, s: Sentence, m: Mention, industries: list) -> str:
+        """The industry role the words next to `m`'s enumeration give, or '' for plain hasIndustry."""
+        return industry_role(s, m, industries, self.triggers, self.fillers, self.filler_chars)
+
+
+def industry_role(s: Sentence, m: Mention, industries: list, role_triggers: dict, fillers: re.Pattern,
+                  filler_chars: frozenset) -> str:
+    """The industry role the words next to `m`'s enumeration give, or '' for plain hasIndustry."""
+    text = s.text
+    a, b = m.start - s.start, m.end - s.start
+    left = max((x.end() for x in CLAUSE.finditer(text, 0, a)), default=0)
+    right_match = CLAUSE.search(text, b)
+    right = right_match.start() if right_match else len(text)
+    covered = _covered(text, s, industries, fillers)
+
+    def gap(lo: int, hi: int) -> int:
+        return sum(1 for i in range(lo, hi) if i not in covered and text[i] not in filler_chars)
+
+    # match role words across quotes: 五大“特”色服务业集群
+    kept = [i for i, ch in enumerate(text) if ch not in QUOTES]
+    plain = "".join(text[i] for i in kept)
+    best, best_gap = "", None
+    for word, prop in role_triggers.items():
+        p = plain.find(word)
+        while p >= 0:
+            k = kept[p]
+            word_end = kept[p + len(word) - 1] + 1
+            p = plain.find(word, p + 1)
+            if not (left <= k < right):
+                continue
+            if k >= b:
+                d = gap(b, k)
+                ok = d <= ROLE_AFTER
+            elif word_end <= a:
+                d = gap(word_end, a)
+                ok = d <= ROLE_BEFORE
+            else:
+                ok, d = False, 0
+            if ok and _better(prop, d, best, best_gap):
+                best, best_gap = prop, d
+    return best

@@ -1,0 +1,104 @@
+"""When a number is a goal: goal cues (力争, 目标, 到2025年, 5年内), their scope, and the deadline year.
+
+A goal cue in a number's own clause governs it, and so does a short goal head with a
+time in one of the clauses before (力争“十四五”末，A超300亿元，B超万亿元); a forecast
+(预计) before the number with no goal word after it governs it instead, and then it is
+no goal. Years come from 到/至 20XX年, 20XX年前 and the plan periods of the lexicon
+(十四五末 -> 2025); a relative time (5年内) after them leaves the year open.
+"""
+from __future__ import annotations
+
+import re
+
+from kg.extract.wordforms import either
+from kg.ontology import Lexicon
+
+CLAUSE = re.compile(r"[，。；,;！？]")
+PLAN_YEAR = "20[2-5][0-9]"
+NUMERAL = "[0-9一二三四五六七八九十两]"
+YEAR_MARK, MONTH_MARK = "年", "月"  # date marks, like numerals: 2025年, 10月
+
+
+def clause_at(text: str, a: int, b: int) -> tuple[int, int]:
+    """The clause around ``text[a:b]``: (its start, its end)."""
+    left = max((x.end() for x in CLAUSE.finditer(text, 0, a)), default=0)
+    right_m = CLAUSE.search(text, b)
+    return left, right_m.start() if right_m else len(text)
+
+
+class GoalCues:
+    """The goal, forecast and year words of the lexicon, and where they govern a number."""
+
+    def __init__(self, lexicon: Lexicon):
+        self.lex = lexicon
+        w = lexicon.words
+        # 到2025年底, 力争2030年 (not 2021年以来: a past span); group 1 is the year
+        self.year_re = re.compile(either(w("year-preposition")) + r"?\s*(" + PLAN_YEAR + r")\s*" + YEAR_MARK
+                                  + "(?!" + either(w("year-span-follower")) + "|1-)" + either(w("year-end-word")) + "?")
+        # 到2025年, 至2030年, 2027年底前 (but not 2021年前10个月, a year-to-date figure)
+        self.deadline_re = re.compile(
+            either(w("deadline-preposition")) + PLAN_YEAR + YEAR_MARK + "(?![0-9]+" + MONTH_MARK + ")|"
+            + PLAN_YEAR + YEAR_MARK + either(w("deadline-postposition")) + "(?!" + NUMERAL + "+"
+            + either(w("period-unit")) + ")")
+        self.relative_re = re.compile(NUMERAL + "+" + either(w("relative-horizon")))  # 5年内: no year
+        self.year_words = sorted(lexicon.year_expressions, key=len, reverse=True)
+        self.forecasts = sorted(w for w, kind in lexicon.non_target_cues.items() if kind == "forecast")
+
+    def has_goal_cue(self, text: str) -> bool:
+        """A target trigger, a deadline (到2025年, 十四五末) or a relative horizon (5年内)."""
+        plain = text.replace("“", "").replace("”", "")
+        if any(t in plain for t in self.lex.target_triggers):
+            return True
+        if any(w in plain for w in self.lex.year_expressions):
+            return True
+        return bool(self.relative_re.search(plain) or self.deadline_re.search(plain))
+
+    def governs(self, text: str, a: int) -> bool:
+        """Does a goal cue govern the number at `a`? One in its own clause does; one in the
+        sentence's first clause (力争“十四五”末，A超300亿元，B超万亿元) governs the clauses after it."""
+        left, right = clause_at(text, a, a)
+        clause = text[left:right]
+        if self.has_goal_cue(clause):
+            return True
+        # a short goal head with a time (力争“十四五”末，/ 力争通过5年时间，) governs the next clauses
+        bounds = [0] + [x.end() for x in CLAUSE.finditer(text, 0, left)]
+        for lo, hi in list(zip(bounds, bounds[1:]))[-3:]:
+            head = text[lo:hi - 1].replace("“", "").replace("”", "")
+            if len(head) <= 30 and self.has_goal_cue(head) and (
+                    self.year_re.search(head) or self.relative_re.search(head) or any(w in head for w in self.lex.year_expressions)):
+                return True
+        # （…）的目标: a cue right after the bracket governs what is inside it
+        open_at = text.rfind("（", 0, a)
+        close_at = text.find("）", a)
+        if open_at >= 0 and close_at > a and text.rfind("）", 0, a) < open_at:
+            return self.has_goal_cue(text[close_at + 1:close_at + 6])
+        return False
+
+    def year_of(self, text: str, upto: int) -> int | None:
+        """The deadline year stated before position `upto`, or None."""
+        plain = text[:upto].replace("“", "").replace("”", "")
+        best = None
+        for w in self.year_words:
+            k = plain.rfind(w)
+            if k >= 0 and (best is None or k > best[0]):
+                best = (k, self.lex.year_expressions[w])
+        for m in self.year_re.finditer(plain):
+            if best is None or m.start() > best[0]:
+                best = (m.start(), int(m.group(1)))
+        if best is None:
+            return None
+        rel = [m.start() for m in self.relative_re.finditer(plain)]
+        if rel and max(rel) > best[0]:
+            return None
+        return best[1]
+
+    def blocked(self, clause: str) -> bool:
+        return any(cue in clause for cue in self.lex.non_target_cues)
+
+    def forecast_governs(self, text: str, a: int) -> bool:
+        """A forecast (预计) stated before the number, with no goal word after it, governs it:
+        预计到2025年，产值将达300亿元 is no goal, however many clauses it runs over."""
+        head = text[:a]
+        last_forecast = max((head.rfind(w) for w in self.forecasts), default=-1)
+        last_goal = max((head.rfind(w) for w in self.lex.target_triggers), default=-1)
+        return last_forecast >= 0 and last_forecast > last_goal

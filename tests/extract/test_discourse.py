@@ -1,0 +1,72 @@
+"""The discourse stage alone: subject position, addresses, region subjects and the passage topic."""
+from __future__ import annotations
+
+import pytest
+
+from kg.extract.discourse import DocumentContext, FrameReader, SentenceFrame, find_all
+from kg.types import Mention, Sentence
+
+
+@pytest.fixture(scope="module")
+def reader(lexicon):
+    benchmark = [w for w, p in lexicon.relation_triggers.items() if "benchmarksAgainst" in p]
+    cooperate = [w for w, p in lexicon.relation_triggers.items() if "cooperatesWith" in p]
+    return FrameReader(lexicon, benchmark, cooperate)
+
+
+def _park(text, surface, start=0, generic=False, level="zone"):
+    at = text.index(surface)
+    return Mention("d", start + at, start + at + len(surface), surface, "Park", "test", generic=generic, level=level)
+
+
+def test_find_all_finds_every_occurrence():
+    assert find_all("对标甲，对标乙", ["对标", "乙"]) == [(0, "对标"), (4, "对标"), (6, "乙")]
+
+
+def test_a_park_opening_its_clause_is_in_subject_position(reader):
+    text = "2019年6月，常熟高新区启动建设。"
+    assert reader.in_subject_position(text, text.index("常熟"))
+
+
+def test_a_park_after_a_verb_or_an_object_marker_is_not(reader):
+    assert not reader.in_subject_position("全力推动药明生命科技园", 4)
+    assert not reader.in_subject_position("与苏州工业园区", 1)
+
+
+def test_an_office_or_venue_is_an_address(reader):
+    text = "会议在漕河泾开发区举行。"
+    assert reader.is_address(text, _park(text, "漕河泾开发区"), 0)
+    text = "企业来自苏州工业园区。"
+    assert reader.is_address(text, _park(text, "苏州工业园区"), 0)
+    text = "苏州工业园区发布新政。"
+    assert not reader.is_address(text, _park(text, "苏州工业园区"), 0)
+
+
+def test_a_park_after_a_partner_word_is_an_object(reader):
+    text = "无锡经开区对标苏州工业园区"
+    assert reader.after_partner_word(text, text.index("苏州"))
+    assert not reader.after_partner_word(text, 0)
+
+
+def test_a_region_opening_the_sentence_is_its_subject_unless_it_is_an_office(reader, lexicon):
+    region = next(r for r in sorted(lexicon.regions) if len(r) == 2 and r + "市" not in lexicon.regions)
+    assert reader.region_subject(region + "市坚持创新发展。", [], 0) == region + "市"
+    assert reader.region_subject(region + "市委书记调研。", [], 0) == ""
+
+
+def test_a_named_zone_becomes_the_topic_of_the_next_sentences(reader):
+    first = Sentence("d", 0, 9, "苏州高新区发展快。", 0)
+    second = Sentence("d", 9, 16, "园区引进项目。", 1)
+    park = _park(first.text, "苏州高新区")
+    generic = _park(second.text, "园区", start=9, generic=True)
+    keys = {(park.start, park.end): "Park:苏州|高新区"}
+    frames = reader.frames([first, second], [park, generic], keys, {"Park:苏州|高新区": "zone"})
+    assert [(f.subject, f.subject_explicit) for f in frames] == [("Park:苏州|高新区", True), ("Park:苏州|高新区", False)]
+
+
+def test_the_document_context_knows_which_names_a_park_owns():
+    s = Sentence("d", 0, 9, "苏州高新区发展快。", 0)
+    park = _park(s.text, "苏州高新区")
+    context = DocumentContext.of([SentenceFrame(s, "P", True, [(park, "P")])])
+    assert context.owns("P", "苏州高新区集成电路产业园") and not context.owns("P", "苏州高新区")
+    assert context.features("P", 0, True)["anchored"] == 1.0

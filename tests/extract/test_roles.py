@@ -1,0 +1,53 @@
+"""Industry roles alone: the role word closing or opening an enumeration, list items not counted as distance."""
+from __future__ import annotations
+
+import pytest
+
+from kg.extract.roles import RoleReader
+from kg.ontology import Lexicon
+from kg.types import Mention, Sentence
+
+TRIGGERS = {"主导产业": "hasLeadingIndustry", "未来产业": "hasFutureIndustry"}
+
+
+def _industry(text, surface):
+    at = text.index(surface)
+    return Mention("d", at, at + len(surface), surface, "Industry", "test")
+
+
+@pytest.fixture(scope="module")
+def reader(lexicon):
+    return RoleReader(Lexicon(role_triggers=TRIGGERS, grammar_words=lexicon.grammar_words))
+
+
+@pytest.fixture
+def _role(reader):
+    def role(text, surface, others=()):
+        s = Sentence("d", 0, len(text), text, 0)
+        items = [_industry(text, w) for w in (surface, *others)]
+        return reader.role(s, items[0], items)
+
+    return role
+
+
+def test_a_role_word_closing_the_list_gives_every_item_its_role(_role):
+    text = "做强集成电路、人工智能两大主导产业。"
+    assert _role(text, "集成电路", ["人工智能"]) == "hasLeadingIndustry"
+
+
+def test_each_list_gets_its_own_role_word(_role):
+    text = "做强集成电路等主导产业和量子信息等未来产业。"
+    assert _role(text, "量子信息", ["集成电路"]) == "hasFutureIndustry"
+
+
+def test_a_role_word_in_another_clause_gives_none(_role):
+    assert _role("发展集成电路，打造主导产业。", "集成电路") == ""
+
+
+def test_the_frames_that_are_no_distance_come_from_the_lexicon(lexicon):
+    from kg.extract.roles import filler_frames
+
+    found = filler_frames(lexicon).findall("以集成电路为代表的两大千亿级集群，三个园区")
+    assert found == ["以集成电路为代表的", "两大", "千亿级", "三个"]
+    lex = Lexicon(grammar_words=dict(lexicon.grammar_words, **{"enumeration-scale": ("百亿级",)}))
+    assert filler_frames(lex).findall("千亿级百亿级") == ["百亿级"]
