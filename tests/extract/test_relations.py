@@ -39,3 +39,11 @@ def test_bracketed_park_is_inside_the_park_before_it(run_text):
 def test_a_sub_park_named_as_subject_becomes_the_topic(run_text):
     rels = _rels(run_text, "长宁高新区智能装备产业园项目开工。园区将重点发展工业机器人等新兴产业。")
     assert ("长宁高新区智能装备|产业园", "hasEmergingIndustry", "工业机器人") in rels
+
+
+def test_a_county_named_after_the_park_speaks_for_itself(run_text):
+    rels = _rels(run_text, "襄垣经开区发展势头强劲，产业集聚。园区引进了华阳新材料科技有限公司。"
+                           "襄垣县引进了东方新材料科技有限公司。")
+    objects = {o for _, _, o in rels}
+    assert any("华阳" in o for o in objects)
+    assert not any("东方" in o for o in objects)
