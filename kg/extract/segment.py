@@ -1,16 +1,39 @@
-"""Word segmentation with jieba, the ontology's terms as its user dictionary.
+"""Word segmentation: one interface, two engines, the ontology's terms as their user dictionary.
 
-Part of speech comes from jieba's own dictionary (word -> tag) rather than
-from ``jieba.posseg``, which is several times slower; words jieba does not
-know (found by its HMM) are reported as ``"x?"``: usually names.
+* ``rjieba``: jieba-rs, the Rust port of jieba (same dictionary, same DAG and
+  HMM), through its Python binding; the default when it is installed.
+* ``jieba``: the Python original, the fallback and the reference.
+
+``KG_SEGMENTER=jieba`` (or ``Segmenter(lexicon, engine="jieba")``) picks one.
+Both engines get the same user dictionary with the same frequencies
+(`user_dictionary`, computed from jieba's ``dict.txt`` and the lexicon, not from
+either engine's state) and the same dictionary total, so their DAGs agree. Where
+jieba-rs's HMM cuts a run of non-Han characters its own way (``2023-2025``,
+``RISC-V`` whole, where jieba splits at ``-`` and ``.``), the piece is cut again
+with jieba's rule, so both engines give the same tokens (a test checks it on
+arbitrary text).
+
+Part of speech comes from jieba's dictionary (word -> tag) for both engines,
+rather than from ``jieba.posseg``, which is several times slower; words the
+dictionary does not know (found by the HMM) are reported as ``"x?"``: usually
+names.
+
+>>> from kg.ontology import load_lexicon
+>>> seg = Segmenter(load_lexicon())
+>>> [t.word for t in seg.tokens("苏州高新区聚焦集成电路")]
+['苏州高新区', '聚焦', '集成电路']
+>>> seg.pos("聚焦"), seg.pos("苏州")
+('v', 'ns')
 """
 from __future__ import annotations
 
 import logging
 import os
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from kg.errors import ParkKGError
 from kg.ontology import Lexicon
 
 
@@ -22,13 +45,33 @@ class Token:
     pos: str
 
 
+@dataclass(frozen=True)
+class Entry:
+    """One word of the user dictionary: both engines get exactly these."""
+
+    word: str
+    freq: int
+
+
 UNKNOWN = "x?"
 SHORT = 24  # strings up to this length (names being checked) are cached
 BLOCK_CACHE = 200_000  # distinct Han runs remembered (about 40 MB); the memory is cleared when full
+ENGINES = ("rjieba", "jieba")
+ENV_VAR = "KG_SEGMENTER"
+TERM_FREQ = 1000  # an ontology term is at least this frequent, so that jieba keeps it whole
+PLACE_FREQ = 50  # a region the dictionary lacks: a word, but a rare one
+# jieba's own block patterns (jieba.re_han_default, re_skip_default) and its HMM's split of non-Han runs
+# (jieba.finalseg.re_han, re_skip), copied so that the rjieba engine needs no jieba import to cut
+HAN_RUN = re.compile("([\u4E00-\u9FD5a-zA-Z0-9+#&\\._%\\-]+)")
+SKIP = re.compile("(\r\n|\\s)")
+HMM_HAN = re.compile("[\u4E00-\u9FD5]")
+HMM_SKIP = re.compile("([a-zA-Z0-9]+(?:\\.\\d+)?%?)")
+HMM_SYMBOLS = re.compile("[+#&._%\\-]")
 
 
 @lru_cache(maxsize=1)
-def _jieba_dictionary() -> dict:
+def base_dictionary() -> dict:
+    """jieba's ``dict.txt``: word -> (frequency, tag). The one source of frequencies and POS for both engines."""
     import jieba
 
     path = os.path.join(os.path.dirname(jieba.__file__), "dict.txt")
@@ -41,38 +84,147 @@ def _jieba_dictionary() -> dict:
     return tags
 
 
-class Segmenter:
-    """jieba with the lexicon's terms added, plus a POS lookup."""
+def user_dictionary(lexicon: Lexicon, base: dict) -> tuple[Entry, ...]:
+    """The words whose frequency the lexicon changes, in a fixed order, with their final frequency.
 
-    def __init__(self, lexicon: Lexicon):
+    An ontology term gets at least `TERM_FREQ` (its dictionary frequency when
+    higher); a region the dictionary lacks gets `PLACE_FREQ`, even when it is a
+    term too (a place name is a name, not a vocabulary word). Words whose
+    frequency does not change are left out, so adding the entries changes the
+    dictionary total by exactly the sum of the changes, in either engine.
+
+    >>> from kg.ontology import Lexicon
+    >>> lex = Lexicon(); lex.regions = {"甲乙": "r1", "中国": "r2"}
+    >>> user_dictionary(lex, {"中国": (95000, "ns")})
+    (Entry(word='甲乙', freq=50),)
+    """
+    final: dict[str, int] = {}
+    for term in sorted(lexicon.all_terms()):
+        final[term] = max(base.get(term, (0,))[0], TERM_FREQ)
+    for place in sorted(lexicon.regions):
+        if place not in base:
+            final[place] = PLACE_FREQ
+    return tuple(Entry(w, f) for w, f in final.items() if f != base.get(w, (0,))[0])
+
+
+def dictionary_total(base: dict, entries) -> int:
+    """The sum of every frequency once the entries are in: what both engines divide by."""
+    total = sum(freq for freq, _ in base.values())
+    return total + sum(e.freq - base.get(e.word, (0,))[0] for e in entries)
+
+
+def default_engine() -> str:
+    """``$KG_SEGMENTER`` when set, else rjieba when it is installed, else jieba."""
+    chosen = os.environ.get(ENV_VAR, "").strip()
+    if chosen:
+        return check_engine(chosen)
+    try:
+        import rjieba  # noqa: F401
+    except ImportError:
+        return "jieba"
+    return "rjieba"
+
+
+def check_engine(name: str) -> str:
+    """`name` if it is a segmentation engine, else a clear error.
+
+    >>> check_engine("pkuseg")
+    Traceback (most recent call last):
+    ...
+    kg.errors.ParkKGError: unknown segmenter engine 'pkuseg' (from KG_SEGMENTER or engine=); use one of rjieba, jieba
+    """
+    if name not in ENGINES:
+        raise ParkKGError(f"unknown segmenter engine '{name}' (from {ENV_VAR} or engine=); "
+                          f"use one of {', '.join(ENGINES)}")
+    return name
+
+
+class JiebaEngine:
+    """Python jieba with the user dictionary: cuts one Han block as ``jieba.cut(block, HMM=True)``."""
+
+    name = "jieba"
+
+    def __init__(self, entries, total: int):
         import jieba
 
         jieba.setLogLevel(logging.WARNING)
-        self._tokenizer = jieba.Tokenizer()
-        self._tokenizer.initialize()
-        self._tags = _jieba_dictionary()
+        self.tokenizer = jieba.Tokenizer()
+        self.tokenizer.initialize()
+        for e in entries:
+            self.tokenizer.add_word(e.word, freq=e.freq)
+        # jieba adds a re-added word's new frequency to the total without taking its old one off: set the true sum
+        self.tokenizer.total = total
+
+    def cut(self, block: str) -> list[str]:
+        return list(self.tokenizer.cut(block, HMM=True))
+
+    def lcut(self, text: str) -> list[str]:
+        """The library's own cut of a whole text (for tests)."""
+        return self.tokenizer.lcut(text, HMM=True)
+
+
+class RjiebaEngine:
+    """jieba-rs with the same user dictionary; non-Han runs its HMM kept whole are cut with jieba's rule."""
+
+    name = "rjieba"
+
+    def __init__(self, entries, base: dict):
+        try:
+            import rjieba
+        except ImportError as exc:
+            raise ParkKGError("the 'rjieba' segmenter is not installed; install it with: pip install rjieba, "
+                              f"or set {ENV_VAR}=jieba") from exc
+        self._jieba = rjieba.Jieba()  # its embedded dictionary is jieba's dict.txt (tests/extract/test_segment.py)
+        for e in entries:
+            self._jieba.add_word(e.word, e.freq, None)
+        self._known = base.keys() | {e.word for e in entries}
+
+    def cut(self, block: str) -> list[str]:
+        words = self._jieba.cut(block, True)
+        # without these symbols a non-Han run is letters and digits, which both HMMs keep whole
+        return self._recut(words) if HMM_SYMBOLS.search(block) else words
+
+    def _recut(self, words: list[str]) -> list[str]:
+        """jieba's HMM splits a non-Han run at ``-`` and ``.`` (``2023``, ``-``, ``2025``); jieba-rs keeps it whole.
+
+        A word of several characters with no Han character that the dictionary
+        does not have came from that run: cut it with jieba's pattern.
+        """
+        out = []
+        for w in words:
+            if len(w) > 1 and w not in self._known and not HMM_HAN.search(w):
+                out.extend(p for p in HMM_SKIP.split(w) if p)
+            else:
+                out.append(w)
+        return out
+
+    def lcut(self, text: str) -> list[str]:
+        return self._jieba.cut(text, True)
+
+
+class Segmenter:
+    """Tokens with offsets and a POS lookup, from the chosen engine with the ontology's terms added."""
+
+    def __init__(self, lexicon: Lexicon, engine: str | None = None):
+        self.engine_name = check_engine(engine) if engine else default_engine()
+        self._tags = base_dictionary()
+        entries = user_dictionary(lexicon, self._tags)
+        if self.engine_name == "rjieba":
+            self.engine = RjiebaEngine(entries, self._tags)
+        else:
+            self.engine = JiebaEngine(entries, dictionary_total(self._tags, entries))
         self._cache: dict = {}
         self._blocks: dict = {}
-        # jieba's own block patterns, so that text splits into blocks exactly as jieba.cut splits it
-        self._han_run, self._skip = jieba.re_han_default, jieba.re_skip_default
         self._extra = {}
         for term in sorted(lexicon.all_terms()):
-            self._tokenizer.add_word(term, freq=max(self._tokenizer.suggest_freq(term, tune=False), 1000))
             self._extra.setdefault(term, "n")
         for place in sorted(lexicon.regions):
-            if place not in self._tags:
-                self._tokenizer.add_word(place, freq=50)
             self._extra.setdefault(place, "ns")
         for term in lexicon.boundaries:
             self._extra[term] = self._tags.get(term, (0, "v"))[1]
 
-    @property
-    def tokenizer(self):
-        """The jieba Tokenizer with the ontology's terms: ``tokens`` gives exactly its ``cut(text, HMM=True)``."""
-        return self._tokenizer
-
     def pos(self, word: str) -> str:
-        """The dictionary tag of `word`, or ``"x?"`` when jieba does not know it."""
+        """The dictionary tag of `word`, or ``"x?"`` when jieba's dictionary does not know it."""
         if word in self._extra:
             return self._extra[word]
         entry = self._tags.get(word)
@@ -87,6 +239,10 @@ class Segmenter:
         if offset == 0 and len(text) <= SHORT:
             return list(self._short_tokens(text))
         return self._segment(text, offset)
+
+    def words(self, text: str) -> list[str]:
+        """The words of `text`, as ``jieba.lcut(text, HMM=True)`` with the user dictionary gives them."""
+        return [w for w, _ in self._tagged_words(text)]
 
     def _segment(self, text: str, offset: int) -> list[Token]:
         out = []
@@ -106,23 +262,22 @@ class Segmenter:
         (slogans, titles, boilerplate: a fifth of the characters of a news
         corpus), and each distinct run is cut once.
         """
-        for block in self._han_run.split(text):
+        blocks = self._blocks
+        for block in HAN_RUN.split(text):
             if not block:
                 continue
-            if self._han_run.match(block):
-                words = self._blocks.get(block)
-                if words is None:
-                    if len(self._blocks) >= BLOCK_CACHE:
-                        self._blocks.clear()
-                    words = self._blocks[block] = tuple((w, self.pos(w)) for w in self._tokenizer.cut(block, HMM=True))
-                yield from words
-            else:
-                for part in self._skip.split(block):
-                    if self._skip.match(part):
-                        yield part, self.pos(part)
-                    else:
-                        for ch in part:
-                            yield ch, self.pos(ch)
+            words = blocks.get(block)
+            if words is None:
+                if len(blocks) >= BLOCK_CACHE:
+                    blocks.clear()
+                if HAN_RUN.match(block):
+                    cut = self.engine.cut(block)
+                else:  # between runs: whitespace whole, everything else character by character
+                    cut = []
+                    for part in SKIP.split(block):
+                        cut.extend((part,) if SKIP.match(part) else part)
+                words = blocks[block] = tuple((w, self.pos(w)) for w in cut)
+            yield from words
 
     def _short_tokens(self, text: str) -> tuple:
         """Names and name parts are segmented again and again while checking them: remember them."""
