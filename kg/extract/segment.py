@@ -32,13 +32,16 @@ import os
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import accumulate, repeat
+from typing import NamedTuple
 
 from kg.errors import ParkKGError
 from kg.ontology import Lexicon
 
 
-@dataclass(frozen=True)
-class Token:
+class Token(NamedTuple):
+    """A word and its tag at ``text[start:end]`` (a named tuple: segmentation makes millions of them)."""
+
     start: int
     end: int
     word: str
@@ -64,9 +67,12 @@ PLACE_FREQ = 50  # a region the dictionary lacks: a word, but a rare one
 # (jieba.finalseg.re_han, re_skip), copied so that the rjieba engine needs no jieba import to cut
 HAN_RUN = re.compile("([\u4E00-\u9FD5a-zA-Z0-9+#&\\._%\\-]+)")
 SKIP = re.compile("(\r\n|\\s)")
-HMM_HAN = re.compile("[\u4E00-\u9FD5]")
 HMM_SKIP = re.compile("([a-zA-Z0-9]+(?:\\.\\d+)?%?)")
 HMM_SYMBOLS = re.compile("[+#&._%\\-]")
+# ideographs jieba-rs counts as Han and jieba does not (found by trying every character): a text with one
+# of them is cut block by block, as jieba blocks it
+RUST_ONLY = re.compile("[\u3400-\u4DBF\u9FD6-\u9FFF\uF900-\uFAFF\U00020000-\U0002A6DF"
+                       "\U0002A700-\U0002EBEF\U0002F800-\U0002FA1F]")
 
 
 @lru_cache(maxsize=1)
@@ -82,6 +88,12 @@ def base_dictionary() -> dict:
             if len(parts) == 3:
                 tags[parts[0]] = (int(parts[1]), parts[2])
     return tags
+
+
+@lru_cache(maxsize=1)
+def base_tags() -> dict:
+    """word -> tag of jieba's ``dict.txt``."""
+    return {word: tag for word, (_, tag) in base_dictionary().items()}
 
 
 def user_dictionary(lexicon: Lexicon, base: dict) -> tuple[Entry, ...]:
@@ -187,16 +199,25 @@ class RjiebaEngine:
     def _recut(self, words: list[str]) -> list[str]:
         """jieba's HMM splits a non-Han run at ``-`` and ``.`` (``2023``, ``-``, ``2025``); jieba-rs keeps it whole.
 
-        A word of several characters with no Han character that the dictionary
-        does not have came from that run: cut it with jieba's pattern.
+        A word of several characters that the dictionary does not have and that
+        is all ASCII (the non-Han characters of a block are) came from such a
+        run: cut it with jieba's pattern.
         """
+        known = self._known
+        if not any(len(w) > 1 and w.isascii() and w not in known for w in words):
+            return words
         out = []
         for w in words:
-            if len(w) > 1 and w not in self._known and not HMM_HAN.search(w):
+            if len(w) > 1 and w.isascii() and w not in known:
                 out.extend(p for p in HMM_SKIP.split(w) if p)
             else:
                 out.append(w)
         return out
+
+    def cut_text(self, text: str) -> list[str]:
+        """A whole text at once (no ideograph of `RUST_ONLY` in it), as jieba cuts it block by block."""
+        words = self._jieba.cut(text, True)
+        return self._recut(words) if HMM_SYMBOLS.search(text) else words
 
     def lcut(self, text: str) -> list[str]:
         return self._jieba.cut(text, True)
@@ -215,20 +236,21 @@ class Segmenter:
             self.engine = JiebaEngine(entries, dictionary_total(self._tags, entries))
         self._cache: dict = {}
         self._blocks: dict = {}
-        self._extra = {}
+        self._whole_text = hasattr(self.engine, "cut_text")  # fast enough to cut a whole text at once
+        # the lexicon's words have their own tags: terms are nouns, regions places, boundaries what jieba says
+        extra = {}
         for term in sorted(lexicon.all_terms()):
-            self._extra.setdefault(term, "n")
+            extra.setdefault(term, "n")
         for place in sorted(lexicon.regions):
-            self._extra.setdefault(place, "ns")
+            extra.setdefault(place, "ns")
         for term in lexicon.boundaries:
-            self._extra[term] = self._tags.get(term, (0, "v"))[1]
+            extra[term] = self._tags.get(term, (0, "v"))[1]
+        self._pos_of = dict(base_tags())
+        self._pos_of.update(extra)
 
     def pos(self, word: str) -> str:
         """The dictionary tag of `word`, or ``"x?"`` when jieba's dictionary does not know it."""
-        if word in self._extra:
-            return self._extra[word]
-        entry = self._tags.get(word)
-        return entry[1] if entry else UNKNOWN
+        return self._pos_of.get(word, UNKNOWN)
 
     def frequency(self, word: str) -> int:
         entry = self._tags.get(word)
@@ -242,19 +264,17 @@ class Segmenter:
 
     def words(self, text: str) -> list[str]:
         """The words of `text`, as ``jieba.lcut(text, HMM=True)`` with the user dictionary gives them."""
-        return [w for w, _ in self._tagged_words(text)]
+        if self._whole_text and not RUST_ONLY.search(text):
+            return self.engine.cut_text(text)
+        return self._block_words(text)
 
     def _segment(self, text: str, offset: int) -> list[Token]:
-        out = []
-        pos = offset
-        for word, tag in self._tagged_words(text):
-            end = pos + len(word)
-            out.append(Token(pos, end, word, tag))
-            pos = end
-        return out
+        words = self.words(text)
+        starts = list(accumulate(map(len, words), initial=offset))
+        return list(map(Token, starts, starts[1:], words, map(self._pos_of.get, words, repeat(UNKNOWN))))
 
-    def _tagged_words(self, text: str):
-        """(word, tag) pairs of `text`: exactly ``jieba.cut(text, HMM=True)``, one Han block at a time.
+    def _block_words(self, text: str) -> list[str]:
+        """The words of `text` cut one block at a time: exactly ``jieba.cut(text, HMM=True)``.
 
         jieba cuts each run of Han/alphanumeric characters on its own and splits
         everything between runs character by character (whitespace runs whole),
@@ -263,21 +283,24 @@ class Segmenter:
         corpus), and each distinct run is cut once.
         """
         blocks = self._blocks
+        out: list = []
         for block in HAN_RUN.split(text):
-            if not block:
-                continue
-            words = blocks.get(block)
-            if words is None:
-                if len(blocks) >= BLOCK_CACHE:
-                    blocks.clear()
-                if HAN_RUN.match(block):
-                    cut = self.engine.cut(block)
-                else:  # between runs: whitespace whole, everything else character by character
-                    cut = []
-                    for part in SKIP.split(block):
-                        cut.extend((part,) if SKIP.match(part) else part)
-                words = blocks[block] = tuple((w, self.pos(w)) for w in cut)
-            yield from words
+            if block:
+                words = blocks.get(block)
+                out.extend(words if words is not None else self._cut_block(block))
+        return out
+
+    def _cut_block(self, block: str) -> tuple:
+        if HAN_RUN.match(block):
+            words = self.engine.cut(block)
+        else:  # between runs: whitespace whole, everything else character by character
+            words = []
+            for part in SKIP.split(block):
+                words.extend((part,) if SKIP.match(part) else part)
+        if len(self._blocks) >= BLOCK_CACHE:
+            self._blocks.clear()
+        words = self._blocks[block] = tuple(words)
+        return words
 
     def _short_tokens(self, text: str) -> tuple:
         """Names and name parts are segmented again and again while checking them: remember them."""

@@ -15,7 +15,7 @@ from kg.ontology import Lexicon
 # runs of characters where the engines' HMMs part ways (non-Han runs with - . %), names and news words
 WORDS = ["2023-2025年", "1-7月", "RISC-V", "002966.SZ", "163.com", "0471-6321727", "10.02%", "A334",
          "同里", "农文旅", "融合发展区", "苏州高新区", "集成电路", "聚焦", "有限公司", "迈为", "博众", "小驴",
-         "鼓楼区", "贾警官", "、", "，", "。", " ", "\r\n", "\t", "-", ".", "_", "&", "#", "+", "%", "a", "Park"]
+         "鼓楼区", "贾警官", "\u3400", "\u9fd6", "\uf900", "\U00020000", "\u3000", "、", "，", "。", " ", "\r\n", "\t", "-", ".", "_", "&", "#", "+", "%", "a", "Park"]
 texts = st.lists(st.one_of(st.sampled_from(WORDS), st.text(st.characters(exclude_categories=("Cs",)), max_size=3)),
                  max_size=25).map("".join)
 
