@@ -5,6 +5,7 @@ import os
 import resource
 import statistics
 import tempfile
+import time
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable

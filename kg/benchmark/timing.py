@@ -6,6 +6,7 @@ count the time the OS gave to other programs; each `_Clock` keeps both.
 """
 from __future__ import annotations
 
+import math
 import resource
 import subprocess
 import sys
