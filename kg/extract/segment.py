@@ -271,7 +271,9 @@ class Segmenter:
     def _segment(self, text: str, offset: int) -> list[Token]:
         words = self.words(text)
         starts = list(accumulate(map(len, words), initial=offset))
-        return list(map(Token, starts, starts[1:], words, map(self._pos_of.get, words, repeat(UNKNOWN))))
+        tags = map(self._pos_of.get, words, repeat(UNKNOWN))
+        # tuple.__new__ makes each Token from a ready tuple without a Python-level call: half the cost of Token(...)
+        return list(map(tuple.__new__, repeat(Token), zip(starts, starts[1:], words, tags)))
 
     def _block_words(self, text: str) -> list[str]:
         """The words of `text` cut one block at a time: exactly ``jieba.cut(text, HMM=True)``.
