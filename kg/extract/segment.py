@@ -64,7 +64,7 @@ ENV_VAR = "KG_SEGMENTER"
 TERM_FREQ = 1000  # an ontology term is at least this frequent, so that jieba keeps it whole
 PLACE_FREQ = 50  # a region the dictionary lacks: a word, but a rare one
 # jieba's own block patterns (jieba.re_han_default, re_skip_default) and its HMM's split of non-Han runs
-# (jieba.finalseg.re_han, re_skip), copied so that the rjieba engine needs no jieba import to cut
+# (jieba.finalseg.re_skip), copied: the rjieba engine must block text exactly as jieba does
 HAN_RUN = re.compile("([\u4E00-\u9FD5a-zA-Z0-9+#&\\._%\\-]+)")
 SKIP = re.compile("(\r\n|\\s)")
 HMM_SKIP = re.compile("([a-zA-Z0-9]+(?:\\.\\d+)?%?)")
