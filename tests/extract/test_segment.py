@@ -104,3 +104,9 @@ def test_without_rjieba_the_default_is_jieba(monkeypatch):
     assert default_engine() == "jieba"
     with pytest.raises(ParkKGError, match="pip install rjieba"):
         segment.RjiebaEngine((), {})
+
+
+def test_segmenters_on_one_lexicon_share_their_engine(lexicon, reference):
+    again = Segmenter(lexicon, engine="jieba")
+    assert again.engine is reference.engine  # loaded once per process
+    assert again.tokens("苏州高新区聚焦集成电路") == reference.tokens("苏州高新区聚焦集成电路")
