@@ -76,24 +76,28 @@ RUST_ONLY = re.compile("[\u3400-\u4DBF\u9FD6-\u9FFF\uF900-\uFAFF\U00020000-\U000
 
 
 @lru_cache(maxsize=1)
-def base_dictionary() -> dict:
-    """jieba's ``dict.txt``: word -> (frequency, tag). The one source of frequencies and POS for both engines."""
+def _dictionaries() -> tuple[dict, dict]:
+    """jieba's ``dict.txt`` (three fields a line: word, frequency, tag) as word -> (frequency, tag) and word -> tag."""
     import jieba
 
     path = os.path.join(os.path.dirname(jieba.__file__), "dict.txt")
-    tags = {}
     with open(path, encoding="utf-8") as handle:
-        for line in handle:
-            parts = line.split()
-            if len(parts) == 3:
-                tags[parts[0]] = (int(parts[1]), parts[2])
-    return tags
+        text = handle.read()
+    fields = text.split()
+    if len(fields) != 3 * len(text.splitlines()):  # not three fields on every line: keep the lines that have them
+        fields = [f for line in text.splitlines() if len(line.split()) == 3 for f in line.split()]
+    words, tags = fields[0::3], fields[2::3]
+    return dict(zip(words, zip(map(int, fields[1::3]), tags))), dict(zip(words, tags))
 
 
-@lru_cache(maxsize=1)
+def base_dictionary() -> dict:
+    """jieba's ``dict.txt``: word -> (frequency, tag). The one source of frequencies and POS for both engines."""
+    return _dictionaries()[0]
+
+
 def base_tags() -> dict:
     """word -> tag of jieba's ``dict.txt``."""
-    return {word: tag for word, (_, tag) in base_dictionary().items()}
+    return _dictionaries()[1]
 
 
 def user_dictionary(lexicon: Lexicon, base: dict) -> tuple[Entry, ...]:
