@@ -68,6 +68,7 @@ PLACE_FREQ = 50  # a region the dictionary lacks: a word, but a rare one
 HAN_RUN = re.compile("([\u4E00-\u9FD5a-zA-Z0-9+#&\\._%\\-]+)")
 SKIP = re.compile("(\r\n|\\s)")
 HMM_SKIP = re.compile("([a-zA-Z0-9]+(?:\\.\\d+)?%?)")
+HMM_PIECE = re.compile("[a-zA-Z0-9]+(?:\\.\\d+)?%?")  # one piece jieba's HMM keeps whole (2023, 10.02, 5%)
 HMM_SYMBOLS = re.compile("[+#&._%\\-]")
 # ideographs jieba-rs counts as Han and jieba does not (found by trying every character): a text with one
 # of them is cut block by block, as jieba blocks it
@@ -205,14 +206,16 @@ class RjiebaEngine:
 
         A word of several characters that the dictionary does not have and that
         is all ASCII (the non-Han characters of a block are) came from such a
-        run: cut it with jieba's pattern.
+        run: unless jieba's pattern would keep it whole too, cut it with that pattern.
         """
         base, added = self._base, self._added
-        if not any(len(w) > 1 and w.isascii() and w not in base and w not in added for w in words):
+        suspects = {w for w in filter(str.isascii, words)
+                    if len(w) > 1 and not HMM_PIECE.fullmatch(w) and w not in base and w not in added}
+        if not suspects:
             return words
         out = []
         for w in words:
-            if len(w) > 1 and w.isascii() and w not in base and w not in added:
+            if w in suspects:
                 out.extend(p for p in HMM_SKIP.split(w) if p)
             else:
                 out.append(w)
