@@ -27,7 +27,11 @@ def register(main: click.Group) -> None:
 @click.option("--skip-sparql", is_flag=True, help="Skip the SPARQL part (the slowest).")
 @click.option("--profile", "show_profile", is_flag=True,
               help="Also print a cProfile of one-process extraction (functions by own time).")
-def bench(corpus, sample, scaling_docs, min_triples, query_runs, rdflib_budget, skip_sparql, show_profile):
+@click.option("--compare-segmenters", is_flag=True,
+              help="Instead of timing: run the pipeline with each segmenter (rjieba, jieba) and list the mentions "
+                   "they do not share.")
+def bench(corpus, sample, scaling_docs, min_triples, query_runs, rdflib_budget, skip_sparql, show_profile,
+          compare_segmenters):
     """Measure build speed, scaling, memory and SPARQL latency on a corpus.
 
     Prints the figures as it goes and ends with one JSON line (chars_per_s,
@@ -41,8 +45,18 @@ def bench(corpus, sample, scaling_docs, min_triples, query_runs, rdflib_budget, 
     Examples:
       kg bench --corpus news.jsonl
       kg bench --corpus news.jsonl --sample 300 --skip-sparql
+      kg bench --corpus news.jsonl --sample 400 --compare-segmenters
     """
-    from kg.benchmark import BenchOptions, run_bench
+    from kg.benchmark import BenchOptions, load_documents, run_bench
+
+    if compare_segmenters:
+        from kg.benchmark.segmenters import compare_segmenters as compare
+
+        comparison = compare(load_documents(corpus, sample))
+        for line in comparison.lines():
+            click.echo(line)
+        click.echo(json.dumps(comparison.summary(), ensure_ascii=False, sort_keys=True))
+        return
 
     options = BenchOptions(corpus, sample, scaling_docs, min_triples, query_runs, rdflib_budget, skip_sparql,
                            show_profile)

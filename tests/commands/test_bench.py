@@ -38,3 +38,15 @@ def test_bench_says_what_is_wrong_with_an_empty_corpus(tmp_path):
     result = CliRunner().invoke(main, ["bench", "--corpus", str(corpus), "--skip-sparql"])
     assert result.exit_code != 0
     assert "no readable documents to measure on" in result.output and "Traceback" not in result.output
+
+
+def test_compare_segmenters_lists_no_difference_on_agreeing_engines(tmp_path):
+    corpus = tmp_path / "news.jsonl"
+    texts = ["2023-2025年，苏州高新区聚焦集成电路、生物医药等主导产业。", "RISC-V峰会在无锡经开区举行，迈为股份有限公司参会。"]
+    corpus.write_text("".join(json.dumps({"id": f"n{i}", "text": t}, ensure_ascii=False) + "\n"
+                              for i, t in enumerate(texts)), encoding="utf-8")
+    result = CliRunner().invoke(main, ["bench", "--corpus", str(corpus), "--compare-segmenters"])
+    assert result.exit_code == 0, result.output
+    summary = json.loads(result.output.strip().splitlines()[-1])
+    assert summary["documents"] == 2 and summary["differing_documents"] == 0
+    assert summary["mentions"]["rjieba"] == summary["mentions"]["jieba"] > 0
