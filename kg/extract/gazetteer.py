@@ -2,9 +2,11 @@
 
 One interface, two engines, so the choice can be measured rather than guessed:
 
-* ``regex``: one alternation of the escaped terms, longest first; the standard
-  library only. Python's ``re`` tries the alternatives at each position, so the
-  first that matches is the longest there.
+* ``regex``: one pattern of the escaped terms shaped as their character trie
+  (`trie_pattern`); the standard library only. Greedy optional branches make
+  the first match at each position the longest there, as an alternation sorted
+  longest first would, but ``re`` follows one branch per character instead of
+  trying every term.
 * ``trie``: HanLP's character trie (the ``hanlp-trie`` package, no torch) and
   its ``parse_longest``.
 
