@@ -41,9 +41,9 @@ def prepare(raw: RawDocument) -> Document:
 class Pipeline:
     """All stages, built once from the ontology and reused for every document."""
 
-    def __init__(self, lexicon: Lexicon | None = None, ontology_dir=None, extra_recognizers=()):
+    def __init__(self, lexicon: Lexicon | None = None, ontology_dir=None, extra_recognizers=(), segmenter_engine=None):
         self.lexicon = lexicon or load_lexicon(ontology_dir)
-        self.segmenter = Segmenter(self.lexicon)
+        self.segmenter = Segmenter(self.lexicon, segmenter_engine)  # None: $KG_SEGMENTER, else rjieba if installed
         self.recognizer = Recognizer(self.lexicon, self.segmenter)
         self.linker = Linker(self.lexicon)
         self.relation_extractor = RelationExtractor(self.lexicon)

@@ -2,9 +2,11 @@
 
 One interface, two engines, so the choice can be measured rather than guessed:
 
-* ``regex``: one alternation of the escaped terms, longest first; the standard
-  library only. Python's ``re`` tries the alternatives at each position, so the
-  first that matches is the longest there.
+* ``regex``: one pattern of the escaped terms shaped as their character trie
+  (`trie_pattern`); the standard library only. Greedy optional branches make
+  the first match at each position the longest there, as an alternation sorted
+  longest first would, but ``re`` follows one branch per character instead of
+  trying every term.
 * ``trie``: HanLP's character trie (the ``hanlp-trie`` package, no torch) and
   its ``parse_longest``.
 
@@ -32,8 +34,41 @@ ENGINES = ("regex", "trie")
 DEFAULT_ENGINE = "regex"  # measured: see compare_engines and docs/hanlp.md
 
 
+def trie_pattern(words) -> re.Pattern | None:
+    """One regex for `words` that finds, left to right, the longest word at each position.
+
+    It matches exactly what the alternation of the words sorted longest first
+    matches, but is shaped as their character trie (``生物(?:医药)?|集成电路``),
+    so the regex engine follows one branch per character instead of trying
+    every word at every position: many times faster on a vocabulary of hundreds.
+
+    >>> trie_pattern(["生物", "生物医药", "医药", "集成电路"]).findall("生物医药和医药，生物")
+    ['生物医药', '医药', '生物']
+    >>> trie_pattern([]) is None
+    True
+    """
+    trie: dict = {}
+    for word in {w for w in words if w}:
+        node = trie
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}  # a word ends here
+    return re.compile(_trie_regex(trie)) if trie else None
+
+
+def _trie_regex(node: dict) -> str:
+    """The regex of a trie node: longer continuations first, then ending here (greedy = longest)."""
+    branches = [re.escape(ch) + _trie_regex(child) for ch, child in sorted(node.items()) if ch]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    if "" in node:
+        return "(?:" + body + ")?" if len(branches) > 1 or len(body) > 1 else body + "?"
+    return body
+
+
 class RegexEngine:
-    """Longest-first regex alternation (the engine kg.extract.names used first).
+    """The terms as one regex shaped as their trie (`trie_pattern`): longest match at each position.
 
     >>> RegexEngine({"AI": "x", "人工智能": "y"}).find("人工智能AI")
     [(0, 4, 'y'), (4, 6, 'x')]
@@ -43,8 +78,7 @@ class RegexEngine:
 
     def __init__(self, terms: dict[str, str]):
         self.terms = dict(terms)
-        words = sorted((w for w in self.terms if w), key=lambda w: (-len(w), w))
-        self._re = re.compile("|".join(re.escape(w) for w in words)) if words else None
+        self._re = trie_pattern(self.terms)
 
     def find(self, text: str) -> list[tuple[int, int, str]]:
         if self._re is None:

@@ -1,21 +1,47 @@
-"""Word segmentation with jieba, the ontology's terms as its user dictionary.
+"""Word segmentation: one interface, two engines, the ontology's terms as their user dictionary.
 
-Part of speech comes from jieba's own dictionary (word -> tag) rather than
-from ``jieba.posseg``, which is several times slower; words jieba does not
-know (found by its HMM) are reported as ``"x?"``: usually names.
+* ``rjieba``: jieba-rs, the Rust port of jieba (same dictionary, same DAG and
+  HMM), through its Python binding; the default when it is installed.
+* ``jieba``: the Python original, the fallback and the reference.
+
+``KG_SEGMENTER=jieba`` (or ``Segmenter(lexicon, engine="jieba")``) picks one
+(`kg.extract.segment_engines`). Both engines get the same user dictionary with
+the same frequencies (`kg.extract.segment_dictionary`: from jieba's ``dict.txt``
+and the lexicon, not from either engine's state) and the same dictionary total,
+so their DAGs agree. Where
+jieba-rs's HMM cuts a run of non-Han characters its own way (``2023-2025``,
+``RISC-V`` whole, where jieba splits at ``-`` and ``.``), the piece is cut again
+with jieba's rule, so both engines give the same tokens (a test checks it on
+arbitrary text).
+
+Part of speech comes from jieba's dictionary (word -> tag) for both engines,
+rather than from ``jieba.posseg``, which is several times slower; words the
+dictionary does not know (found by the HMM) are reported as ``"x?"``: usually
+names.
+
+>>> from kg.ontology import load_lexicon
+>>> seg = Segmenter(load_lexicon())
+>>> [t.word for t in seg.tokens("苏州高新区聚焦集成电路")]
+['苏州高新区', '聚焦', '集成电路']
+>>> seg.pos("聚焦"), seg.pos("苏州")
+('v', 'ns')
 """
 from __future__ import annotations
 
-import logging
-import os
-from dataclasses import dataclass
-from functools import lru_cache
+import re
+from itertools import accumulate, repeat
+from typing import NamedTuple
 
+from kg.extract.segment_dictionary import (Entry, base_dictionary, base_tags, dictionary_total,  # noqa: F401
+                                           user_dictionary)
+from kg.extract.segment_engines import (ENGINES, ENV_VAR, JiebaEngine, RjiebaEngine, check_engine,  # noqa: F401
+                                        default_engine, make_engine)
 from kg.ontology import Lexicon
 
 
-@dataclass(frozen=True)
-class Token:
+class Token(NamedTuple):
+    """A word and its tag at ``text[start:end]`` (a named tuple: segmentation makes millions of them)."""
+
     start: int
     end: int
     word: str
@@ -25,58 +51,40 @@ class Token:
 UNKNOWN = "x?"
 SHORT = 24  # strings up to this length (names being checked) are cached
 BLOCK_CACHE = 200_000  # distinct Han runs remembered (about 40 MB); the memory is cleared when full
-
-
-@lru_cache(maxsize=1)
-def _jieba_dictionary() -> dict:
-    import jieba
-
-    path = os.path.join(os.path.dirname(jieba.__file__), "dict.txt")
-    tags = {}
-    with open(path, encoding="utf-8") as handle:
-        for line in handle:
-            parts = line.split()
-            if len(parts) == 3:
-                tags[parts[0]] = (int(parts[1]), parts[2])
-    return tags
+# jieba's own block patterns (jieba.re_han_default, re_skip_default), copied: the rjieba engine must block
+# text exactly as jieba does
+HAN_RUN = re.compile("([\u4E00-\u9FD5a-zA-Z0-9+#&\\._%\\-]+)")
+SKIP = re.compile("(\r\n|\\s)")
+# ideographs jieba-rs counts as Han and jieba does not (found by trying every character): a text with one
+# of them is cut block by block, as jieba blocks it
+RUST_ONLY = re.compile("[\u3400-\u4DBF\u9FD6-\u9FFF\uF900-\uFAFF\U00020000-\U0002A6DF"
+                       "\U0002A700-\U0002EBEF\U0002F800-\U0002FA1F]")
 
 
 class Segmenter:
-    """jieba with the lexicon's terms added, plus a POS lookup."""
+    """Tokens with offsets and a POS lookup, from the chosen engine with the ontology's terms added."""
 
-    def __init__(self, lexicon: Lexicon):
-        import jieba
-
-        jieba.setLogLevel(logging.WARNING)
-        self._tokenizer = jieba.Tokenizer()
-        self._tokenizer.initialize()
-        self._tags = _jieba_dictionary()
+    def __init__(self, lexicon: Lexicon, engine: str | None = None):
+        self.engine_name = check_engine(engine) if engine else default_engine()
+        self._tags = base_dictionary()
+        self.engine = make_engine(self.engine_name, user_dictionary(lexicon, self._tags))
         self._cache: dict = {}
         self._blocks: dict = {}
-        # jieba's own block patterns, so that text splits into blocks exactly as jieba.cut splits it
-        self._han_run, self._skip = jieba.re_han_default, jieba.re_skip_default
-        self._extra = {}
+        self._whole_text = hasattr(self.engine, "cut_text")  # fast enough to cut a whole text at once
+        # the lexicon's words have their own tags: terms are nouns, regions places, boundaries what jieba says
+        extra = {}
         for term in sorted(lexicon.all_terms()):
-            self._tokenizer.add_word(term, freq=max(self._tokenizer.suggest_freq(term, tune=False), 1000))
-            self._extra.setdefault(term, "n")
+            extra.setdefault(term, "n")
         for place in sorted(lexicon.regions):
-            if place not in self._tags:
-                self._tokenizer.add_word(place, freq=50)
-            self._extra.setdefault(place, "ns")
+            extra.setdefault(place, "ns")
         for term in lexicon.boundaries:
-            self._extra[term] = self._tags.get(term, (0, "v"))[1]
-
-    @property
-    def tokenizer(self):
-        """The jieba Tokenizer with the ontology's terms: ``tokens`` gives exactly its ``cut(text, HMM=True)``."""
-        return self._tokenizer
+            extra[term] = self._tags.get(term, (0, "v"))[1]
+        self._pos_of = dict(base_tags())
+        self._pos_of.update(extra)
 
     def pos(self, word: str) -> str:
-        """The dictionary tag of `word`, or ``"x?"`` when jieba does not know it."""
-        if word in self._extra:
-            return self._extra[word]
-        entry = self._tags.get(word)
-        return entry[1] if entry else UNKNOWN
+        """The dictionary tag of `word`, or ``"x?"`` when jieba's dictionary does not know it."""
+        return self._pos_of.get(word, UNKNOWN)
 
     def frequency(self, word: str) -> int:
         entry = self._tags.get(word)
@@ -88,17 +96,21 @@ class Segmenter:
             return list(self._short_tokens(text))
         return self._segment(text, offset)
 
-    def _segment(self, text: str, offset: int) -> list[Token]:
-        out = []
-        pos = offset
-        for word, tag in self._tagged_words(text):
-            end = pos + len(word)
-            out.append(Token(pos, end, word, tag))
-            pos = end
-        return out
+    def words(self, text: str) -> list[str]:
+        """The words of `text`, as ``jieba.lcut(text, HMM=True)`` with the user dictionary gives them."""
+        if self._whole_text and not RUST_ONLY.search(text):
+            return self.engine.cut_text(text)
+        return self._block_words(text)
 
-    def _tagged_words(self, text: str):
-        """(word, tag) pairs of `text`: exactly ``jieba.cut(text, HMM=True)``, one Han block at a time.
+    def _segment(self, text: str, offset: int) -> list[Token]:
+        words = self.words(text)
+        starts = list(accumulate(map(len, words), initial=offset))
+        tags = map(self._pos_of.get, words, repeat(UNKNOWN))
+        # tuple.__new__ makes each Token from a ready tuple without a Python-level call: half the cost of Token(...)
+        return list(map(tuple.__new__, repeat(Token), zip(starts, starts[1:], words, tags)))
+
+    def _block_words(self, text: str) -> list[str]:
+        """The words of `text` cut one block at a time: exactly ``jieba.cut(text, HMM=True)``.
 
         jieba cuts each run of Han/alphanumeric characters on its own and splits
         everything between runs character by character (whitespace runs whole),
@@ -106,23 +118,25 @@ class Segmenter:
         (slogans, titles, boilerplate: a fifth of the characters of a news
         corpus), and each distinct run is cut once.
         """
-        for block in self._han_run.split(text):
-            if not block:
-                continue
-            if self._han_run.match(block):
-                words = self._blocks.get(block)
-                if words is None:
-                    if len(self._blocks) >= BLOCK_CACHE:
-                        self._blocks.clear()
-                    words = self._blocks[block] = tuple((w, self.pos(w)) for w in self._tokenizer.cut(block, HMM=True))
-                yield from words
-            else:
-                for part in self._skip.split(block):
-                    if self._skip.match(part):
-                        yield part, self.pos(part)
-                    else:
-                        for ch in part:
-                            yield ch, self.pos(ch)
+        blocks = self._blocks
+        out: list = []
+        for block in HAN_RUN.split(text):
+            if block:
+                words = blocks.get(block)
+                out.extend(words if words is not None else self._cut_block(block))
+        return out
+
+    def _cut_block(self, block: str) -> tuple:
+        if HAN_RUN.match(block):
+            words = self.engine.cut(block)
+        else:  # between runs: whitespace whole, everything else character by character
+            words = []
+            for part in SKIP.split(block):
+                words.extend((part,) if SKIP.match(part) else part)
+        if len(self._blocks) >= BLOCK_CACHE:
+            self._blocks.clear()
+        words = self._blocks[block] = tuple(words)
+        return words
 
     def _short_tokens(self, text: str) -> tuple:
         """Names and name parts are segmented again and again while checking them: remember them."""

@@ -44,32 +44,31 @@ def is_cjk(ch: str) -> bool:
 _SPECIAL = re.compile("[\\s" + "".join(sorted(_SPACE)) + _INVISIBLE + "\x00-\x1f\x7f-\x9f]+")
 
 
-def _collapse_spaces(line: str, base: int) -> tuple[list[str], list[int]]:
+def _collapse_spaces(line: str, base: int) -> list[tuple[str, int]]:
     """Drop spaces next to a CJK character; keep one space between Latin words.
 
+    Returns the cleaned line as pieces ``(text, raw offset of its first
+    character)``, each piece's characters coming from consecutive raw offsets.
     Runs of ordinary characters are copied whole; only the runs `_SPECIAL`
     finds go through the character loop (most lines have few or none).
 
-    >>> _collapse_spaces("高 新 区 AI  lab", 10)[0]
-    ['高', '新', '区', 'A', 'I', ' ', 'l', 'a', 'b']
+    >>> _collapse_spaces("高 新 区 AI  lab", 10)
+    [('高', 10), ('新', 12), ('区', 14), ('AI', 16), (' ', 18), ('lab', 20)]
     """
-    chars: list[str] = []
-    offsets: list[int] = []
+    pieces: list[tuple[str, int]] = []
     done = 0
     for match in _SPECIAL.finditer(line):
         start, end = match.span()
         if start > done:
-            chars.extend(line[done:start])
-            offsets.extend(range(base + done, base + start))
-        _collapse_run(line, start, end, base, chars, offsets)
+            pieces.append((line[done:start], base + done))
+        _collapse_run(line, start, end, base, pieces)
         done = end
     if done < len(line):
-        chars.extend(line[done:])
-        offsets.extend(range(base + done, base + len(line)))
-    return chars, offsets
+        pieces.append((line[done:], base + done))
+    return pieces
 
 
-def _collapse_run(line: str, i: int, end: int, base: int, chars: list[str], offsets: list[int]) -> None:
+def _collapse_run(line: str, i: int, end: int, base: int, pieces: list[tuple[str, int]]) -> None:
     """Spaces and control characters in ``line[i:end]``: a space kept only between two non-CJK characters."""
     n = len(line)
     while i < end:
@@ -78,18 +77,16 @@ def _collapse_run(line: str, i: int, end: int, base: int, chars: list[str], offs
             j = i
             while j < n and (line[j] in _SPACE or (line[j].isspace() and line[j] != "\n")):
                 j += 1
-            left = chars[-1] if chars else ""
+            left = pieces[-1][0][-1] if pieces else ""
             right = line[j] if j < n else ""
             if left and right and not is_cjk(left) and not is_cjk(right):
-                chars.append(" ")
-                offsets.append(base + i)
+                pieces.append((" ", base + i))
             i = j
             continue
         if ch in _INVISIBLE or (unicodedata.category(ch) == "Cc"):
             i += 1
             continue
-        chars.append(ch)
-        offsets.append(base + i)
+        pieces.append((ch, base + i))
         i += 1
 
 
@@ -113,6 +110,26 @@ def _local_widths(lengths: list[int], window: int = 3) -> list[int]:
     return widths
 
 
+class _Offsets:
+    """0, 1, 2, … up to `limit`: a run of consecutive raw offsets is a slice of it, copied at C speed."""
+
+    limit = 1 << 20  # 8 MB at most; offsets past it are made one by one
+
+    def __init__(self):
+        self.values = array("q")
+
+    def run(self, start: int, size: int) -> array:
+        end = start + size
+        if end > len(self.values):
+            if end > self.limit:
+                return array("q", range(start, end))
+            self.values = array("q", range(min(self.limit, max(2 * len(self.values), end, 4096))))
+        return self.values[start:end]
+
+
+_IOTA = _Offsets()
+
+
 def clean_text(raw: str, join_lines: bool = True) -> tuple[str, array]:
     """Return (cleaned text, offsets) where ``offsets[i]`` is the raw index of cleaned char i.
 
@@ -120,48 +137,46 @@ def clean_text(raw: str, join_lines: bool = True) -> tuple[str, array]:
     With ``join_lines=False`` (HTML, DOCX: every line is a real paragraph) no
     line is joined to the next; spacing is still collapsed.
     """
-    lines: list[tuple[list[str], list[int]]] = []
+    lines: list[tuple[list[tuple[str, int]], int]] = []  # (pieces, cleaned length)
     pos = 0
     for raw_line in raw.splitlines(keepends=True):
-        body = raw_line.rstrip("\r\n")
-        chars, offsets = _collapse_spaces(body, pos)
-        lines.append((chars, offsets))
+        pieces = _collapse_spaces(raw_line.rstrip("\r\n"), pos)
+        lines.append((pieces, sum(len(text) for text, _ in pieces)))
         pos += len(raw_line)
-    non_empty = [i for i, (c, _) in enumerate(lines) if c]
-    local = _local_widths([len(lines[i][0]) for i in non_empty])
+    non_empty = [i for i, (_, size) in enumerate(lines) if size]
+    local = _local_widths([lines[i][1] for i in non_empty])
     width_of = dict(zip(non_empty, local))
 
-    out_chars: list[str] = []
-    out_offsets = array("q")
+    out: list[tuple[str, int]] = []
     pending_break = False
     prev_joinable = False
-    prev_len = 0
-    for index, (chars, offsets) in enumerate(lines):
-        if not chars:
+    for index, (pieces, size) in enumerate(lines):
+        if not size:
             if not prev_joinable:
                 pending_break = True
             continue
-        if out_chars:
+        first_char, first_offset = pieces[0][0][0], pieces[0][1]
+        if out:
+            last_out = out[-1][0][-1]
             if pending_break or not prev_joinable:
-                out_chars.append("\n")
-                out_offsets.append(offsets[0] - 1 if offsets[0] > 0 else 0)
-            elif (not is_cjk(out_chars[-1]) and not is_cjk(chars[0])
-                  and out_chars[-1].isalnum() and chars[0].isalnum() and out_chars[-1].isascii()
-                  and chars[0].isascii()):
+                out.append(("\n", first_offset - 1 if first_offset > 0 else 0))
+            elif (not is_cjk(last_out) and not is_cjk(first_char)
+                  and last_out.isalnum() and first_char.isalnum() and last_out.isascii()
+                  and first_char.isascii()):
                 # a Latin word wrapped at the line end keeps its space
-                out_chars.append(" ")
-                out_offsets.append(offsets[0] - 1)
-        out_chars.extend(chars)
-        out_offsets.extend(offsets)
-        last = chars[-1]
+                out.append((" ", first_offset - 1))
+        out.extend(pieces)
+        last = pieces[-1][0][-1]
         # A line joins the next one when it is as long as the column and does
         # not close a sentence: the newspaper broke it mid-word.
         width = width_of[index]
-        prev_len = len(chars)
         continuing = prev_joinable  # this line continues a paragraph
         prev_joinable = join_lines and (last not in TERMINAL and last not in CLOSERS
-                         and (prev_len >= max(6, int(0.8 * width))
-                              or (continuing and prev_len >= max(6, int(0.5 * width)))))
+                         and (size >= max(6, int(0.8 * width))
+                              or (continuing and size >= max(6, int(0.5 * width)))))
         pending_break = False
-    out_offsets.append(len(raw))
-    return "".join(out_chars), out_offsets
+    offsets = array("q")
+    for text, start in out:
+        offsets += _IOTA.run(start, len(text))
+    offsets.append(len(raw))
+    return "".join(text for text, _ in out), offsets

@@ -1,6 +1,7 @@
 """The gazetteer engines: HanLP's triple shape, longest match, and agreement between engines."""
 from __future__ import annotations
 
+import re
 import sys
 
 import pytest
@@ -66,3 +67,16 @@ def test_compare_engines_reports_each_engine():
     assert [r.engine for r in c.runs] == list(AVAILABLE)
     assert all(r.matches == 3 and r.chars == sum(map(len, texts)) for r in c.runs)
     assert c.agreement == 1.0 and c.differing == ()
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.text("生物医药集成电路ab-.", min_size=1, max_size=5), max_size=12),
+       st.text("生物医药集成电路ab-.和、", max_size=40))
+def test_trie_pattern_finds_what_the_longest_first_alternation_finds(words, text):
+    from kg.extract.gazetteer import trie_pattern
+
+    ordered = sorted(set(words), key=lambda w: (-len(w), w))
+    alternation = re.compile("|".join(re.escape(w) for w in ordered)) if ordered else None
+    trie = trie_pattern(words)
+    expected = [m.span() for m in alternation.finditer(text)] if alternation else []
+    assert ([m.span() for m in trie.finditer(text)] if trie else []) == expected

@@ -52,3 +52,15 @@ def test_web_and_word_lines_are_never_joined():
     kept, _ = clean_text(raw, join_lines=False)
     assert "\n" not in joined  # a newspaper line as long as the next one is joined
     assert kept == raw  # a web page or Word paragraph is not
+
+
+def test_offsets_past_the_cached_run_are_made_one_by_one(monkeypatch):
+    from kg.text import clean
+
+    raw = "苏州 高新区\n聚焦集成电路。\n" * 20
+    expected, expected_offsets = clean_text(raw)
+    monkeypatch.setattr(clean, "_IOTA", clean._Offsets())
+    monkeypatch.setattr(clean._Offsets, "limit", 16)  # the text is longer than the cached offsets
+    cleaned, offsets = clean_text(raw)
+    assert cleaned == expected and offsets == expected_offsets
+    assert len(clean._IOTA.values) == 16
