@@ -82,11 +82,11 @@ def _matcher(words) -> RegexEngine:
 
 
 def alternation(words) -> re.Pattern | None:
-    """One regular expression matching any of `words`, longest first (None for no words)."""
-    words = sorted({w for w in words if w}, key=len, reverse=True)
-    if not words:
-        return None
-    return re.compile("|".join(re.escape(w) for w in words))
+    """One regular expression matching any of `words`, longest first (None for no words); shaped as
+    the words' trie (`kg.extract.gazetteer.trie_pattern`), which matches the same and runs faster."""
+    from kg.extract.gazetteer import trie_pattern
+
+    return trie_pattern(words)
 
 
 @dataclass(frozen=True)
@@ -106,7 +106,6 @@ class CueIndex:
     firm_generics: tuple
     departments: tuple
     agency_endings: tuple
-    long_boundaries: tuple
     stop_words: frozenset  # words a name never contains: boundaries and every trigger word
     trade_suffixes: tuple  # longest first
     level_modifiers: tuple  # longest first
@@ -117,6 +116,7 @@ class CueIndex:
     open_heads: frozenset = frozenset()  # one-character park heads (城, 港, 园): `open_head` grammar
     development_re: re.Pattern | None = None  # words that show a development area
     sector_re: re.Pattern | None = None  # 加工业, 工业: sector suffixes kept in an industry's name
+    long_boundary_re: re.Pattern | None = None  # the long boundary words, as one trie-shaped pattern
 
     @classmethod
     def build(cls, lex: Lexicon, seg: Segmenter | None = None) -> "CueIndex":
@@ -144,7 +144,7 @@ class CueIndex:
             departments=tuple(sorted(w for w in lex.agency_words
                                      if len(w) >= 2 and w[-1] in lex.words("department-ending"))),
             agency_endings=tuple(sorted(lex.agency_words)),
-            long_boundaries=longest(w for w in lex.boundaries if len(w) >= 2 and w not in lex.regions),
+            long_boundary_re=alternation(w for w in lex.boundaries if len(w) >= 2 and w not in lex.regions),
             stop_words=frozenset(stop),
             trade_suffixes=longest(lex.enterprise_trade_suffixes),
             level_modifiers=longest(lex.level_modifiers), scales=longest(lex.scales),

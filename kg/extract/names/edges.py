@@ -187,10 +187,12 @@ def _cut_once(cues: CueIndex, rest: str, enterprise: bool) -> int:
                         default=0)
             if inner:
                 cut = max(cut, tok.start + inner + 1)
-    for word in cues.long_boundaries:
-        k = rest.rfind(word)
-        if k >= 0 and k + len(word) < len(rest) and (not enterprise or k == 0):
-            cut = max(cut, k + len(word))
+    # the furthest end of a boundary word that leaves something of the name (for firms: one at the start)
+    pattern = cues.long_boundary_re
+    for k in range(1 if enterprise else len(rest)) if pattern is not None else ():
+        found = pattern.match(rest, k, len(rest) - 1)
+        if found:
+            cut = max(cut, found.end())
     return cut
 
 
