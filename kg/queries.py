@@ -160,8 +160,6 @@ def load_query(query: str) -> SavedQuery:
         return parse_header(path.stem, path.read_text(encoding="utf-8"), path)
     if looks_like_sparql:
         return parse_header("(inline)", query)
-    if "{" in query and re.search(r"(?i)\b(INSERT|DELETE|DROP|CLEAR|LOAD|CREATE|COPY|MOVE|ADD)\b", query):
-        raise QueryError("SPARQL Update is not run by kg query; it only reads the graph")  # issue 18
     raise QueryError(f"'{query}' is neither a saved query, a .rq file nor SPARQL; "
                      f"saved queries are: {', '.join(saved) or 'none'} (kg query --list shows them)")
 
@@ -234,7 +232,6 @@ def values_text(sparql: str, bindings: dict) -> str:
     >>> values_text("# {?park}\\nSELECT ?x WHERE { ?x ?p ?park }", {"park": Literal("园", lang="zh")})
     '# {?park}\\nSELECT ?x WHERE { ?x ?p ?park \\n  VALUES ?park { "园"@zh }\\n}'
     """
-    from kg.graph.store import _braces
 
     lines = sparql.splitlines(keepends=True)
     offset = 0
@@ -243,7 +240,7 @@ def values_text(sparql: str, bindings: dict) -> str:
             break
         offset += len(line)
     m = re.compile(r"\bWHERE\s*\{", re.IGNORECASE).search(sparql, offset) or re.compile(r"\{").search(sparql, offset)
-    close = next((b for a, b in _braces(sparql) if m is not None and a == m.end() - 1), None)
+    close = next((b for a, b in brace_pairs(sparql) if m is not None and a == m.end() - 1), None)
     if close is None:
         raise QueryError("the SPARQL query has no WHERE { ... } block to bind parameters in")
     block = "".join(f"  VALUES ?{name} {{ {term.n3()} }}\n" for name, term in sorted(tag_plain_text(bindings).items()))
@@ -274,3 +271,29 @@ def bind_params(params) -> dict:
         else:
             out[name] = Literal(value, lang="zh")
     return out
+
+
+def brace_pairs(sparql: str) -> list[tuple[int, int]]:
+    """(open, close) offsets of every ``{ … }`` pair outside comments, IRIs and strings."""
+    pairs, stack, i, n = [], [], 0, len(sparql)
+    while i < n:
+        ch = sparql[i]
+        if ch == "#":
+            j = sparql.find("\n", i)
+            i = n if j < 0 else j
+        elif ch == "<":
+            j = sparql.find(">", i)
+            k = sparql.find(" ", i)
+            i = j if j > 0 and (k < 0 or j < k) else i
+        elif ch in "\"'":
+            quote = sparql[i:i + 3] if sparql[i:i + 3] in ('"""', "'''") else ch
+            i += len(quote)
+            while i < n and not sparql.startswith(quote, i):
+                i += 2 if sparql[i] == "\\" else 1
+            i += len(quote) - 1
+        elif ch == "{":
+            stack.append(i)
+        elif ch == "}" and stack:
+            pairs.append((stack.pop(), i))
+        i += 1
+    return sorted(pairs)

@@ -190,32 +190,6 @@ def from_rdflib(term):
     raise QueryError(f"cannot bind {term!r} in a SPARQL query; give an IRI or a literal")
 
 
-def _braces(sparql: str) -> list[tuple[int, int]]:
-    """(open, close) offsets of every ``{ … }`` pair outside comments, IRIs and strings."""
-    pairs, stack, i, n = [], [], 0, len(sparql)
-    while i < n:
-        ch = sparql[i]
-        if ch == "#":
-            j = sparql.find("\n", i)
-            i = n if j < 0 else j
-        elif ch == "<":
-            j = sparql.find(">", i)
-            k = sparql.find(" ", i)
-            i = j if j > 0 and (k < 0 or j < k) else i
-        elif ch in "\"'":
-            quote = sparql[i:i + 3] if sparql[i:i + 3] in ('"""', "'''") else ch
-            i += len(quote)
-            while i < n and not sparql.startswith(quote, i):
-                i += 2 if sparql[i] == "\\" else 1
-            i += len(quote) - 1
-        elif ch == "{":
-            stack.append(i)
-        elif ch == "}" and stack:
-            pairs.append((stack.pop(), i))
-        i += 1
-    return sorted(pairs)
-
-
 _SUB_SELECT = re.compile(r"\s*SELECT\b", re.IGNORECASE)  # { SELECT … }: only the sub-query's WHERE is a group
 _DATA_BLOCK = re.compile(r"(?:VALUES\s*(?:[?$]\w+|\([^)]*\))|CONSTRUCT|DATA)\s*$", re.IGNORECASE)
 
@@ -242,7 +216,9 @@ def bind_values(sparql: str, values: dict) -> str:
     """
     if not values:
         return sparql
-    groups = [(a, b) for a, b in _braces(sparql)
+    from kg.queries import brace_pairs
+
+    groups = [(a, b) for a, b in brace_pairs(sparql)
               if not _DATA_BLOCK.search(sparql[:a]) and not _SUB_SELECT.match(sparql, a + 1)]
     if not groups:
         raise QueryError("the SPARQL query has no { ... } group to bind parameters in")
