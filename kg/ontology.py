@@ -22,7 +22,7 @@ DEFAULT_ONTOLOGY_DIR = Path(__file__).resolve().parent.parent / "ontology"
 # When installed as a wheel the ontology ships inside the package.
 PACKAGED_ONTOLOGY_DIR = Path(__file__).resolve().parent / "ontology_data"
 
-LEXICON_FORMAT = 3  # bump when the Lexicon record changes shape
+LEXICON_FORMAT = 4  # bump when the Lexicon record changes shape
 CONTRACT_CLASSES = ("Park", "Industry", "Enterprise", "Platform", "Target")
 
 
@@ -77,6 +77,7 @@ class Lexicon:
     region_labels: dict = field(default_factory=dict)  # region IRI -> full name
     class_labels: dict = field(default_factory=dict)  # local name -> zh label
     subclass_of: dict = field(default_factory=dict)  # local class -> contract class
+    zones: tuple = ()  # kg.graph.catalogue.Zone records of ontology/catalogue.ttl
     fingerprint: str = ""
 
     def contract_class(self, local: str) -> str:
@@ -296,4 +297,7 @@ def _build_lexicon(g, fingerprint: str) -> Lexicon:
             # sector names (top concepts) keep their suffix: 未来产业 must not make 未来 an industry
             if len(stripped) >= 2 and broader is not None:
                 lex.industry_labels.setdefault(stripped, iri)
+    from kg.graph.catalogue import zones_from_graph
+
+    lex.zones = zones_from_graph(g)
     return lex

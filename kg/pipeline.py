@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from kg.extract.catalogue import CatalogueLinker
 from kg.extract.link import Linker, merge_entities, normalise
 from kg.extract.names import Recognizer
 from kg.extract.relations import RelationExtractor
@@ -47,7 +48,8 @@ class Pipeline:
         self.linker = Linker(self.lexicon)
         self.relation_extractor = RelationExtractor(self.lexicon)
         self.target_extractor = TargetExtractor(self.lexicon)
-        self.extra_recognizers = list(extra_recognizers)
+        self.catalogue = CatalogueLinker(self.lexicon, self.linker)
+        self.extra_recognizers = [self.catalogue, *extra_recognizers]
 
     def is_place(self, word: str) -> bool:
         return self.recognizer.is_place(word)
@@ -58,7 +60,7 @@ class Pipeline:
         mentions = self.recognizer.mentions(doc.id, doc.text, sentences)
         for extra in self.extra_recognizers:
             mentions = extra.merge(doc, sentences, mentions)
-        linked = self.linker.link_document(mentions, self.is_place)
+        linked = self.catalogue.link_document(doc.text, self.linker.link_document(mentions, self.is_place))
         mentions = mentions + self._short_name_mentions(doc, mentions, linked.short_names)
         keys = dict(linked.mention_keys)
         for m in mentions:

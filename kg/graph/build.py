@@ -15,6 +15,7 @@ from decimal import Decimal
 from rdflib import RDF, RDFS, XSD, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import DCTERMS, PROV, SKOS
 
+from kg.extract.catalogue import catalogue_zone
 from kg.graph import iris
 
 PK = Namespace(iris.ONTOLOGY)
@@ -73,6 +74,10 @@ def build_graph(corpus, lexicon=None) -> Graph:
             g.add((node, PK.inSector, URIRef(e.sector)))
         for doc_id in e.documents:
             g.add((node, PK.mentionedIn, URIRef(iris.document_iri(doc_id))))
+        if e.cls == "Park" and lexicon is not None:
+            zone = catalogue_zone(lexicon, key)  # docs/catalogue.md
+            if zone is not None:
+                g.add((node, PK.catalogueZone, URIRef(zone.iri)))
 
     def evidence_node(ev):
         node = URIRef(iris.evidence_iri(ev.doc_id, ev.start, ev.end))
