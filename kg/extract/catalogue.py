@@ -6,7 +6,7 @@ official name. A name is matched on its identity key (name part + canonical type
 the ontology's type words. Each zone is indexed under its name part as written and with its leading
 place names taken off one by one::
 
-    湖北武汉东湖新技术开发区 -> 湖北武汉东湖|高新区, 武汉东湖|高新区, 东湖|高新区
+    武汉东湖新技术开发区 -> 武汉东湖|高新区, 东湖|高新区
 
 A park of a document links to a zone when its own name part (or that name part with its leading
 places taken off, each place then agreeing with the zone) is indexed under exactly one zone. A name
@@ -17,11 +17,11 @@ mention of the zone lands on one entity, and the graph joins it to the zone with
 
 >>> from kg.ontology import load_lexicon
 >>> cl = CatalogueLinker(load_lexicon())
->>> z = cl.resolve("东湖高新区", "")
+>>> z = cl.resolve("武汉东湖高新区", "")
 >>> z.name
-'湖北武汉东湖新技术开发区'
->>> cl.resolve("武汉东湖新技术开发区", "").iri == z.iri
-True
+'武汉东湖新技术开发区'
+>>> cl.resolve("东湖高新区", "") is None, cl.resolve("东湖高新区", "武汉市东湖高新区").iri == z.iri
+(True, True)
 """
 from __future__ import annotations
 
@@ -35,7 +35,7 @@ from kg.types import Entity, Mention
 MIN_CORE = 2  # a name part left after taking places off has at least two characters
 MAX_PLACE = 4  # the longest place name taken off the front of a name part (黑龙江 is 3, 内蒙古 3)
 STAGE = "gazetteer:catalogue"
-CONTINUATION = 5  # Han characters after a zone's name that may still belong to a longer (sub-park) name
+CONTINUATION = 8  # Han characters after a zone's name that may still belong to a longer (sub-park) name
 
 
 @dataclass(frozen=True)
@@ -65,8 +65,8 @@ class CatalogueLinker:
         self.index: dict = defaultdict(list)  # "name part|type" -> [IndexEntry]
         self._province_names = self._province_forms()
         self._type_endings = {form[-1] for form in lexicon.park_types}
-        # a plain zone type that ends an economic zone's long form stands for it too: 广州开发区 is the
-        # usual short form of 广州经济技术开发区 (开发区 ends 经济技术开发区)
+        # a plain zone type word, written as its canonical form, that ends an economic zone's long form
+        # stands for it too: 广州开发区 is the usual short form of 广州经济技术开发区 (not 滨海示范园区)
         econ = [pt for pt in lexicon.park_types.values() if pt.cls == "EconomicDevelopmentZone"]
         self.shorthand = {pt.canonical: e.canonical for pt in lexicon.park_types.values()
                           if pt.cls == "Park" and pt.level == "zone" and pt.form == pt.canonical
@@ -140,10 +140,10 @@ class CatalogueLinker:
             return True
         return place in self._province_names.get(zone.province, ())
 
-    def _named_in(self, zone, text: str) -> bool:
-        """Does the document name the zone's province or city (outside its own name)?"""
+    def _named_in(self, zone, text: str, places=()) -> bool:
+        """Does the document name the zone's province, city, or a place of its name (outside its name)?"""
         rest = text.replace(zone.name, "")
-        names = set(self._province_names.get(zone.province, ()))
+        names = set(self._province_names.get(zone.province, ())) | set(places)
         if zone.city and len(zone.city) >= 2 and not zone.city.endswith("…"):
             names.add(zone.city)
         return any(n and n in rest for n in names)
@@ -169,9 +169,9 @@ class CatalogueLinker:
         if not kind:
             return None
         link = self._link_key(name, prefix, kind, text)
-        if link is None and kind in self.shorthand:
+        if link is None and n[len(prefix):] in self.shorthand:
             # 广州开发区 is the usual short form of 广州经济技术开发区
-            link = self._link_key(name, prefix, self.shorthand[kind], text)
+            link = self._link_key(name, prefix, self.shorthand[n[len(prefix):]], text)
         return link
 
     def _link_key(self, name: str, prefix: str, kind: str, text: str):
@@ -186,7 +186,8 @@ class CatalogueLinker:
                      if not all(e.needs_context for e in entries if e.zone == iri)]
             if len(candidates) == 1 and plain:
                 return ZoneLink(name, candidates[0], "name")
-            in_context = [iri for iri in candidates if self._named_in(self.zones[iri], text)]
+            in_context = [iri for iri in candidates if self._named_in(
+                self.zones[iri], text, {p for e in entries if e.zone == iri for p in e.places})]
             if len(in_context) == 1:
                 return ZoneLink(name, in_context[0], "context")
             return None  # ambiguous: a shorter form would only be more so
