@@ -35,6 +35,8 @@ def main(argv=None) -> int:
     ap.add_argument("--sample", type=int, default=100)
     ap.add_argument("--seed", type=int, default=0)
     ap.add_argument("--tsv", type=Path, default=None)
+    ap.add_argument("--pairs", type=Path, default=None,
+                    help="also write every distinct (mention forms, zone, how) with its count, most frequent first")
     args = ap.parse_args(argv)
     pipeline = Pipeline()
     lex = pipeline.lexicon
@@ -77,6 +79,11 @@ def main(argv=None) -> int:
         lines += ["\t".join(row) + "\t\t" for row in sample]
         args.tsv.write_text("\n".join(lines) + "\n", encoding="utf-8")
         print(f"{args.tsv}: {len(sample)} links (seed {args.seed})")
+    if args.pairs:
+        pairs = Counter((row[1], row[2], row[5]) for row in links)
+        lines = ["count\tmention\tlinked_zone\tvia"]
+        lines += [f"{n}\t{m}\t{z}\t{v}" for (m, z, v), n in sorted(pairs.items(), key=lambda kv: (-kv[1], kv[0]))]
+        args.pairs.write_text("\n".join(lines) + "\n", encoding="utf-8")
     return 0
 
 

@@ -43,6 +43,7 @@ class IndexEntry:
     zone: str  # zone IRI
     places: tuple  # the places taken off the zone's name part to reach this form
     needs_context: bool  # the form alone does not say which zone (no place left, or only a place)
+    written: str = ""  # the type word as the official name writes it (综合保税区)
 
 
 @dataclass(frozen=True)
@@ -77,8 +78,9 @@ class CatalogueLinker:
             self.official.setdefault(name, z.iri)
             prefix, kind = self.linker.split_park(name)
             keys[self.linker.park_key(name)].append(z.iri)
-            for form, places in self._forms(prefix, z):
-                self.index[f"{form}|{kind}"].append(IndexEntry(z.iri, places, self._needs_context(form, places)))
+            for form, places in self._forms(prefix):
+                self.index[f"{form}|{kind}"].append(
+                    IndexEntry(z.iri, places, self._needs_context(form, places), name[len(prefix):]))
         # each zone's entity key: the key of its official name (with its code where two zones share one)
         self.zone_keys: dict = {}
         for key, iris in sorted(keys.items()):
@@ -112,7 +114,7 @@ class CatalogueLinker:
                 return prefix[:size], prefix[size:]
         return "", prefix
 
-    def _forms(self, prefix: str, zone) -> list[tuple[str, tuple]]:
+    def _forms(self, prefix: str) -> list[tuple[str, tuple]]:
         """The name part as written and with each leading place taken off (with the places taken)."""
         out = [(prefix, ())]
         places: tuple = ()
@@ -168,16 +170,32 @@ class CatalogueLinker:
         prefix, kind = self.linker.split_park(n)
         if not kind:
             return None
-        link = self._link_key(name, prefix, kind, text)
-        if link is None and n[len(prefix):] in self.shorthand:
+        written = n[len(prefix):]
+        link = self._link_key(name, prefix, kind, written, text)
+        if link is None and written in self.shorthand:
             # 广州开发区 is the usual short form of 广州经济技术开发区
-            link = self._link_key(name, prefix, self.shorthand[n[len(prefix):]], text)
+            link = self._link_key(name, prefix, self.shorthand[written], "", text)
         return link
 
-    def _link_key(self, name: str, prefix: str, kind: str, text: str):
+    def _same_kind(self, written: str, entry: IndexEntry, kind: str) -> bool:
+        """Do the mention's type word and the zone's name the same kind of zone?
+
+        The type words of a zone-level family are one kind (经济开发区 = 经济技术开发区, its former
+        name). A sub-park-level family lumps different kinds under one canonical form (综保区 for
+        综合保税区 and for 自贸片区): there the mention's word must be the zone's, its canonical form,
+        or written within it (保税区 in 综合保税区, 综保区)."""
+        ptype = self.lex.park_types.get(entry.written)
+        if not written or ptype is None or ptype.level != "subpark":
+            return True
+        if kind in (written, entry.written) or written == entry.written:
+            return True
+        chars = iter(entry.written)
+        return all(ch in chars for ch in written)  # written is a subsequence of the zone's word
+
+    def _link_key(self, name: str, prefix: str, kind: str, written: str, text: str):
         # the mention's name part, then with its leading places taken off (each must agree with the zone)
-        for form, places in self._forms(prefix, None):
-            entries = self.index.get(f"{form}|{kind}", [])
+        for form, places in self._forms(prefix):
+            entries = [e for e in self.index.get(f"{form}|{kind}", []) if self._same_kind(written, e, kind)]
             candidates = sorted({e.zone for e in entries
                                  if all(self._in_place(self.zones[e.zone], p) for p in places)})
             if not candidates:
@@ -288,7 +306,7 @@ def _terms(linker: CatalogueLinker) -> dict:
         prefix, kind = linker.linker.split_park(name)
         written = name[len(prefix):]
         endings = {written} | ({kind} if kind in short else set())
-        for form, _places in linker._forms(prefix, z):
+        for form, _places in linker._forms(prefix):
             if len(form) < MIN_CORE:
                 continue
             for ending in sorted(endings):

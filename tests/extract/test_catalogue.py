@@ -16,6 +16,7 @@ ZONES = (
     Zone(Z + "G3", "G3", "武汉东湖新技术开发区", "湖北省", "武汉", "national", "HighTechZone"),
     Zone(Z + "G4", "G4", "北京经济技术开发区", "北京市", "北京", "national", "EconomicDevelopmentZone"),
     Zone(Z + "G5", "G5", "安徽金寨现代产业园区", "安徽省", "六安", "provincial", "IndustrialPark"),
+    Zone(Z + "G6", "G6", "黑龙江绥芬河综合保税区", "黑龙江省", "绥芬河", "national", "SpecialCustomsSupervisionArea"),
 )
 
 
@@ -135,3 +136,10 @@ def test_recognition_skips_a_short_form_without_a_place(small):
 def test_only_the_bare_short_type_word_stands_for_an_economic_zone(small):
     assert code(small, "北京开发区") == ("G4", "name")
     assert code(small, "北京示范园区") is None  # 示范园区 shares 开发区's canonical form, not its meaning
+
+
+def test_a_free_trade_area_is_not_the_bonded_zone_of_its_place(small):
+    # 自贸片区 and 综合保税区 share the canonical form 综保区, but are different kinds of zone
+    assert code(small, "绥芬河综保区", "黑龙江") == ("G6", "context")
+    assert code(small, "绥芬河综合保税区", "黑龙江") == ("G6", "context")
+    assert code(small, "绥芬河自贸片区", "黑龙江") is None
