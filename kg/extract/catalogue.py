@@ -77,11 +77,12 @@ class CatalogueLinker:
             name = normalise(z.name)
             self.official.setdefault(name, z.iri)
             prefix, kind = self.linker.split_park(name)
-            keys[self.linker.park_key(name)].append(z.iri)
+            keys[self.linker.park_key(self._without_province(name, z))].append(z.iri)
             for form, places in self._forms(prefix):
                 self.index[f"{form}|{kind}"].append(
                     IndexEntry(z.iri, places, self._needs_context(form, places), name[len(prefix):]))
-        # each zone's entity key: the key of its official name (with its code where two zones share one)
+        # each zone's entity key: the key of its official name as texts write it, without a province in
+        # front of a city (江苏江阴临港经济开发区 -> Park:江阴临港|经开区), with its code where two zones share one
         self.zone_keys: dict = {}
         for key, iris in sorted(keys.items()):
             for iri in iris:
@@ -99,6 +100,14 @@ class CatalogueLinker:
             if name:
                 out[name].add(label)
         return out
+
+    def _without_province(self, name: str, zone) -> str:
+        """The official name without its province when a place follows it (江苏无锡… -> 无锡…)."""
+        for province in sorted(self._province_names.get(zone.province, ()), key=len, reverse=True):
+            rest = name[len(province):]
+            if name.startswith(province) and self._strip_place(rest)[0]:
+                return rest
+        return name
 
     def _needs_context(self, form: str, places: tuple) -> bool:
         """A form with all its places taken off (东湖, 现代产业) or that is itself a place name (开平)
@@ -204,8 +213,9 @@ class CatalogueLinker:
                      if not all(e.needs_context for e in entries if e.zone == iri)]
             if len(candidates) == 1 and plain:
                 return ZoneLink(name, candidates[0], "name")
+            rest = text.replace(name, "")  # the place must be named outside the mention (无锡经开区)
             in_context = [iri for iri in candidates if self._named_in(
-                self.zones[iri], text, {p for e in entries if e.zone == iri for p in e.places})]
+                self.zones[iri], rest, {p for e in entries if e.zone == iri for p in e.places})]
             if len(in_context) == 1:
                 return ZoneLink(name, in_context[0], "context")
             return None  # ambiguous: a shorter form would only be more so

@@ -147,3 +147,20 @@ def test_real_conversion_is_the_shipped_file(tmp_path):
     counts = build_catalogue.build(SHARED, out, ROOT / "ontology")
     assert (counts.zones, counts.national, counts.provincial, counts.new_areas) == (2543, 552, 1991, 19)
     assert out.read_bytes() == (ROOT / "ontology" / "catalogue.ttl").read_bytes()
+
+
+def test_shipped_catalogue_conforms_to_the_shapes():
+    from kg.graph.validate import validate_graph
+
+    g = Graph().parse(ROOT / "ontology" / "catalogue.ttl", format="turtle")
+    report = validate_graph(g)
+    assert report.conforms, report.summary()
+
+
+def test_a_zone_with_an_unknown_level_breaks_the_shapes():
+    from kg.graph.validate import validate_graph
+
+    g = Graph().parse(ROOT / "ontology" / "catalogue.ttl", format="turtle")
+    z = URIRef(ZONE + "G111001")
+    g.set((z, PK.zoneLevel, Literal("city")))
+    assert not validate_graph(g).conforms
