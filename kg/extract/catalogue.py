@@ -83,11 +83,14 @@ class CatalogueLinker:
                     IndexEntry(z.iri, places, self._needs_context(form, places), name[len(prefix):]))
         # each zone's entity key: the key of its official name as texts write it, without a province in
         # front of a city (江苏江阴临港经济开发区 -> Park:江阴临港|经开区), with its code where two zones share one
+        # (and where another zone has the same name form: a text's 松江经开区 must not join 松江经济技术开发区
+        # by its key alone when 上海松江经济开发区 is also 松江经开区)
         self.zone_keys: dict = {}
         for key, iris in sorted(keys.items()):
+            shared = {e.zone for e in self.index.get(key.split(":", 1)[1], [])}
             for iri in iris:
                 code = self.zones[iri].code or iri.rsplit("/", 1)[-1]
-                self.zone_keys[iri] = key if len(iris) == 1 else f"{key}#{code}"
+                self.zone_keys[iri] = key if len(iris) == 1 and len(shared) <= 1 else f"{key}#{code}"
         self.key_zones = {k: iri for iri, k in self.zone_keys.items()}
 
     # ------------------------------------------------------------ forms
@@ -102,11 +105,14 @@ class CatalogueLinker:
         return out
 
     def _without_province(self, name: str, zone) -> str:
-        """The official name without its province when a place follows it (江苏无锡… -> 无锡…)."""
+        """The official name without its province when a place and a name follow it
+        (江苏江阴临港… -> 江阴临港…); kept when only a place would be left (江苏无锡经济开发区), since a
+        text's 无锡经开区 needs the document's context to be this zone, and keys must not link by themselves."""
         for province in sorted(self._province_names.get(zone.province, ()), key=len, reverse=True):
             rest = name[len(province):]
             if name.startswith(province) and self._strip_place(rest)[0]:
-                return rest
+                part, _ = self.linker.split_park(rest)
+                return name if part in self.lex.regions else rest
         return name
 
     def _needs_context(self, form: str, places: tuple) -> bool:
