@@ -307,8 +307,8 @@ class CatalogueLinker:
 _GAZETTEERS: dict = {}
 
 
-def _terms(linker: CatalogueLinker) -> dict:
-    """Every name form of every zone -> zone IRI, for the gazetteer.
+def _terms(linker: CatalogueLinker) -> tuple[dict, set]:
+    """Every name form of every zone -> zone IRI, for the gazetteer, and the type words they end with.
 
     A form is the zone's name part as written or with its leading places taken off, followed by the
     type word as the official name writes it or by its canonical short form (经开区, 高新区);
@@ -317,27 +317,70 @@ def _terms(linker: CatalogueLinker) -> dict:
     """
     short = {pt.canonical for pt in linker.lex.park_types.values()}
     terms: dict = {}
+    endings: set = set()
     for z in sorted(linker.zones.values(), key=lambda z: z.iri):
         name = normalise(z.name)
         prefix, kind = linker.linker.split_park(name)
         written = name[len(prefix):]
-        endings = {written} | ({kind} if kind in short else set())
         for form, _places in linker._forms(prefix):
             if len(form) < MIN_CORE:
                 continue
-            for ending in sorted(endings):
+            for ending in sorted({written} | ({kind} if kind in short else set())):
                 term = form + ending
                 if len(term) >= 4:
                     terms.setdefault(term, z.iri)
-    return terms
+                    endings.add(ending or term)  # a name with no type word is its own ending
+    return terms, endings
 
 
-def _gazetteer(linker: CatalogueLinker):
-    from kg.extract.gazetteer import Gazetteer
+class EndingMatcher:
+    """Longest-leftmost dictionary matching for terms that end with one of a few words.
 
+    Returns what `kg.extract.gazetteer.Gazetteer.find` returns on the same terms, but looks for the
+    few endings (type words) first and then for the terms that end there, so 20,000 zone names cost
+    little more than their type words (a regex alternation of them all scans about 4x slower).
+
+    >>> EndingMatcher({"武汉经开区": "a", "经开区": "b", "武汉东湖高新区": "c"}, {"经开区", "高新区"}).find(
+    ...     "武汉经开区和武汉东湖高新区")
+    [(0, 5, 'a'), (6, 13, 'c')]
+    """
+
+    def __init__(self, terms: dict, endings: set):
+        import re
+
+        self.terms = dict(terms)
+        self.lengths = sorted({len(t) for t in self.terms}, reverse=True)
+        words = sorted(endings, key=lambda w: (-len(w), w))
+        self._by_first: dict = {}
+        for w in words:
+            self._by_first.setdefault(w[0], []).append(w)
+        self._re = re.compile("(?=" + "|".join(re.escape(w) for w in words) + ")") if words else None
+
+    def find(self, text: str) -> list[tuple[int, int, str]]:
+        if self._re is None:
+            return []
+        candidates = set()
+        for m in self._re.finditer(text):  # where some ending starts; then every ending there
+            at = m.start()
+            for word in self._by_first[text[at]]:
+                if not text.startswith(word, at):
+                    continue
+                end = at + len(word)
+                for size in self.lengths:
+                    if size <= end and text[end - size:end] in self.terms:
+                        candidates.add((end - size, end))
+        out, last = [], 0
+        for start, end in sorted(candidates, key=lambda se: (se[0], -se[1])):
+            if start >= last:
+                out.append((start, end, self.terms[text[start:end]]))
+                last = end
+        return out
+
+
+def _gazetteer(linker: CatalogueLinker) -> EndingMatcher:
     g = _GAZETTEERS.get(id(linker))
     if g is None or g[0] is not linker:
-        g = _GAZETTEERS[id(linker)] = (linker, Gazetteer(_terms(linker)))
+        g = _GAZETTEERS[id(linker)] = (linker, EndingMatcher(*_terms(linker)))
     return g[1]
 
 
