@@ -27,6 +27,19 @@ class IndustryConcept:
     broader: str  # IRI or ""
 
 
+@dataclass(frozen=True)
+class Zone:
+    """A catalogue zone as the recognisers and linkers use it (read from ontology/catalogue.ttl)."""
+
+    iri: str
+    code: str
+    name: str
+    province: str  # full name: 湖北省
+    city: str  # as listed (may be clipped)
+    level: str
+    cls: str
+
+
 @dataclass
 class Lexicon:
     """Everything the recognisers need, as plain Python data."""
@@ -70,6 +83,7 @@ class Lexicon:
     class_labels: dict = field(default_factory=dict)  # local name -> zh label
     subclass_of: dict = field(default_factory=dict)  # local class -> contract class
     grammar_words: dict = field(default_factory=dict)  # cue kind -> forms, longest first (pk:GrammarWord)
+    zones: tuple = ()  # kg.graph.catalogue.Zone records of ontology/catalogue.ttl
     fingerprint: str = ""
 
     def words(self, kind: str) -> tuple:

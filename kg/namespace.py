@@ -30,6 +30,10 @@ TERMS = frozenset("""
     parkLevel qualifier rawEndOffset rawStartOffset regionLevel scaleUnit scaleValue sentenceText signals
     startOffset targetValue targetYear unit withinRegion writtenForm yearValue
     TieCue NonTyingCue OpenHeadWord DevelopmentContextCue SubunitHead SectorSuffix
+    BorderEconomicCooperationZone CatalogueZone OtherDevelopmentZone ProvincialEconomicDevelopmentZone
+    SpecialCustomsSupervisionArea StateLevelNewArea approvalDate approvalDateAsListed approvedArea approvedBy
+    catalogueIndustry catalogueIndustryText catalogueType catalogueZone cityAsListed inProvince
+    leadingIndustriesAsListed zoneClass zoneLevel
 """.split())
 
 

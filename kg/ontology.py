@@ -15,14 +15,14 @@ from pathlib import Path
 
 from kg.errors import OntologyError
 # re-exported: the records live in kg.lexicon, the closed pk: namespace in kg.namespace
-from kg.lexicon import CONTRACT_CLASSES, IndustryConcept, Lexicon, ParkType, _local  # noqa: F401
+from kg.lexicon import CONTRACT_CLASSES, IndustryConcept, Lexicon, ParkType, Zone, _local  # noqa: F401
 from kg.namespace import PK, PK_NS  # noqa: F401
 
 DEFAULT_ONTOLOGY_DIR = Path(__file__).resolve().parent.parent / "ontology"
 # When installed as a wheel the ontology ships inside the package.
 PACKAGED_ONTOLOGY_DIR = Path(__file__).resolve().parent / "ontology_data"
 
-LEXICON_FORMAT = 9  # bump when the Lexicon record changes shape
+LEXICON_FORMAT = 10  # bump when the Lexicon record changes shape
 def ontology_files(directory: Path | str | None = None) -> list[Path]:
     """The Turtle files of the ontology, sorted."""
     if directory is None:

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from kg.errors import OntologyError
-from kg.lexicon import CONTRACT_CLASSES, IndustryConcept, Lexicon, ParkType, _local
+from kg.lexicon import CONTRACT_CLASSES, IndustryConcept, Lexicon, ParkType, Zone, _local
 from kg.namespace import PK, PK_NS
 
 # cue classes read as plain sets of forms: (class local name, Lexicon attribute)
@@ -171,4 +171,21 @@ def build_lexicon(g, fingerprint: str) -> Lexicon:
     for step in (reader.classes, reader.type_words, reader.word_lists, reader.triggers, reader.regions,
                  reader.taxonomy):
         step()
+    lex.zones = zones_from_graph(g)  # the official catalogue's zones (ontology/catalogue.ttl)
     return lex
+
+
+def zones_from_graph(g) -> tuple:
+    """The `Zone` records of a graph that holds ontology/catalogue.ttl (sorted by IRI)."""
+    from rdflib import RDF
+    from rdflib.namespace import SKOS
+
+    out = []
+    for z in g.subjects(RDF.type, _term("CatalogueZone")):
+        province = g.value(z, _term("inProvince"))
+        province_name = str(g.value(province, SKOS.prefLabel) or "") if province is not None else ""
+        cls = g.value(z, _term("zoneClass"))
+        out.append(Zone(str(z), str(g.value(z, SKOS.notation) or ""), str(g.value(z, SKOS.prefLabel) or ""),
+                        province_name, str(g.value(z, _term("cityAsListed")) or ""), str(g.value(z, _term("zoneLevel")) or ""),
+                        str(cls).rsplit("#", 1)[-1] if cls is not None else "Park"))
+    return tuple(sorted(out, key=lambda zone: zone.iri))

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 
+from kg.extract.catalogue import CatalogueLinker
 from kg.extract.link import Linker, merge_entities
 from kg.extract.names import Recognizer
 from kg.extract.park_identity import canonical_parks, descriptive_test, rekey
@@ -51,7 +52,8 @@ class Pipeline:
         self.target_model = target_model()
         self._industry_markers = tuple(sorted(set(self.lexicon.industry_suffixes) | {
             w for w, c in self.lexicon.list_cues.items() if c == "Industry" and len(w) >= 2}))
-        self.extra_recognizers = list(extra_recognizers)
+        self.catalogue = CatalogueLinker(self.lexicon, self.linker)
+        self.extra_recognizers = [self.catalogue, *extra_recognizers]
 
     def is_place(self, word: str) -> bool:
         return self.recognizer.is_place(word)
@@ -64,7 +66,8 @@ class Pipeline:
         mentions = self.recognizer.mentions(doc.id, doc.text, sentences)
         for extra in self.extra_recognizers:
             mentions = extra.merge(doc, sentences, mentions)
-        linked = self.linker.link(doc, mentions, self.is_place)
+        # a park that names a zone of the official catalogue takes the zone's key (kg.extract.catalogue)
+        linked = self.linker.link(doc, mentions, self.is_place, refine=self.catalogue.link_document)
         mentions = list(linked.mentions)
         keys = linked.keys()
         levels = park_levels(mentions)
@@ -136,8 +139,9 @@ def merge_results(results, min_confidence: float | None = None, lexicon: Lexicon
         corpus.relations.extend(x for x in r.relations if x.confidence >= relation_floor)
         corpus.targets.extend(t for t in r.targets if t.confidence >= target_floor)
     lexicon = lexicon or load_lexicon()
+    zones = frozenset(e.key for _, entities in per_doc for e in entities if e.zone)
     merges = canonical_parks((e.key for _, entities in per_doc for e in entities), lexicon.regions,
-                             descriptive_test(lexicon))
+                             descriptive_test(lexicon), zones)
     if merges:
         corpus.relations = [replace(x, subject=rekey(x.subject, merges), object=rekey(x.object, merges))
                             for x in corpus.relations]

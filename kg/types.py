@@ -129,6 +129,7 @@ class Entity:
     subclass: str = ""
     sector: str = ""  # taxonomy concept IRI for industries
     documents: tuple = ()
+    zone: str = ""  # for parks: the IRI of the official catalogue's zone it is (kg.extract.catalogue)
 
 
 @dataclass(frozen=True)

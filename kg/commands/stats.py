@@ -42,8 +42,12 @@ def stats(graph, out_dir, top, seed, no_plots):
         graph = graph / "graph.ttl"
     out_dir = out_dir if out_dir is not None else graph.parent
     notes: list = []
-    paths = write_report(load_graph_file(graph), out_dir, top=top, seed=seed, plots=not no_plots,
+    loaded = load_graph_file(graph)
+    paths = write_report(loaded, out_dir, top=top, seed=seed, plots=not no_plots,
                          title=f"parkkg statistics: {graph.name}", notes=notes)
+    from kg.views.catalogue_stats import write_catalogue_report
+
+    paths += write_catalogue_report(loaded, out_dir)  # catalogue.md: parks by province and level, if any
     for path in paths:
         click.echo(str(path))
     for note in notes:

@@ -131,14 +131,17 @@ class Linker:
                     out.short_names.setdefault(core, k)
         return out
 
-    def link(self, doc: Document, mentions: list[Mention], is_place) -> "LinkedDocument":
+    def link(self, doc: Document, mentions: list[Mention], is_place, refine=None) -> "LinkedDocument":
         """Mentions -> linked mentions (each carrying its entity key) and the document's entities.
 
         Linking owns everything about identity: keys, parks named by their bare
         short name (临港 for 江阴临港经济开发区), industry sectors and names written
-        in the original script (蘇州工業園區) as aliases.
+        in the original script (蘇州工業園區) as aliases. `refine(text, entities)`, when
+        given, may move entities onto other keys first (the official catalogue's zones).
         """
         linked = self.link_document(mentions, is_place)
+        if refine is not None:
+            linked = refine(doc.text, linked)
         keyed = [replace(m, key=linked.mention_keys.get((m.start, m.end), "")) for m in mentions]
         keyed += self._short_name_mentions(doc, mentions, linked.short_names)
         entities = {k: self._with_sector(e) for k, e in linked.entities.items()}
@@ -270,12 +273,13 @@ def merge_entities(per_document: list[dict]) -> dict:
     for doc_id, entities in per_document:
         for k, e in entities.items():
             if k not in merged:
-                merged[k] = Entity(k, e.cls, e.label, e.aliases, e.subclass, e.sector, (doc_id,))
+                merged[k] = Entity(k, e.cls, e.label, e.aliases, e.subclass, e.sector, (doc_id,), e.zone)
                 continue
             old = merged[k]
             names = set(old.aliases) | set(e.aliases) | {old.label, e.label}
             # the fullest of the documents' own labels (never an alias such as a traditional form)
             label = max((old.label, e.label), key=lambda f: (len(f), f)) if e.cls != "Industry" else old.label
             merged[k] = Entity(k, old.cls, label, tuple(sorted(names - {label})), old.subclass or e.subclass,
-                               old.sector or e.sector, tuple(sorted(set(old.documents) | {doc_id})))
+                               old.sector or e.sector, tuple(sorted(set(old.documents) | {doc_id})),
+                               old.zone or e.zone)
     return merged

@@ -44,11 +44,11 @@ def _agree(a: frozenset, b: frozenset) -> bool:
     return a <= b or b <= a
 
 
-def canonical_parks(keys, regions: dict, descriptive=None) -> dict:
+def canonical_parks(keys, regions: dict, descriptive=None, preferred=frozenset()) -> dict:
     """key -> the key of the same park under its fullest name, for park keys that differ only in
     agreeing place prefixes; keys that stand for themselves are left out. A name without a place
     whose rest only describes (`descriptive(core)`: 智能制造产业园, 科创片区) names no one park and
-    merges with none."""
+    merges with none. A `preferred` key (an official catalogue zone's) stands for its group."""
     groups: dict = defaultdict(list)
     for k in sorted({EntityKey(k) for k in keys}):  # keys read back from a cache are plain strings
         if k.cls != "Park" or "|" not in k.name:
@@ -67,7 +67,7 @@ def canonical_parks(keys, regions: dict, descriptive=None) -> dict:
             # a name agrees with parks that disagree with each other (江北 with 南京… and 重庆…): ambiguous
             if any(not _agree(p1, p2) for p1, _ in agreeing for p2, _ in agreeing):
                 continue
-            best = max(agreeing, key=lambda pk: (len(pk[0]), len(pk[1]), pk[1]))[1]
+            best = max(agreeing, key=lambda pk: (pk[1] in preferred, len(pk[0]), len(pk[1]), pk[1]))[1]
             if best != k:
                 merges[k] = best
     return merges

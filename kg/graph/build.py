@@ -73,6 +73,8 @@ def build_graph(corpus, lexicon=None) -> Graph:
             g.add((node, PK.inSector, URIRef(e.sector)))
         for doc_id in e.documents:
             g.add((node, PK.mentionedIn, URIRef(iris.document_iri(doc_id))))
+        if e.zone:  # the official catalogue's zone this park is (docs/catalogue.md)
+            g.add((node, PK.catalogueZone, URIRef(e.zone)))
 
     def evidence_node(ev):
         node = URIRef(iris.evidence_iri(ev.doc_id, ev.start, ev.end))
