@@ -136,6 +136,8 @@ class FrameReader:
                 subject = topic
             lead = s.index - section_start.setdefault(s.section, s.index) < LEAD_SENTENCES
             topic, subject = self.next_topic(s, keyed, subject, explicit, topic, lead, levels, benchmark_at)
+            if region and not explicit:
+                subject = ""  # 临平区拥有…临平经开区…, 甘肃正围绕…: the region speaks; a park it names is its object
             frames.append(SentenceFrame(s, subject, explicit, keyed))
         return frames
 

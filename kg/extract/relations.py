@@ -15,7 +15,7 @@ from kg.extract.discourse import (
     ANCHOR_SENTENCES, LEAD_SENTENCES, DocumentContext, FrameReader, SentenceFrame, find_all,
 )
 from kg.extract.roles import RoleReader
-from kg.extract.ties import TieIndex, mask_spans
+from kg.extract.ties import CLAUSE_BREAK, TieIndex, mask_spans
 from kg.extract.wordforms import either
 from kg.ontology import Lexicon
 from kg.types import Mention, Relation, Sentence
@@ -23,6 +23,8 @@ from kg.types import Mention, Relation, Sentence
 # re-exported: the pipeline, scripts and tests import these from here
 __all__ = ["RelationExtractor", "admissible", "SentenceFrame", "DocumentContext", "ANCHOR_SENTENCES", "LEAD_SENTENCES"]
 WEAK_BLOCKERS = ("award", "wider")  # contexts that tie nothing unless the passage is about the park
+LEAD_REACH = 8  # characters (a time, a discourse word) before a sentence's opening firm
+BENCHMARK_REACH = 8  # characters between 对标/学习借鉴 and the park it names (对标先进的苏州工业园区)
 OWNED_PROPS = {"Park": "hasSubPark", "Platform": "hasPlatform", "Enterprise": "hasEnterprise"}
 
 
@@ -30,6 +32,8 @@ def admissible(features: dict) -> bool:
     """A candidate is a relation only where the text ties it: never in a context that ties
     nothing (organiser list, résumé, award list, court report, a plan to settle), and, when
     the sentence does not name its park, only with a tie word or the park's own name."""
+    if features.get("firm_partner") and not features.get("explicit"):
+        return False  # a deal between firms: the partners are not the topic park's
     anchored = bool(features.get("anchored"))
     if features.get("blocked") and not (features.get("blocked_weak") and anchored):
         return False
@@ -64,6 +68,8 @@ class RelationExtractor:
         self.list_closers = lexicon.words("list-closer")  # A、B等
         self.containment = re.compile(r"[（(]" + either(lexicon.words("containment-word")) + "$")  # （含…
         self.roles = RoleReader(lexicon)
+        self.coordinators = frozenset(lexicon.words("coordinator"))  # A、B, A及B: parks side by side
+        self.partners = frozenset(lexicon.words("firm-partner"))  # 甲公司与乙公司签约: a deal between firms
 
     def frames(self, sentences: list[Sentence], mentions: list[Mention], keys: dict,
                levels: dict) -> list[SentenceFrame]:
@@ -113,7 +119,19 @@ class RelationExtractor:
         x["in_list"] = 1.0 if (text[max(0, a - 1):a] == "、" or text[b:b + 1] == "、"
                                or text[b:].startswith(self.list_closers)) else 0.0
         x["gazetteer"] = 1.0 if m.stage.startswith("gazetteer") else 0.0
+        x["firm_partner"] = 1.0 if self._firm_partner(cues, m) else 0.0
         return x
+
+    def _firm_partner(self, cues: _SentenceCues, m: Mention) -> bool:
+        """福然德股份与中国电信…签约: a sentence that opens with a firm and a partner word (与, 和, 同)
+        tells a deal between firms; its other names are the firm's partners, not the park's."""
+        base = cues.frame.sentence.start
+        first = next((o for o, _ in cues.frame.mentions if not o.generic), None)
+        if first is None or first is m or first.cls not in ("Enterprise", "Platform") or m.start < first.end:
+            return False
+        lead = cues.text[:first.start - base]
+        after = cues.text[first.end - base:first.end - base + 1]
+        return len(lead) <= LEAD_REACH and after in self.partners
 
     def _candidates_of(self, cues: _SentenceCues, m: Mention, k: str, ev, context: DocumentContext,
                        levels: dict) -> list[tuple[Relation, dict]]:
@@ -158,6 +176,8 @@ class RelationExtractor:
     def _park_pair(self, cues: _SentenceCues, m: Mention, x: dict, level: str) -> str:
         prop = self._park_relation(m, cues.text, cues.frame.sentence.start, cues.bench, cues.coop, cues.sub_cue,
                                    level)
+        if prop in ("hasSubPark", "benchmarksAgainst") and self._coordinated(cues, m):
+            return ""  # 上海自贸试验区及临港新片区: two parks side by side, neither inside nor a model of the other
         if prop == "hasSubPark":
             x["subpark"] = 1.0
             x["tie"] = 1.0 if cues.sub_cue or self._tied(cues, prop, m) else 0.0
@@ -192,14 +212,31 @@ class RelationExtractor:
                 return key
         return ""
 
+    def _coordinated(self, cues: _SentenceCues, m: Mention) -> bool:
+        """The park stands in a coordination with the subject park (A及B, A、B, A和B)."""
+        base = cues.frame.sentence.start
+        subject = [o for o, k in cues.frame.mentions if k == cues.frame.subject and o is not m]
+        ends = {o.end - base for o in subject}
+        starts = {o.start - base for o in subject}
+        a, b = m.start - base, m.end - base
+        joiners = self.coordinators
+        return (a >= 1 and cues.text[a - 1] in joiners and a - 1 in ends) or (
+            b < len(cues.text) and cues.text[b] in joiners and b + 1 in starts)
+
     def _park_relation(self, m, text, base, bench, coop, sub_cue, level) -> str:
         pos = m.start - base
-        if bench and any(p < pos for p, _ in bench):
+        # 对标苏州工业园区: the model stands right after the word (对标国际高标准经贸规则 names none)
+        if bench and any(p < pos and self._near(text, p + len(w), pos) for p, w in bench):
             return "benchmarksAgainst"
-        if bench and any(w in self.object_first for _, w in bench):
+        if bench and any(w in self.object_first and self._near(text, m.end - base, p) for p, w in bench):
             return "benchmarksAgainst"
         if coop and any(abs(p - pos) < 30 for p, _ in coop):
             return "cooperatesWith"
         if level == "subpark" or sub_cue:
             return "hasSubPark"
         return ""
+
+    @staticmethod
+    def _near(text: str, start: int, end: int) -> bool:
+        """`start` and `end` are in one clause, at most BENCHMARK_REACH characters apart."""
+        return 0 <= end - start <= BENCHMARK_REACH and not CLAUSE_BREAK.search(text, start, end)

@@ -87,6 +87,9 @@ class TargetWords:
             measure=re.compile("^[^" + chars(w("measure-character")) + "]*"))
 
 
+SLOGAN_COUNT = 10  # counts in words below this, with no scale after them, are slogans' (四个平台)
+
+
 class TargetExtractor:
     def __init__(self, lexicon: Lexicon):
         self.lex = lexicon
@@ -99,14 +102,16 @@ class TargetExtractor:
         self.goals = GoalCues(lexicon)
         self.words = TargetWords.of(lexicon)
         self._wider = sorted(w for w, kind in lexicon.non_tying_cues.items() if kind == "wider")
+        self._others = lexicon.words("other-subject")  # 该公司…: numbers of another subject
 
     def targets(self, s: Sentence, park: str, evidence: Evidence, explicit: bool = True) -> list[Target]:
         """The goals of `park` in sentence `s`. When the sentence does not name the park
         (`explicit` false), a goal of a whole province or city (全省…) is not the park's."""
         if not park or s.is_heading:
             return []
-        if not explicit and any(w in s.text for w in self._wider):
-            return []
+        if not explicit and (any(w in s.text for w in self._wider) or any(w in s.text for w in self._others)
+                             or not self.goals.has_goal_cue(s.text)):
+            return []  # a sentence that does not name the park states its goal only with a goal word
         text = s.text
         out, spans = self._quantity_targets(text, park, evidence)
         out.extend(self._scale_targets(text, spans, park, evidence))
@@ -146,9 +151,14 @@ class TargetExtractor:
             return None
         if not re.match(r"[0-9]", num) and (after in self.words.scale_suffixes or unit not in self.words.count_units):
             return None  # 千亿级 (a scale word) or 三台满族乡 (a place): Chinese numerals count items only
+        if not re.match(r"[0-9]", num) and value < SLOGAN_COUNT and not self._scale_after(text, m.end()):
+            return None  # 四个平台, 一个中心: a small count in words is a slogan's, unless a scale follows (两个千亿级集群)
         if re.match(r"[0-9]", num) and after == YEAR_MARK:
             return None
         return value
+
+    def _scale_after(self, text: str, end: int) -> bool:
+        return self._scale is not None and self._scale.search(text[end:end + 6]) is not None
 
     def _scale_targets(self, text: str, spans: list, park: str, evidence: Evidence) -> list:
         """千亿级园区: a scale class the park is to reach (a scale before counted items is the metric's)."""
@@ -185,7 +195,7 @@ class TargetExtractor:
     def _make(self, text, a, b, value, unit, park, evidence, metric_end=None):
         left, right = clause_at(text, a, b)
         clause = text[left:right]
-        if self.goals.blocked(clause) or self.goals.forecast_governs(text, a):
+        if self.goals.blocked(clause, text[left:a]) or self.goals.forecast_governs(text, a):
             return None
         if unit == "%" or unit == "％":
             unit = "%"

@@ -42,6 +42,11 @@ class GoalCues:
             + either(w("period-unit")) + ")")
         self.relative_re = re.compile(NUMERAL + "+" + either(w("relative-horizon")))  # 5年内: no year
         self.year_words = sorted(lexicon.year_expressions, key=len, reverse=True)
+        # a plan period is a deadline only at its end: 十四五末, not 十四五期间
+        self.deadline_words = tuple(y for y in self.year_words if y.endswith(w("period-end")))
+        self.perfective = w("perfective")
+        self.not_perfective = w("perfective-exception")
+        self.part_of_count = w("part-of-count")
         self.forecasts = sorted(w for w, kind in lexicon.non_target_cues.items() if kind == "forecast")
 
     def has_goal_cue(self, text: str) -> bool:
@@ -49,7 +54,7 @@ class GoalCues:
         plain = text.replace("“", "").replace("”", "")
         if any(t in plain for t in self.lex.target_triggers):
             return True
-        if any(w in plain for w in self.lex.year_expressions):
+        if any(w in plain for w in self.deadline_words):
             return True
         return bool(self.relative_re.search(plain) or self.deadline_re.search(plain))
 
@@ -92,8 +97,17 @@ class GoalCues:
             return None
         return best[1]
 
-    def blocked(self, clause: str) -> bool:
-        return any(cue in clause for cue in self.lex.non_target_cues)
+    def blocked(self, clause: str, before: str = "") -> bool:
+        """A past or forecast cue in the clause; a perfective marker before the number (聘请了一个);
+        a clause counting part of a number said before (其中36个)."""
+        if any(cue in clause for cue in self.lex.non_target_cues) or clause.startswith(self.part_of_count):
+            return True
+        if any(t in clause for t in self.lex.target_triggers):
+            return False  # 明确了…的任务目标: the goal word says it is a goal all the same
+        plain = before
+        for word in self.not_perfective:
+            plain = plain.replace(word, "")
+        return any(p in plain for p in self.perfective)
 
     def forecast_governs(self, text: str, a: int) -> bool:
         """A forecast (预计) stated before the number, with no goal word after it, governs it:

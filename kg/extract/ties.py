@@ -25,6 +25,7 @@ CLAUSE_BREAK = re.compile(r"[，。；：,;:！？!?]")
 SENTENCE_WIDE = ("court",)  # a court or police report ties nothing anywhere in its sentence
 AFTER_NAME = ("person",)  # a title right after a name makes it a person's affiliation
 AFTER_NAME_WINDOW = 10  # characters after a name searched for a person's title
+BEFORE_NAME = ("origin",)  # 来自北京大学的运动员: a word right before a name makes it a person's origin
 MASK = "\u25a1"  # stands in for the characters of other names, so a word inside a name (建设银行) is no cue
 
 
@@ -113,6 +114,9 @@ class TieIndex:
             elif kind in AFTER_NAME:
                 found = pattern.search(text, end, min(hi, end + AFTER_NAME_WINDOW))
                 if found:
+                    return kind
+            elif kind in BEFORE_NAME:
+                if any(pattern.fullmatch(text, k, start) for k in range(max(lo, start - 4), start)):
                     return kind
             elif pattern.search(text, lo, hi):
                 return kind

@@ -56,3 +56,24 @@ def test_a_province_goal_is_not_the_topic_parks(run_text):
 def test_a_goal_the_park_states_in_its_own_sentence_is_kept(run_text):
     found = _targets(run_text, "武汉东湖高新区力争到2025年，新建中小企业服务工作站400家。")
     assert (400.0, "家", 2025) in found
+
+
+def test_a_plan_period_named_in_passing_is_no_deadline(run_text):
+    assert _targets(run_text, "临港新片区为实现“十四五”规划出台了280多个各类政策，其中36个为全国首创。") == set()
+
+
+def test_a_past_action_is_no_goal(run_text):
+    assert _targets(run_text, "北京经开区2023年底前引进了50家企业。") == set()
+    # a goal word says it is a goal all the same: 明确了…的任务目标
+    found = _targets(run_text, "2021年，吴江开发区明确了年度完成350个智能化改造项目的任务目标。")
+    assert (350.0, "个", None) in found or (350.0, "个", 2021) in found
+
+
+def test_a_small_count_in_words_is_a_slogan(run_text):
+    assert _targets(run_text, "北京经开区力争将大会打造成四个平台。") == set()
+    assert (2.0, "个", 2025) in _targets(run_text, "北京经开区力争到2025年打造两个千亿级产业集群。")
+
+
+def test_another_subjects_numbers_are_not_the_parks(run_text):
+    text = "新疆喀什综合保税区发展迅速。该公司负责人表示，力争今年完成5亿元。"
+    assert not any(t.value == 5.0 for t in run_text(text).targets)
