@@ -192,3 +192,9 @@ def test_function_characters_the_segmenter_glued_to_a_name_are_cut(run_text):
     assert ("Park", "西咸新区") in _mentions(run_text, "该航线由西咸新区空港新城联合开通。")
     assert ("Park", "雄安新区") in _mentions(run_text, "各设区市和雄安新区要做好防汛。")
     assert ("Industry", "精细化工") in _mentions(run_text, "做大做强精细化工产业。")
+
+
+def test_an_addresss_province_is_no_part_of_a_park_name(run_text):
+    found = _mentions(run_text, "浙江省金华市金磐开发区发展。陕西西咸新区发布通知。")
+    assert ("Park", "金华市金磐开发区") in found
+    assert ("Park", "陕西西咸新区") in found  # 西咸 is no place: the province stays

@@ -126,6 +126,19 @@ def province_and_modifiers(cues: CueIndex, prefix: str) -> bool:
     return False
 
 
+def leading_province(cues: CueIndex, prefix: str) -> int:
+    """Length of a province that opens `prefix` before another place (浙江省|金华市金磐, 湖北|武汉东湖),
+    else 0: an address's province is no part of a park's name (陕西西咸 keeps 陕西: 西咸 is no place)."""
+    for size in range(min(4, len(prefix) - 2), 1, -1):
+        iri = cues.lex.regions.get(prefix[:size])
+        if iri and iri.endswith("0000") and not iri.endswith(MUNICIPALITY_CODES):
+            rest = prefix[size:]
+            if any(cues.is_place(rest[:k]) for k in range(2, min(6, len(rest)) + 1)):
+                return size
+            return 0
+    return 0
+
+
 def starts_with_scale(cues: CueIndex, prefix: str) -> bool:
     """千亿级钒钛产业园区: a park to be built to a scale is a goal, not a name."""
     return any(prefix.startswith(w) for w in cues.lex.scales)
