@@ -198,3 +198,11 @@ def test_an_addresss_province_is_no_part_of_a_park_name(run_text):
     found = _mentions(run_text, "浙江省金华市金磐开发区发展。陕西西咸新区发布通知。")
     assert ("Park", "金华市金磐开发区") in found
     assert ("Park", "陕西西咸新区") in found  # 西咸 is no place: the province stays
+
+
+def test_a_field_and_the_class_word_describe_a_kind_of_park(run_text):
+    found = _mentions(run_text, "加快建设化工园区和商贸园区。建好零碳科技产业园、生命健康产业园等专业园区。")
+    assert ("Park", "化工园区") not in found and ("Park", "商贸园区") not in found
+    assert ("Park", "零碳科技产业园") in found and ("Park", "生命健康产业园") in found
+    # the 产业 of 产业园区 names no industry
+    assert not any(cls == "Industry" and name == "特色科技" for cls, name in _mentions(run_text, "建设特色科技产业园区。"))

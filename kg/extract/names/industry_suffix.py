@@ -83,8 +83,8 @@ def find(sent: Sentence, tokens, cues: CueIndex) -> list[Candidate]:
     out = _statistics(sent, tokens, cues) + _sectors(sent, tokens, cues)
     text, base = sent.text, sent.start
     for end, _stop, _suffix in cues.suffix_gaz.find(text):
-        if end < 2:
-            continue
+        if end < 2 or text.startswith(cues.type_forms, end):
+            continue  # 产业园区: the suffix opens a park's type word (特色科技产业园区 names no industry)
         start = _start(sent, tokens, cues, end)
         name = text[start:end]
         if start > 0 and text[start - 1] in "”\"'":

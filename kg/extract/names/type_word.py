@@ -17,6 +17,8 @@ from kg.types import Sentence
 
 NAME, VERSION = "grammar:type-word", 1
 _HAN = re.compile(r"[\u4e00-\u9fff]+")
+CLASS_HEAD = "园区"  # the class word of parks: 化工园区 is a kind of park
+LIST_MARKS = frozenset("、“”\"")  # enumeration and quotes
 _FUNCTION_POS = frozenset({"c", "p", "u", "uj", "ul", "uz", "d", "r", "m", "q", "f", "y"})
 
 
@@ -115,6 +117,16 @@ def _rejected(cues: CueIndex, name: str, prefix: str, cls: str, sub: str, generi
     return sub == "IndustryAlliance" and not ev.technical(cues, prefix)  # 阿卡贝拉联盟: not a technical alliance
 
 
+def _named_class_member(text: str, base: int, start: int, t_start: int, t_end: int) -> bool:
+    """A park named by its field alone (零碳科技产业园) is a name, but not with the class word 园区
+    (化工园区, 商贸园区: a kind of park) unless the text sets it out as one, in an enumeration or
+    in quotes."""
+    if not text[t_start - base:t_end - base].endswith(CLASS_HEAD):
+        return True
+    before, after = text[start - base - 1:start - base], text[t_end - base:t_end - base + 1]
+    return before in LIST_MARKS or after in LIST_MARKS
+
+
 def _park(cues: CueIndex, sent: Sentence, tokens, name_start: int, t_start: int, t_end: int, sub: str,
           level: str, generic: bool) -> list[Candidate]:
     text, base = sent.text, sent.start
@@ -128,6 +140,8 @@ def _park(cues: CueIndex, sent: Sentence, tokens, name_start: int, t_start: int,
             generic = True
         elif ev.is_slogan(cues, text, name_start - base, sub):
             return []
+        elif not ev.has_name_evidence(cues, prefix, "") and not _named_class_member(text, base, name_start, t_start, t_end):
+            generic = True  # 化工园区, 农业产业园: a field and a park word describe a kind of park
     return [candidate("type-word-generic" if generic else "type-word", name_start, t_end, "Park", sub, level, generic)]
 
 
