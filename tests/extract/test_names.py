@@ -206,3 +206,9 @@ def test_a_field_and_the_class_word_describe_a_kind_of_park(run_text):
     assert ("Park", "零碳科技产业园") in found and ("Park", "生命健康产业园") in found
     # the 产业 of 产业园区 names no industry
     assert not any(cls == "Industry" and name == "特色科技" for cls, name in _mentions(run_text, "建设特色科技产业园区。"))
+
+
+def test_a_list_of_people_names_no_firms(run_text):
+    found = _mentions(run_text, "警方成功侦破王宏伟、冯云平、赵川等人冒用国有企业名义的案件。迈为、博众等一批企业入驻。")
+    assert not [n for c, n in found if c == "Enterprise" and n in ("王宏伟", "冯云平", "赵川")]
+    assert ("Enterprise", "迈为") in found

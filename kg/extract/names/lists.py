@@ -34,6 +34,8 @@ def _cue_patterns(cue_pattern: str, quantifier: str) -> tuple[re.Pattern, re.Pat
 def _closed_by_cue(cues: CueIndex, text: str, base: int, tokens, after_deng) -> list[Candidate]:
     out = []
     for m in _DENG.finditer(text):
+        if text.startswith(cues.lex.words("person-list-head"), m.end()):
+            continue  # 王宏伟、冯云平、赵川等人: a list of people, whatever noun comes after
         cue = after_deng.match(text[m.end():m.end() + 16])
         if cue:
             mode = Mode.from_cue(cues.lex.list_cues[cue.group(1)])
