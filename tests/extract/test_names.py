@@ -212,3 +212,9 @@ def test_a_list_of_people_names_no_firms(run_text):
     found = _mentions(run_text, "警方成功侦破王宏伟、冯云平、赵川等人冒用国有企业名义的案件。迈为、博众等一批企业入驻。")
     assert not [n for c, n in found if c == "Enterprise" and n in ("王宏伟", "冯云平", "赵川")]
     assert ("Enterprise", "迈为") in found
+
+
+def test_a_kind_of_firm_is_no_firm(run_text):
+    found = _mentions(run_text, "首家外商独资券商、首家外商独资保险控股公司等一大批金融项目落户。外资资管公司设立了分支。"
+                                "迈为科技有限公司投产。")
+    assert [n for c, n in found if c == "Enterprise"] == ["迈为科技有限公司"]

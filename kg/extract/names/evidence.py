@@ -139,6 +139,20 @@ def leading_province(cues: CueIndex, prefix: str) -> int:
     return 0
 
 
+def describes_a_kind(cues: CueIndex, prefix: str) -> bool:
+    """The prefix of a firm's name is made of modifiers (首家, 外资), industry names and words for
+    what firms do (资管, 公用事业) alone: 首家外商独资保险控股公司 describes a kind of firm."""
+    rest = prefix
+    words = cues.lex.words("firm-kind-word")
+    while rest:
+        size = next((k for k in range(min(6, len(rest)), 1, -1)
+                     if rest[:k] in cues.lex.modifiers or rest[:k] in words or rest[:k] in cues.lex.industry_labels), 0)
+        if not size:
+            return False
+        rest = rest[size:]
+    return bool(prefix)
+
+
 def starts_with_scale(cues: CueIndex, prefix: str) -> bool:
     """千亿级钒钛产业园区: a park to be built to a scale is a goal, not a name."""
     return any(prefix.startswith(w) for w in cues.lex.scales)

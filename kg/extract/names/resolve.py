@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from kg.extract.names.cues import TITLE, CueIndex
+from kg.extract.names.evidence import describes_a_kind
 from kg.extract.names.rules import Candidate, rank
 from kg.types import Mention, Sentence
 
@@ -38,6 +39,13 @@ def clean_industry(cues: CueIndex, c: Candidate, sent: Sentence) -> Candidate | 
     return replace(c, start=start)
 
 
+def _without_firm_suffix(cues: CueIndex, name: str) -> str:
+    for suffix in cues.trade_suffixes + cues.type_forms:
+        if name.endswith(suffix) and len(name) > len(suffix):
+            return name[: -len(suffix)]
+    return name
+
+
 def tidy(cues: CueIndex, sent: Sentence, cands: list[Candidate]) -> list[Candidate]:
     """Clean industries, drop what stands inside a title 《…》, trim leading dashes, keep two characters or more."""
     titles = [(sent.start + m.start(), sent.start + m.end()) for m in TITLE.finditer(sent.text)]
@@ -49,6 +57,8 @@ def tidy(cues: CueIndex, sent: Sentence, cands: list[Candidate]) -> list[Candida
                 continue
         if any(a <= c.start and c.end <= b for a, b in titles):
             continue  # inside 《…》: a title of a document, game or show, not a name
+        if c.cls == "Enterprise" and describes_a_kind(cues, _without_firm_suffix(cues, sent.text[c.start - sent.start:c.end - sent.start])):
+            continue  # 首家外商独资保险控股公司, 外资资管公司: a kind of firm, whatever grammar found it
         lead = sent.text[c.start - sent.start:c.end - sent.start]
         trimmed = len(lead) - len(lead.lstrip(LEADING_DASHES))
         if trimmed:

@@ -92,6 +92,8 @@ def _no_firm_or_platform(cues: CueIndex, name: str, prefix: str, cls: str) -> bo
         return True
     if cls == "Enterprise" and name.endswith(cues.words["company_suffixes"]) and _only_places(cues, prefix):
         return True  # 成都有限公司: a place alone names no company (临港集团, a group, keeps its place name)
+    if cls == "Enterprise" and ev.describes_a_kind(cues, prefix):
+        return True  # 外资资管公司, 公用事业公司, 文旅公司: a kind of firm, not a firm
     rest = prefix[leading_place_or_scale(cues, prefix):] if len(prefix) > 2 else prefix
     # 河北省级创新平台: a class of platforms in a province
     if rest == prefix or not rest:
