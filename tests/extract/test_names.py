@@ -218,3 +218,9 @@ def test_a_kind_of_firm_is_no_firm(run_text):
     found = _mentions(run_text, "首家外商独资券商、首家外商独资保险控股公司等一大批金融项目落户。外资资管公司设立了分支。"
                                 "迈为科技有限公司投产。")
     assert [n for c, n in found if c == "Enterprise"] == ["迈为科技有限公司"]
+
+
+def test_role_words_and_the_firms_park_are_no_part_of_its_name(run_text):
+    found = _mentions(run_text, "高新区寒武纪(辽宁)电子科技有限公司落户。运营方未序网络科技(上海)有限公司表示欢迎。")
+    assert ("Enterprise", "寒武纪(辽宁)电子科技有限公司") in found
+    assert ("Enterprise", "未序网络科技(上海)有限公司") in found

@@ -36,6 +36,8 @@ def _name_start(cues: CueIndex, tokens, text: str, base: int, t_start: int, cls:
         name_start = walk_back(cues, tokens, text, base, t_start, walk)
     name_start = strip_left_boundaries(cues, name_start, t_start, text, base)
     name_start += cut_point(cues, text[name_start - base:t_start - base], enterprise=cls == "Enterprise")
+    if cls != "Park":  # 高新区寒武纪…有限公司: the park where the firm is is no part of its name
+        name_start += _leading_park_word(cues, text[name_start - base:t_start - base])
     if cls == "Park":
         prefix = text[name_start - base:t_start - base]
         department = ev.after_department(cues, prefix)
@@ -71,6 +73,15 @@ def _is_generic(cues: CueIndex, prefix: str, cls: str) -> bool:
     return (cues.only_modifiers(prefix) or ev.starts_with_scale(cues, prefix)
             or (cls == "Park" and ev.province_and_modifiers(cues, prefix))
             or bool(cues.patterns["counted_prefix"].search(prefix)) or "+" in prefix)
+
+
+def _leading_park_word(cues: CueIndex, prefix: str) -> int:
+    """Length of a generic park word (高新区, 开发区) that opens a firm's or platform's prefix, else 0."""
+    for form in cues.type_forms:
+        if prefix.startswith(form) and len(prefix) - len(form) >= 3 and cues.type_words[form][0] == "Park" \
+                and form in cues.lex.generic:
+            return len(form)
+    return 0
 
 
 def _only_places(cues: CueIndex, prefix: str) -> bool:
