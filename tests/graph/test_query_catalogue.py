@@ -40,7 +40,7 @@ def test_parks_by_level_type_and_province(graph):
     assert [r["zoneName"] for r in ask(graph, "parks-by-catalogue", type="经济技术开发区")] == ["北京经济技术开发区"]
     assert [r["zoneName"] for r in ask(graph, "parks-by-catalogue", type="ProvincialEconomicDevelopmentZone")] == [
         "江苏江阴临港经济开发区"]
-    assert national[0]["approved"] == "1994-08" and national[0]["areaHa"] == "3980.0"
+    assert national[0]["approved"] == "1994-08" and national[0]["areaHa"] == "3980"
 
 
 def test_news_industries_not_in_the_catalogue_list(graph):
