@@ -1,5 +1,5 @@
 """Fitted weights of the confidence models: written by scripts/fit_confidence.py, not by hand."""
-RELATION_WEIGHTS = {"anchored": 0.1812, "bias": 1.7263, "blocked_weak": 0.0315, "enterprise": 0.1626, "explicit": -0.2203, "gazetteer": -0.1925, "in_list": 0.0419, "industry": -0.0603, "owned": -0.0351, "park_pair": 0.0752, "platform": 0.0456, "role": -0.1275, "sentence_gap": 0.161, "subject_before": -0.1509, "subject_in_lead": 0.1812, "subpark": -0.2231, "tie": 0.222, "topic_only_no_tie": 0.1037}
+RELATION_WEIGHTS = {"anchored": 0.3791, "bias": 1.3902, "blocked_weak": -0.0617, "enterprise": 0.147, "explicit": -0.3238, "gazetteer": -0.1337, "in_list": 0.0826, "industry": -0.0224, "owned": -0.3372, "park_pair": 0.0559, "platform": 0.0322, "role": 0.0169, "sentence_gap": 0.232, "subject_before": -0.0033, "subject_in_lead": 0.3482, "subpark": -0.2127, "tie": 0.0264, "topic_only_no_tie": 0.0802}
 RELATION_THRESHOLD = 0.05
-TARGET_WEIGHTS = {"bias": 1.5641, "count_unit": -0.0544, "deadline_year": 0.0588, "explicit": 0.0709, "goal_in_clause": 0.1141, "sentence_gap": 0.0, "subject_in_lead": 0.0}
+TARGET_WEIGHTS = {"bias": 2.7878, "count_unit": 0.0408, "deadline_year": 0.0232, "explicit": -0.0351, "goal_in_clause": -0.0178, "sentence_gap": 0.0, "subject_in_lead": 0.0}
 TARGET_THRESHOLD = 0.0
