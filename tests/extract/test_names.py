@@ -224,3 +224,9 @@ def test_role_words_and_the_firms_park_are_no_part_of_its_name(run_text):
     found = _mentions(run_text, "高新区寒武纪(辽宁)电子科技有限公司落户。运营方未序网络科技(上海)有限公司表示欢迎。")
     assert ("Enterprise", "寒武纪(辽宁)电子科技有限公司") in found
     assert ("Enterprise", "未序网络科技(上海)有限公司") in found
+
+
+def test_a_start_up_park_is_a_park_by_its_head_word(run_text):
+    # the contract's head-word rule: …创业园 is a Park (a place), …创业中心 a Platform (a body)
+    found = _mentions(run_text, "常熟创业园开园，东方创业中心揭牌。")
+    assert ("Park", "常熟创业园") in found and ("Platform", "东方创业中心") in found
