@@ -43,6 +43,7 @@ def build_graph(corpus, lexicon=None) -> Graph:
     """The graph of a `kg.pipeline.Corpus`."""
     g = new_graph()
     docs = {d.id: d for d in corpus.documents}
+    zones = {z.iri: z for z in getattr(lexicon, "zones", ())}  # the catalogue's zones, for their level and type
     for d in corpus.documents:
         node = URIRef(iris.document_iri(d.id))
         g.add((node, RDF.type, PK.SourceDocument))
@@ -73,8 +74,12 @@ def build_graph(corpus, lexicon=None) -> Graph:
             g.add((node, PK.inSector, URIRef(e.sector)))
         for doc_id in e.documents:
             g.add((node, PK.mentionedIn, URIRef(iris.document_iri(doc_id))))
-        if e.zone:  # the official catalogue's zone this park is (docs/catalogue.md)
+        if e.zone:  # the official catalogue's zone this park is (docs/catalogue.md), with its level and type
             g.add((node, PK.catalogueZone, URIRef(e.zone)))
+            zone = zones.get(e.zone)
+            if zone is not None:
+                g.add((URIRef(e.zone), PK.zoneLevel, Literal(zone.level)))
+                g.add((URIRef(e.zone), PK.zoneClass, PK[zone.cls]))
 
     def evidence_node(ev):
         node = URIRef(iris.evidence_iri(ev.doc_id, ev.start, ev.end))

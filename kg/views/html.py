@@ -157,6 +157,21 @@ _NOT_ATTRIBUTES = frozenset({"mentionedIn", "inSector", "confidence", "extracted
 MAX_ATTRIBUTE_VALUES = 40  # a property with more distinct values is a name, not a category to filter by
 
 
+def _with_zone_facts(graph, pairs):
+    """A park's own (property, value) pairs, then its catalogue zone's level and type (one hop along
+    ``pk:catalogueZone``), so the view filters parks by them."""
+    from rdflib import URIRef
+
+    catalogue_zone = URIRef(PK_NS + "catalogueZone")
+    for p, o in pairs:
+        if p == catalogue_zone:
+            for zp in ("zoneLevel", "zoneClass"):
+                for value in graph.objects(o, URIRef(PK_NS + zp)):
+                    yield URIRef(PK_NS + zp), value
+        else:
+            yield p, o
+
+
 def node_attributes(graph, nodes: dict, labels: dict) -> list[dict]:
     """Categorical ``pk:`` properties of the nodes, as filters; each node gets ``attrs`` {key: [values]}.
 
@@ -176,7 +191,7 @@ def node_attributes(graph, nodes: dict, labels: dict) -> list[dict]:
         node["attrs"] = {}
         if node["cls"] == "Target":
             continue
-        for p, o in graph.predicate_objects(URIRef(node_id)):
+        for p, o in _with_zone_facts(graph, graph.predicate_objects(URIRef(node_id))):
             p = str(p)
             if not p.startswith(PK_NS) or _local(p) in _NOT_ATTRIBUTES or str(o) in nodes:
                 continue

@@ -87,12 +87,23 @@ APP_JS = r"""
   }
 
   data.classes.forEach(function (c) { classById[c.id] = c; });
+  function attrText(n) {  // a park's catalogue level and type (any filterable attribute), for its tooltip
+    var parts = [];
+    (data.attributes || []).forEach(function (a) {
+      ((n.attrs || {})[a.key] || []).forEach(function (v) {
+        var shown = v;
+        (a.values || []).forEach(function (x) { if (x.value === v) { shown = x.label; } });
+        parts.push(a.label + "：" + shown);
+      });
+    });
+    return parts.length ? " · " + parts.join(" · ") : "";
+  }
   var edgesOf = {};
   var nodeItems = data.nodes.map(function (n) {
     byId[n.id] = n;
     edgesOf[n.id] = [];
     return { id: n.id, label: short(n.label), group: n.cls, value: n.degree + 1,
-             title: tooltip(n.label, n.kind, n.evidence) };
+             title: tooltip(n.label, n.kind + attrText(n), n.evidence) };
   });
   var edgeItems = data.edges.map(function (e, i) {
     var from = byId[e.from], to = byId[e.to];

@@ -207,3 +207,24 @@ def test_title_names_the_corpus_not_its_path(graph_maker):
         g.add((doc, DCTERMS.date, Literal(date, datatype=XSD.date) if i < 2 else Literal(date)))
     assert corpus_title(["/home/me/data/park_news.jsonl"], g) == "parkkg · park_news · 3 篇文档 · 2023-07-05 – 2023-08-19"
     assert "/home" not in corpus_title(["/home/me/seeds/"])
+
+
+def test_catalogue_level_and_type_of_a_park_are_filters_and_in_its_tooltip():
+    from rdflib import Graph
+
+    from kg.views.html import network_data
+
+    g = Graph().parse(data="""
+    @prefix pk: <https://w3id.org/parkkg/ontology#> .
+    @prefix skos: <http://www.w3.org/2004/02/skos/core#> .
+    <urn:a> a pk:Park ; skos:prefLabel "甲高新区"@zh ; pk:catalogueZone <urn:za> ; pk:hasIndustry <urn:i> .
+    <urn:b> a pk:Park ; skos:prefLabel "乙开发区"@zh ; pk:catalogueZone <urn:zb> ; pk:hasIndustry <urn:i> .
+    <urn:i> a pk:Industry ; skos:prefLabel "集成电路"@zh .
+    <urn:za> pk:zoneLevel "national" ; pk:zoneClass pk:HighTechZone .
+    <urn:zb> pk:zoneLevel "provincial" ; pk:zoneClass pk:ProvincialEconomicDevelopmentZone .
+    """, format="turtle")
+    data = network_data(g)
+    keys = {a["key"] for a in data["attributes"]}
+    assert {"zoneLevel", "zoneClass"} <= keys
+    park = next(n for n in data["nodes"] if n["label"] == "甲高新区")
+    assert park["attrs"]["zoneLevel"] == ["national"]
