@@ -160,6 +160,11 @@ def query(query, graph_path, params, fmt, list_saved, no_ontology, ontology_dir)
         return
     if not query:
         raise click.UsageError("give a QUERY (a saved query name, a .rq file or SPARQL text), or --list")
+    from kg.graph.outputs import check_output
+
+    problem = check_output(graph_path) if Path(graph_path).exists() else None
+    if problem:  # a file the last build in its folder did not write: answers may be stale
+        click.echo(f"warning: {problem}", err=True)
     result = execute(query, graph_path, params, ontology=not no_ontology, ontology_dir=ontology_dir)
     click.echo(render(result.columns, display_rows(result.rows, compact=fmt == "table"), fmt))
 

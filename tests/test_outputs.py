@@ -227,3 +227,18 @@ def test_an_impossible_jsonl_date_is_a_warning_not_a_skip_nor_a_traceback(one_pi
     assert result.exit_code == 0, result.output
     assert "warning: " in result.output and "no calendar date" in result.output and "Traceback" not in result.output
     assert "2024-02-31" not in (tmp_path / "out" / "graph.ttl").read_text(encoding="utf-8")
+
+
+def test_kg_query_warns_on_a_file_the_last_build_did_not_write(tmp_path):
+    from click.testing import CliRunner
+
+    from kg.cli import main
+
+    src = tmp_path / "a.txt"
+    src.write_text("苏州高新区聚焦集成电路产业。", encoding="utf-8")
+    out = tmp_path / "out"
+    assert CliRunner().invoke(main, ["build", str(src), "-o", str(out), "--no-html", "-q"]).exit_code == 0
+    stale = out / "graph.nt"
+    stale.write_text("", encoding="utf-8")  # left there by hand: not in the manifest
+    result = CliRunner().invoke(main, ["query", "counts-per-class", "--graph", str(stale), "--no-ontology"])
+    assert "warning:" in result.output and "not written by the last build" in result.output

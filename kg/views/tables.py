@@ -17,6 +17,14 @@ def _width(s: str) -> int:
     return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in s)
 
 
+def _is_number(text: str) -> bool:
+    try:
+        float(text)
+    except ValueError:
+        return False
+    return True
+
+
 def render(columns, rows, fmt: str = "table") -> str:
     """Format (columns, rows).
 
@@ -30,10 +38,13 @@ def render(columns, rows, fmt: str = "table") -> str:
     if fmt == "json":
         return json.dumps([dict(zip(columns, r)) for r in cells], ensure_ascii=False, indent=1)
     if fmt == "csv":
+        from kg.graph.export import neutralise_cell
+
         buf = io.StringIO()
         w = csv.writer(buf)
         w.writerow(columns)
-        w.writerows(cells)
+        # a text cell a spreadsheet would run as a formula (=HYPERLINK…) is quoted; numbers are left alone
+        w.writerows([c if _is_number(c) else neutralise_cell(c) for c in r] for r in cells)
         return buf.getvalue().rstrip("\n")
     widths = [max([_width(c)] + [_width(r[i]) for r in cells]) for i, c in enumerate(columns)]
 
