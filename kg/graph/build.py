@@ -186,4 +186,12 @@ def _date(value: str) -> Literal:
 
 
 def _safe_iri(url: str) -> bool:
-    return url.startswith(("http://", "https://")) and not any(ch in url for ch in ' <>"{}|\\^`')
+    """An http(s) URL strict IRI parsers accept: no space, no delimiter, no control character and no
+    character outside the IRI's ranges (U+FFFD, a cleaned lone surrogate, is not one): else a literal.
+
+    >>> _safe_iri("http://a.cn/x"), _safe_iri("http://a.cn/x y"), _safe_iri("http://a.cn/\ufffd")
+    (True, False, False)
+    """
+    return url.startswith(("http://", "https://")) and not any(
+        ch in ' <>"{}|\\^`' or ord(ch) < 0x21 or 0xFFF0 <= ord(ch) <= 0xFFFF or 0xD800 <= ord(ch) <= 0xDFFF
+        for ch in url)

@@ -201,3 +201,18 @@ def test_xml_non_characters_leave_ids_and_texts(tmp_path):
     corpus.write_text(json.dumps({"id": "\ufffe", "text": "园区\uffff"}) + "\n", encoding="utf-8")
     [doc] = _docs(iter_sources([corpus]))
     assert doc.id == "\ufffd" and doc.text == "园区\ufffd"
+
+
+def test_a_url_with_a_cleaned_lone_surrogate_stays_a_literal(tmp_path):
+    """Found by the fuzzer: U+FFFD (a lone surrogate, cleaned) is no IRI character."""
+    import json
+
+    import pyoxigraph
+
+    from kg.build import build
+
+    src = tmp_path / "a.jsonl"
+    src.write_text(json.dumps({"text": "苏州高新区聚焦集成电路产业。", "url": "http://a.cn/x\ud800"}) + "\n",
+                   encoding="utf-8")
+    build([src], tmp_path / "out", html=False, formats=("nt",))
+    assert list(pyoxigraph.parse(path=str(tmp_path / "out" / "graph.nt"), format=pyoxigraph.RdfFormat.N_TRIPLES))
