@@ -59,9 +59,3 @@ def relation_model() -> LogisticModel:
 
 def target_model() -> LogisticModel:
     return _load("target")
-
-
-def default_min_confidence() -> float:
-    """The threshold a build keeps relations and targets at: chosen so that precision on
-    held-out gold documents is at least 0.85."""
-    return min(relation_model().threshold, target_model().threshold)

@@ -73,9 +73,19 @@ def canonical_parks(keys, regions: dict, descriptive=None, preferred=frozenset()
     return merges
 
 
+_DESCRIPTIVE: dict = {}  # lexicon fingerprint -> test: the pattern of every industry label is built once
+
+
 def descriptive_test(lexicon):
     """`descriptive(core)` for `canonical_parks`, from the lexicon: a core naming an industry
     (智能制造, 环保), a generic word or modifier, or a development word (科创) only describes."""
+    key = lexicon.fingerprint or id(lexicon)
+    if key not in _DESCRIPTIVE:
+        _DESCRIPTIVE[key] = _descriptive_test(lexicon)
+    return _DESCRIPTIVE[key]
+
+
+def _descriptive_test(lexicon):
     import re
 
     words = {w for w in lexicon.industry_labels if len(w) >= 2}

@@ -9,11 +9,11 @@ from __future__ import annotations
 
 import re
 
+from kg.extract.discourse import CLAUSE
 from kg.extract.wordforms import either, frame
 from kg.ontology import Lexicon
 from kg.types import Mention, Sentence
 
-CLAUSE = re.compile(r"[，。；：,;:！？]")
 ROLE_AFTER = 14  # characters (other than list items) between an enumeration and its role word
 ROLE_BEFORE = 6
 ROLE_PRIORITY = {"hasFutureIndustry": 3, "hasEmergingIndustry": 2, "hasLeadingIndustry": 1}

@@ -24,6 +24,9 @@ from kg.ontology import Lexicon
 # POS tags (jieba's) that never belong inside a name.
 STOP_POS = frozenset({"v", "vd", "p", "c", "u", "uj", "ul", "uz", "ud", "ug", "uv", "d", "r", "rr", "rz",
                       "q", "f", "y", "e", "o", "ad", "t", "tg", "df", "mq", "vg", "dg", "l"})
+# POS tags of function words, numerals and time words: never a part of a name, even where verbs may be
+# (a descriptor 知识 is tagged v; an industry 先进制造 holds one).
+FUNCTION_POS = (STOP_POS - {"v", "vd", "vg", "ad", "df", "dg", "l"}) | {"m"}
 # POS tags that are evidence of a proper name (places, organisations, unknown words).
 NAME_POS = frozenset({"ns", "nz", "nt", "nr", "nrt", "nrfg", "j", "eng", "x?", "i"})
 PERSON_POS = frozenset({"nr", "nrfg", "nrt"})

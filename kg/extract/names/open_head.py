@@ -10,15 +10,13 @@ or 管委会 right after it.
 """
 from __future__ import annotations
 
-from kg.extract.names.cues import PUNCT, CueIndex
+from kg.extract.names.cues import FUNCTION_POS, PUNCT, CueIndex
 from kg.extract.names.rules import Candidate, candidate
 from kg.types import Sentence
 
 NAME, VERSION = "grammar:open-head", 1
 MAX_DESCRIPTOR = 6  # characters between the place and the head (医疗器械)
 MAX_PLACE = 6  # characters of the opening place (宁波杭州湾)
-FUNCTION_POS = frozenset({"p", "c", "u", "uj", "ul", "uz", "ud", "ug", "uv", "d", "r", "rr", "rz", "q", "m",
-                          "mq", "f", "y", "e", "o", "t", "tg"})
 
 
 def _part_of_name(cues: CueIndex, tok) -> bool:

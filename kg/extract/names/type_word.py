@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from kg.extract.names import evidence as ev
-from kg.extract.names.cues import CueIndex
+from kg.extract.names.cues import FUNCTION_POS, CueIndex
 from kg.extract.names.edges import Walk, cut_point, leading_place_or_scale, strip_left_boundaries, walk_back
 from kg.extract.names.items import enumeration_items
 from kg.extract.names.rules import CAPS, Candidate, Mode, candidate
@@ -19,7 +19,6 @@ NAME, VERSION = "grammar:type-word", 1
 _HAN = re.compile(r"[\u4e00-\u9fff]+")
 CLASS_HEAD = "园区"  # the class word of parks: 化工园区 is a kind of park
 LIST_MARKS = frozenset("、“”\"")  # enumeration and quotes
-_FUNCTION_POS = frozenset({"c", "p", "u", "uj", "ul", "uz", "d", "r", "m", "q", "f", "y"})
 
 
 def _name_start(cues: CueIndex, tokens, text: str, base: int, t_start: int, cls: str,
@@ -58,7 +57,7 @@ def _industry_before(cues: CueIndex, tokens, text: str, base: int, t_start: int)
         name = text[end - size:end]
         words = [t for t in tokens if end - size <= t.start - base < end]
         if (end - size in starts and _HAN.fullmatch(name) and cues.is_industry_name(name)
-                and all(t.word not in cues.lex.boundaries and t.pos not in _FUNCTION_POS for t in words)
+                and all(t.word not in cues.lex.boundaries and t.pos not in FUNCTION_POS for t in words)
                 and not any(cues.is_place(name[:k]) for k in range(2, min(4, size) + 1))):
             return size
     return 0
