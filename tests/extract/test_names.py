@@ -209,8 +209,8 @@ def test_a_field_and_the_class_word_describe_a_kind_of_park(run_text):
 
 
 def test_a_list_of_people_names_no_firms(run_text):
-    found = _mentions(run_text, "警方成功侦破王宏伟、冯云平、赵川等人冒用国有企业名义的案件。迈为、博众等一批企业入驻。")
-    assert not [n for c, n in found if c == "Enterprise" and n in ("王宏伟", "冯云平", "赵川")]
+    found = _mentions(run_text, "警方成功侦破张立新、陈晓东、周文等人冒用国有企业名义的案件。迈为、博众等一批企业入驻。")
+    assert not [n for c, n in found if c == "Enterprise" and n in ("张立新", "陈晓东", "周文")]
     assert ("Enterprise", "迈为") in found
 
 

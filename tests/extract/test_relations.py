@@ -50,7 +50,7 @@ def test_a_county_named_after_the_park_speaks_for_itself(run_text):
 
 
 def test_a_region_that_opens_the_sentence_speaks_for_itself(run_text):
-    rels = _rels(run_text, "临平区拥有国家级经济开发区临平经济技术开发区，打造了机器人产业园，集聚了浙大基础医学研究院等平台。")
+    rels = _rels(run_text, "余杭区拥有国家级经济开发区余杭经济技术开发区，打造了机器人产业园，集聚了东海基础医学研究院等平台。")
     assert not rels
 
 
@@ -66,11 +66,11 @@ def test_parks_side_by_side_are_neither_inside_nor_models_of_each_other(run_text
 
 
 def test_a_deal_between_firms_makes_no_firm_the_parks(run_text):
-    rels = _rels(run_text, "宝山高新技术产业园区加快发展，产业集聚。近日，福然德股份与中国电信宝山分公司、"
-                           "上海孟伯智能物联网科技有限公司签约共建智慧工厂。")
-    assert not [o for _, _, o in rels if "孟伯" in o or "电信" in o]
+    rels = _rels(run_text, "宝山高新技术产业园区加快发展，产业集聚。近日，远川股份与华启通信东海分公司、"
+                           "东海蓝岸智能物联网科技有限公司签约共建智慧工厂。")
+    assert not [o for _, _, o in rels if "蓝岸" in o or "华启" in o]
 
 
 def test_where_a_person_comes_from_ties_nothing(run_text):
-    rels = _rels(run_text, "济南高新区举办分享会，产业集聚。来自北京大学的运动员刘腾文分享了经历。")
+    rels = _rels(run_text, "济南高新区举办分享会，产业集聚。来自北京大学的运动员李明远分享了经历。")
     assert not [o for _, _, o in rels if "北京大学" in o]
