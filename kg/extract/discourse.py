@@ -117,6 +117,7 @@ class FrameReader:
         self.location_verbs = w("location-verb")
         self.venue_before = re.compile(either(w("venue-preposition") + w("location-verb")) + "$")
         self.partner_before = re.compile(either(w("partner-word")) + "$")
+        self.settle_before = re.compile(either(w("settle-verb")) + "$")
 
     def frames(self, sentences: list[Sentence], mentions: list[Mention], keys: dict,
                levels: dict) -> list[SentenceFrame]:
@@ -172,13 +173,21 @@ class FrameReader:
             if levels.get(subject) == "zone" or (lead and levels.get(subject)):
                 return subject, subject  # a sub-park the lead makes its subject is what the article is about
             return topic, subject
-        # a zone named mid-sentence, not as the object of 对标/与, becomes the topic
+        # a zone named mid-sentence, not as the object of 对标/与, is the sentence's park (已入驻X高新区);
+        # it becomes the passage topic only as a clause's subject, not as a place (在X高新区里…)
         for m, k in keyed:
             if (m.cls == "Park" and k and not m.generic and levels.get(k) == "zone"
                     and m.start - s.start < benchmark_at and not self.after_partner_word(s.text, m.start - s.start)
                     and not self.is_address(s.text, m, s.start)):
-                return k, subject or k
+                if self.in_subject_position(s.text, m.start - s.start):
+                    return k, subject or k
+                if self.settled_in(s.text, m.start - s.start):
+                    return topic, subject or k
         return topic, subject
+
+    def settled_in(self, text: str, offset: int) -> bool:
+        """已入驻X高新区, 落户在X经开区: the park is where the clause's firms settle."""
+        return bool(self.settle_before.search(text[max(0, offset - 6):offset]))
 
     def in_subject_position(self, text: str, offset: int) -> bool:
         """A park opens its clause (after at most a short time or discourse phrase)

@@ -7,6 +7,7 @@ park-to-park pairs from trigger words (对标, 协同发展) or the sub-park's t
 """
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass, replace
 
@@ -25,6 +26,7 @@ __all__ = ["RelationExtractor", "admissible", "SentenceFrame", "DocumentContext"
 WEAK_BLOCKERS = ("award", "wider")  # contexts that tie nothing unless the passage is about the park
 LEAD_REACH = 8  # characters (a time, a discourse word) before a sentence's opening firm
 BENCHMARK_REACH = 8  # characters between 对标/学习借鉴 and the park it names (对标先进的苏州工业园区)
+NEAR_GAP = math.log1p(2)  # sentence_gap of a park named at most two sentences before
 OWNED_PROPS = {"Park": "hasSubPark", "Platform": "hasPlatform", "Enterprise": "hasEnterprise"}
 
 
@@ -37,6 +39,9 @@ def admissible(features: dict) -> bool:
     anchored = bool(features.get("anchored"))
     if features.get("blocked") and not (features.get("blocked_weak") and anchored):
         return False
+    if not (features.get("explicit") or anchored or features.get("owned") or features.get("subpark")) \
+            and features.get("sentence_gap", 0.0) > NEAR_GAP:
+        return False  # a park named once, sentences back, does not speak for this one
     return not features.get("topic_only_no_tie") or anchored
 
 

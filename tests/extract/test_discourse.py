@@ -70,3 +70,17 @@ def test_the_document_context_knows_which_names_a_park_owns():
     context = DocumentContext.of([SentenceFrame(s, "P", True, [(park, "P")])])
     assert context.owns("P", "苏州高新区集成电路产业园") and not context.owns("P", "苏州高新区")
     assert context.features("P", 0, True)["anchored"] == 1.0
+
+
+def test_a_park_after_a_path_preposition_is_a_place_not_the_subject(reader):
+    assert not reader.in_subject_position("沿着苏州高新区创新大道", 2)
+
+
+def test_a_zone_named_as_a_place_mid_sentence_does_not_become_the_topic(reader):
+    """回国后，工作人员发现在苏州高新区里…: a zone the sentence only locates something in is no topic."""
+    first = Sentence("d", 0, 22, "回国后，工作人员发现在苏州高新区里聚集了供应商。", 0)
+    second = Sentence("d", 22, 29, "甲公司落户北仑。", 1)
+    park = _park(first.text, "苏州高新区")
+    keys = {(park.start, park.end): "Park:苏州|高新区"}
+    frames = reader.frames([first, second], [park], keys, {"Park:苏州|高新区": "zone"})
+    assert [f.subject for f in frames] == ["", ""]

@@ -74,3 +74,23 @@ def test_a_deal_between_firms_makes_no_firm_the_parks(run_text):
 def test_where_a_person_comes_from_ties_nothing(run_text):
     rels = _rels(run_text, "济南高新区举办分享会，产业集聚。来自北京大学的运动员李明远分享了经历。")
     assert not [o for _, _, o in rels if "北京大学" in o]
+
+
+def test_a_park_named_once_sentences_back_does_not_speak_for_a_later_sentence():
+    """Without its own park, a sentence is the topic park's only when the park anchors the
+    document (the lead, or named again and again) or was named at most two sentences before."""
+    import math
+
+    from kg.extract.relations import admissible
+
+    far = {"tie": 1.0, "sentence_gap": math.log1p(4)}
+    assert not admissible(far)
+    assert admissible(dict(far, anchored=1.0))
+    assert admissible(dict(far, sentence_gap=math.log1p(2)))
+    assert admissible(dict(far, explicit=1.0))
+
+
+def test_firms_in_a_later_passage_about_something_else_are_not_the_parks(run_text):
+    rels = _rels(run_text, "本市经济平稳增长。全市工业投资加快。会上，苏州高新区介绍了招商成果。"
+                           "专家作了报告。听众提了问题。会议结束。甲乙丙科技有限公司落户。")
+    assert not any(p == "hasEnterprise" for _, p, _ in rels)

@@ -76,6 +76,7 @@ def _words(lex: Lexicon) -> dict:
         clause_industry_words=w("clause-industry-word"), short_name_neighbours=w("short-name-neighbour"),
         short_name_followers=w("short-name-follower"), company_suffixes=w("key-legal-suffix"),
         inner_conjunctions=frozenset(w("inner-conjunction")),
+        partner_prefixes=frozenset(w("partner-country-prefix")),
     )
 
 

@@ -125,11 +125,30 @@ def walk_back(cues: CueIndex, tokens: list[Token], text: str, base: int, start: 
                 break
         left = tok.start
         i -= 1
+    if walk.park and left < start:
+        left = partner_prefix(cues, tokens, text, base, left)
     if walk.inner_ok:
         # a name never starts with a name-internal verb: 建设创新研究院 is not a name
         for tok in tokens:
             if tok.start == left and tok.end <= start and tok.word in cues.lex.name_parts:
                 left = tok.end
+    return left
+
+
+def partner_prefix(cues: CueIndex, tokens: list[Token], text: str, base: int, left: int) -> int:
+    """中德（沈阳）…产业园, 中新广州知识城: a partner-country prefix (中 + a country's abbreviation)
+    right before the name, or split by the walk (中|德), opens the name; never the end of a
+    longer word (滇中, 华中)."""
+    at = left - base
+    for prefix in cues.words["partner_prefixes"]:
+        for inside in range(len(prefix) - 1, -1, -1):  # characters of the prefix already in the name
+            head = at - (len(prefix) - inside)
+            if head < 0 or text[head:head + len(prefix)] != prefix:
+                continue
+            opening = next((t for t in tokens if t.start <= head + base < t.end), None)
+            if opening is not None and opening.start < head + base:
+                continue  # 滇中新区: the 中 ends a word that began before it
+            return head + base
     return left
 
 

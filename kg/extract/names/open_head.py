@@ -11,10 +11,11 @@ or 管委会 right after it.
 from __future__ import annotations
 
 from kg.extract.names.cues import FUNCTION_POS, PUNCT, CueIndex
+from kg.extract.names.edges import partner_prefix
 from kg.extract.names.rules import Candidate, candidate
 from kg.types import Sentence
 
-NAME, VERSION = "grammar:open-head", 1
+NAME, VERSION = "grammar:open-head", 2
 MAX_DESCRIPTOR = 6  # characters between the place and the head (医疗器械)
 MAX_PLACE = 6  # characters of the opening place (宁波杭州湾)
 
@@ -70,6 +71,7 @@ def find(sent: Sentence, tokens, cues: CueIndex) -> list[Candidate]:
         if start is None:
             continue
         end = tok.start + 1
+        start = partner_prefix(cues, tokens, text, base, start)  # 中新广州知识城
         name = text[start - base:end - base]
         if any(name.endswith(w) for w in cues.lex.non_park_words) or name in cues.lex.generic:
             continue

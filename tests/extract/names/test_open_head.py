@@ -40,3 +40,7 @@ def test_management_committee_right_after_is_context(head_cues):
 
 def test_a_descriptor_without_a_place_is_no_name(head_cues):
     assert _find(head_cues, "医疗器械城集聚了一批企业。") == []
+
+
+def test_a_partner_country_prefix_opens_an_open_head_name(head_cues):
+    assert _find(head_cues, "中新苏州知识城引进企业。") == [("中新苏州知识城", "Park", "grammar:open-head")]

@@ -21,3 +21,11 @@ def test_a_withheld_name_is_no_name(find):
 
 def test_the_grammar_is_named_and_versioned():
     assert type_word.NAME == "grammar:type-word" and type_word.VERSION >= 1
+
+
+def test_a_partner_country_prefix_opens_a_park_name(find):
+    """中德…产业园: two states' joint park keeps its 中 + country prefix, even when the walk stops inside it."""
+    from kg.extract.names import type_word
+
+    names = [n for n, *_ in find(type_word.find, "中德（苏州）智能装备产业园开工。")]
+    assert names == ["中德（苏州）智能装备产业园"]
