@@ -15,6 +15,7 @@ from kg.extract.confidence import relation_model
 from kg.extract.discourse import (
     ANCHOR_SENTENCES, LEAD_SENTENCES, DocumentContext, FrameReader, SentenceFrame, find_all,
 )
+from kg.extract.park_identity import one_park_by_name
 from kg.extract.roles import RoleReader
 from kg.extract.ties import CLAUSE_BREAK, TieIndex, mask_spans
 from kg.extract.wordforms import either
@@ -152,6 +153,8 @@ class RelationExtractor:
             x[m.cls.lower()] = 1.0
             x["tie"] = 1.0 if self._tied(cues, prop, m) else 0.0
         elif m.cls == "Park":
+            if one_park_by_name(f.subject, k, self.lex.regions) and not x["owned"]:
+                return out  # 漕河泾开发区 and 漕河泾新兴技术开发区 in one article: one park, no pair
             holder = self._bracket_holder(f.mentions, m, cues.text, f.sentence.start)
             if holder and holder != k:
                 # 南山循环经济开发区（含迤资园区）: the bracket names a park the other one contains

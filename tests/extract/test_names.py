@@ -230,3 +230,9 @@ def test_a_start_up_park_is_a_park_by_its_head_word(run_text):
     # the contract's head-word rule: …创业园 is a Park (a place), …创业中心 a Platform (a body)
     found = _mentions(run_text, "常熟创业园开园，东方创业中心揭牌。")
     assert ("Park", "常熟创业园") in found and ("Platform", "东方创业中心") in found
+
+
+def test_a_county_that_is_also_an_everyday_word_does_not_cut_a_park_name(run_text):
+    """新兴 is a county and the word 'emerging': 上海市金桥湾新兴技术产业开发区 is one name."""
+    surfaces = {m.surface for m in run_text("上海市金桥湾新兴技术产业开发区签订协议。").mentions}
+    assert "上海市金桥湾新兴技术产业开发区" in surfaces

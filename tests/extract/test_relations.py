@@ -94,3 +94,9 @@ def test_firms_in_a_later_passage_about_something_else_are_not_the_parks(run_tex
     rels = _rels(run_text, "本市经济平稳增长。全市工业投资加快。会上，苏州高新区介绍了招商成果。"
                            "专家作了报告。听众提了问题。会议结束。甲乙丙科技有限公司落户。")
     assert not any(p == "hasEnterprise" for _, p, _ in rels)
+
+
+def test_two_names_of_one_park_make_no_park_pair(run_text):
+    """上海金桥湾开发区 and 上海市金桥湾新兴技术产业开发区 in one article: one park written two ways."""
+    rels = _rels(run_text, "上海金桥湾开发区与上海市金桥湾新兴技术产业开发区签订合作协议。")
+    assert not any(p in ("cooperatesWith", "hasSubPark") for _, p, _ in rels)

@@ -163,6 +163,11 @@ class CueIndex:
         """A region of the gazetteer (苏州, 常熟) or a place name jieba knows."""
         return word in self.lex.regions or self.seg.pos(word) == "ns"
 
+    def is_place_token(self, tok) -> bool:
+        """A token that stands for a place here: a region the segmenter reads as a common noun
+        (新兴, 合作: counties, and everyday words) is the word, not the place."""
+        return tok.pos != "n" and self.is_place(tok.word)
+
     def strip_industry_suffix(self, name: str) -> str:
         """生物医药产业 -> 生物医药 (never below two characters)."""
         for suffix in self.lex.industry_suffixes:

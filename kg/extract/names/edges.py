@@ -81,7 +81,7 @@ def _park_step(cues: CueIndex, tok: Token, seen_place: bool) -> tuple[bool, bool
     the first word that is no place once a place was taken."""
     if tok.pos in PERSON_POS:
         return True, seen_place  # 张国华代表雄安新区: a person never opens a park name
-    place = cues.is_place(tok.word)
+    place = cues.is_place_token(tok)
     if (seen_place and not place) or tok.word in cues.lex.park_types or tok.word in cues.lex.generic:
         return True, seen_place
     return False, seen_place or place
