@@ -17,8 +17,7 @@ from kg.types import Sentence
 
 NAME, VERSION = "grammar:type-word", 1
 _HAN = re.compile(r"[\u4e00-\u9fff]+")
-CLASS_HEAD = "园区"  # the class word of parks: 化工园区 is a kind of park
-LIST_MARKS = frozenset("、“”\"")  # enumeration and quotes
+OPENING_QUOTES = frozenset("“\"「『‘")
 
 
 def _name_start(cues: CueIndex, tokens, text: str, base: int, t_start: int, cls: str,
@@ -129,14 +128,37 @@ def _rejected(cues: CueIndex, name: str, prefix: str, cls: str, sub: str, generi
     return sub == "IndustryAlliance" and not ev.technical(cues, prefix)  # 阿卡贝拉联盟: not a technical alliance
 
 
-def _named_class_member(text: str, base: int, start: int, t_start: int, t_end: int) -> bool:
-    """A park named by its field alone (零碳科技产业园) is a name, but not with the class word 园区
-    (化工园区, 商贸园区: a kind of park) unless the text sets it out as one, in an enumeration or
-    in quotes."""
-    if not text[t_start - base:t_end - base].endswith(CLASS_HEAD):
+def _named_class_member(cues: CueIndex, text: str, base: int, start: int, t_end: int) -> bool:
+    """A park named by its field alone (零碳科技产业园, 化工园区) describes a kind of park unless the
+    text sets it out as one: in quotes, with its 管委会, as what is being built (加快建设大数据产业园),
+    or in an enumeration beside parks with names of their own (零碳科技产业园、3985电子材料产业园)."""
+    a, b = start - base, t_end - base
+    if text[a - 1:a] in OPENING_QUOTES or text[b:b + 3] == "管委会":
         return True
-    before, after = text[start - base - 1:start - base], text[t_end - base:t_end - base + 1]
-    return before in LIST_MARKS or after in LIST_MARKS
+    if any(text[:a].endswith(w) for w in cues.words["build_verbs"]):
+        return True
+    return any(_named_park_item(cues, item) for item in _list_neighbours(text, a, b))
+
+
+def _list_neighbours(text: str, a: int, b: int) -> list[str]:
+    """The enumeration items right before and after ``text[a:b]`` (separated by 、)."""
+    items = []
+    if text[a - 1:a] == "、":
+        lo = max(text.rfind(ch, 0, a - 1) for ch in "、，。；：（(")
+        items.append(text[lo + 1:a - 1])
+    if text[b:b + 1] == "、":
+        ends = [k for k in (text.find(ch, b + 1) for ch in "、，。；：等（(") if k >= 0]
+        items.append(text[b + 1:min(ends) if ends else len(text)])
+    return items
+
+
+def _named_park_item(cues: CueIndex, item: str) -> bool:
+    """The item opens with a park name that has a proper part (3985电子材料产业园相继开园)."""
+    found = [(item.find(f), f) for f in cues.type_forms if cues.type_words[f][0] == "Park" and f in item]
+    if not found:
+        return False
+    at, _ = min(found, key=lambda x: (x[0], -len(x[1])))
+    return ev.has_name_evidence(cues, item[:at], "")
 
 
 def _park(cues: CueIndex, sent: Sentence, tokens, name_start: int, t_start: int, t_end: int, sub: str,
@@ -152,7 +174,7 @@ def _park(cues: CueIndex, sent: Sentence, tokens, name_start: int, t_start: int,
             generic = True
         elif ev.is_slogan(cues, text, name_start - base, sub):
             return []
-        elif not ev.has_name_evidence(cues, prefix, "") and not _named_class_member(text, base, name_start, t_start, t_end):
+        elif not ev.has_name_evidence(cues, prefix, "") and not _named_class_member(cues, text, base, name_start, t_end):
             generic = True  # 化工园区, 农业产业园: a field and a park word describe a kind of park
     return [candidate("type-word-generic" if generic else "type-word", name_start, t_end, "Park", sub, level, generic)]
 

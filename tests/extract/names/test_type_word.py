@@ -29,3 +29,19 @@ def test_a_partner_country_prefix_opens_a_park_name(find):
 
     names = [n for n, *_ in find(type_word.find, "中德（苏州）智能装备产业园开工。")]
     assert names == ["中德（苏州）智能装备产业园"]
+
+
+def test_a_park_named_by_its_field_alone_is_a_kind_of_park_in_passing(find):
+    """在乡村旅游景点、生物医药产业园等…: a field and a park word describe a kind of park."""
+    found = find(type_word.find, "协会在旅游景点、生物医药产业园等开展直播。")
+    assert [(n, generic) for n, _, _, generic in found] == [("生物医药产业园", True)]
+
+
+def test_a_park_named_by_its_field_alone_is_a_park_when_the_text_sets_it_out(run_text):
+    """Being built, or listed beside parks with names of their own, it is one park."""
+    def named(text):
+        return {m.surface for m in run_text(text).mentions if m.cls == "Park" and not m.generic}
+
+    assert "生物医药产业园" in named("加快建设生物医药产业园。")
+    assert "生物医药产业园" in named("生物医药产业园、3985集成电路产业园相继开园。")
+    assert "生物医药产业园" not in named("协会在旅游景点、生物医药产业园等开展直播。")
