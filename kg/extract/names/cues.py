@@ -77,7 +77,7 @@ def _words(lex: Lexicon) -> dict:
         short_name_followers=w("short-name-follower"), company_suffixes=w("key-legal-suffix"),
         inner_conjunctions=frozenset(w("inner-conjunction")),
         partner_prefixes=frozenset(w("partner-country-prefix")),
-        build_verbs=w("build-verb"),
+        build_verbs=w("build-verb"), branch_heads=w("branch-head"),
     )
 
 

@@ -65,7 +65,23 @@ def tidy(cues: CueIndex, sent: Sentence, cands: list[Candidate]) -> list[Candida
             c = replace(c, start=c.start + trimmed)
         if c.end - c.start >= 2:
             out.append(c)
-    return out
+    return join_branches(cues, sent, out)
+
+
+def join_branches(cues: CueIndex, sent: Sentence, cands: list[Candidate]) -> list[Candidate]:
+    """中国信达资产管理股份有限公司广东省分公司: a branch (…分公司, …支行, …供电公司) right after
+    its parent firm is one firm, named by both."""
+    heads = cues.words["branch_heads"]
+    firms = {c.end: c for c in cands if c.cls == "Enterprise" and not c.generic}
+    joined = []
+    for c in cands:
+        parent = firms.get(c.start)
+        name = sent.text[c.start - sent.start:c.end - sent.start]
+        if c.cls == "Enterprise" and parent is not None and parent is not c and name.endswith(heads):
+            joined.append(replace(c, start=parent.start))
+        else:
+            joined.append(c)
+    return joined
 
 
 def _clashes(c: Candidate, k: Candidate) -> bool:

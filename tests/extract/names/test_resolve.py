@@ -30,3 +30,16 @@ def test_one_table_gives_stage_score_and_rank():
     for rule in RULES.values():
         assert rank(rule.stage) >= rule.rank and 0 < rule.score <= 1
     assert Mode.from_cue("Industry") is Mode.INDUSTRY and Mode.INDUSTRY_STRICT.cls == "Industry"
+
+
+def test_a_branch_right_after_its_parent_firm_is_one_firm(tiny_cues):
+    from kg.extract.names.resolve import join_branches
+    from kg.types import Sentence
+
+    text = "甲乙科技有限公司苏州分公司开业，丙丁科技有限公司、戊己分公司参会。"
+    sent = Sentence("d", 0, len(text), text, 0)
+    spans = [(0, 8), (8, 13), (16, 24), (25, 30)]
+    cands = [candidate("type-word", a, b, "Enterprise") for a, b in spans]
+    joined = {text[c.start:c.end] for c in join_branches(tiny_cues, sent, cands)}
+    assert "甲乙科技有限公司苏州分公司" in joined  # adjacent: the branch names its parent
+    assert "戊己分公司" in joined  # a list mark between them: two firms
