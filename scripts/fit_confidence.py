@@ -98,6 +98,52 @@ def label_relations(pipeline: Pipeline, raw: RawDocument, gold: dict):
     return rows, result
 
 
+def label_judged(pipeline: Pipeline, record: dict, verdicts: dict):
+    """(features, right?) for the admitted candidates of a corpus article whose relation a
+    precision reading judged (`verdicts`: fact text -> right?); unjudged candidates are left out."""
+    recorded = []
+    extractor = pipeline.relation_extractor
+    original = extractor.candidates
+
+    def recording(*args, **kwargs):
+        found = original(*args, **kwargs)
+        recorded.extend(found)
+        return found
+
+    extractor.candidates = recording
+    try:
+        result = pipeline.process(RawDocument(record["id"], record["text"], record["id"]))
+    finally:
+        extractor.candidates = original
+    labels = {e.key: e.label for e in result.entities}
+    rows = []
+    for relation, features in recorded:
+        fact = f"{labels.get(relation.subject, relation.subject)} {relation.prop} {labels.get(relation.object, relation.object)}"
+        if fact in verdicts:
+            rows.append((features, verdicts[fact], (record["id"], relation.subject, relation.prop, relation.object)))
+    return rows
+
+
+def read_judged(paths, corpus: Path) -> list[tuple[dict, dict]]:
+    """(article record, {fact: right?}) for every article with a judged relation in the readings."""
+    import csv
+
+    csv.field_size_limit(1 << 30)
+    verdicts: dict = {}
+    for path in paths:
+        with open(path, encoding="utf-8", newline="") as handle:
+            for row in csv.DictReader(handle, delimiter="\t"):
+                if row["kind"] == "relation" and row["verdict"] in ("right", "wrong"):
+                    verdicts.setdefault(row["doc_id"], {})[row["fact"]] = row["verdict"] == "right"
+    out = []
+    with corpus.open(encoding="utf-8") as handle:
+        for line in handle:
+            record = json.loads(line)
+            if record.get("id") in verdicts:
+                out.append((record, verdicts[record["id"]]))
+    return sorted(out, key=lambda pair: pair[0]["id"])
+
+
 def label_targets(result, gold: dict):
     rows = []
     entities = {e.key: e for e in result.entities}
@@ -202,6 +248,10 @@ def prf(scored, threshold, gold_total):
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--gold", nargs=2, action="append", metavar=("GOLD_DIR", "TEXTS_DIR"), required=True)
+    ap.add_argument("--judged", nargs="*", type=Path, default=[],
+                    help="precision readings (TSV of scripts/precision_sample.py, judged): their judged "
+                         "relations join the relation model's data, one group per article")
+    ap.add_argument("--corpus", type=Path, help="the corpus the readings were drawn from (JSONL)")
     ap.add_argument("--l2", type=float, default=1.0)
     ap.add_argument("--precision", type=float, default=0.85)
     ap.add_argument("--report", type=Path, help="write the reliability tables (Markdown) here")
@@ -220,8 +270,17 @@ def main(argv=None) -> int:
             gold_rel_total += len(gold["relations"])
             gold_tgt_total += len(gold["targets"])
 
+    if args.judged:
+        if args.corpus is None:
+            ap.error("--judged needs --corpus, the JSONL the readings were drawn from")
+        for record, verdicts in read_judged(args.judged, args.corpus):
+            rel_groups.append(admitted(label_judged(pipeline, record, verdicts)))
+
+    sources = [g for g, _ in args.gold] + [str(p) for p in args.judged]
     lines = ["# Confidence: how often a stated confidence is right", "",
-             "Written by `scripts/fit_confidence.py` (" + ", ".join(g for g, _ in args.gold) + "). "
+             "Written by `scripts/fit_confidence.py` (" + ", ".join(sources) + "). "
+             "Judged readings add right and wrong facts of random corpus articles (no recall: "
+             "recall below is against the gold files' relations only). "
              "Probabilities are leave-one-document-out: each document is scored by a model fitted on the others.", ""]
     weights_text = ['"""Fitted weights of the confidence models: written by scripts/fit_confidence.py, not by hand."""']
     for kind, groups, names, total in (("relation", rel_groups, RELATION_FEATURES, gold_rel_total),
