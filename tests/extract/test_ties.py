@@ -80,3 +80,8 @@ def test_relations_carry_a_probability(run_text):
     result = run_text("嘉兴经开区引进了立讯精密、闻泰科技等一批龙头企业。")
     assert result.relations
     assert all(0.0 < r.confidence < 1.0 for r in result.relations)
+
+
+def test_a_penalty_report_ties_nothing(run_text):
+    text = "苏州高新区发布消息。人民银行依法对甲乙旅游有限公司作出行政处罚。"
+    assert not {o for o in _objects(run_text, text) if "甲乙" in o}

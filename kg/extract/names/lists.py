@@ -38,9 +38,12 @@ def _closed_by_cue(cues: CueIndex, text: str, base: int, tokens, after_deng) -> 
             continue  # 王宏伟、冯云平、赵川等人: a list of people, whatever noun comes after
         cue = after_deng.match(text[m.end():m.end() + 16])
         if cue:
+            weak = cue.group(1) in cues.words["weak_firm_cues"]
+            between = cues.tokens(cue.group(0)[:cue.start(1)]) if weak else []
+            if between and between[-1].pos in ("v", "vn"):
+                continue  # 等训练项目, 等合作项目: an activity's projects are no firms (等一批高科技项目 are)
             mode = Mode.from_cue(cues.lex.list_cues[cue.group(1)])
-            out.extend(enumeration_items(cues, text, base, m.start(), mode, tokens,
-                                         weak_cue=cue.group(1) in cues.words["weak_firm_cues"]))
+            out.extend(enumeration_items(cues, text, base, m.start(), mode, tokens, weak_cue=weak))
     return out
 
 

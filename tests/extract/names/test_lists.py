@@ -25,3 +25,13 @@ def test_a_list_without_a_cue_gives_nothing(find):
 def test_a_bare_list_the_clause_calls_industries(find):
     found = find(lists.find_bare, "生物医药、集成电路、人工智能“3+1”产业格局")
     assert [x[0] for x in found] == ["生物医药", "集成电路"]  # 人工智能 is no taxonomy word of this lexicon
+
+
+def test_items_of_an_activitys_projects_are_no_firms(run_text):
+    """等训练项目 lists drills, 等项目建设 after roads lists works; 等一批高科技项目 lists firms."""
+    def firms(text):
+        return {m.surface for m in run_text(text).mentions if m.cls == "Enterprise"}
+
+    assert not firms("孩子们学习立正、稍息、蹲姿等训练项目。")
+    assert not firms("确保甲乙高铁、丙丁高速等项目年内建成。")
+    assert "瑞普科技" in firms("落地瑞普科技等一批高科技项目。")
