@@ -30,7 +30,8 @@ from kg.extract.confidence import RELATION_FEATURES, TARGET_FEATURES  # noqa: E4
 from kg.pipeline import Pipeline  # noqa: E402
 from kg.text.readers import RawDocument  # noqa: E402
 
-MIN_FACTS = 30  # fewer held-out facts than this choose no threshold
+MIN_FACTS = 30
+JUDGED = "judged readings"  # fewer held-out facts than this choose no threshold
 QUOTES = "“”\"'‘’《》「」『』〈〉"
 INDUSTRY_SUFFIX = re.compile(r"(产业集群|产业链|产业|行业|集群)$")
 ROLES = {"hasLeadingIndustry", "hasEmergingIndustry", "hasFutureIndustry"}
@@ -198,9 +199,10 @@ def fit(x: np.ndarray, y: np.ndarray, l2: float) -> np.ndarray:
     return w
 
 
-def held_out(groups, names, l2):
-    """Leave-one-document-out probabilities: (probability, right) for every fact, a fact's
+def held_out(groups, names, l2, sources=None):
+    """Leave-one-document-out probabilities: (probability, right, source) for every fact, a fact's
     probability the highest of its candidates (as the graph states it)."""
+    sources = sources or [""] * len(groups)
     out = {}
     for i, rows in enumerate(groups):
         if not rows:
@@ -213,15 +215,21 @@ def held_out(groups, names, l2):
         xt, yt = matrix(rows, names)
         p = 1.0 / (1.0 + np.exp(-np.clip(xt @ w, -30, 30)))
         for prob, ok, (_, _, fact) in zip(p.tolist(), yt.tolist(), rows):
-            out[fact] = (max(prob, out.get(fact, (0.0, ok))[0]), ok)
+            out[fact] = (max(prob, out.get(fact, (0.0, ok))[0]), ok, sources[i])
     return sorted(out.values())
 
 
-def choose_threshold(scored, precision: float) -> float:
-    """The lowest threshold at which held-out precision of the kept rows is >= `precision`."""
+def choose_threshold(scored, precision: float, sources) -> float:
+    """The lowest threshold at which the held-out precision of the kept facts is >= `precision`
+    on each gold set of `sources` (the judged readings inform the model, not the threshold:
+    they have no recall to weigh)."""
     for t in [i / 100 for i in range(5, 96)]:
-        kept = [ok for p, ok in scored if p >= t]
-        if kept and sum(kept) / len(kept) >= precision:
+        ok_everywhere = True
+        for source in sources:
+            kept = [ok for p, ok, s in scored if p >= t and s == source]
+            if kept and sum(kept) / len(kept) < precision:
+                ok_everywhere = False
+        if ok_everywhere:
             return t
     return 0.95
 
@@ -235,14 +243,6 @@ def reliability(scored, bins=5) -> list[tuple]:
             table.append((lo, hi, len(inside), sum(p for p, _ in inside) / len(inside),
                           sum(ok for _, ok in inside) / len(inside)))
     return table
-
-
-def prf(scored, threshold, gold_total):
-    kept = [ok for p, ok in scored if p >= threshold]
-    tp = sum(kept)
-    precision = tp / len(kept) if kept else 0.0
-    recall = tp / gold_total if gold_total else 0.0
-    return precision, recall, len(kept)
 
 
 def main(argv=None) -> int:
@@ -259,7 +259,8 @@ def main(argv=None) -> int:
     args = ap.parse_args(argv)
 
     pipeline = Pipeline()
-    rel_groups, tgt_groups, gold_rel_total, gold_tgt_total = [], [], 0, 0
+    rel_groups, tgt_groups = [], []
+    rel_sources, tgt_sources = [], []
     for gold_dir, texts_dir in args.gold:
         for path in sorted(Path(gold_dir).glob("*.json")):
             gold = json.loads(path.read_text(encoding="utf-8"))
@@ -267,37 +268,45 @@ def main(argv=None) -> int:
             rows, result = label_relations(pipeline, RawDocument(gold["doc"], text, path.name), gold)
             rel_groups.append(admitted(rows))
             tgt_groups.append(label_targets(result, gold))
-            gold_rel_total += len(gold["relations"])
-            gold_tgt_total += len(gold["targets"])
+            rel_sources.append(gold_dir)
+            tgt_sources.append(gold_dir)
 
     if args.judged:
         if args.corpus is None:
             ap.error("--judged needs --corpus, the JSONL the readings were drawn from")
         for record, verdicts in read_judged(args.judged, args.corpus):
             rel_groups.append(admitted(label_judged(pipeline, record, verdicts)))
+            rel_sources.append(JUDGED)
 
     sources = [g for g, _ in args.gold] + [str(p) for p in args.judged]
     lines = ["# Confidence: how often a stated confidence is right", "",
              "Written by `scripts/fit_confidence.py` (" + ", ".join(sources) + "). "
-             "Judged readings add right and wrong facts of random corpus articles (no recall: "
-             "recall below is against the gold files' relations only). "
+             "Judged readings add right and wrong facts of random corpus articles to the relation model's data. "
              "Probabilities are leave-one-document-out: each document is scored by a model fitted on the others.", ""]
     weights_text = ['"""Fitted weights of the confidence models: written by scripts/fit_confidence.py, not by hand."""']
-    for kind, groups, names, total in (("relation", rel_groups, RELATION_FEATURES, gold_rel_total),
-                                       ("target", tgt_groups, TARGET_FEATURES, gold_tgt_total)):
+    for kind, groups, group_sources, names in (("relation", rel_groups, rel_sources, RELATION_FEATURES),
+                                               ("target", tgt_groups, tgt_sources, TARGET_FEATURES)):
         rows = [r for g in groups for r in g]
-        scored = held_out(groups, names, args.l2)
+        scored3 = held_out(groups, names, args.l2, group_sources)
+        scored = [(p, ok) for p, ok, _ in scored3]
+        gold_sources = [g for g, _ in args.gold]
         # too few held-out facts to choose a threshold: keep every fact
-        threshold = choose_threshold(scored, args.precision) if len(scored) >= MIN_FACTS else 0.0
+        threshold = choose_threshold(scored3, args.precision, gold_sources) if len(scored) >= MIN_FACTS else 0.0
         x, y = matrix(rows, names)
         w = fit(x, y, args.l2) if len(set(y.tolist())) == 2 else np.zeros(len(names))
         weights = {n: round(float(v), 4) for n, v in zip(names, w)}
-        p_all, r_all, n_all = prf(scored, 0.0, total)
-        p_t, r_t, n_t = prf(scored, threshold, total)
         lines += [f"## {kind.title()}s", "",
-                  f"{len(rows)} candidates ({int(y.sum())} right) in {sum(1 for g in groups if g)} documents; "
-                  f"gold has {total}. Held out: all candidates precision {p_all:.3f} recall {r_all:.3f}; "
-                  f"at the threshold {threshold:.2f}: precision {p_t:.3f}, recall {r_t:.3f} ({n_t} kept).", "",
+                  f"{len(rows)} candidates ({int(y.sum())} right) in {sum(1 for g in groups if g)} documents. "
+                  f"Default threshold {threshold:.2f}: the lowest at which held-out precision is >= {args.precision} "
+                  "on each gold set.", "",
+                  "| data | facts | precision, all | kept at threshold | precision at threshold |", "|---|---|---|---|---|"]
+        for source in sorted(set(group_sources)):
+            mine = [(p, ok) for p, ok, s in scored3 if s == source]
+            kept = [ok for p, ok in mine if p >= threshold]
+            if mine:
+                lines.append(f"| {source} | {len(mine)} | {sum(ok for _, ok in mine) / len(mine):.3f} | {len(kept)} | "
+                             f"{(sum(kept) / len(kept)) if kept else 0.0:.3f} |")
+        lines += ["", "Reliability, all held-out facts:", "",
                   "| stated confidence | facts | mean stated | observed precision |", "|---|---|---|---|"]
         for lo, hi, n, mean, observed in reliability(scored):
             lines.append(f"| {lo:.1f}–{hi:.1f} | {n} | {mean:.3f} | {observed:.3f} |")

@@ -1,5 +1,5 @@
 """Fitted weights of the confidence models: written by scripts/fit_confidence.py, not by hand."""
-RELATION_WEIGHTS = {"anchored": 0.3791, "bias": 1.3902, "blocked_weak": -0.0617, "enterprise": 0.147, "explicit": -0.3238, "gazetteer": -0.1337, "in_list": 0.0826, "industry": -0.0224, "owned": -0.3372, "park_pair": 0.0559, "platform": 0.0322, "role": 0.0169, "sentence_gap": 0.232, "subject_before": -0.0033, "subject_in_lead": 0.3482, "subpark": -0.2127, "tie": 0.0264, "topic_only_no_tie": 0.0802}
-RELATION_THRESHOLD = 0.05
-TARGET_WEIGHTS = {"bias": 2.7878, "count_unit": 0.0408, "deadline_year": 0.0232, "explicit": -0.0351, "goal_in_clause": -0.0178, "sentence_gap": 0.0, "subject_in_lead": 0.0}
+RELATION_WEIGHTS = {"anchored": 1.2239, "bias": -1.7044, "blocked_weak": -0.4508, "crowded": 0.696, "enterprise": 0.4327, "explicit": -0.1621, "gazetteer": -0.3473, "in_list": 0.2964, "industry": -0.0406, "list_stage": 0.608, "owned": 0.9088, "park_pair": 0.0206, "platform": -0.1428, "role": 1.1398, "same_clause": 0.9267, "sentence_gap": -0.5549, "subject_before": -0.8681, "subject_in_lead": 0.3668, "subpark": -0.2699, "tie": 0.9608, "topic_only_no_tie": 0.5984}
+RELATION_THRESHOLD = 0.57
+TARGET_WEIGHTS = {"bias": 2.9458, "count_unit": 0.3797, "deadline_year": 0.2109, "explicit": -0.3353, "goal_in_clause": -0.1848, "sentence_gap": 0.0, "subject_in_lead": 0.0}
 TARGET_THRESHOLD = 0.0

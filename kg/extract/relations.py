@@ -17,7 +17,7 @@ from kg.extract.discourse import (
 )
 from kg.extract.park_identity import one_park_by_name
 from kg.extract.roles import RoleReader
-from kg.extract.ties import CLAUSE_BREAK, TieIndex, mask_spans
+from kg.extract.ties import CLAUSE_BREAK, TieIndex, clause_bounds, mask_spans
 from kg.extract.wordforms import either
 from kg.ontology import Lexicon
 from kg.types import Mention, Relation, Sentence
@@ -125,6 +125,10 @@ class RelationExtractor:
         x["in_list"] = 1.0 if (text[max(0, a - 1):a] == "、" or text[b:b + 1] == "、"
                                or text[b:].startswith(self.list_closers)) else 0.0
         x["gazetteer"] = 1.0 if m.stage.startswith("gazetteer") else 0.0
+        x["list_stage"] = 1.0 if "list" in m.stage else 0.0  # found as an item of a list
+        x["crowded"] = math.log1p(len(f.mentions))  # names in the sentence: agendas and rolls name many
+        lo, hi = clause_bounds(text, a, b)
+        x["same_clause"] = 1.0 if cues.subject_at is not None and lo <= cues.subject_at < hi else 0.0
         x["firm_partner"] = 1.0 if self._firm_partner(cues, m) else 0.0
         return x
 

@@ -19,7 +19,7 @@ def load_script():
 
 def test_counts_and_a_seeded_sample(tmp_path, capsys):
     corpus = tmp_path / "c.jsonl"
-    rows = [{"id": "a", "text": "北京经开区聚焦汽车产业。"}, {"id": "b", "text": "零碳科技产业园聚焦氢能产业。"}]
+    rows = [{"id": "a", "text": "北京经开区聚焦汽车产业。"}, {"id": "b", "text": "常熟氢能源汽车产业园聚焦氢能产业。"}]
     corpus.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in rows) + "\n", encoding="utf-8")
     tsv, pairs = tmp_path / "s.tsv", tmp_path / "p.tsv"
     script = load_script()

@@ -93,6 +93,8 @@ def _clashes(c: Candidate, k: Candidate) -> bool:
         return True  # same industry found twice
     if inside and not k.generic:
         return True  # inside a longer name
+    if inside and c.cls == "Industry" and k.cls == "Park" and c.end < k.end:
+        return True  # 化工园区, 零碳科技产业园 as a kind of park: the field describes the park word
     if not (k.generic or c.generic):
         return True  # crossing spans: keep the first (longer) one
     return not (k.generic and not c.generic)
