@@ -77,3 +77,11 @@ def test_a_small_count_in_words_is_a_slogan(run_text):
 def test_another_subjects_numbers_are_not_the_parks(run_text):
     text = "新疆喀什综合保税区发展迅速。该公司负责人表示，力争今年完成5亿元。"
     assert not any(t.value == 5.0 for t in run_text(text).targets)
+
+
+def test_a_forecast_governs_its_own_predicates_but_not_a_commitment(run_text):
+    """预计…将被打造成… is a forecast; 预计…，力争… commits to a goal."""
+    forecast = run_text("苏州高新区发布规划。预计到2025年，苏州高新区将被打造成面积达100万平方米的载体。")
+    committed = run_text("苏州高新区发布规划。预计明年投产，力争到2025年产值达到300亿元。")
+    assert forecast.targets == []
+    assert [(t.value, t.unit, t.year) for t in committed.targets] == [(300.0, "亿元", 2025)]
