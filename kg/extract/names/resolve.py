@@ -39,6 +39,21 @@ def clean_industry(cues: CueIndex, c: Candidate, sent: Sentence) -> Candidate | 
     return replace(c, start=start)
 
 
+ORGANISATION_REACH = 3  # words after an industry searched for the organisation it names (教育和体育局)
+
+
+def in_organisation_name(cues: CueIndex, after: str) -> bool:
+    """教育和体育局, 网络安全和信息化委员会, 旅游行业协会: the industry word opens an office's or an
+    association's name, within a few nouns and conjunctions after it."""
+    endings, exceptions = cues.words["organisation_endings"], cues.words["not_organisations"]
+    for tok in cues.tokens(after[:12])[:ORGANISATION_REACH]:
+        if tok.word.endswith(endings) and tok.word not in exceptions:
+            return True
+        if tok.pos not in ("n", "c", "vn"):
+            return False
+    return False
+
+
 def _without_firm_suffix(cues: CueIndex, name: str) -> str:
     for suffix in cues.trade_suffixes + cues.type_forms:
         if name.endswith(suffix) and len(name) > len(suffix):
@@ -53,7 +68,7 @@ def tidy(cues: CueIndex, sent: Sentence, cands: list[Candidate]) -> list[Candida
     for c in cands:
         if c.cls == "Industry":
             c = clean_industry(cues, c, sent)
-            if c is None:
+            if c is None or in_organisation_name(cues, sent.text[c.end - sent.start:]):
                 continue
         if any(a <= c.start and c.end <= b for a, b in titles):
             continue  # inside 《…》: a title of a document, game or show, not a name

@@ -43,3 +43,13 @@ def test_a_branch_right_after_its_parent_firm_is_one_firm(tiny_cues):
     joined = {text[c.start:c.end] for c in join_branches(tiny_cues, sent, cands)}
     assert "甲乙科技有限公司苏州分公司" in joined  # adjacent: the branch names its parent
     assert "戊己分公司" in joined  # a list mark between them: two firms
+
+
+def test_an_industry_word_that_opens_an_offices_name_is_no_industry(run_text):
+    """教育和体育局, 旅游行业协会: the word names the office; 产业布局 is no office."""
+    def industries(text):
+        return {m.surface for m in run_text(text).mentions if m.cls == "Industry"}
+
+    assert not industries("区教育和体育局召开会议。") & {"教育", "体育"}
+    assert "旅游" not in industries("市旅游行业协会成立。")
+    assert "新能源汽车" in industries("园区重点发展新能源汽车，优化产业布局。")
