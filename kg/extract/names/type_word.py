@@ -93,11 +93,13 @@ def _only_places(cues: CueIndex, prefix: str) -> bool:
     return True
 
 
-def _no_firm_or_platform(cues: CueIndex, name: str, prefix: str, cls: str) -> bool:
-    """True when a firm or platform name lacks a proper-name part or names a class of them."""
+def _no_firm_or_platform(cues: CueIndex, name: str, prefix: str, cls: str, set_out: bool = False) -> bool:
+    """True when a firm or platform name lacks a proper-name part or names a class of them; a
+    platform named by its field alone (氢能研究中心) only where the text sets it out as one
+    (`set_out`: quoted, or listed beside named ones), else it describes (外贸综合服务平台)."""
     if name in cues.lex.generic or prefix in cues.lex.generic or not (
             ev.has_name_evidence(cues, prefix, "", firm=cls == "Enterprise")
-            or (cls == "Platform" and ev.names_a_field(cues, prefix))):
+            or (cls == "Platform" and ev.names_a_field(cues, prefix) and set_out)):
         return True
     if cls == "Enterprise" and name.endswith(cues.words["company_suffixes"]) and _only_places(cues, prefix):
         return True  # 成都有限公司: a place alone names no company (临港集团, a group, keeps its place name)
@@ -112,14 +114,14 @@ def _no_firm_or_platform(cues: CueIndex, name: str, prefix: str, cls: str) -> bo
     return cues.only_modifiers(rest)
 
 
-def _rejected(cues: CueIndex, name: str, prefix: str, cls: str, sub: str, generic: bool) -> bool:
+def _rejected(cues: CueIndex, name: str, prefix: str, cls: str, sub: str, generic: bool, set_out: bool = False) -> bool:
     if generic and cls != "Park":
         return True
     if any(w in prefix for w in cues.words["withheld"]):
         return True  # 某电商公司, 某园区: a name withheld (court and police news), not a name
     if cls == "Enterprise" and len(prefix) < 2:
         return True
-    if cls != "Park" and _no_firm_or_platform(cues, name, prefix, cls):
+    if cls != "Park" and _no_firm_or_platform(cues, name, prefix, cls, set_out):
         return True
     if cls == "Park" and any(w in prefix for w in cues.lex.non_park_words):
         return True  # 三江源国家公园澜沧江源园区: a nature reserve, not a zone
@@ -130,14 +132,19 @@ def _rejected(cues: CueIndex, name: str, prefix: str, cls: str, sub: str, generi
 
 def _named_class_member(cues: CueIndex, text: str, base: int, start: int, t_end: int) -> bool:
     """A park named by its field alone (零碳科技产业园, 化工园区) describes a kind of park unless the
-    text sets it out as one: in quotes, with its 管委会, as what is being built (加快建设大数据产业园),
-    or in an enumeration beside parks with names of their own (零碳科技产业园、3985电子材料产业园)."""
+    text sets it out as one (`_set_out`), names its 管委会, or builds it (加快建设大数据产业园)."""
     a, b = start - base, t_end - base
-    if text[a - 1:a] in OPENING_QUOTES or text[b:b + 3] == "管委会":
+    if _set_out(cues, text, a, b, "Park") or text[b:b + 3] == "管委会":
         return True
-    if any(text[:a].endswith(w) for w in cues.words["build_verbs"]):
+    return any(text[:a].endswith(w) for w in cues.words["build_verbs"])
+
+
+def _set_out(cues: CueIndex, text: str, a: int, b: int, cls: str) -> bool:
+    """The name at ``text[a:b]`` is quoted, or listed beside names of its class that have a
+    proper part of their own (零碳科技产业园、3985电子材料产业园; 氢能研究中心、中欧绿氢创新中心)."""
+    if text[a - 1:a] in OPENING_QUOTES:
         return True
-    return any(_named_park_item(cues, item) for item in _list_neighbours(text, a, b))
+    return any(_named_item(cues, item, cls) for item in _list_neighbours(text, a, b))
 
 
 def _list_neighbours(text: str, a: int, b: int) -> list[str]:
@@ -152,9 +159,9 @@ def _list_neighbours(text: str, a: int, b: int) -> list[str]:
     return items
 
 
-def _named_park_item(cues: CueIndex, item: str) -> bool:
-    """The item opens with a park name that has a proper part (3985电子材料产业园相继开园)."""
-    found = [(item.find(f), f) for f in cues.type_forms if cues.type_words[f][0] == "Park" and f in item]
+def _named_item(cues: CueIndex, item: str, cls: str) -> bool:
+    """The item opens with a name of class `cls` that has a proper part (3985电子材料产业园相继开园)."""
+    found = [(item.find(f), f) for f in cues.type_forms if cues.type_words[f][0] == cls and f in item]
     if not found:
         return False
     at, _ = min(found, key=lambda x: (x[0], -len(x[1])))
@@ -193,7 +200,8 @@ def find(sent: Sentence, tokens, cues: CueIndex) -> list[Candidate]:
             continue
         prefix = text[name_start - base:t_start - base]
         generic = _is_generic(cues, prefix, cls)
-        if _rejected(cues, text[name_start - base:t_end - base], prefix, cls, sub, generic):
+        set_out = cls == "Platform" and _set_out(cues, text, name_start - base, t_end - base, cls)
+        if _rejected(cues, text[name_start - base:t_end - base], prefix, cls, sub, generic, set_out):
             continue
         if cls == "Park":
             out.extend(_park(cues, sent, tokens, name_start, t_start, t_end, sub, level, generic))

@@ -45,3 +45,12 @@ def test_a_park_named_by_its_field_alone_is_a_park_when_the_text_sets_it_out(run
     assert "生物医药产业园" in named("加快建设生物医药产业园。")
     assert "生物医药产业园" in named("生物医药产业园、3985集成电路产业园相继开园。")
     assert "生物医药产业园" not in named("协会在旅游景点、生物医药产业园等开展直播。")
+
+
+def test_a_platform_named_by_its_field_alone_is_one_only_when_set_out(run_text):
+    """外贸综合服务平台 describes; 氢能研究中心 listed beside 苏州绿氢创新中心 is one of them."""
+    def platforms(text):
+        return {m.surface for m in run_text(text).mentions if m.cls == "Platform"}
+
+    assert "外贸综合服务平台" not in platforms("园区将搭建外贸综合服务平台。")
+    assert "氢能研究中心" in platforms("将打造氢能研究中心、苏州绿氢创新中心两个分中心。")
