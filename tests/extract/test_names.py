@@ -236,3 +236,9 @@ def test_a_county_that_is_also_an_everyday_word_does_not_cut_a_park_name(run_tex
     """新兴 is a county and the word 'emerging': 上海市金桥湾新兴技术产业开发区 is one name."""
     surfaces = {m.surface for m in run_text("上海市金桥湾新兴技术产业开发区签订协议。").mentions}
     assert "上海市金桥湾新兴技术产业开发区" in surfaces
+
+
+def test_a_sub_park_named_by_its_field_after_an_area_begins_with_the_areas_name(run_text):
+    """临港新片区大飞机航空产业园 is one name: its own part has no proper part of its own."""
+    surfaces = {m.surface for m in run_text("苏州青松片区生物医药产业园已初具规模。").mentions if m.cls == "Park"}
+    assert "苏州青松片区生物医药产业园" in surfaces

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from kg.extract.names.cues import CLOSE_BRACKETS, NUMBER, OPEN_BRACKETS, PERSON_POS, PUNCT, CueIndex
-from kg.extract.names.evidence import name_like
+from kg.extract.names.evidence import has_name_evidence, name_like
 from kg.extract.names.rules import BRACKET_REACH
 from kg.extract.segment import UNKNOWN, Token
 
@@ -160,9 +160,10 @@ def _zone_prefix(cues: CueIndex, tokens: list[Token], text: str, base: int, i: i
     (no place of its own), and a zone name that has a place (延吉); else None."""
     tok = tokens[i]
     pt = cues.lex.park_types.get(tok.word)
-    if not (walk.through_zone and pt is not None and pt.level == "zone" and tok.end == left < start
-            and not seen_place):
+    if not (walk.through_zone and pt is not None and tok.end == left < start and not seen_place):
         return None
+    if pt.level != "zone" and has_name_evidence(cues, text[left - base:start - base], ""):
+        return None  # after a 片区 or 园区, only a name of no proper part of its own (临港新片区大飞机航空产业园)
     zone_start = walk_back(cues, tokens, text, base, tok.start, Walk(walk.limit, walk.floor, park=True))
     prefix = text[zone_start - base:tok.start - base]
     if not prefix or not any(cues.is_place(prefix[:k]) for k in range(2, min(6, len(prefix)) + 1)):
