@@ -20,6 +20,7 @@ from dataclasses import dataclass, field, replace
 
 from kg.ontology import Lexicon
 from kg.extract.park_identity import canonical_parks, descriptive_test
+from kg.extract.new_areas import AreaTest
 from kg.types import Document, Entity, EntityKey, Mention
 
 SHORT_NAME_STAGE, SHORT_NAME_SCORE = "link:short-name", 0.6
@@ -70,6 +71,7 @@ class Linker:
         # 临港开发区 = 临港经开区: the canonical types one zone goes by (lexicon: interchangeable-park-type)
         self._compatible = frozenset(lexicon.words("interchangeable-park-type"))
         self._bare_types = frozenset(lexicon.words("bare-park-type"))
+        self._areas = AreaTest.from_lexicon(lexicon)
         self._quality = lexicon.words("quality-modifier")  # 高端医疗器械 is 医疗器械 at its top end
         self._variant_endings = lexicon.words("industry-variant-ending")  # 高端装备制造 = 高端装备
         self._admin_suffixes = frozenset("省市县区镇乡村街")  # a place name's administrative ending
@@ -142,6 +144,7 @@ class Linker:
         linked = self.link_document(mentions, is_place)
         if refine is not None:
             linked = refine(doc.text, linked)
+        linked = self._areas.drop_regions(doc.text, linked)  # 镇江新区心湖广场: a district, no park
         keyed = [replace(m, key=linked.mention_keys.get((m.start, m.end), "")) for m in mentions]
         keyed += self._short_name_mentions(doc, mentions, linked.short_names)
         entities = {k: self._with_sector(e) for k, e in linked.entities.items()}

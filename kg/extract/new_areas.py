@@ -1,0 +1,74 @@
+"""New areas that are regions: a 新区 the text does not treat as a development area is no park.
+
+The contract: a state-level new area (国家级新区, in the official catalogue) is a park
+wherever the text names it; another 新区 (and 新城, 科创城, 创新城) is a park only where
+the text treats it as a development area: its 管委会, its industries, its firms. 镇江新区心湖广场
+or 郑东新区分局 name a district. The type words that need the test and the words that show a
+development area are lexicon data (``ontology/open-heads.ttl``).
+
+>>> from kg.ontology import Lexicon
+>>> lex = Lexicon(grammar_words={"area-test-type": ("新区",), "development-area-word": ("管委会", "企业")})
+>>> test = AreaTest.from_lexicon(lex)
+>>> test.developed("青松新区管委会发布通知。", [(0, 4)]), test.developed("青松新区心湖广场开放。", [(0, 4)])
+(True, False)
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+from kg.extract.park_identity import leading_places
+from kg.types import EntityKey
+
+SENTENCE_END = re.compile(r"[。！？!?\n]")
+
+
+@dataclass(frozen=True)
+class AreaTest:
+    types: frozenset  # canonical park types that name regions as often as parks (新区)
+    words: tuple  # words showing a development area
+    state_level: frozenset = frozenset()  # name cores of the catalogue's 国家级新区 (西咸, 江北)
+    regions: dict | None = None
+
+    @classmethod
+    def from_lexicon(cls, lexicon) -> "AreaTest":
+        types = frozenset(lexicon.words("area-test-type"))
+        cores = set()
+        for zone in lexicon.zones:
+            if zone.cls == "StateLevelNewArea":
+                name = next((zone.name[:-len(t)] for t in types if zone.name.endswith(t)), zone.name)
+                cores.add(leading_places(name, lexicon.regions)[1])
+        return cls(types, tuple(lexicon.words("development-area-word")), frozenset(cores), lexicon.regions)
+
+    def needs_test(self, key: str, zone: str) -> bool:
+        """A park of a tested type that is no zone of the catalogue, nor a 国家级新区 by its name
+        (西咸新区 for 陕西西咸新区, 南京市江北新区 for 南京江北新区)."""
+        k = EntityKey(key)
+        if zone or k.cls != "Park" or "|" not in k.name:
+            return False
+        part, kind = k.name.rsplit("|", 1)
+        return kind in self.types and leading_places(part, self.regions or {})[1] not in self.state_level
+
+    def developed(self, text: str, spans) -> bool:
+        """Some sentence naming the area (the name itself left out) has a development-area word."""
+        for a, b in spans:
+            lo = max((m.end() for m in SENTENCE_END.finditer(text, 0, a)), default=0)
+            end = SENTENCE_END.search(text, b)
+            sentence = text[lo:a] + text[b:end.start() if end else len(text)]
+            if any(w in sentence for w in self.words):
+                return True
+        return False
+
+    def drop_regions(self, text: str, linked):
+        """`linked` (kg.extract.link.DocumentEntities) without the new areas the text treats as regions."""
+        spans: dict = {}
+        for span, k in linked.mention_keys.items():
+            spans.setdefault(k, []).append(span)
+        regions = {k for k, e in linked.entities.items()
+                   if self.needs_test(k, e.zone) and not self.developed(text, sorted(spans.get(k, ())))}
+        if not regions:
+            return linked
+        return replace(linked,
+                       entities={k: e for k, e in linked.entities.items() if k not in regions},
+                       mention_keys={s: k for s, k in linked.mention_keys.items() if k not in regions},
+                       short_names={n: k for n, k in linked.short_names.items() if k not in regions})

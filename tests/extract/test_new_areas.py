@@ -1,0 +1,21 @@
+"""New areas: a 新区 the text does not treat as a development area is a district, no park."""
+
+
+def _parks(run_text, text):
+    return {m.surface: m.key for m in run_text(text).mentions if m.cls == "Park"}
+
+
+def test_a_new_area_named_only_as_a_district_is_no_park(run_text):
+    parks = _parks(run_text, "金桥湾新区心湖广场响起了歌声。")
+    assert parks.get("金桥湾新区", "") == ""
+
+
+def test_a_new_area_the_text_develops_is_a_park(run_text):
+    parks = _parks(run_text, "金桥湾新区管委会发布招商政策。")
+    assert parks.get("金桥湾新区")
+
+
+def test_a_state_level_new_area_is_a_park_whatever_the_text_says(run_text, lexicon):
+    state = next(z.name for z in lexicon.zones if z.cls == "StateLevelNewArea" and len(z.name) == 4)
+    parks = _parks(run_text, f"{state}心湖广场响起了歌声。")
+    assert parks.get(state)
