@@ -20,7 +20,7 @@ from pathlib import Path
 
 import pytest
 
-from kg.commands.serve import Endpoint, ServeError, oxigraph_binary
+from kg.graph.endpoint import Endpoint, ServeError, oxigraph_binary
 from kg.errors import OptionalDependencyError
 
 ROOT = Path(__file__).resolve().parents[2]
