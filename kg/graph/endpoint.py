@@ -49,6 +49,7 @@ from pathlib import Path
 
 from kg.graph.endpoint_guard import (MAX_ANSWER_BYTES, MAX_REQUEST_BYTES, handler_for, is_query,  # noqa: F401
                                      query_text, refusal, relay)
+from kg.graph.formats import by_suffix
 from kg.graph.oxigraph_server import (DEFAULT_HOST, DEFAULT_MAX_MEMORY_MB, DEFAULT_PORT, LOOPBACK,  # noqa: F401
                                       ServeError, bind_address, default_max_memory_mb, free_loopback_port,
                                       graph_files, load_location, oxigraph_binary, port_free, resident_mb,
@@ -181,7 +182,7 @@ class Endpoint:
         files = graph_files(self.graph, self.ontology, self.ontology_dir)
         union = self.union_default_graph
         if union is None:  # datasets keep facts in named graphs: let plain queries see them
-            union = any(f.suffix.lower() in (".nq", ".trig") for f in files)
+            union = any(getattr(by_suffix(f.suffix), "quads", False) for f in files)
         location = self._tmp / "store"
         if self.location is not None:
             if self.location.exists() and any(self.location.iterdir()):
