@@ -135,21 +135,25 @@ def reading_order(boxes: list[Box], gutters: list[tuple[float, float]]) -> list[
     if not gutters:
         return [sorted(boxes, key=lambda b: (b.top, b.x0))]
     mids = [(g0 + g1) / 2 for g0, g1 in gutters]
-
-    def crosses(b: Box) -> bool:
-        return any(b.x0 < m < b.x1 for m in mids)
-
-    spanning = sorted((b for b in boxes if crosses(b)), key=lambda b: (b.top, b.x0))
+    spanning = sorted((b for b in boxes if _crosses(b, mids)), key=lambda b: (b.top, b.x0))
     dividers = _rows(spanning)  # rows of spanning boxes divide the page into bands
-    tops = [row[0].top for row in dividers]
-    bands: list[list[list[Box]]] = [[[] for _ in range(len(mids) + 1)] for _ in range(len(dividers) + 1)]
+    bands = _bands([b for b in boxes if not _crosses(b, mids)], [row[0].top for row in dividers], mids)
+    return _in_order(bands, dividers)
+
+
+def _crosses(b: Box, mids: list[float]) -> bool:
+    """Whether a box spans a gutter (crosses the middle of one)."""
+    return any(b.x0 < m < b.x1 for m in mids)
+
+
+def _bands(boxes: list[Box], tops: list[float], mids: list[float]) -> list[list[list[Box]]]:
+    """Column boxes by band (how many divider rows lie above them) and column (how many gutters lie left)."""
+    bands: list[list[list[Box]]] = [[[] for _ in range(len(mids) + 1)] for _ in range(len(tops) + 1)]
     for b in boxes:
-        if crosses(b):
-            continue
         band = sum(1 for t in tops if t <= b.top)
         column = sum(1 for m in mids if (b.x0 + b.x1) / 2 > m)
         bands[band][column].append(b)
-    return _in_order(bands, dividers)
+    return bands
 
 
 def _rows(boxes: list[Box]) -> list[list[Box]]:
