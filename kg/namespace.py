@@ -62,3 +62,12 @@ class ClosedNamespace:
 
 
 PK = ClosedNamespace(PK_NS, TERMS, "pk")
+
+
+def local_name(iri) -> str:
+    """The last part of an IRI, after its last ``#`` and then its last ``/``: one helper for every module.
+
+    >>> local_name(PK.Park), local_name("https://w3id.org/parkkg/id/park/abc"), local_name("urn:x")
+    ('Park', 'abc', 'urn:x')
+    """
+    return str(iri).rsplit("#", 1)[-1].rsplit("/", 1)[-1]

@@ -8,6 +8,8 @@ from pathlib import Path
 
 import click
 
+from kg.graph.export_formats import EXPORT_FORMATS
+
 
 def register(main: click.Group) -> None:
     main.add_command(export)
@@ -18,7 +20,7 @@ def register(main: click.Group) -> None:
 @click.option("--to", "out_dir", required=True, type=click.Path(path_type=Path), metavar="DIR",
               help="Folder to write the exports into (created if missing).")
 @click.option("--format", "formats", default="all", show_default=True, metavar="LIST",
-              help="Comma-separated: ttl,nt,nq,jsonld,gexf,graphml,csv,ontology (or all).")
+              help=f"Comma-separated: {','.join(EXPORT_FORMATS)} (or all).")
 @click.option("--ontology", "ontology_dir", type=click.Path(path_type=Path), default=None,
               help="Ontology folder merged into ontology.ttl (default: the project's ontology/).")
 def export(graph, out_dir, formats, ontology_dir):

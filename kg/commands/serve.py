@@ -1,8 +1,8 @@
 """``kg serve``: a SPARQL 1.1 Protocol endpoint over a graph; the arguments only.
 
 The endpoint itself (Oxigraph's server behind a guard that enforces the time
-limit and the memory cap and refuses cross-origin requests and SERVICE) is
-`kg.graph.endpoint`; its names are re-exported here for older imports.
+limit and the memory cap and refuses cross-origin requests and SERVICE), and
+what it tells the user once it runs, is `kg.graph.endpoint`.
 """
 from __future__ import annotations
 
@@ -11,9 +11,7 @@ from pathlib import Path
 
 import click
 
-from kg.graph.endpoint import (DEFAULT_HOST, DEFAULT_MAX_MEMORY_MB, DEFAULT_PORT, LOOPBACK,  # noqa: F401
-                               Endpoint, ServeError, bind_address, graph_files, load_location, oxigraph_binary,
-                               port_free, server_command)
+from kg.graph.oxigraph_server import DEFAULT_HOST, DEFAULT_MAX_MEMORY_MB, DEFAULT_PORT
 
 
 def register(main: click.Group) -> None:
@@ -67,6 +65,8 @@ def serve(graph, host, port, allow_update, no_ontology, ontology_dir, location, 
       curl -H 'Accept: application/sparql-results+json' \\
         --data-urlencode 'query=SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }' http://127.0.0.1:7878/query
     """
+    from kg.graph.endpoint import Endpoint
+
     endpoint = Endpoint(graph, host=host, port=port, allow_update=allow_update, ontology=not no_ontology,
                         ontology_dir=ontology_dir, location=location, query_timeout_s=query_timeout,
                         union_default_graph=union_default_graph, max_memory_mb=max_memory_mb,
@@ -74,19 +74,9 @@ def serve(graph, host, port, allow_update, no_ontology, ontology_dir, location, 
     previous = signal.signal(signal.SIGTERM, _raise_interrupt)
     try:
         with endpoint:
-            mode = "read-write (SPARQL Update accepted)" if allow_update else "read-only"
-            click.echo(f"SPARQL endpoint ({mode}): {endpoint.query_url}", err=True)
-            click.echo(f"query page: {endpoint.page_url}", err=True)
-            if allow_update:
-                click.echo(f"SPARQL Update: {endpoint.update_url}; Graph Store (kg push --endpoint): "
-                           f"{endpoint.store_url}; updates change a copy, never {graph}", err=True)
-            if host not in LOOPBACK:
-                click.echo(f"warning: listening on {host}, reachable from other machines", err=True)
-            click.echo("Ctrl-C to stop", err=True)
-            code = endpoint.wait()
-            if code:
-                raise ServeError(f"the oxigraph server stopped and could not be restarted (code {code}): "
-                                 f"{endpoint.log_tail()}")
+            for line in endpoint.banner() + ["Ctrl-C to stop"]:
+                click.echo(line, err=True)
+            endpoint.serve_forever()
     except KeyboardInterrupt:
         click.echo("stopped", err=True)
     finally:

@@ -23,8 +23,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-PK_NS = "https://w3id.org/parkkg/ontology#"
-ENTITY_CLASSES = ("Park", "Industry", "Enterprise", "Platform")
+from kg.lexicon import CONTRACT_CLASSES
+from kg.namespace import PK_NS, local_name
+from kg.types import ENTITY_CLASSES
 
 
 @dataclass(frozen=True)
@@ -56,7 +57,7 @@ def graph_counts(graph) -> GraphCounts:
 
 # ---------------------------------------------------------------- the one RDF -> network projection
 
-NODE_CLASSES = ("Park", "Industry", "Enterprise", "Platform", "Target")  # a node's class: the first it has
+NODE_CLASSES = CONTRACT_CLASSES  # a node's class: the first of these it has
 
 
 @dataclass(frozen=True)
@@ -122,10 +123,6 @@ def best_label(values) -> str:
     return str(values[0]) if values else ""
 
 
-def _local(iri) -> str:
-    return str(iri).rsplit("#", 1)[-1].rsplit("/", 1)[-1]
-
-
 def project(graph) -> Projection:
     """The entities and targets of `graph` as nodes, the direct ``pk:`` triples between them as edges.
 
@@ -145,58 +142,100 @@ def project(graph) -> Projection:
     >>> [(e.relation, e.kind, e.confidence) for e in net.edges]
     [('hasIndustry', 'relation', None)]
     """
-    from rdflib import RDF, RDFS, URIRef
-    from rdflib.namespace import DCTERMS, PROV, SKOS
-
-    pk = PK_NS
-    types: dict = {}
-    for s, c in graph.subject_objects(RDF.type):
-        if isinstance(s, URIRef) and str(c).startswith(pk):
-            types.setdefault(s, set()).add(str(c)[len(pk):])
+    types = _pk_types(graph)
     nodes = {}
     for node in sorted(types, key=str):
         cls = next((c for c in NODE_CLASSES if c in types[node]), None)
-        if cls is None:
-            continue
-        label = best_label(list(graph.objects(node, SKOS.prefLabel)) or list(graph.objects(node, RDFS.label)))
-        label = label or _local(node)
-        facts: dict = {}
-        if cls == "Target":
-            for key, prop in (("metric", "metric"), ("unit", "unit"), ("baseUnit", "baseUnit")):
-                value = graph.value(node, URIRef(pk + prop))
-                if value is not None:
-                    facts[key] = str(value)
-            for key, prop in (("value", "targetValue"), ("baseValue", "baseValue")):
-                value = graph.value(node, URIRef(pk + prop))
-                if value is not None:
-                    facts[key] = float(value)
-            year = graph.value(node, URIRef(pk + "targetYear"))
-            if year is not None:
-                facts["year"] = int(year)
-        sector = graph.value(node, URIRef(pk + "inSector"))
-        if sector is not None:
-            facts["sector"] = _local(sector)
-        aliases = tuple(sorted({str(a) for a in graph.objects(node, SKOS.altLabel)} - {label}))
-        nodes[str(node)] = Node(str(node), cls, label, tuple(sorted(types[node])), aliases, facts)
+        if cls is not None:
+            nodes[str(node)] = _node(graph, node, cls, types[node])
+    edges = _edges(graph, nodes)
+    return Projection(nodes, tuple(sorted(edges, key=lambda e: (e.source, e.relation, e.target))))
+
+
+def _pk_types(graph) -> dict:
+    """IRI node -> the local names of its ``pk:`` classes."""
+    from rdflib import RDF, URIRef
+
+    types: dict = {}
+    for s, c in graph.subject_objects(RDF.type):
+        if isinstance(s, URIRef) and str(c).startswith(PK_NS):
+            types.setdefault(s, set()).add(str(c)[len(PK_NS):])
+    return types
+
+
+def _node(graph, node, cls: str, types: set) -> Node:
+    """One node: its best label (else its local name), its other names and its facts."""
+    from rdflib import RDFS, URIRef
+    from rdflib.namespace import SKOS
+
+    label = best_label(list(graph.objects(node, SKOS.prefLabel)) or list(graph.objects(node, RDFS.label)))
+    label = label or local_name(node)
+    facts = _target_facts(graph, node) if cls == "Target" else {}
+    sector = graph.value(node, URIRef(PK_NS + "inSector"))
+    if sector is not None:
+        facts["sector"] = local_name(sector)
+    aliases = tuple(sorted({str(a) for a in graph.objects(node, SKOS.altLabel)} - {label}))
+    return Node(str(node), cls, label, tuple(sorted(types)), aliases, facts)
+
+
+_TARGET_TEXTS = (("metric", "metric"), ("unit", "unit"), ("baseUnit", "baseUnit"))
+_TARGET_NUMBERS = (("value", "targetValue"), ("baseValue", "baseValue"))
+
+
+def _target_facts(graph, node) -> dict:
+    """A target's metric, units (text), values (float) and year (int), each only when the graph has it."""
+    from rdflib import URIRef
+
+    facts: dict = {}
+    for key, prop in _TARGET_TEXTS + _TARGET_NUMBERS:
+        value = graph.value(node, URIRef(PK_NS + prop))
+        if value is not None:
+            facts[key] = str(value) if (key, prop) in _TARGET_TEXTS else float(value)
+    year = graph.value(node, URIRef(PK_NS + "targetYear"))
+    if year is not None:
+        facts["year"] = int(year)
+    return facts
+
+
+def _evidence_index(graph) -> dict:
+    """Evidence node -> (document id, sentence)."""
+    from rdflib import URIRef
+    from rdflib.namespace import DCTERMS
 
     doc_ids = {doc: str(ident) for doc, ident in graph.subject_objects(DCTERMS.identifier)}
-    sentence_p = URIRef(pk + "sentenceText")
-    evidence = {}
-    for ev, doc in graph.subject_objects(URIRef(pk + "inDocument")):
-        evidence[ev] = (doc_ids.get(doc, _local(doc)), str(graph.value(ev, sentence_p) or ""))
-    facts_of = {}
-    for fact in graph.subjects(RDF.type, RDF.Statement):
-        facts_of[(graph.value(fact, RDF.subject), graph.value(fact, RDF.predicate), graph.value(fact, RDF.object))] = fact
-    has_target, confidence_p = URIRef(pk + "hasTarget"), URIRef(pk + "confidence")
+    sentence_p = URIRef(PK_NS + "sentenceText")
+    return {ev: (doc_ids.get(doc, local_name(doc)), str(graph.value(ev, sentence_p) or ""))
+            for ev, doc in graph.subject_objects(URIRef(PK_NS + "inDocument"))}
+
+
+def _statements(graph) -> dict:
+    """(subject, property, object) -> the ``rdf:Statement`` that describes it."""
+    from rdflib import RDF
+
+    return {(graph.value(fact, RDF.subject), graph.value(fact, RDF.predicate), graph.value(fact, RDF.object)): fact
+            for fact in graph.subjects(RDF.type, RDF.Statement)}
+
+
+def _edges(graph, nodes: dict) -> list:
+    """The direct ``pk:`` triples between two different nodes, each with its evidence and confidence.
+
+    A relation's evidence and confidence are on its ``rdf:Statement``; a target link's on the target.
+    """
+    from rdflib import URIRef
+    from rdflib.namespace import PROV
+
+    evidence = _evidence_index(graph)
+    facts_of = _statements(graph)
+    has_target, confidence_p = URIRef(PK_NS + "hasTarget"), URIRef(PK_NS + "confidence")
     edges = []
     for s, p, o in graph:
-        if not str(p).startswith(pk) or s == o or str(s) not in nodes or str(o) not in nodes:
+        if not str(p).startswith(PK_NS) or s == o or str(s) not in nodes or str(o) not in nodes:
             continue
         kind = "target" if nodes[str(o)].cls == "Target" and p == has_target else "relation"
         source = facts_of.get((s, p, o), o if kind == "target" else None)
-        evs = tuple(sorted(evidence[e] for e in graph.objects(source, PROV.wasDerivedFrom) if e in evidence)) \
-            if source is not None else ()
-        confidence = graph.value(source, confidence_p) if source is not None else None
-        edges.append(Edge(str(s), str(o), _local(p), kind, None if confidence is None else float(confidence), evs))
-    edges.sort(key=lambda e: (e.source, e.relation, e.target))
-    return Projection(nodes, tuple(edges))
+        evs, confidence = (), None
+        if source is not None:
+            evs = tuple(sorted(evidence[e] for e in graph.objects(source, PROV.wasDerivedFrom) if e in evidence))
+            confidence = graph.value(source, confidence_p)
+        edges.append(Edge(str(s), str(o), local_name(p), kind, None if confidence is None else float(confidence), evs))
+    return edges

@@ -18,6 +18,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from kg.errors import OntologyError
+from kg.namespace import local_name
 
 SHAPES_FILE = "shapes.ttl"
 # Above this many triples a build skips validation (pyshacl takes about a second per
@@ -144,9 +145,7 @@ def _is_blank(node) -> bool:
     return isinstance(node, BNode)
 
 
-def _local(iri) -> str:
-    text = str(iri)
-    return text.rsplit("#", 1)[-1].rsplit("/", 1)[-1]
+_local = local_name  # the one local-name helper (kg.namespace)
 
 
 def _short(node, graph) -> str:

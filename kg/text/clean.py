@@ -137,12 +137,7 @@ def clean_text(raw: str, join_lines: bool = True) -> tuple[str, array]:
     With ``join_lines=False`` (HTML, DOCX: every line is a real paragraph) no
     line is joined to the next; spacing is still collapsed.
     """
-    lines: list[tuple[list[tuple[str, int]], int]] = []  # (pieces, cleaned length)
-    pos = 0
-    for raw_line in raw.splitlines(keepends=True):
-        pieces = _collapse_spaces(raw_line.rstrip("\r\n"), pos)
-        lines.append((pieces, sum(len(text) for text, _ in pieces)))
-        pos += len(raw_line)
+    lines = _cleaned_lines(raw)
     non_empty = [i for i, (_, size) in enumerate(lines) if size]
     local = _local_widths([lines[i][1] for i in non_empty])
     width_of = dict(zip(non_empty, local))
@@ -155,28 +150,53 @@ def clean_text(raw: str, join_lines: bool = True) -> tuple[str, array]:
             if not prev_joinable:
                 pending_break = True
             continue
-        first_char, first_offset = pieces[0][0][0], pieces[0][1]
         if out:
-            last_out = out[-1][0][-1]
-            if pending_break or not prev_joinable:
-                out.append(("\n", first_offset - 1 if first_offset > 0 else 0))
-            elif (not is_cjk(last_out) and not is_cjk(first_char)
-                  and last_out.isalnum() and first_char.isalnum() and last_out.isascii()
-                  and first_char.isascii()):
-                # a Latin word wrapped at the line end keeps its space
-                out.append((" ", first_offset - 1))
+            out.extend(_line_separator(out[-1][0][-1], pieces[0], pending_break or not prev_joinable))
         out.extend(pieces)
-        last = pieces[-1][0][-1]
-        # A line joins the next one when it is as long as the column and does
-        # not close a sentence: the newspaper broke it mid-word.
-        width = width_of[index]
-        continuing = prev_joinable  # this line continues a paragraph
-        prev_joinable = join_lines and (last not in TERMINAL and last not in CLOSERS
-                         and (size >= max(6, int(0.8 * width))
-                              or (continuing and size >= max(6, int(0.5 * width)))))
+        prev_joinable = join_lines and _joins_next(pieces[-1][0][-1], size, width_of[index], prev_joinable)
         pending_break = False
     offsets = array("q")
     for text, start in out:
         offsets += _IOTA.run(start, len(text))
     offsets.append(len(raw))
     return "".join(text for text, _ in out), offsets
+
+
+def _cleaned_lines(raw: str) -> list[tuple[list[tuple[str, int]], int]]:
+    """Each raw line with its spacing collapsed: (pieces, cleaned length)."""
+    lines: list[tuple[list[tuple[str, int]], int]] = []
+    pos = 0
+    for raw_line in raw.splitlines(keepends=True):
+        pieces = _collapse_spaces(raw_line.rstrip("\r\n"), pos)
+        lines.append((pieces, sum(len(text) for text, _ in pieces)))
+        pos += len(raw_line)
+    return lines
+
+
+def _line_separator(last_out: str, first: tuple[str, int], breaks: bool) -> list[tuple[str, int]]:
+    """What goes between the cleaned text so far (ending in `last_out`) and a line starting with piece `first`.
+
+    A paragraph break is a newline; a Latin word wrapped at the line end keeps its space; a joined
+    Chinese line gets nothing.
+
+    >>> _line_separator("区", ("园", 9), False), _line_separator("a", ("b", 9), False), _line_separator("。", ("园", 9), True)
+    ([], [(' ', 8)], [('\\n', 8)])
+    """
+    first_char, first_offset = first[0][0], first[1]
+    if breaks:
+        return [("\n", first_offset - 1 if first_offset > 0 else 0)]
+    if (not is_cjk(last_out) and not is_cjk(first_char) and last_out.isalnum() and first_char.isalnum()
+            and last_out.isascii() and first_char.isascii()):
+        return [(" ", first_offset - 1)]
+    return []
+
+
+def _joins_next(last: str, size: int, width: int, continuing: bool) -> bool:
+    """Whether a line ending in `last` joins the next one: it is as long as the column and does not close a
+    sentence (the newspaper broke it mid-word); a line that `continuing` a paragraph may be shorter.
+
+    >>> _joins_next("区", 10, 10, False), _joins_next("。", 10, 10, False), _joins_next("区", 6, 10, True)
+    (True, False, True)
+    """
+    return (last not in TERMINAL and last not in CLOSERS
+            and (size >= max(6, int(0.8 * width)) or (continuing and size >= max(6, int(0.5 * width)))))

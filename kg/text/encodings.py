@@ -60,8 +60,31 @@ def decode_bytes(data: bytes, source: str) -> str:
 def _decode(data: bytes, source: str) -> str:
     if len(data) > MAX_TEXT_BYTES:
         raise text_too_large(source, len(data))
+    _refuse_empty(data, source)
+    text = _with_bom(data, source)
+    if text is not None:
+        return text
+    if b"\x00" in data[:8192]:
+        text = _utf16_without_bom(data)
+        if text is not None:
+            return text
+    if b"\x00" in data:
+        data = _drop_stray_nuls(data, source)
+    for decoder in (_utf8, _legacy, _guessed):
+        text = decoder(data)
+        if text is not None:
+            return text
+    raise InputError(f"{source}: could not tell the text encoding (not UTF-8, and as GB18030 or Big5 it reads as "
+                     "unlikely characters); convert the file to UTF-8, e.g. iconv -f GBK -t UTF-8")
+
+
+def _refuse_empty(data: bytes, source: str) -> None:
     if not data.strip():
         raise InputError(f"{source}: the file is empty; remove it or give it text")
+
+
+def _with_bom(data: bytes, source: str) -> str | None:
+    """The text after a byte-order mark, None when there is none; a mark on what is not text is refused."""
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             text = data[len(bom):].decode(encoding, errors="replace")
@@ -71,20 +94,25 @@ def _decode(data: bytes, source: str) -> str:
                 return text
             raise InputError(f"{source}: starts with a {encoding} byte-order mark but is not {encoding} text; "
                              "convert the file to UTF-8")
-    if b"\x00" in data:
-        head = data[:8192]
-        if b"\x00" in head:
-            text = _utf16_without_bom(data)
-            if text is not None:
-                return text
-        if head.count(b"\x00") > _MAX_NUL_SHARE * len(head):
-            raise InputError(f"{source}: this looks like a binary file, not text; "
-                             "give parkkg .txt, .html, .pdf or .docx files")
-        # a few stray NULs (a damaged download) are dropped wherever they are: no NUL byte is part of a
-        # character in UTF-8, GB18030 or Big5
-        data = data.replace(b"\x00", b"")
-        if not data.strip():
-            raise InputError(f"{source}: the file is empty; remove it or give it text")
+    return None
+
+
+def _drop_stray_nuls(data: bytes, source: str) -> bytes:
+    """The bytes without NULs, when only a few stray ones (a damaged download) are there; else a binary file.
+
+    No NUL byte is part of a character in UTF-8, GB18030 or Big5, so they are dropped wherever they are.
+    """
+    head = data[:8192]
+    if head.count(b"\x00") > _MAX_NUL_SHARE * len(head):
+        raise InputError(f"{source}: this looks like a binary file, not text; "
+                         "give parkkg .txt, .html, .pdf or .docx files")
+    data = data.replace(b"\x00", b"")
+    _refuse_empty(data, source)
+    return data
+
+
+def _utf8(data: bytes) -> str | None:
+    """UTF-8, or UTF-8 with a few damaged bytes (a truncated download) turned into U+FFFD; else None."""
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError:
@@ -92,7 +120,12 @@ def _decode(data: bytes, source: str) -> str:
     text = data.decode("utf-8", errors="replace")
     damaged = text.count("\ufffd")
     if sum(1 for ch in text[:_SAMPLE * 5] if ord(ch) > 0x7F) >= 100 * damaged and _mostly_text(text):
-        return text  # UTF-8 with a few damaged bytes (a truncated download) is still UTF-8
+        return text
+    return None
+
+
+def _legacy(data: bytes) -> str | None:
+    """GB18030 or Big5, whichever reads as more common characters (ties: GB18030), if common enough."""
     candidates = []
     for encoding in ("gb18030", "big5"):
         try:
@@ -105,6 +138,11 @@ def _decode(data: bytes, source: str) -> str:
         score, _, text = max(candidates, key=lambda c: c[:2])
         if score >= _MIN_COMMON:
             return text
+    return None
+
+
+def _guessed(data: bytes) -> str | None:
+    """What charset-normalizer reads (Shift-JIS, Latin-1 ...), when it is text and no GB/Big5 guess."""
     try:
         from charset_normalizer import from_bytes
 
@@ -113,8 +151,7 @@ def _decode(data: bytes, source: str) -> str:
             return str(best)
     except ImportError:  # pragma: no cover - a dependency, but the GB/Big5 path works without it
         pass
-    raise InputError(f"{source}: could not tell the text encoding (not UTF-8, and as GB18030 or Big5 it reads as "
-                     "unlikely characters); convert the file to UTF-8, e.g. iconv -f GBK -t UTF-8")
+    return None
 
 
 def text_too_large(source: str, size: int) -> InputError:

@@ -45,35 +45,44 @@ def page_metadata(html: str) -> dict:
         import lxml.html
     except ImportError:  # lxml comes with trafilatura
         raise missing_extra("trafilatura", "formats") from None
-    out = {"url": "", "date": "", "title": ""}
     try:
         tree = lxml.html.document_fromstring(html)
     except Exception:  # lxml raises bare ParserError/ValueError on empty or odd pages
-        return out
+        return {"url": "", "date": "", "title": ""}
+    metas = _meta_values(tree)
+    return {"url": _canonical_link(tree) or metas.get("og:url", ""), "date": _published(tree, metas),
+            "title": metas.get("og:title", "")}
+
+
+def _canonical_link(tree) -> str:
+    """The href of the first ``<link rel="canonical">`` that has one, '' when none."""
     for link in tree.iter("link"):
         if "canonical" in (link.get("rel") or "").lower().split() and link.get("href"):
-            out["url"] = link.get("href").strip()
-            break
+            return link.get("href").strip()
+    return ""
+
+
+def _meta_values(tree) -> dict:
+    """``<meta>`` contents by property, name or itemprop (lower case); the first of each wins."""
     metas = {}
     for meta in tree.iter("meta"):
         key = (meta.get("property") or meta.get("name") or meta.get("itemprop") or "").strip().lower()
         if key and meta.get("content") and key not in metas:
             metas[key] = meta.get("content").strip()
-    if not out["url"]:
-        out["url"] = metas.get("og:url", "")
+    return metas
+
+
+def _published(tree, metas: dict) -> str:
+    """The publication date: the first `_DATE_META` that reads as a date, else the first ``<time datetime>``."""
     for key in _DATE_META:
         date = normalise_date(metas.get(key, ""))
         if date:
-            out["date"] = date
-            break
-    if not out["date"]:
-        for node in tree.iter("time"):
-            date = normalise_date(node.get("datetime") or "")
-            if date:
-                out["date"] = date
-                break
-    out["title"] = metas.get("og:title", "")
-    return out
+            return date
+    for node in tree.iter("time"):
+        date = normalise_date(node.get("datetime") or "")
+        if date:
+            return date
+    return ""
 
 
 def _trafilatura():

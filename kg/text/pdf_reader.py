@@ -68,21 +68,42 @@ def find_gutters(boxes: list[Box]) -> list[tuple[float, float]]:
     width = right - left
     if width < 3 * MIN_GUTTER:
         return []
-    sizes = sorted(b.size for b in boxes)
-    body = sizes[len(sizes) // 2]
-    narrow = [b for b in boxes if b.x1 - b.x0 <= WIDE_LINE * width and (not body or b.size <= LARGE_TYPE * body)]
+    narrow = _column_lines(boxes, width)
     if len(narrow) < 4:
         return []
     origin = int(left)
-    size = int(right) - origin + 1
+    cover = _coverage(narrow, origin, int(right) - origin + 1)
+    gutters = []
+    for start, end in _white_runs(cover, MAX_GUTTER_COVERAGE * max(cover)):
+        g0, g1 = float(origin + start), float(origin + end)
+        if _is_gutter(g0, g1, left, right, narrow):
+            gutters.append((g0, g1))
+    return gutters
+
+
+def _column_lines(boxes: list[Box], width: float) -> list[Box]:
+    """The boxes that may sit in a column: neither wide (over `WIDE_LINE` of the block) nor in large type."""
+    sizes = sorted(b.size for b in boxes)
+    body = sizes[len(sizes) // 2]
+    return [b for b in boxes if b.x1 - b.x0 <= WIDE_LINE * width and (not body or b.size <= LARGE_TYPE * body)]
+
+
+def _coverage(boxes: list[Box], origin: int, size: int) -> list[int]:
+    """How many boxes cover each whole point from `origin` on (`size` points)."""
     cover = [0] * size
-    for b in narrow:
+    for b in boxes:
         for x in range(max(0, int(b.x0) - origin), min(size, int(b.x1) - origin)):
             cover[x] += 1
-    busiest = max(cover)
-    limit = MAX_GUTTER_COVERAGE * busiest
-    gutters = []
-    x = 0
+    return cover
+
+
+def _white_runs(cover: list[int], limit: float):
+    """(start, end) of each maximal run of points covered by at most `limit` boxes.
+
+    >>> list(_white_runs([3, 0, 0, 3, 1], 0.5))
+    [(1, 3)]
+    """
+    x, size = 0, len(cover)
     while x < size:
         if cover[x] > limit:
             x += 1
@@ -90,14 +111,18 @@ def find_gutters(boxes: list[Box]) -> list[tuple[float, float]]:
         start = x
         while x < size and cover[x] <= limit:
             x += 1
-        g0, g1 = float(origin + start), float(origin + x)
-        inside = g0 > left + 0.05 * width and g1 < right - 0.05 * width
-        if inside and g1 - g0 >= MIN_GUTTER:
-            on_left = sum(1 for b in narrow if b.x1 <= g0 + 1)
-            on_right = sum(1 for b in narrow if b.x0 >= g1 - 1)
-            if on_left >= 2 and on_right >= 2:
-                gutters.append((g0, g1))
-    return gutters
+        yield start, x
+
+
+def _is_gutter(g0: float, g1: float, left: float, right: float, narrow: list[Box]) -> bool:
+    """A white band is a gutter when it lies inside the block, is wide enough, and has column text on both sides."""
+    width = right - left
+    inside = g0 > left + 0.05 * width and g1 < right - 0.05 * width
+    if not inside or g1 - g0 < MIN_GUTTER:
+        return False
+    on_left = sum(1 for b in narrow if b.x1 <= g0 + 1)
+    on_right = sum(1 for b in narrow if b.x0 >= g1 - 1)
+    return on_left >= 2 and on_right >= 2
 
 
 def reading_order(boxes: list[Box], gutters: list[tuple[float, float]]) -> list[list[Box]]:
@@ -110,26 +135,40 @@ def reading_order(boxes: list[Box], gutters: list[tuple[float, float]]) -> list[
     if not gutters:
         return [sorted(boxes, key=lambda b: (b.top, b.x0))]
     mids = [(g0 + g1) / 2 for g0, g1 in gutters]
+    spanning = sorted((b for b in boxes if _crosses(b, mids)), key=lambda b: (b.top, b.x0))
+    dividers = _rows(spanning)  # rows of spanning boxes divide the page into bands
+    bands = _bands([b for b in boxes if not _crosses(b, mids)], [row[0].top for row in dividers], mids)
+    return _in_order(bands, dividers)
 
-    def crosses(b: Box) -> bool:
-        return any(b.x0 < m < b.x1 for m in mids)
 
-    spanning = sorted((b for b in boxes if crosses(b)), key=lambda b: (b.top, b.x0))
-    # rows of spanning boxes divide the page into bands
-    dividers: list[list[Box]] = []
-    for b in spanning:
-        if dividers and abs(dividers[-1][0].top - b.top) < 2:
-            dividers[-1].append(b)
-        else:
-            dividers.append([b])
-    tops = [row[0].top for row in dividers]
-    bands: list[list[list[Box]]] = [[[] for _ in range(len(mids) + 1)] for _ in range(len(dividers) + 1)]
+def _crosses(b: Box, mids: list[float]) -> bool:
+    """Whether a box spans a gutter (crosses the middle of one)."""
+    return any(b.x0 < m < b.x1 for m in mids)
+
+
+def _bands(boxes: list[Box], tops: list[float], mids: list[float]) -> list[list[list[Box]]]:
+    """Column boxes by band (how many divider rows lie above them) and column (how many gutters lie left)."""
+    bands: list[list[list[Box]]] = [[[] for _ in range(len(mids) + 1)] for _ in range(len(tops) + 1)]
     for b in boxes:
-        if crosses(b):
-            continue
         band = sum(1 for t in tops if t <= b.top)
         column = sum(1 for m in mids if (b.x0 + b.x1) / 2 > m)
         bands[band][column].append(b)
+    return bands
+
+
+def _rows(boxes: list[Box]) -> list[list[Box]]:
+    """Boxes (sorted by top) grouped into rows: a box within 2 points of a row's first top joins it."""
+    rows: list[list[Box]] = []
+    for b in boxes:
+        if rows and abs(rows[-1][0].top - b.top) < 2:
+            rows[-1].append(b)
+        else:
+            rows.append([b])
+    return rows
+
+
+def _in_order(bands: list[list[list[Box]]], dividers: list[list[Box]]) -> list[list[Box]]:
+    """Each band's columns (top to bottom within each), with the divider row before every band but the first."""
     groups: list[list[Box]] = []
     for index, columns in enumerate(bands):
         if index > 0:

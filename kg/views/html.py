@@ -18,8 +18,10 @@ scratch so that:
 - physics stabilises the layout once and is then switched off, so a graph of
   a few thousand nodes stays responsive.
 
-`network_data` gives the page's data as plain dicts (what tests and notebooks
-read); `generate_html` gives the page; `write_html` writes it atomically.
+`network_data` (`kg.views.html_data`) gives the page's data as plain dicts (what
+tests and notebooks read), with the filters of `kg.views.html_attributes`;
+`generate_html` gives the page, with the style sheet and script of
+`kg.views.html_assets`; `write_html` writes it atomically.
 
 >>> from rdflib import Graph, Literal, Namespace, RDF
 >>> from rdflib.namespace import SKOS
@@ -41,199 +43,19 @@ import base64
 import hashlib
 import html
 import json
-import re
-from collections import defaultdict
 from pathlib import Path
 
-from kg.errors import OntologyError, OptionalDependencyError, missing_extra
+from kg.errors import OptionalDependencyError, missing_extra
 from kg.graph.serialize import atomic_write_text
+from kg.views.html_attributes import MAX_ATTRIBUTE_VALUES, node_attributes  # noqa: F401  (re-exported)
+from kg.views.html_data import (MAX_EVIDENCE, MAX_SENTENCE, corpus_facts, network_data,  # noqa: F401
+                                ontology_labels)
+from kg.views.palette import CLASS_COLOURS, CLASS_NAMES_ZH  # noqa: F401
 
-PK_NS = "https://w3id.org/parkkg/ontology#"
-
-# Classes drawn, in priority order (a node typed with two of them is drawn as the first).
-CLASS_COLOURS = {
-    "Park": "#1f77b4",
-    "Industry": "#2ca02c",
-    "Enterprise": "#ff7f0e",
-    "Platform": "#9467bd",
-    "Target": "#d62728",
-}
-# Fallback labels when the ontology cannot be read; normally they come from ontology/parkkg.ttl.
-CLASS_NAMES_ZH = {"Park": "园区", "Industry": "产业", "Enterprise": "企业", "Platform": "平台", "Target": "发展目标"}
-
-MAX_EVIDENCE = 3  # evidence sentences shown per node or edge
-MAX_SENTENCE = 200  # characters of a sentence shown in a tooltip
 EDGE_LABELS_UP_TO = 400  # draw relation names on edges only for graphs this small
 HIDE_ISOLATED_ABOVE = 300  # past this many nodes, nodes with no relation are hidden at first (the slider shows them)
 TOP_LABELS = 40  # the most connected visible nodes keep a label at every zoom
 VIS_VERSION = "vis-9.1.2"
-
-def _local(iri: str) -> str:
-    return iri.rsplit("#", 1)[-1].rsplit("/", 1)[-1]
-
-
-def ontology_labels() -> dict:
-    """Chinese labels of the ontology's classes and properties (local name -> label).
-
-    They come from ``ontology/parkkg.ttl`` through the lexicon, so renaming a class
-    there renames it in the view; the built-in names are used only if the ontology
-    cannot be read.
-
-    >>> ontology_labels()["Park"]
-    '园区'
-    """
-    try:
-        from kg.ontology import load_lexicon
-
-        labels = dict(load_lexicon().class_labels)
-    except OntologyError:  # pragma: no cover - the ontology ships with the package
-        labels = {}
-    for cls, name in CLASS_NAMES_ZH.items():
-        labels.setdefault(cls, name)
-    return labels
-
-
-def network_data(graph, labels: dict | None = None) -> dict:
-    """The page's data as plain, sorted dicts: classes, nodes, edges.
-
-    Nodes are the instances of the contract classes (`CLASS_COLOURS`); edges are
-    the direct ``pk:`` triples between them. Evidence (document id, sentence)
-    comes from the ``rdf:Statement`` of each relation and from a target's
-    ``prov:wasDerivedFrom``; a node shows the evidence of its relations.
-    """
-    from kg.graph.network import project
-
-    labels = ontology_labels() if labels is None else labels
-    net = project(graph)
-    nodes: dict[str, dict] = {}
-    for iri, n in net.nodes.items():
-        kinds = [t for t in n.types if t != n.cls]
-        kind = " · ".join([labels.get(n.cls, n.cls)] + [labels.get(k, k) for k in kinds])
-        nodes[iri] = {"id": iri, "label": n.label, "cls": n.cls, "kind": kind, "aliases": list(n.aliases),
-                      "degree": 0, "evidence": []}
-
-    def shown(items) -> list:
-        """At most MAX_EVIDENCE (document id, sentence) pairs, sentences cut to MAX_SENTENCE characters."""
-        return [list(x) for x in sorted({(doc, sentence[:MAX_SENTENCE]) for doc, sentence in items if sentence})
-                ][:MAX_EVIDENCE]
-
-    node_evidence = defaultdict(set)
-    edges = {}
-    for e in net.edges:
-        if e.kind == "relation":
-            node_evidence[e.source].update(e.evidence)
-            node_evidence[e.target].update(e.evidence)
-        else:
-            node_evidence[e.target].update(e.evidence)
-        edges[(e.source, e.relation, e.target)] = {
-            "from": e.source, "to": e.target, "rel": e.relation, "relLabel": labels.get(e.relation, e.relation),
-            "kind": e.kind, "confidence": 1.0 if e.confidence is None else round(e.confidence, 3),
-            "evidence": shown(e.evidence)}
-        nodes[e.source]["degree"] += 1
-        nodes[e.target]["degree"] += 1
-    for iri, node in nodes.items():
-        node["evidence"] = shown(node_evidence.get(iri, ()))
-
-    attributes = node_attributes(graph, nodes, labels)
-    counts = defaultdict(int)
-    for node in nodes.values():
-        counts[node["cls"]] += 1
-    classes = [{"id": cls, "label": labels.get(cls, cls), "colour": colour, "count": counts[cls]}
-               for cls, colour in CLASS_COLOURS.items()]
-    kinds = defaultdict(int)
-    for edge in edges.values():
-        kinds[edge["kind"]] += 1
-    return {"classes": classes, "attributes": attributes,
-            "counts": {"nodes": len(nodes), "relations": kinds["relation"], "targetLinks": kinds["target"],
-                       "isolated": sum(1 for n in nodes.values() if n["degree"] == 0)},
-            "corpus": corpus_facts(graph),
-            "nodes": sorted(nodes.values(), key=lambda n: (n["label"], n["id"])),
-            "edges": [edges[k] for k in sorted(edges)]}
-
-
-# what a node has that is no filter: names, links to documents, numbers, the taxonomy link
-_NOT_ATTRIBUTES = frozenset({"mentionedIn", "inSector", "confidence", "extractedBy", "targetValue", "baseValue",
-                             "targetYear", "startOffset", "endOffset", "metric", "unit", "baseUnit"})
-MAX_ATTRIBUTE_VALUES = 40  # a property with more distinct values is a name, not a category to filter by
-
-
-def _with_zone_facts(graph, pairs):
-    """A park's own (property, value) pairs, then its catalogue zone's level and type (one hop along
-    ``pk:catalogueZone``), so the view filters parks by them."""
-    from rdflib import URIRef
-
-    catalogue_zone = URIRef(PK_NS + "catalogueZone")
-    for p, o in pairs:
-        if p == catalogue_zone:
-            for zp in ("zoneLevel", "zoneClass"):
-                for value in graph.objects(o, URIRef(PK_NS + zp)):
-                    yield URIRef(PK_NS + zp), value
-        else:
-            yield p, o
-
-
-def node_attributes(graph, nodes: dict, labels: dict) -> list[dict]:
-    """Categorical ``pk:`` properties of the nodes, as filters; each node gets ``attrs`` {key: [values]}.
-
-    Any ``pk:`` property whose values are short texts or IRIs that are no node of the view (a
-    catalogue's level or zone type, say) becomes a filter when it has 2 to `MAX_ATTRIBUTE_VALUES`
-    distinct values; an IRI value shows its label when the graph has one. Nothing is named here, so
-    a new property in the graph is a new filter with no code change.
-    """
-    from rdflib import RDFS, Literal, URIRef
-    from rdflib.namespace import SKOS
-
-    from kg.graph.network import best_label
-
-    found: dict = defaultdict(lambda: defaultdict(set))  # key -> value -> node ids
-    value_labels: dict = {}
-    for node_id, node in nodes.items():
-        node["attrs"] = {}
-        if node["cls"] == "Target":
-            continue
-        for p, o in _with_zone_facts(graph, graph.predicate_objects(URIRef(node_id))):
-            p = str(p)
-            if not p.startswith(PK_NS) or _local(p) in _NOT_ATTRIBUTES or str(o) in nodes:
-                continue
-            if isinstance(o, Literal):
-                if o.datatype is not None and not str(o.datatype).endswith("#string") or len(str(o)) > 30:
-                    continue
-                value, shown = str(o), str(o)
-            else:
-                names = list(graph.objects(o, SKOS.prefLabel)) or list(graph.objects(o, RDFS.label))
-                value, shown = str(o), best_label(names) or _local(str(o))
-            found[_local(p)][value].add(node_id)
-            value_labels[value] = shown
-    out = []
-    for key in sorted(found):
-        values = found[key]
-        if not 2 <= len(values) <= MAX_ATTRIBUTE_VALUES:
-            continue
-        for value, ids in values.items():
-            for node_id in ids:
-                nodes[node_id]["attrs"].setdefault(key, []).append(value)
-        classes = sorted({nodes[i]["cls"] for ids in values.values() for i in ids})
-        out.append({"key": key, "label": labels.get(key, key), "classes": classes,
-                    "values": [{"value": v, "label": value_labels[v], "count": len(values[v])}
-                               for v in sorted(values, key=lambda v: (-len(values[v]), value_labels[v]))]})
-    for node in nodes.values():
-        for key in node["attrs"]:
-            node["attrs"][key].sort()
-    return out
-
-
-_ISO_DATE = re.compile(r"^[12][0-9]{3}-[01][0-9]-[0-3][0-9]")
-
-
-def corpus_facts(graph) -> dict:
-    """How many source documents the graph was built from, and the first and last date among them."""
-    from rdflib import RDF, URIRef
-    from rdflib.namespace import DCTERMS
-
-    docs = set(graph.subjects(RDF.type, URIRef(PK_NS + "SourceDocument")))
-    dates = sorted(str(d)[:10] for doc in docs for d in graph.objects(doc, DCTERMS.date)
-                   if _ISO_DATE.match(str(d)))
-    return {"documents": len(docs), "first": dates[0] if dates else "", "last": dates[-1] if dates else ""}
 
 
 def corpus_title(paths, graph=None) -> str:

@@ -20,7 +20,7 @@ from pathlib import Path
 
 import pytest
 
-from kg.commands.serve import Endpoint, ServeError, oxigraph_binary
+from kg.graph.endpoint import Endpoint, ServeError, oxigraph_binary
 from kg.errors import OptionalDependencyError
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -368,3 +368,18 @@ def test_cli_prints_the_query_page(graph):
         if proc.poll() is None:
             os.killpg(proc.pid, signal.SIGKILL)
             proc.wait(timeout=10)
+
+
+def test_the_banner_names_the_addresses_and_warns_when_reachable_from_other_machines(tmp_path):
+    """What kg serve prints is the library's (Endpoint.banner); no server is started for it."""
+    local = Endpoint(tmp_path / "graph.ttl", port=7999).banner()
+    assert local == ["SPARQL endpoint (read-only): http://127.0.0.1:7999/query", "query page: http://127.0.0.1:7999/"]
+    wide = Endpoint(tmp_path / "graph.ttl", host="0.0.0.0", port=7999, allow_update=True).banner()
+    assert wide[0].startswith("SPARQL endpoint (read-write") and "/store" in wide[2]
+    assert wide[-1] == "warning: listening on 0.0.0.0, reachable from other machines"
+
+
+def test_an_endpoint_never_started_stops_and_waits_quietly(tmp_path):
+    endpoint = Endpoint(tmp_path / "graph.ttl")
+    endpoint.stop()
+    assert endpoint.wait() == 0 and endpoint.process is None and endpoint.restarts == [] and endpoint.log_tail() == ""

@@ -261,3 +261,9 @@ def test_csv_cells_that_would_run_as_formulas_are_neutralised():
     assert "'=HYPERLINK(\"http://evil.example\",\"点击\")" in cells
     assert "-5.5" in cells  # numbers stay numbers
     assert not [c for c in cells if c[:1] in ("=", "+", "@")]
+
+
+def test_every_export_format_has_its_files_and_its_writer():
+    from kg.graph.export import WRITERS
+
+    assert list(FILE_NAMES) == list(EXPORT_FORMATS) and set(WRITERS) == set(EXPORT_FORMATS)

@@ -4,6 +4,7 @@ from __future__ import annotations
 import pytest
 
 from kg.views import analytics as an
+from kg.views import plots  # the plots' matplotlib and font lookups live there
 
 
 @pytest.fixture
@@ -145,7 +146,7 @@ def test_without_matplotlib_the_report_is_written_and_says_why(chips_and_pharma,
     def no_matplotlib():
         raise missing_extra("matplotlib", "viz")
 
-    monkeypatch.setattr(an, "_matplotlib", no_matplotlib)
+    monkeypatch.setattr(plots, "_matplotlib", no_matplotlib)
     paths = an.write_report(chips_and_pharma, tmp_path)
     assert [p.name for p in paths] == ["report.md"]
     text = paths[0].read_text(encoding="utf-8")
@@ -162,7 +163,7 @@ def test_kg_stats_without_matplotlib_says_so_on_the_terminal(chips_and_pharma, t
     def no_matplotlib():
         raise missing_extra("matplotlib", "viz")
 
-    monkeypatch.setattr(an, "_matplotlib", no_matplotlib)
+    monkeypatch.setattr(plots, "_matplotlib", no_matplotlib)
     write_turtle(chips_and_pharma, tmp_path / "graph.ttl")
     result = CliRunner().invoke(main, ["stats", str(tmp_path / "graph.ttl")])
     assert result.exit_code == 0
@@ -200,7 +201,7 @@ def test_a_cjk_font_missing_from_matplotlibs_cache_is_found_once(monkeypatch):
 
 def test_without_any_cjk_font_the_terminal_says_what_to_install(chips_and_pharma, tmp_path, monkeypatch):
     pytest.importorskip("matplotlib")
-    monkeypatch.setattr(an, "cjk_font", lambda: None)
+    monkeypatch.setattr(plots, "cjk_font", lambda: None)
     notes: list = []
     an.write_report(chips_and_pharma, tmp_path, notes=notes)
     assert notes == [an.NO_CJK_FONT] and "fonts-noto-cjk" in notes[0]

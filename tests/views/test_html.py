@@ -228,3 +228,17 @@ def test_catalogue_level_and_type_of_a_park_are_filters_and_in_its_tooltip():
     assert {"zoneLevel", "zoneClass"} <= keys
     park = next(n for n in data["nodes"] if n["label"] == "甲高新区")
     assert park["attrs"]["zoneLevel"] == ["national"]
+
+
+def test_the_page_inlines_the_script_and_style_files_as_they_are():
+    """kg/views/assets/app.js and page.css travel with the package and reach the page byte for byte."""
+    from importlib import resources
+
+    from rdflib import Graph
+
+    from kg.views.html import generate_html
+
+    assets = resources.files("kg.views").joinpath("assets")
+    page = generate_html(Graph())
+    assert f"<script>\n{assets.joinpath('app.js').read_text(encoding='utf-8')}</script>" in page
+    assert f"<style>\n{assets.joinpath('page.css').read_text(encoding='utf-8')}</style>" in page
