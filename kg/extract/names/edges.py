@@ -125,6 +125,12 @@ def walk_back(cues: CueIndex, tokens: list[Token], text: str, base: int, start: 
                 break
         left = tok.start
         i -= 1
+    return _finish_left(cues, tokens, text, base, left, start, walk)
+
+
+def _finish_left(cues: CueIndex, tokens: list[Token], text: str, base: int, left: int, start: int,
+                 walk: Walk) -> int:
+    """The walk's left edge, after a partner-country prefix (中德…) and without a leading name-internal verb."""
     if walk.park and left < start:
         left = partner_prefix(cues, tokens, text, base, left)
     if walk.inner_ok:
