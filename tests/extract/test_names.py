@@ -242,3 +242,13 @@ def test_a_sub_park_named_by_its_field_after_an_area_begins_with_the_areas_name(
     """临港新片区大飞机航空产业园 is one name: its own part has no proper part of its own."""
     surfaces = {m.surface for m in run_text("苏州青松片区生物医药产业园已初具规模。").mentions if m.cls == "Park"}
     assert "苏州青松片区生物医药产业园" in surfaces
+
+
+def test_role_nouns_and_rankings_before_a_firm_are_no_part_of_its_name(run_text):
+    """会员单位, 世界500强, 民企 stand before a firm's name in news; they never open one."""
+    def firms(text):
+        return {m.surface for m in run_text(text).mentions if m.cls == "Enterprise"}
+
+    assert "苏州青禾科技有限公司" in firms("会员单位苏州青禾科技有限公司参加。")
+    assert "奥丰钢联集团" in firms("世界500强奥丰钢联集团计划投资。")
+    assert "湖南青禾金属制品有限公司" in firms("民企湖南青禾金属制品有限公司投产。")
