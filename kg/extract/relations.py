@@ -40,6 +40,8 @@ def admissible(features: dict) -> bool:
     anchored = bool(features.get("anchored"))
     if features.get("blocked") and not (features.get("blocked_weak") and anchored):
         return False
+    if features.get("subpark") and not (features.get("tie") or features.get("owned")):
+        return False  # a sub-park by its type alone, with no word that puts it inside the park
     if not (features.get("explicit") or anchored or features.get("owned") or features.get("subpark")) \
             and features.get("sentence_gap", 0.0) > NEAR_GAP:
         return False  # a park named once, sentences back, does not speak for this one

@@ -100,3 +100,11 @@ def test_two_names_of_one_park_make_no_park_pair(run_text):
     """上海金桥湾开发区 and 上海市金桥湾新兴技术产业开发区 in one article: one park written two ways."""
     rels = _rels(run_text, "上海金桥湾开发区与上海市金桥湾新兴技术产业开发区签订合作协议。")
     assert not any(p in ("cooperatesWith", "hasSubPark") for _, p, _ in rels)
+
+
+def test_a_sub_park_needs_a_word_that_puts_it_inside_the_park(run_text):
+    """A sub-park's type word alone (产业园) does not make it the zone's: 下辖, 建设, 位于 do."""
+    tied = _rels(run_text, "苏州高新区下辖金桥湾产业园。")
+    untied = _rels(run_text, "苏州高新区举行推介会，金桥湾产业园代表发言。")
+    assert any(p == "hasSubPark" and "金桥湾" in o for _, p, o in tied)
+    assert not any(p == "hasSubPark" for _, p, _ in untied)
