@@ -85,3 +85,10 @@ def test_relations_carry_a_probability(run_text):
 def test_a_penalty_report_ties_nothing(run_text):
     text = "苏州高新区发布消息。人民银行依法对甲乙旅游有限公司作出行政处罚。"
     assert not {o for o in _objects(run_text, text) if "甲乙" in o}
+
+
+def test_party_building_and_attendance_tie_nothing(run_text):
+    paired = "苏州高新区青松村党支部与甲乙建材有限公司党支部开展主题党日活动。"
+    attended = "苏州高新区举行签约仪式，丙丁建设有限公司相关负责同志参加。"
+    assert not {o for o in _objects(run_text, paired) if "甲乙" in o}
+    assert not {o for o in _objects(run_text, attended) if "丙丁" in o}
