@@ -252,3 +252,17 @@ def test_role_nouns_and_rankings_before_a_firm_are_no_part_of_its_name(run_text)
     assert "苏州青禾科技有限公司" in firms("会员单位苏州青禾科技有限公司参加。")
     assert "奥丰钢联集团" in firms("世界500强奥丰钢联集团计划投资。")
     assert "湖南青禾金属制品有限公司" in firms("民企湖南青禾金属制品有限公司投产。")
+
+
+def test_a_parks_branch_named_by_its_place_is_one_name_with_the_park(run_text):
+    """…产业园朝阳园区 and 中关村科技园区昌平园: a place and a branch head right after the park's full name."""
+    def parks(text):
+        return {m.surface for m in run_text(text).mentions if m.cls == "Park"}
+
+    assert "中国（苏州）人力资源服务产业园昆山园区" in parks("中国（苏州）人力资源服务产业园昆山园区开园。")
+    assert "苏州青松科技园区昆山园" in parks("苏州青松科技园区昆山园管委会发布通知。")
+    assert {"苏州高新区", "昆山园区"} <= parks("苏州高新区、昆山园区开园。")
+
+
+def test_a_time_word_that_also_names_stays_in_a_park_name(run_text):
+    assert "苏州未来科学城" in {m.surface for m in run_text("苏州未来科学城发布规划。").mentions}

@@ -163,14 +163,19 @@ def _zone_prefix(cues: CueIndex, tokens: list[Token], text: str, base: int, i: i
     """Where a sub-park's name starts when it begins with its zone's name: 延吉高新区生命健康产业园
     is one name (the contract's "name that begins with the park's full name"). Only right after
     a zone word (高新区, 经开区), with words of the sub-park's own between it and the type word
-    (no place of its own), and a zone name that has a place (延吉); else None."""
+    (no place of its own, but for a branch: 中国（北京）人力资源服务产业园朝阳园区), and a zone
+    name that has a place (延吉); else None."""
     tok = tokens[i]
     pt = cues.lex.park_types.get(tok.word)
-    if not (walk.through_zone and pt is not None and tok.end == left < start and not seen_place):
+    if not (walk.through_zone and pt is not None and tok.end == left < start):
         return None
-    if pt.level != "zone" and has_name_evidence(cues, text[left - base:start - base], ""):
+    own = text[left - base:start - base]
+    if seen_place and not (cues.is_place(own) and text.startswith(cues.words["branch_park_heads"], start - base)):
+        return None  # a place of its own opens a park's name, except a branch's (…产业园朝阳园区)
+    if not seen_place and pt.level != "zone" and has_name_evidence(cues, own, ""):
         return None  # after a 片区 or 园区, only a name of no proper part of its own (临港新片区大飞机航空产业园)
-    zone_start = walk_back(cues, tokens, text, base, tok.start, Walk(walk.limit, walk.floor, park=True))
+    # the zone's own name may be long (中国（北京）人力资源服务产业园): twice a name's usual reach
+    zone_start = walk_back(cues, tokens, text, base, tok.start, Walk(2 * walk.limit, walk.floor, park=True))
     prefix = text[zone_start - base:tok.start - base]
     if not prefix or not any(cues.is_place(prefix[:k]) for k in range(2, min(6, len(prefix)) + 1)):
         return None

@@ -35,8 +35,8 @@ def name_like(cues: CueIndex, tok: Token, inner_ok: bool = False) -> bool:
         return False
     if NUMBER.match(w):
         return len(w) <= MAX_NAME_DIGITS  # 798艺术区 is a name; 85571000贵安新区 ends a phone number
-    if LATIN.match(w) or tok.pos == UNKNOWN:
-        return True
+    if LATIN.match(w) or tok.pos == UNKNOWN or w in cues.words["name_time_words"]:
+        return True  # 未来 is a time word, and a name's word (北京未来科学城)
     return tok.pos not in STOP_POS
 
 

@@ -11,13 +11,14 @@ or 管委会 right after it.
 from __future__ import annotations
 
 from kg.extract.names.cues import FUNCTION_POS, PUNCT, CueIndex
-from kg.extract.names.edges import partner_prefix
+from kg.extract.names.edges import Walk, partner_prefix, walk_back
 from kg.extract.names.rules import Candidate, candidate
 from kg.types import Sentence
 
 NAME, VERSION = "grammar:open-head", 2
 MAX_DESCRIPTOR = 6  # characters between the place and the head (医疗器械)
 MAX_PLACE = 6  # characters of the opening place (宁波杭州湾)
+BRANCH_REACH = 16  # characters of the park's name before a branch (中关村科技园区|昌平园)
 
 
 def _part_of_name(cues: CueIndex, tok) -> bool:
@@ -25,14 +26,16 @@ def _part_of_name(cues: CueIndex, tok) -> bool:
     return bool(w) and not any(ch in PUNCT for ch in w) and w not in cues.stop_words and tok.pos not in FUNCTION_POS
 
 
-def _name_start(cues: CueIndex, tokens, i: int) -> int | None:
+def _name_start(cues: CueIndex, tokens, i: int, text: str, base: int) -> int | None:
     """Start of <place><descriptor> before the head token `i`, or None when there is none."""
     j = i - 1
     descriptor = 0
     while j >= 0 and _part_of_name(cues, tokens[j]) and not cues.is_place(tokens[j].word):
         descriptor += len(tokens[j].word)
         j -= 1
-    if descriptor == 0 or descriptor > MAX_DESCRIPTOR:
+    if descriptor == 0:
+        return _branch_start(cues, tokens, i, text, base)
+    if descriptor > MAX_DESCRIPTOR:
         return None
     place = 0
     while j >= 0 and cues.is_place(tokens[j].word) and place + len(tokens[j].word) <= MAX_PLACE:
@@ -41,6 +44,20 @@ def _name_start(cues: CueIndex, tokens, i: int) -> int | None:
     if place == 0:
         return None
     return tokens[j + 1].start
+
+
+def _branch_start(cues: CueIndex, tokens, i: int, text: str, base: int) -> int | None:
+    """中关村科技园区昌平园: a place and a branch head (园) right after a park's full name name the
+    park's branch; the name starts where the park's does."""
+    if i < 2 or tokens[i].word not in cues.words["branch_park_heads"] or not cues.is_place(tokens[i - 1].word):
+        return None
+    park = tokens[i - 2]
+    form = next((f for f in cues.type_forms if park.word.endswith(f) and cues.type_words[f][0] == "Park"), None)
+    if form is None:
+        return None
+    type_start = park.end - len(form)
+    start = walk_back(cues, tokens, text, base, type_start, Walk(BRANCH_REACH, base, park=True))
+    return start if start < type_start else None
 
 
 def _is_head(cues: CueIndex, word: str) -> bool:
@@ -67,7 +84,7 @@ def find(sent: Sentence, tokens, cues: CueIndex) -> list[Candidate]:
     for i, tok in enumerate(tokens):
         if i == 0 or not _is_head(cues, tok.word):
             continue
-        start = _name_start(cues, tokens, i)
+        start = _name_start(cues, tokens, i, text, base)
         if start is None:
             continue
         end = tok.start + 1
