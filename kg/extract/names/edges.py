@@ -76,11 +76,12 @@ def _stops(cues: CueIndex, tokens: list[Token], i: int, start: int, left: int, w
         or (walk.firm and tok.word.endswith(cues.firm_generics)))
 
 
-def _park_step(cues: CueIndex, tok: Token, seen_place: bool) -> tuple[bool, bool]:
+def _park_step(cues: CueIndex, tok: Token, seen_place: bool, first: bool = False) -> tuple[bool, bool]:
     """(stop, a place seen) for a park name: a person or a second park word ends it, and so does
     the first word that is no place once a place was taken."""
-    if tok.pos in PERSON_POS:
+    if tok.pos in PERSON_POS and not first:
         return True, seen_place  # 张国华代表雄安新区: a person never opens a park name
+    # (right before the type word the segmenter's person is a brand it does not know: 比亚迪工业园)
     place = cues.is_place_token(tok)
     if (seen_place and not place) or tok.word in cues.lex.park_types or tok.word in cues.lex.generic:
         return True, seen_place
@@ -115,7 +116,7 @@ def walk_back(cues: CueIndex, tokens: list[Token], text: str, base: int, start: 
         if _stops(cues, tokens, i, start, left, walk):
             break
         if walk.park:
-            stop, seen_place = _park_step(cues, tok, seen_place)
+            stop, seen_place = _park_step(cues, tok, seen_place, first=tok.end == start)
             if stop:
                 zone_left = _zone_prefix(cues, tokens, text, base, i, left, start, seen_place, walk)
                 if zone_left is not None:
