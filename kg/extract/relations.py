@@ -199,8 +199,7 @@ class RelationExtractor:
             x.update(park_pair=1.0, tie=1.0)
         return prop
 
-    @staticmethod
-    def _owned_by_name(frames, context: DocumentContext, evidence_for) -> list[tuple[Relation, dict]]:
+    def _owned_by_name(self, frames, context: DocumentContext, evidence_for) -> list[tuple[Relation, dict]]:
         """X高新区智能装备产业园, X开发区科技创业中心: a name that begins with the full name of a
         park of the document belongs to that park, whatever the sentence is about."""
         out = []
@@ -209,8 +208,8 @@ class RelationExtractor:
                 if not k or m.generic or m.cls not in OWNED_PROPS:
                     continue
                 for park in sorted(context.names):
-                    if park != k and context.owns(park, m.surface):
-                        features = {"bias": 1.0, "owned": 1.0, "tie": 1.0, "explicit": 1.0,
+                    if park != k and context.owns(park, m.surface) and not one_park_by_name(park, k, self.lex.regions):
+                        features = {"bias": 1.0, "owned": 1.0, "tie": 1.0, "explicit": 1.0, "name_prefix": 1.0,
                                     {"Park": "subpark"}.get(m.cls, m.cls.lower()): 1.0}
                         out.append((Relation(park, OWNED_PROPS[m.cls], k, evidence_for(f.sentence),
                                              "grammar:name-prefix"), features))
