@@ -117,6 +117,8 @@ class FrameReader:
         self.location_verbs = w("location-verb")
         self.venue_before = re.compile(either(w("venue-preposition") + w("location-verb")) + "$")
         self.partner_before = re.compile(either(w("partner-word")) + "$")
+        # the boundary words that end a clause's lead (a verb before the park): in_subject_position
+        self.lead_stops = tuple(b for b in lexicon.boundaries if len(b) >= 2 and b not in self.lead_ok)
 
     def frames(self, sentences: list[Sentence], mentions: list[Mention], keys: dict,
                levels: dict) -> list[SentenceFrame]:
@@ -189,7 +191,7 @@ class FrameReader:
             return True
         if len(lead) > 8:
             return False
-        return not any(w in lead for w in self.lex.boundaries if len(w) >= 2 and w not in self.lead_ok) and \
+        return not any(w in lead for w in self.lead_stops) and \
             not self.object_marker.search(lead)
 
     def region_subject(self, text: str, keyed, base: int) -> str:
@@ -212,7 +214,7 @@ class FrameReader:
         """The park names an office (两江新区公安分局) or the venue of an event
         (在漕河泾开发区举行): it does not govern the sentence."""
         after = text[m.end - base:m.end - base + 8]
-        if any(after.startswith(w) for w in self.lex.agency_words):
+        if after.startswith(tuple(self.lex.agency_words)):
             return True
         before = text[max(0, m.start - base - 3):m.start - base]
         if self.venue_before.search(before):
