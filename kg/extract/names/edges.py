@@ -6,12 +6,16 @@ places), stopping at verbs, function words and the lexicon's boundary words.
 """
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass
+from operator import itemgetter
 
 from kg.extract.names.cues import CLOSE_BRACKETS, NUMBER, OPEN_BRACKETS, PERSON_POS, PUNCT, CueIndex
 from kg.extract.names.evidence import name_like
 from kg.extract.names.rules import BRACKET_REACH
 from kg.extract.segment import UNKNOWN, Token
+
+_START = itemgetter(0)  # Token.start: tokens are in text order, so their starts can be bisected
 
 
 @dataclass(frozen=True)
@@ -30,9 +34,7 @@ class Walk:
 def _straddle(cues: CueIndex, tokens: list[Token], text: str, base: int, start: int):
     """(index of the last token before `start`, left edge, a place seen) after a token straddling `start`;
     index None when the walk ends at `start`."""
-    i = len(tokens) - 1
-    while i >= 0 and tokens[i].start >= start:
-        i -= 1
+    i = bisect_left(tokens, start, key=_START) - 1  # the last token that starts before `start`
     if not (i >= 0 and tokens[i].end > start):
         return i, start, False
     # a token straddles the type word: its left part belongs to the name
@@ -127,9 +129,11 @@ def walk_back(cues: CueIndex, tokens: list[Token], text: str, base: int, start: 
         i -= 1
     if walk.inner_ok:
         # a name never starts with a name-internal verb: 建设创新研究院 is not a name
-        for tok in tokens:
-            if tok.start == left and tok.end <= start and tok.word in cues.lex.name_parts:
-                left = tok.end
+        j = bisect_left(tokens, left, key=_START)
+        while j < len(tokens) and tokens[j].start == left and tokens[j].end <= start \
+                and tokens[j].word in cues.lex.name_parts:
+            left = tokens[j].end
+            j += 1
     return left
 
 

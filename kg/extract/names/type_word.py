@@ -7,6 +7,7 @@ mention; a named park followed by a modifier (苏州BioBAY先进园区) is an ap
 from __future__ import annotations
 
 import re
+from operator import itemgetter
 
 from kg.extract.names import evidence as ev
 from kg.extract.names.cues import FUNCTION_POS, CueIndex
@@ -162,7 +163,7 @@ def _park(cues: CueIndex, sent: Sentence, tokens, name_start: int, t_start: int,
 def find(sent: Sentence, tokens, cues: CueIndex) -> list[Candidate]:
     out = []
     text, base = sent.text, sent.start
-    token_ends = {t.end for t in tokens}
+    token_ends = set(map(itemgetter(1), tokens))  # Token.end
     for begin, end, form in cues.type_gaz.find(text):
         cls, sub, level = cues.type_words[form]
         t_start, t_end = base + begin, base + end
