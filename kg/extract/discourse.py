@@ -107,6 +107,7 @@ class FrameReader:
     def __init__(self, lexicon: Lexicon, benchmark, cooperate):
         self.lex = lexicon
         self.benchmark = list(benchmark)
+        self._any_benchmark = re.compile(either(self.benchmark)) if self.benchmark and all(self.benchmark) else None
         self.cooperate = list(cooperate)
         w = lexicon.words
         self.object_first = frozenset(w("object-first-benchmark"))  # 以…为榜样: the park before is the object
@@ -145,6 +146,8 @@ class FrameReader:
 
     def benchmark_at(self, text: str) -> int:
         """Where the first benchmark word (对标) stands: parks after it are its objects."""
+        if self._any_benchmark is not None and not self._any_benchmark.search(text):
+            return len(text)
         hits = find_all(text, self.benchmark)
         return min((p for p, w in hits if w not in self.object_first), default=len(text))
 

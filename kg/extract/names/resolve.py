@@ -36,7 +36,7 @@ def clean_industry(cues: CueIndex, c: Candidate, sent: Sentence) -> Candidate | 
     toks = cues.tokens(core)
     if len(toks) == 1 and toks[0].pos in ("v", "vd", "vn", "a", "ad") and core not in lex.industry_labels:
         return None
-    return replace(c, start=start)
+    return c if start == c.start else replace(c, start=start)
 
 
 def _without_firm_suffix(cues: CueIndex, name: str) -> str:
