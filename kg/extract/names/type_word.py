@@ -163,8 +163,9 @@ def _park(cues: CueIndex, sent: Sentence, tokens, name_start: int, t_start: int,
 def find(sent: Sentence, tokens, cues: CueIndex) -> list[Candidate]:
     out = []
     text, base = sent.text, sent.start
-    token_ends = set(map(itemgetter(1), tokens))  # Token.end
-    for begin, end, form in cues.type_gaz.find(text):
+    found = cues.type_gaz.find(text)
+    token_ends = set(map(itemgetter(1), tokens)) if found else ()  # Token.end
+    for begin, end, form in found:
         cls, sub, level = cues.type_words[form]
         t_start, t_end = base + begin, base + end
         if t_end not in token_ends and end < len(text):
