@@ -6,8 +6,10 @@ places), stopping at verbs, function words and the lexicon's boundary words.
 """
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from dataclasses import dataclass
+from functools import lru_cache
 from operator import itemgetter
 
 from kg.extract.names.cues import CLOSE_BRACKETS, NUMBER, OPEN_BRACKETS, PERSON_POS, PUNCT, CueIndex
@@ -193,11 +195,19 @@ def _cut_once(cues: CueIndex, rest: str, enterprise: bool) -> int:
                 cut = max(cut, tok.start + inner + 1)
     # the furthest end of a boundary word that leaves something of the name (for firms: one at the start)
     pattern = cues.long_boundary_re
-    for k in range(1 if enterprise else len(rest)) if pattern is not None else ():
-        found = pattern.match(rest, k, len(rest) - 1)
-        if found:
-            cut = max(cut, found.end())
+    if pattern is not None and enterprise:
+        found = pattern.match(rest, 0, len(rest) - 1)
+        cut = max(cut, found.end()) if found else cut
+    elif pattern is not None:  # the longest boundary word at every position, in one scan
+        for found in _at_every_position(pattern).finditer(rest, 0, len(rest) - 1):
+            cut = max(cut, found.end(1))
     return cut
+
+
+@lru_cache(maxsize=8)
+def _at_every_position(pattern: re.Pattern) -> re.Pattern:
+    """`pattern` looked ahead for (and captured) at each position: what ``pattern.match(text, k)`` finds for every k."""
+    return re.compile("(?=(" + pattern.pattern + "))")
 
 
 def cut_point(cues: CueIndex, prefix: str, enterprise: bool = False) -> int:
@@ -218,6 +228,8 @@ def cut_point(cues: CueIndex, prefix: str, enterprise: bool = False) -> int:
 
 def leading_context_verb(cues: CueIndex, item: str) -> int:
     """发展新一代信息技术 -> skip 发展 when the rest is an industry name."""
+    if not item.startswith(cues.context_verbs):
+        return 0
     for verb in cues.context_verbs:
         if len(verb) >= 2 and item.startswith(verb) and cues.is_industry_name(item[len(verb):]):
             return len(verb)

@@ -40,7 +40,10 @@ def clean_industry(cues: CueIndex, c: Candidate, sent: Sentence) -> Candidate | 
 
 
 def _without_firm_suffix(cues: CueIndex, name: str) -> str:
-    for suffix in cues.trade_suffixes + cues.type_forms:
+    suffixes = cues.trade_suffixes + cues.type_forms
+    if not name.endswith(suffixes):
+        return name
+    for suffix in suffixes:
         if name.endswith(suffix) and len(name) > len(suffix):
             return name[: -len(suffix)]
     return name
