@@ -25,122 +25,29 @@ mention of the zone lands on one entity, and the graph joins it to the zone with
 """
 from __future__ import annotations
 
-from collections import defaultdict
-from dataclasses import dataclass
-
+from kg.extract.catalogue_index import CatalogueIndex, IndexEntry, ZoneLink  # noqa: F401 (records re-exported)
+from kg.extract.catalogue_match import EndingMatcher, zone_terms
 from kg.extract.link import DocumentEntities, Linker, normalise
 from kg.ontology import Lexicon
 from kg.types import Entity, Mention
 
-MIN_CORE = 2  # a name part left after taking places off has at least two characters
-MAX_PLACE = 4  # the longest place name taken off the front of a name part (黑龙江 is 3, 内蒙古 3)
 STAGE = "gazetteer:catalogue"
 CONTINUATION = 8  # Han characters after a zone's name that may still belong to a longer (sub-park) name
 
 
-@dataclass(frozen=True)
-class IndexEntry:
-    zone: str  # zone IRI
-    places: tuple  # the places taken off the zone's name part to reach this form
-    needs_context: bool  # the form alone does not say which zone (no place left, or only a place)
-    written: str = ""  # the type word as the official name writes it (综合保税区)
-
-
-@dataclass(frozen=True)
-class ZoneLink:
-    """A park's name linked to a zone, and how."""
-
-    surface: str
-    zone: str  # IRI
-    via: str  # official | name | context
-
-
 class CatalogueLinker:
-    """The catalogue as an index of name forms, built once from the lexicon."""
+    """The catalogue's index of name forms (`kg.extract.catalogue_index`, built once per lexicon) put to
+    work: resolving a park's name to a zone, moving a document's parks onto zone keys, and recognising
+    the zone names the grammars missed."""
 
     def __init__(self, lexicon: Lexicon, linker: Linker | None = None):
         self.lex = lexicon
         self.linker = linker or Linker(lexicon)
-        self.zones = {z.iri: z for z in lexicon.zones}
-        self.official: dict = {}  # normalised official name -> zone IRI
-        self.index: dict = defaultdict(list)  # "name part|type" -> [IndexEntry]
-        self._province_names = self._province_forms()
+        self.names = _index(lexicon)
+        self.zones, self.official, self.index = self.names.zones, self.names.official, self.names.index
+        self.zone_keys, self.key_zones, self.shorthand = self.names.zone_keys, self.names.key_zones, self.names.shorthand
         self._type_endings = {form[-1] for form in lexicon.park_types}
-        # a plain zone type word, written as its canonical form, that ends an economic zone's long form
-        # stands for it too: 广州开发区 is the usual short form of 广州经济技术开发区 (not 滨海示范园区)
-        econ = [pt for pt in lexicon.park_types.values() if pt.cls == "EconomicDevelopmentZone"]
-        self.shorthand = {pt.canonical: e.canonical for pt in lexicon.park_types.values()
-                          if pt.cls == "Park" and pt.level == "zone" and pt.form == pt.canonical
-                          for e in econ if e.form != pt.form and e.form.endswith(pt.form)}
-        keys: dict = defaultdict(list)
-        for z in lexicon.zones:
-            name = normalise(z.name)
-            self.official.setdefault(name, z.iri)
-            prefix, kind = self.linker.split_park(name)
-            keys[self.linker.park_key(self._without_province(name, z))].append(z.iri)
-            for form, places in self._forms(prefix):
-                self.index[f"{form}|{kind}"].append(
-                    IndexEntry(z.iri, places, self._needs_context(form, places), name[len(prefix):]))
-        # each zone's entity key: the key of its official name as texts write it, without a province in
-        # front of a city (江苏江阴临港经济开发区 -> Park:江阴临港|经开区), with its code where two zones share one
-        # (and where another zone has the same name form: a text's 松江经开区 must not join 松江经济技术开发区
-        # by its key alone when 上海松江经济开发区 is also 松江经开区)
-        self.zone_keys: dict = {}
-        for key, iris in sorted(keys.items()):
-            shared = {e.zone for e in self.index.get(key.split(":", 1)[1], [])}
-            for iri in iris:
-                code = self.zones[iri].code or iri.rsplit("/", 1)[-1]
-                self.zone_keys[iri] = key if len(iris) == 1 and len(shared) <= 1 else f"{key}#{code}"
-        self.key_zones = {k: iri for iri, k in self.zone_keys.items()}
-
-    # ------------------------------------------------------------ forms
-    def _province_forms(self) -> dict:
-        """Province full name -> every name of it (湖北省 -> {湖北省, 湖北})."""
-        out: dict = defaultdict(set)
-        full = {iri: name for iri, name in self.lex.region_labels.items()}
-        for label, iri in self.lex.regions.items():
-            name = full.get(iri, "")
-            if name:
-                out[name].add(label)
-        return out
-
-    def _without_province(self, name: str, zone) -> str:
-        """The official name without its province when a place and a name follow it
-        (江苏江阴临港… -> 江阴临港…); kept when only a place would be left (江苏无锡经济开发区), since a
-        text's 无锡经开区 needs the document's context to be this zone, and keys must not link by themselves."""
-        for province in sorted(self._province_names.get(zone.province, ()), key=len, reverse=True):
-            rest = name[len(province):]
-            if name.startswith(province) and self._strip_place(rest)[0]:
-                part, _ = self.linker.split_park(rest)
-                return name if part in self.lex.regions else rest
-        return name
-
-    def _needs_context(self, form: str, places: tuple) -> bool:
-        """A form with all its places taken off (东湖, 现代产业) or that is itself a place name (开平)
-        does not say which zone it is: it links only where the document names the zone's place."""
-        if not places:
-            return False
-        return form in self.lex.regions or not self._strip_place(form)[0]
-
-    def _strip_place(self, prefix: str) -> tuple[str, str]:
-        """(place, rest) for the longest region name that starts `prefix` and leaves a core."""
-        for size in range(min(MAX_PLACE, len(prefix) - MIN_CORE), 1, -1):
-            if prefix[:size] in self.lex.regions:
-                return prefix[:size], prefix[size:]
-        return "", prefix
-
-    def _forms(self, prefix: str) -> list[tuple[str, tuple]]:
-        """The name part as written and with each leading place taken off (with the places taken)."""
-        out = [(prefix, ())]
-        places: tuple = ()
-        rest = prefix
-        for _ in range(3):
-            place, rest = self._strip_place(rest)
-            if not place:
-                break
-            places += (place,)
-            out.append((rest, places))
-        return out
+        self._park_forms = sorted(lexicon.park_types, key=len, reverse=True)
 
     def zone_key(self, iri: str) -> str:
         return self.zone_keys[iri]
@@ -151,20 +58,6 @@ class CatalogueLinker:
         return self.zones[iri] if iri else None
 
     # ------------------------------------------------------------ resolving
-    def _in_place(self, zone, place: str) -> bool:
-        """Does `place` (taken off a mention) agree with the zone: in its name, province or city?"""
-        if place in zone.name or (zone.city and (zone.city.startswith(place) or place.startswith(zone.city))):
-            return True
-        return place in self._province_names.get(zone.province, ())
-
-    def _named_in(self, zone, text: str, places=()) -> bool:
-        """Does the document name the zone's province, city, or a place of its name (outside its name)?"""
-        rest = text.replace(zone.name, "")
-        names = set(self._province_names.get(zone.province, ())) | set(places)
-        if zone.city and len(zone.city) >= 2 and not zone.city.endswith("…"):
-            names.add(zone.city)
-        return any(n and n in rest for n in names)
-
     def resolve(self, name: str, text: str):
         """The zone a park's name stands for in a document with `text`, or None.
 
@@ -209,10 +102,10 @@ class CatalogueLinker:
 
     def _link_key(self, name: str, prefix: str, kind: str, written: str, text: str):
         # the mention's name part, then with its leading places taken off (each must agree with the zone)
-        for form, places in self._forms(prefix):
+        for form, places in self.names.forms(prefix):
             entries = [e for e in self.index.get(f"{form}|{kind}", []) if self._same_kind(written, e, kind)]
             candidates = sorted({e.zone for e in entries
-                                 if all(self._in_place(self.zones[e.zone], p) for p in places)})
+                                 if all(self.names.in_place(self.zones[e.zone], p) for p in places)})
             if not candidates:
                 continue
             plain = [iri for iri in candidates
@@ -220,7 +113,7 @@ class CatalogueLinker:
             if len(candidates) == 1 and plain:
                 return ZoneLink(name, candidates[0], "name")
             rest = text.replace(name, "")  # the place must be named outside the mention (无锡经开区)
-            in_context = [iri for iri in candidates if self._named_in(
+            in_context = [iri for iri in candidates if self.names.named_in(
                 self.zones[iri], rest, {p for e in entries if e.zone == iri for p in e.places})]
             if len(in_context) == 1:
                 return ZoneLink(name, in_context[0], "context")
@@ -268,29 +161,34 @@ class CatalogueLinker:
         overlaps no mention is added; one that covers Park mentions entirely
         (湖北武汉东湖新技术开发区 over 东湖新技术开发区) replaces them. Mentions of other classes win.
         """
-        found = _gazetteer(self).find(doc.text)
+        found = _matcher(self.lex).find(doc.text)
         if not found:
             return mentions
         out = list(mentions)
         for start, end, _iri in found:
-            surface = doc.text[start:end]
-            if normalise(surface) not in self.official and not self._strip_place(surface)[0]:
-                continue  # a short form with no place in it (现代产业园区) is no name on its own
-            if self.link_name(surface, doc.text) is None:
-                continue  # a form two zones share, with nothing in the document to choose
-            if self._continues(doc.text, end):
-                continue  # 中关村科技园区昌平园: the zone's name starts a sub-park's name
+            if not self._names_a_zone(doc.text, start, end):
+                continue
             overlapping = [m for m in out if m.start < end and start < m.end]
-            if any(m.cls != "Park" or m.start < start or m.end > end for m in overlapping):
-                continue
-            if any((m.start, m.end) == (start, end) for m in overlapping):
-                continue
-            ptype = self._park_type(surface)
+            if any(m.cls != "Park" or m.start < start or m.end > end or (m.start, m.end) == (start, end)
+                   for m in overlapping):
+                continue  # another class wins; so does a park reaching further, or one found already
             out = [m for m in out if m not in overlapping]
-            out.append(Mention(doc.id, start, end, surface, "Park", STAGE, 0.9, surface,
-                               ptype.cls if ptype and ptype.cls != "Park" else "",
-                               False, ptype.level if ptype else "zone"))
+            out.append(self._zone_mention(doc.id, start, end, doc.text[start:end]))
         return sorted(out, key=lambda m: (m.start, m.end))
+
+    def _names_a_zone(self, text: str, start: int, end: int) -> bool:
+        """Does the name found at text[start:end] stand for one zone here, and end where it ends?"""
+        surface = text[start:end]
+        if normalise(surface) not in self.official and not self.names.strip_place(surface)[0]:
+            return False  # a short form with no place in it (现代产业园区) is no name on its own
+        if self._continues(text, end):
+            return False  # 中关村科技园区昌平园: the zone's name starts a sub-park's name
+        return self.link_name(surface, text) is not None  # None: a form two zones share, nothing to choose
+
+    def _zone_mention(self, doc_id: str, start: int, end: int, surface: str) -> Mention:
+        ptype = self._park_type(surface)
+        return Mention(doc_id, start, end, surface, "Park", STAGE, 0.9, surface,
+                       ptype.cls if ptype and ptype.cls != "Park" else "", False, ptype.level if ptype else "zone")
 
     def _continues(self, text: str, end: int) -> bool:
         """Is the name followed, within a few Han characters, by a character that ends park types?"""
@@ -302,90 +200,30 @@ class CatalogueLinker:
         return False
 
     def _park_type(self, name: str):
-        for form in sorted(self.lex.park_types, key=len, reverse=True):
+        for form in self._park_forms:
             if name.endswith(form):
                 return self.lex.park_types[form]
         return None
 
 
-_GAZETTEERS: dict = {}
+_INDEXES: dict = {}  # id(lexicon) -> (lexicon, CatalogueIndex, EndingMatcher | None)
 
 
-def _terms(linker: CatalogueLinker) -> tuple[dict, set]:
-    """Every name form of every zone -> zone IRI, for the gazetteer, and the type words they end with.
-
-    A form is the zone's name part as written or with its leading places taken off, followed by the
-    type word as the official name writes it or by its canonical short form (经开区, 高新区);
-    forms under four characters are left out. Whether a form found in a text stands for one zone is
-    decided in the document (`CatalogueLinker.link_name`).
-    """
-    short = {pt.canonical for pt in linker.lex.park_types.values()}
-    terms: dict = {}
-    endings: set = set()
-    for z in sorted(linker.zones.values(), key=lambda z: z.iri):
-        name = normalise(z.name)
-        prefix, kind = linker.linker.split_park(name)
-        written = name[len(prefix):]
-        for form, _places in linker._forms(prefix):
-            if len(form) < MIN_CORE:
-                continue
-            for ending in sorted({written} | ({kind} if kind in short else set())):
-                term = form + ending
-                if len(term) >= 4:
-                    terms.setdefault(term, z.iri)
-                    endings.add(ending or term)  # a name with no type word is its own ending
-    return terms, endings
+def _index(lexicon: Lexicon) -> CatalogueIndex:
+    """The lexicon's catalogue index, built once per lexicon (every pipeline on it shares it)."""
+    cached = _INDEXES.get(id(lexicon))
+    if cached is None or cached[0] is not lexicon:
+        cached = _INDEXES[id(lexicon)] = (lexicon, CatalogueIndex(lexicon), None)
+    return cached[1]
 
 
-class EndingMatcher:
-    """Longest-leftmost dictionary matching for terms that end with one of a few words.
-
-    Returns what `kg.extract.gazetteer.Gazetteer.find` returns on the same terms, but looks for the
-    few endings (type words) first and then for the terms that end there, so 20,000 zone names cost
-    little more than their type words (a regex alternation of them all scans about 4x slower).
-
-    >>> EndingMatcher({"武汉经开区": "a", "经开区": "b", "武汉东湖高新区": "c"}, {"经开区", "高新区"}).find(
-    ...     "武汉经开区和武汉东湖高新区")
-    [(0, 5, 'a'), (6, 13, 'c')]
-    """
-
-    def __init__(self, terms: dict, endings: set):
-        import re
-
-        self.terms = dict(terms)
-        self.lengths = sorted({len(t) for t in self.terms}, reverse=True)
-        words = sorted(endings, key=lambda w: (-len(w), w))
-        self._by_first: dict = {}
-        for w in words:
-            self._by_first.setdefault(w[0], []).append(w)
-        self._re = re.compile("(?=" + "|".join(re.escape(w) for w in words) + ")") if words else None
-
-    def find(self, text: str) -> list[tuple[int, int, str]]:
-        if self._re is None:
-            return []
-        candidates = set()
-        for m in self._re.finditer(text):  # where some ending starts; then every ending there
-            at = m.start()
-            for word in self._by_first[text[at]]:
-                if not text.startswith(word, at):
-                    continue
-                end = at + len(word)
-                for size in self.lengths:
-                    if size <= end and text[end - size:end] in self.terms:
-                        candidates.add((end - size, end))
-        out, last = [], 0
-        for start, end in sorted(candidates, key=lambda se: (se[0], -se[1])):
-            if start >= last:
-                out.append((start, end, self.terms[text[start:end]]))
-                last = end
-        return out
-
-
-def _gazetteer(linker: CatalogueLinker) -> EndingMatcher:
-    g = _GAZETTEERS.get(id(linker))
-    if g is None or g[0] is not linker:
-        g = _GAZETTEERS[id(linker)] = (linker, EndingMatcher(*_terms(linker)))
-    return g[1]
+def _matcher(lexicon: Lexicon) -> EndingMatcher:
+    """The matcher of every zone's name forms (`kg.extract.catalogue_match`), built once per lexicon."""
+    lex, index, matcher = _INDEXES[id(lexicon)]
+    if matcher is None:
+        matcher = EndingMatcher(*zone_terms(index))
+        _INDEXES[id(lexicon)] = (lex, index, matcher)
+    return matcher
 
 
 _LINKERS: dict = {}

@@ -107,6 +107,7 @@ class FrameReader:
     def __init__(self, lexicon: Lexicon, benchmark, cooperate):
         self.lex = lexicon
         self.benchmark = list(benchmark)
+        self._any_benchmark = re.compile(either(self.benchmark)) if self.benchmark and all(self.benchmark) else None
         self.cooperate = list(cooperate)
         w = lexicon.words
         self.object_first = frozenset(w("object-first-benchmark"))  # 以…为榜样: the park before is the object
@@ -118,6 +119,8 @@ class FrameReader:
         self.venue_before = re.compile(either(w("venue-preposition") + w("location-verb")) + "$")
         self.partner_before = re.compile(either(w("partner-word")) + "$")
         self.settle_before = re.compile(either(w("settle-verb")) + "$")
+        # the boundary words that end a clause's lead (a verb before the park): in_subject_position
+        self.lead_stops = tuple(b for b in lexicon.boundaries if len(b) >= 2 and b not in self.lead_ok)
 
     def frames(self, sentences: list[Sentence], mentions: list[Mention], keys: dict,
                levels: dict) -> list[SentenceFrame]:
@@ -144,6 +147,8 @@ class FrameReader:
 
     def benchmark_at(self, text: str) -> int:
         """Where the first benchmark word (对标) stands: parks after it are its objects."""
+        if self._any_benchmark is not None and not self._any_benchmark.search(text):
+            return len(text)
         hits = find_all(text, self.benchmark)
         return min((p for p, w in hits if w not in self.object_first), default=len(text))
 
@@ -198,7 +203,7 @@ class FrameReader:
             return True
         if len(lead) > 8:
             return False
-        return not any(w in lead for w in self.lex.boundaries if len(w) >= 2 and w not in self.lead_ok) and \
+        return not any(w in lead for w in self.lead_stops) and \
             not self.object_marker.search(lead)
 
     def region_subject(self, text: str, keyed, base: int) -> str:
@@ -221,7 +226,7 @@ class FrameReader:
         """The park names an office (两江新区公安分局) or the venue of an event
         (在漕河泾开发区举行): it does not govern the sentence."""
         after = text[m.end - base:m.end - base + 8]
-        if any(after.startswith(w) for w in self.lex.agency_words):
+        if after.startswith(tuple(self.lex.agency_words)):
             return True
         before = text[max(0, m.start - base - 3):m.start - base]
         if self.venue_before.search(before):

@@ -47,13 +47,27 @@ def trie_pattern(words) -> re.Pattern | None:
     >>> trie_pattern([]) is None
     True
     """
+    trie = _trie(words)
+    return re.compile(_trie_regex(trie)) if trie else None
+
+
+def trie_branches(words) -> list[tuple[str, str]]:
+    """The first characters of `words`, each with the regex of the words' rest after it ('' when none).
+
+    >>> trie_branches(["生物", "生物医药", "医"])
+    [('医', ''), ('生', '物(?:医药)?')]
+    """
+    return [(ch, _trie_regex(child)) for ch, child in sorted(_trie(words).items())]
+
+
+def _trie(words) -> dict:
     trie: dict = {}
     for word in {w for w in words if w}:
         node = trie
         for ch in word:
             node = node.setdefault(ch, {})
         node[""] = {}  # a word ends here
-    return re.compile(_trie_regex(trie)) if trie else None
+    return trie
 
 
 def _trie_regex(node: dict) -> str:

@@ -17,6 +17,7 @@ import re
 import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 
 from kg.ontology import Lexicon
 from kg.extract.park_identity import canonical_parks, descriptive_test
@@ -28,6 +29,7 @@ SHORT_NAME_STAGE, SHORT_NAME_SCORE = "link:short-name", 0.6
 _QUOTES = "“”\"'‘’《》「」『』〈〉"
 
 
+@lru_cache(maxsize=1 << 16)  # names recur within and across documents
 def normalise(name: str) -> str:
     """NFKC, no spaces or quotes: the form keys are made from.
 
@@ -68,6 +70,7 @@ class Linker:
     def __init__(self, lexicon: Lexicon):
         self.lex = lexicon
         self._park_forms = sorted(lexicon.park_types, key=len, reverse=True)
+        self._longest_park_form = len(self._park_forms[0]) if self._park_forms else 0
         # 临港开发区 = 临港经开区: the canonical types one zone goes by (lexicon: interchangeable-park-type)
         self._compatible = frozenset(lexicon.words("interchangeable-park-type"))
         self._bare_types = frozenset(lexicon.words("bare-park-type"))
@@ -82,9 +85,10 @@ class Linker:
     def split_park(self, name: str) -> tuple[str, str]:
         """(name part, canonical type) of a park name: 江阴临港经济开发区 -> (江阴临港, 经开区)."""
         n = normalise(name)
-        for form in self._park_forms:
-            if n.endswith(form) and len(n) > len(form):
-                return n[: -len(form)], self.lex.park_types[form].canonical
+        types = self.lex.park_types
+        for size in range(min(self._longest_park_form, len(n) - 1), 0, -1):  # the longest type word ending it
+            if n[-size:] in types:
+                return n[:-size], types[n[-size:]].canonical
         return n, ""
 
     def park_key(self, name: str) -> EntityKey:

@@ -66,8 +66,8 @@ class Segmenter:
 
     def __init__(self, lexicon: Lexicon, engine: str | None = None):
         self.engine_name = check_engine(engine) if engine else default_engine()
-        self._tags = base_dictionary()
-        self.engine = make_engine(self.engine_name, user_dictionary(lexicon, self._tags))
+        self._freq = base_dictionary()
+        self.engine = make_engine(self.engine_name, user_dictionary(lexicon, self._freq))
         self._cache: dict = {}
         self._blocks: dict = {}
         self._whole_text = hasattr(self.engine, "cut_text")  # fast enough to cut a whole text at once
@@ -77,9 +77,10 @@ class Segmenter:
             extra.setdefault(term, "n")
         for place in sorted(lexicon.regions):
             extra.setdefault(place, "ns")
+        tags = base_tags()
         for term in lexicon.boundaries:
-            extra[term] = self._tags.get(term, (0, "v"))[1]
-        self._pos_of = dict(base_tags())
+            extra[term] = tags.get(term, "v")
+        self._pos_of = dict(tags)
         self._pos_of.update(extra)
 
     def pos(self, word: str) -> str:
@@ -87,8 +88,7 @@ class Segmenter:
         return self._pos_of.get(word, UNKNOWN)
 
     def frequency(self, word: str) -> int:
-        entry = self._tags.get(word)
-        return entry[0] if entry else 0
+        return self._freq.get(word, 0)
 
     def tokens(self, text: str, offset: int = 0) -> list[Token]:
         """Tokens of `text` with offsets shifted by `offset`."""

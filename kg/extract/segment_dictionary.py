@@ -2,11 +2,12 @@
 
 >>> from kg.ontology import Lexicon
 >>> lex = Lexicon(); lex.regions = {"甲乙": "r1", "中国": "r2"}
->>> user_dictionary(lex, {"中国": (95000, "ns")})
+>>> user_dictionary(lex, {"中国": 95000})
 (Entry(word='甲乙', freq=50),)
 """
 from __future__ import annotations
 
+import importlib.util
 import os
 from dataclasses import dataclass
 from functools import lru_cache
@@ -23,23 +24,33 @@ class Entry:
     freq: int
 
 
+def _dictionary_path() -> str:
+    """jieba's ``dict.txt``, found without importing jieba (its import takes a fifth of a second)."""
+    spec = importlib.util.find_spec("jieba")
+    if spec is None or not spec.origin:
+        import jieba  # not installed: the import says so
+
+        return os.path.join(os.path.dirname(jieba.__file__), "dict.txt")
+    return os.path.join(os.path.dirname(spec.origin), "dict.txt")
+
+
 @lru_cache(maxsize=1)
 def _dictionaries() -> tuple[dict, dict]:
-    """jieba's ``dict.txt`` (three fields a line: word, frequency, tag) as word -> (frequency, tag) and word -> tag."""
-    import jieba
+    """jieba's ``dict.txt`` (three fields a line: word, frequency, tag) as word -> frequency and word -> tag.
 
-    path = os.path.join(os.path.dirname(jieba.__file__), "dict.txt")
-    with open(path, encoding="utf-8") as handle:
+    Two flat tables rather than one of (frequency, tag) pairs: 350,000 pairs cost more than the
+    rest of the start-up of a pipeline."""
+    with open(_dictionary_path(), encoding="utf-8") as handle:
         text = handle.read()
     fields = text.split()
     if len(fields) != 3 * len(text.splitlines()):  # not three fields on every line: keep the lines that have them
         fields = [f for line in text.splitlines() if len(line.split()) == 3 for f in line.split()]
-    words, tags = fields[0::3], fields[2::3]
-    return dict(zip(words, zip(map(int, fields[1::3]), tags))), dict(zip(words, tags))
+    words = fields[0::3]
+    return dict(zip(words, map(int, fields[1::3]))), dict(zip(words, fields[2::3]))
 
 
 def base_dictionary() -> dict:
-    """jieba's ``dict.txt``: word -> (frequency, tag). The one source of frequencies and POS for both engines."""
+    """jieba's ``dict.txt``: word -> frequency. The one source of frequencies for both engines."""
     return _dictionaries()[0]
 
 
@@ -59,14 +70,13 @@ def user_dictionary(lexicon, base: dict) -> tuple[Entry, ...]:
     """
     final: dict[str, int] = {}
     for term in sorted(lexicon.all_terms()):
-        final[term] = max(base.get(term, (0,))[0], TERM_FREQ)
+        final[term] = max(base.get(term, 0), TERM_FREQ)
     for place in sorted(lexicon.regions):
         if place not in base:
             final[place] = PLACE_FREQ
-    return tuple(Entry(w, f) for w, f in final.items() if f != base.get(w, (0,))[0])
+    return tuple(Entry(w, f) for w, f in final.items() if f != base.get(w, 0))
 
 
 def dictionary_total(base: dict, entries) -> int:
     """The sum of every frequency once the entries are in: what both engines divide by."""
-    total = sum(freq for freq, _ in base.values())
-    return total + sum(e.freq - base.get(e.word, (0,))[0] for e in entries)
+    return sum(base.values()) + sum(e.freq - base.get(e.word, 0) for e in entries)

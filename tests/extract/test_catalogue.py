@@ -146,10 +146,10 @@ def test_a_free_trade_area_is_not_the_bonded_zone_of_its_place(small):
 
 
 def test_the_ending_matcher_finds_what_the_gazetteer_finds(lexicon):
-    from kg.extract.catalogue import EndingMatcher, _terms
+    from kg.extract.catalogue_match import EndingMatcher, zone_terms
     from kg.extract.gazetteer import Gazetteer
 
-    terms, endings = _terms(CatalogueLinker(lexicon))
+    terms, endings = zone_terms(CatalogueLinker(lexicon).names)
     fast, slow = EndingMatcher(terms, endings), Gazetteer(terms)
     texts = ["湖北省武汉东湖新技术开发区和武汉经开区、北京经济技术开发区北京经开区合作。",
              "苏州工业园区、江苏江阴临港经济开发区与中关村科技园区昌平园；上海浦东新区浦东新区。",

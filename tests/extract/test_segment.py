@@ -71,7 +71,7 @@ def test_user_dictionary_raises_terms_and_adds_missing_places():
     lex = Lexicon()
     lex.industry_labels = {"集成电路": "i1", "稀土": "i2"}
     lex.regions = {"甲乙镇": "r1", "中国": "r2", "稀土": "r3"}
-    base = {"中国": (95000, "ns"), "集成电路": (2000, "n"), "稀土": (300, "n")}
+    base = {"中国": 95000, "集成电路": 2000, "稀土": 300}
     entries = user_dictionary(lex, base)
     # 集成电路 keeps its higher frequency (no entry); 稀土 is raised; 中国 is known; 甲乙镇 is a rare word
     assert entries == (Entry("稀土", 1000), Entry("甲乙镇", 50))

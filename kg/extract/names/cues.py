@@ -182,7 +182,8 @@ class CueIndex:
         core = self.strip_industry_suffix(name)
         if core in self.lex.industry_labels:
             return True
-        return any(core.endswith(h) and len(core) > len(h) for h in self.lex.industry_heads)
+        heads = self.lex.industry_heads
+        return core.endswith(tuple(heads)) and any(core.endswith(h) and len(core) > len(h) for h in heads)
 
     def only_modifiers(self, prefix: str) -> bool:
         """True when `prefix` is made of generic modifiers alone (国家级, 该, 全省)."""

@@ -6,12 +6,18 @@ places), stopping at verbs, function words and the lexicon's boundary words.
 """
 from __future__ import annotations
 
+import re
+from bisect import bisect_left
 from dataclasses import dataclass
+from functools import lru_cache
+from operator import itemgetter
 
 from kg.extract.names.cues import CLOSE_BRACKETS, NUMBER, OPEN_BRACKETS, PERSON_POS, PUNCT, CueIndex
 from kg.extract.names.evidence import has_name_evidence, name_like
 from kg.extract.names.rules import BRACKET_REACH
 from kg.extract.segment import UNKNOWN, Token
+
+_START = itemgetter(0)  # Token.start: tokens are in text order, so their starts can be bisected
 
 
 @dataclass(frozen=True)
@@ -30,9 +36,7 @@ class Walk:
 def _straddle(cues: CueIndex, tokens: list[Token], text: str, base: int, start: int):
     """(index of the last token before `start`, left edge, a place seen) after a token straddling `start`;
     index None when the walk ends at `start`."""
-    i = len(tokens) - 1
-    while i >= 0 and tokens[i].start >= start:
-        i -= 1
+    i = bisect_left(tokens, start, key=_START) - 1  # the last token that starts before `start`
     if not (i >= 0 and tokens[i].end > start):
         return i, start, False
     # a token straddles the type word: its left part belongs to the name
@@ -136,9 +140,11 @@ def _finish_left(cues: CueIndex, tokens: list[Token], text: str, base: int, left
         left = partner_prefix(cues, tokens, text, base, left)
     if walk.inner_ok:
         # a name never starts with a name-internal verb: 建设创新研究院 is not a name
-        for tok in tokens:
-            if tok.start == left and tok.end <= start and tok.word in cues.lex.name_parts:
-                left = tok.end
+        j = bisect_left(tokens, left, key=_START)
+        while j < len(tokens) and tokens[j].start == left and tokens[j].end <= start \
+                and tokens[j].word in cues.lex.name_parts:
+            left = tokens[j].end
+            j += 1
     return left
 
 
@@ -221,11 +227,19 @@ def _cut_once(cues: CueIndex, rest: str, enterprise: bool) -> int:
                 cut = max(cut, tok.start + inner + 1)
     # the furthest end of a boundary word that leaves something of the name (for firms: one at the start)
     pattern = cues.long_boundary_re
-    for k in range(1 if enterprise else len(rest)) if pattern is not None else ():
-        found = pattern.match(rest, k, len(rest) - 1)
-        if found:
-            cut = max(cut, found.end())
+    if pattern is not None and enterprise:
+        found = pattern.match(rest, 0, len(rest) - 1)
+        cut = max(cut, found.end()) if found else cut
+    elif pattern is not None:  # the longest boundary word at every position, in one scan
+        for found in _at_every_position(pattern).finditer(rest, 0, len(rest) - 1):
+            cut = max(cut, found.end(1))
     return cut
+
+
+@lru_cache(maxsize=8)
+def _at_every_position(pattern: re.Pattern) -> re.Pattern:
+    """`pattern` looked ahead for (and captured) at each position: what ``pattern.match(text, k)`` finds for every k."""
+    return re.compile("(?=(" + pattern.pattern + "))")
 
 
 def cut_point(cues: CueIndex, prefix: str, enterprise: bool = False) -> int:
@@ -246,6 +260,8 @@ def cut_point(cues: CueIndex, prefix: str, enterprise: bool = False) -> int:
 
 def leading_context_verb(cues: CueIndex, item: str) -> int:
     """发展新一代信息技术 -> skip 发展 when the rest is an industry name."""
+    if not item.startswith(cues.context_verbs):
+        return 0
     for verb in cues.context_verbs:
         if len(verb) >= 2 and item.startswith(verb) and cues.is_industry_name(item[len(verb):]):
             return len(verb)

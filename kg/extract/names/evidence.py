@@ -29,7 +29,7 @@ def name_like(cues: CueIndex, tok: Token, inner_ok: bool = False) -> bool:
     if inner_ok and tok.word in cues.lex.name_parts:
         return True
     w = tok.word
-    if not w or any(ch in PUNCT for ch in w):
+    if not w or not PUNCT.isdisjoint(w):
         return False
     if w in cues.stop_words or w in cues.words["time_words"]:
         return False
@@ -55,7 +55,7 @@ def has_verb(cues: CueIndex, name: str) -> bool:
 def has_boundary(cues: CueIndex, name: str) -> bool:
     """An item with punctuation, a boundary word or a lone function character is no name."""
     cut_chars = cues.words["cut_chars"]
-    return any(ch in PUNCT for ch in name) or any(
+    return not PUNCT.isdisjoint(name) or any(
         (len(tok.word) >= 2 and tok.word in cues.stop_words) or (len(tok.word) == 1 and tok.word in cut_chars)
         or tok.pos in ("p", "c", "uj")
         for tok in cues.tokens(name))

@@ -81,8 +81,9 @@ def find(sent: Sentence, tokens, cues: CueIndex) -> list[Candidate]:
     text, base = sent.text, sent.start
     tokens = cues.seg.tokens(text, base) if tokens is None else tokens
     out = []
+    firsts = {h[:1] for h in cues.open_heads}  # a head's first character opens every word _is_head accepts
     for i, tok in enumerate(tokens):
-        if i == 0 or not _is_head(cues, tok.word):
+        if i == 0 or tok.word[:1] not in firsts or not _is_head(cues, tok.word):
             continue
         start = _name_start(cues, tokens, i, text, base)
         if start is None:

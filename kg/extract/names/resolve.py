@@ -36,7 +36,7 @@ def clean_industry(cues: CueIndex, c: Candidate, sent: Sentence) -> Candidate | 
     toks = cues.tokens(core)
     if len(toks) == 1 and toks[0].pos in ("v", "vd", "vn", "a", "ad") and core not in lex.industry_labels:
         return None
-    return replace(c, start=start)
+    return c if start == c.start else replace(c, start=start)
 
 
 ORGANISATION_REACH = 3  # words after an industry searched for the organisation it names (教育和体育局)
@@ -55,7 +55,10 @@ def in_organisation_name(cues: CueIndex, after: str) -> bool:
 
 
 def _without_firm_suffix(cues: CueIndex, name: str) -> str:
-    for suffix in cues.trade_suffixes + cues.type_forms:
+    suffixes = cues.trade_suffixes + cues.type_forms
+    if not name.endswith(suffixes):
+        return name
+    for suffix in suffixes:
         if name.endswith(suffix) and len(name) > len(suffix):
             return name[: -len(suffix)]
     return name

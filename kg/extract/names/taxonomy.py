@@ -20,7 +20,7 @@ def industry_context(cues: CueIndex, text: str, start: int, end: int) -> bool:
     if after.startswith(tuple(cues.lex.industry_suffixes)) or after.startswith(cues.words["taxonomy_followers"]):
         return True
     before = text[max(0, start - 4):start]
-    if any(before.endswith(v) for v in cues.lex.industry_context):
+    if before.endswith(tuple(cues.lex.industry_context)):
         return True
     # an item of an enumeration that the clause goes on to call industries (…、生物医药、…“2+4”产业格局)
     if text[end:end + 1] in ("、", "和", "及") or text[start - 1:start] == "、":

@@ -28,8 +28,9 @@ def _stands_alone(cues: CueIndex, text: str, start: int, end_in_text: int, next_
 def find(sent: Sentence, tokens, cues: CueIndex) -> list[Candidate]:
     out = []
     text, base = sent.text, sent.start
-    token_ends = {t.end for t in tokens}
-    for begin, stop, word in cues.trade_gaz.find(text):
+    found = cues.trade_gaz.find(text)
+    token_ends = {t.end for t in tokens} if found else ()
+    for begin, stop, word in found:
         end = base + stop
         if end not in token_ends and stop < len(text):
             continue

@@ -7,6 +7,7 @@ mention; a named park followed by a modifier (苏州BioBAY先进园区) is an ap
 from __future__ import annotations
 
 import re
+from operator import itemgetter
 
 from kg.extract.names import evidence as ev
 from kg.extract.names.cues import FUNCTION_POS, CueIndex
@@ -54,9 +55,9 @@ def _industry_before(cues: CueIndex, tokens, text: str, base: int, t_start: int)
     starts = {t.start - base for t in tokens}
     for size in range(min(8, end), 1, -1):
         name = text[end - size:end]
-        words = [t for t in tokens if end - size <= t.start - base < end]
         if (end - size in starts and _HAN.fullmatch(name) and cues.is_industry_name(name)
-                and all(t.word not in cues.lex.boundaries and t.pos not in FUNCTION_POS for t in words)
+                and all(t.word not in cues.lex.boundaries and t.pos not in FUNCTION_POS
+                        for t in tokens if end - size <= t.start - base < end)
                 and not any(cues.is_place(name[:k]) for k in range(2, min(4, size) + 1))):
             return size
     return 0
@@ -75,6 +76,8 @@ def _is_generic(cues: CueIndex, prefix: str, cls: str) -> bool:
 
 def _leading_park_word(cues: CueIndex, prefix: str) -> int:
     """Length of a generic park word (高新区, 开发区) that opens a firm's or platform's prefix, else 0."""
+    if not prefix.startswith(cues.type_forms):
+        return 0
     for form in cues.type_forms:
         if prefix.startswith(form) and len(prefix) - len(form) >= 3 and cues.type_words[form][0] == "Park" \
                 and form in cues.lex.generic:
@@ -189,8 +192,9 @@ def _park(cues: CueIndex, sent: Sentence, tokens, name_start: int, t_start: int,
 def find(sent: Sentence, tokens, cues: CueIndex) -> list[Candidate]:
     out = []
     text, base = sent.text, sent.start
-    token_ends = {t.end for t in tokens}
-    for begin, end, form in cues.type_gaz.find(text):
+    found = cues.type_gaz.find(text)
+    token_ends = set(map(itemgetter(1), tokens)) if found else ()  # Token.end
+    for begin, end, form in found:
         cls, sub, level = cues.type_words[form]
         t_start, t_end = base + begin, base + end
         if t_end not in token_ends and end < len(text):
