@@ -22,8 +22,12 @@ OPENING_QUOTES = frozenset("“\"「『‘")
 
 
 def _name_start(cues: CueIndex, tokens, text: str, base: int, t_start: int, cls: str,
-                level: str = "") -> int | None:
+                level: str = "", t_end: int | None = None) -> int | None:
     """Where the name ending at the type word starts (sentence offsets + base); None for no park name."""
+    if cls != "Park" and t_end is not None and text[t_end - base:t_end - base + 1] == "”":
+        quoted = _quoted_start(text, base, t_start, CAPS[cls].list_item + CAPS[cls].type_word_prefix)
+        if quoted is not None:
+            return quoted
     walk = Walk(CAPS[cls].type_word_prefix, base, park=cls == "Park", inner_ok=cls != "Park",
                 firm=cls == "Enterprise", through_zone=level == "subpark")
     # 中欧先进制造产业园: an industry name before a sub-park's type word is part of its name, verb or not
@@ -46,6 +50,17 @@ def _name_start(cues: CueIndex, tokens, text: str, base: int, t_start: int, cls:
             name_start = strip_left_boundaries(cues, name_start + department, t_start, text, base)
         name_start += ev.leading_province(cues, text[name_start - base:t_start - base])
     return name_start
+
+
+def _quoted_start(text: str, base: int, t_start: int, reach: int) -> int | None:
+    """“粤港澳中医药政策与技术研究中心”: a platform's or firm's name set in quotes ends at its type
+    word and starts after the opening quote, whatever words it holds (与, 中); None when it is not
+    quoted, or the quotes hold a chain (众创空间—孵化器—加速器) rather than a name."""
+    end = t_start - base
+    opening = text.rfind("“", max(0, end - reach), end)
+    if opening < 0 or opening + 1 >= end or any(ch in text[opening + 1:end] for ch in "“”，。；：、！？—-+"):
+        return None
+    return opening + 1 + base
 
 
 def _industry_before(cues: CueIndex, tokens, text: str, base: int, t_start: int) -> int:
@@ -199,7 +214,7 @@ def find(sent: Sentence, tokens, cues: CueIndex) -> list[Candidate]:
         t_start, t_end = base + begin, base + end
         if t_end not in token_ends and end < len(text):
             continue  # 大学生, 大学城: the type word is inside a longer word
-        name_start = _name_start(cues, tokens, text, base, t_start, cls, level)
+        name_start = _name_start(cues, tokens, text, base, t_start, cls, level, t_end)
         if name_start is None:
             continue
         prefix = text[name_start - base:t_start - base]

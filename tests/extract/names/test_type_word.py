@@ -54,3 +54,12 @@ def test_a_platform_named_by_its_field_alone_is_one_only_when_set_out(run_text):
 
     assert "外贸综合服务平台" not in platforms("园区将搭建外贸综合服务平台。")
     assert "氢能研究中心" in platforms("将打造氢能研究中心、苏州绿氢创新中心两个分中心。")
+
+
+def test_a_quoted_platform_name_is_whole_whatever_words_it_holds(run_text):
+    """“苏锡常中医药政策与技术研究中心”: the quotes bound the name, 与 inside and all; a quoted chain is none."""
+    def platforms(text):
+        return {m.surface for m in run_text(text).mentions if m.cls == "Platform"}
+
+    assert "苏锡常中医药政策与技术研究中心" in platforms("授予园区的“苏锡常中医药政策与技术研究中心”揭牌。")
+    assert not any("—" in p for p in platforms("构建了“众创空间—孵化器—加速器”培育体系。"))
