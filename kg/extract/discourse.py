@@ -19,6 +19,7 @@ from kg.types import Mention, Sentence
 
 CLAUSE = re.compile(r"[，。；：,;:！？]")
 ANCHOR_SENTENCES = 3  # a park named in this many sentences is what the passage is about
+LEAD_IN = 6  # characters of a clause that only leads in (他表示，) before the sentence's subject
 LEAD_SENTENCES = 2  # the first sentences of a section: what they make their subject, the passage is about
 
 
@@ -209,8 +210,7 @@ class FrameReader:
     def region_subject(self, text: str, keyed, base: int) -> str:
         """The sentence opens with a region as its subject (胡埭镇坚持…, 无锡集成电路产业…), not
         with a park or a park's office (滨湖区委副书记 is a person's title)."""
-        parts = CLAUSE.split(text, maxsplit=1)
-        lead = parts[0] if len(parts[0]) > 6 or len(parts) == 1 else parts[1]
+        lead = self._first_full_clause(text)
         offset = text.find(lead)
         for size in range(min(6, len(lead)), 1, -1):
             head = lead[:size]
@@ -221,6 +221,15 @@ class FrameReader:
                     return ""
                 return head
         return ""
+
+    def _first_full_clause(self, text: str) -> str:
+        """The first clause that is more than a lead-in: 他表示，当前，新北区正… -> 新北区正…
+        (short clauses of at most LEAD_IN characters, and times or discourse words, are skipped)."""
+        parts = [p for p in CLAUSE.split(text) if p]
+        for part in parts[:-1]:
+            if len(part) > LEAD_IN and part not in self.lead_ok:
+                return part
+        return parts[-1] if parts else text
 
     def is_address(self, text: str, m, base: int) -> bool:
         """The park names an office (两江新区公安分局) or the venue of an event

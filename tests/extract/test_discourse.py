@@ -84,3 +84,9 @@ def test_a_zone_named_as_a_place_mid_sentence_does_not_become_the_topic(reader):
     keys = {(park.start, park.end): "Park:苏州|高新区"}
     frames = reader.frames([first, second], [park], keys, {"Park:苏州|高新区": "zone"})
     assert [f.subject for f in frames] == ["", ""]
+
+
+def test_a_region_after_lead_in_clauses_is_the_sentences_subject(reader, lexicon):
+    """他表示，当前，X区正打造…: the lead-ins are skipped, the region speaks."""
+    region = next(r for r in sorted(lexicon.regions) if len(r) == 2 and r + "区" not in lexicon.regions)
+    assert reader.region_subject(f"他表示，当前，{region}区正全面落实发展战略。", [], 0) == region + "区"
