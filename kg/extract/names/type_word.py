@@ -222,6 +222,8 @@ def find(sent: Sentence, tokens, cues: CueIndex) -> list[Candidate]:
         set_out = cls == "Platform" and _set_out(cues, text, name_start - base, t_end - base, cls)
         if _rejected(cues, text[name_start - base:t_end - base], prefix, cls, sub, generic, set_out):
             continue
+        if cls == "Platform" and _school_or_firm_unit(cues, prefix, form):
+            continue
         if cls == "Park":
             out.extend(_park(cues, sent, tokens, name_start, t_start, t_end, sub, level, generic))
         elif (cls == "Platform" and form in cues.lex.subunit_heads and _university_end(cues, prefix)
@@ -232,6 +234,16 @@ def find(sent: Sentence, tokens, cues: CueIndex) -> list[Candidate]:
         else:
             out.append(candidate("type-word", name_start, t_end, cls, sub, level))
     return out
+
+
+def _school_or_firm_unit(cues: CueIndex, prefix: str, form: str) -> bool:
+    """A campus or branch school of no university (某辅读学校陆家嘴校区, 某远大分校) is a school, and a
+    firm's own college (某科技有限公司商学院) the firm's unit: neither is a platform."""
+    universities = [f for f, (cls, sub, _) in cues.type_words.items()
+                    if cls == "Platform" and sub == "University" and f not in cues.words["campus_heads"]]
+    if form in cues.words["campus_heads"] and not any(u in prefix for u in universities):
+        return True
+    return any(suffix in prefix for suffix in cues.lex.enterprise_legal_suffixes)
 
 
 def _university_end(cues: CueIndex, prefix: str) -> int:

@@ -63,3 +63,12 @@ def test_a_quoted_platform_name_is_whole_whatever_words_it_holds(run_text):
 
     assert "苏锡常中医药政策与技术研究中心" in platforms("授予园区的“苏锡常中医药政策与技术研究中心”揭牌。")
     assert not any("—" in p for p in platforms("构建了“众创空间—孵化器—加速器”培育体系。"))
+
+
+def test_a_schools_campus_and_a_firms_college_are_no_platforms(run_text):
+    def platforms(text):
+        return {m.surface for m in run_text(text).mentions if m.cls == "Platform"}
+
+    assert not platforms("向苏州青松实验学校金鸡湖校区捐赠图书。")
+    assert "南京大学苏州校区" in platforms("南京大学苏州校区揭牌。")
+    assert not platforms("他任苏州青禾科技有限公司商学院院长。")
