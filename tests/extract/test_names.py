@@ -266,3 +266,8 @@ def test_a_parks_branch_named_by_its_place_is_one_name_with_the_park(run_text):
 
 def test_a_time_word_that_also_names_stays_in_a_park_name(run_text):
     assert "苏州未来科学城" in {m.surface for m in run_text("苏州未来科学城发布规划。").mentions}
+
+
+def test_transferring_research_results_is_an_activity_not_an_industry(run_text):
+    found = {m.surface for m in run_text("园区推动科技成果转化和成果转化落地。").mentions if m.cls == "Industry"}
+    assert not found & {"成果转化", "科技成果转化"}
