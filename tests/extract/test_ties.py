@@ -92,3 +92,8 @@ def test_party_building_and_attendance_tie_nothing(run_text):
     attended = "苏州高新区举行签约仪式，丙丁建设有限公司相关负责同志参加。"
     assert not {o for o in _objects(run_text, paired) if "甲乙" in o}
     assert not {o for o in _objects(run_text, attended) if "丙丁" in o}
+
+
+def test_fields_of_cooperation_are_no_industries_of_the_partners(run_text):
+    text = "苏州高新区和金桥湾开发区将在经济、金融、教育等领域开展多种形式的合作。"
+    assert not {o for o in _objects(run_text, text) if "金融" in o or "教育" in o}
