@@ -97,3 +97,8 @@ def test_party_building_and_attendance_tie_nothing(run_text):
 def test_fields_of_cooperation_are_no_industries_of_the_partners(run_text):
     text = "苏州高新区和金桥湾开发区将在经济、金融、教育等领域开展多种形式的合作。"
     assert not {o for o in _objects(run_text, text) if "金融" in o or "教育" in o}
+
+
+def test_topics_expounded_at_a_briefing_are_not_the_speakers(run_text):
+    text = "苏州高新区管委会、青松科技有限公司相关负责人分别对医疗器械产业提升计划进行了阐述和讲解。"
+    assert not {o for o in _objects(run_text, text) if "医疗器械" in o}
