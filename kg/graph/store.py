@@ -470,3 +470,15 @@ def _http(url: str, method: str, body, length: int, headers: dict, timeout: floa
         reason = getattr(exc, "reason", exc)
         raise PushError(f"{url}: could not reach the endpoint ({reason}); check that the server runs "
                         "and the URL, or raise --timeout") from exc
+
+
+def load_build_store(source: Path, store_dir: Path, ontology_dir=None) -> int:
+    """Bulk-load a build's graph file with the ontology into a new store at `store_dir`.
+
+    The ontology goes in too (classes, property labels, the industry taxonomy), as
+    kg query reads it beside a graph file: saved queries that follow skos:broader
+    answer the same from either.
+    """
+    from kg.ontology import ontology_files
+
+    return load_into_store([source, *ontology_files(ontology_dir)], store_dir)

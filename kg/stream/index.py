@@ -1,0 +1,140 @@
+"""The on-disk index of a streamed build: every document's records in SQLite, none in memory.
+
+Each `DocumentResult` is taken apart as it comes back from extraction: the
+document's graph fields (not its text), its entities, its relations and its
+targets become rows keyed by the raw entity keys, each with the document's
+position in the input (``seq``) so that merging sees the documents in the order
+`kg.pipeline.merge_results` does. Evidence sentences are stored as the reader
+wrote them (`kg.graph.triples.evidence_text`), since the text itself is not kept.
+Rows of one document can be replaced or removed (`remove`), which is what
+``kg update`` does. Records are stored as `kg.cache.encode_result` rows: they
+decode only to `kg.types` records.
+
+>>> import tempfile, pathlib
+>>> from kg.types import Document, DocumentResult, Entity
+>>> index = ResultIndex(pathlib.Path(tempfile.mkdtemp()) / "i.sqlite")
+>>> index.add(0, DocumentResult(Document("d1", "园区", "d1.txt"), entities=[Entity("Park:a|园区", "Park", "a园区")]))
+>>> index.documents(), index.doc_ids()
+(1, ['d1'])
+>>> index.close()
+"""
+from __future__ import annotations
+
+import dataclasses
+import sqlite3
+from pathlib import Path
+
+from kg.cache import decode_result, encode_result
+from kg.graph.triples import evidence_text, relation_family
+
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS docs (doc_id TEXT PRIMARY KEY, seq INTEGER, key TEXT, data BLOB);
+CREATE TABLE IF NOT EXISTS entities (doc_id TEXT, seq INTEGER, pos INTEGER, key TEXT, zone INTEGER, data BLOB);
+CREATE TABLE IF NOT EXISTS relations (doc_id TEXT, seq INTEGER, pos INTEGER, subject TEXT, object TEXT,
+                                      family TEXT, confidence REAL, data BLOB, text TEXT);
+CREATE TABLE IF NOT EXISTS targets (doc_id TEXT, seq INTEGER, pos INTEGER, park TEXT, confidence REAL, data BLOB,
+                                    text TEXT);
+CREATE TABLE IF NOT EXISTS meta (name TEXT PRIMARY KEY, value TEXT);
+"""
+INDEXES = """
+CREATE INDEX IF NOT EXISTS entities_doc ON entities (doc_id);
+CREATE INDEX IF NOT EXISTS relations_doc ON relations (doc_id);
+CREATE INDEX IF NOT EXISTS targets_doc ON targets (doc_id);
+"""
+_BATCH = 2_000  # documents per transaction
+
+
+class ResultIndex:
+    """Documents' records in one SQLite file; see the module docstring."""
+
+    def __init__(self, path: Path | str):
+        self.path = Path(path)
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        self.db = sqlite3.connect(str(self.path), isolation_level=None)  # transactions by hand
+        self.db.execute("PRAGMA journal_mode=MEMORY")  # the index is rebuilt from the inputs if ever lost
+        self.db.execute("PRAGMA synchronous=OFF")
+        self.db.execute("PRAGMA temp_store=FILE")
+        self.db.execute("PRAGMA cache_size=-32000")  # 32 MB of page cache, whatever the corpus
+        self.db.executescript(SCHEMA + INDEXES)
+        self._pending = 0
+
+    def add(self, seq: int, result, key: str = "", replace: bool = False) -> None:
+        """The records of one document's result (`replace`: drop any earlier rows of that document first)."""
+        doc = result.document
+        if self._pending == 0:
+            self.db.execute("BEGIN")
+        if replace:
+            self._delete(doc.id)
+        slim = dataclasses.replace(doc, text="", raw_text="", offset_map=(), original_text="")
+        self.db.execute("INSERT INTO docs VALUES (?, ?, ?, ?)", (doc.id, seq, key, encode_result(slim)))
+        self.db.executemany("INSERT INTO entities VALUES (?, ?, ?, ?, ?, ?)",
+                            ((doc.id, seq, i, e.key, 1 if e.zone else 0, encode_result(e))
+                             for i, e in enumerate(result.entities)))
+        self.db.executemany("INSERT INTO relations VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                            ((doc.id, seq, i, r.subject, r.object, relation_family(r.prop), r.confidence,
+                              encode_result(r), _text(r.evidence, doc)) for i, r in enumerate(result.relations)))
+        self.db.executemany("INSERT INTO targets VALUES (?, ?, ?, ?, ?, ?, ?)",
+                            ((doc.id, seq, i, t.park, t.confidence, encode_result(t), _text(t.evidence, doc))
+                             for i, t in enumerate(result.targets)))
+        self._pending += 1
+        if self._pending >= _BATCH:
+            self.commit()
+
+    def remove(self, doc_id: str) -> None:
+        """Forget one document's rows."""
+        if self._pending == 0:
+            self.db.execute("BEGIN")
+            self._pending = 1
+        self._delete(doc_id)
+
+    def _delete(self, doc_id: str) -> None:
+        for table in ("docs", "entities", "relations", "targets"):
+            self.db.execute(f"DELETE FROM {table} WHERE doc_id = ?", (doc_id,))  # noqa: S608 - fixed names
+
+    def set_seq(self, doc_id: str, seq: int) -> None:
+        """A document kept its content but moved in the input: merging must see it where it is now."""
+        if self._pending == 0:
+            self.db.execute("BEGIN")
+            self._pending = 1
+        for table in ("docs", "entities", "relations", "targets"):
+            self.db.execute(f"UPDATE {table} SET seq = ? WHERE doc_id = ?", (seq, doc_id))  # noqa: S608
+
+    def commit(self) -> None:
+        if self._pending:
+            self.db.execute("COMMIT")
+            self._pending = 0
+
+    def doc_keys(self) -> dict:
+        """doc id -> (content key, seq) of every indexed document."""
+        self.commit()
+        return {d: (k, s) for d, k, s in self.db.execute("SELECT doc_id, key, seq FROM docs")}
+
+    def doc_ids(self) -> list:
+        self.commit()
+        return [d for (d,) in self.db.execute("SELECT doc_id FROM docs ORDER BY doc_id")]
+
+    def documents(self) -> int:
+        self.commit()
+        return self.db.execute("SELECT COUNT(*) FROM docs").fetchone()[0]
+
+    def set_meta(self, name: str, value: str) -> None:
+        self.commit()
+        with self.db:
+            self.db.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", (name, value))
+
+    def meta(self, name: str) -> str | None:
+        row = self.db.execute("SELECT value FROM meta WHERE name = ?", (name,)).fetchone()
+        return row[0] if row else None
+
+    def close(self) -> None:
+        self.commit()
+        self.db.close()
+
+
+def _text(ev, doc) -> str:
+    return evidence_text(ev, doc if ev.doc_id == doc.id else None)
+
+
+def record(data: bytes):
+    """The `kg.types` record of a row."""
+    return decode_result(data)
