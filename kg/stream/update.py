@@ -8,7 +8,7 @@ document's content key), forgets removed ones, merges the index again (the
 merge is group by group, on disk) and compares the new sorted graph with the
 old one: only the triples that differ are removed from or added to
 ``OUT/store``, which then holds exactly what a fresh build of the same inputs
-holds. The graph files are rewritten only with ``files=True``.
+holds. The graph files are rewritten only for the `formats` asked.
 """
 from __future__ import annotations
 
@@ -136,8 +136,8 @@ def _changes(paths, index: ResultIndex, report: BuildReport, exclude):
 
 
 def update(paths, out_dir: Path, ontology_dir=None, *, jobs: int = 1, cache_dir=None, progress: bool = False,
-           min_confidence: float | None = None, files=(), scheduler: str | None = None) -> BuildReport:
-    """Bring a streamed build's store (and, given `files`, those graph files) up to date with `paths`."""
+           min_confidence: float | None = None, formats=(), scheduler: str | None = None) -> BuildReport:
+    """Bring a streamed build's store (and, given `formats`, those graph files) up to date with `paths`."""
     from kg.ontology import load_lexicon
 
     out_dir = Path(out_dir)
@@ -156,8 +156,8 @@ def update(paths, out_dir: Path, ontology_dir=None, *, jobs: int = 1, cache_dir=
             _update_index(paths, out_dir, index, lexicon, report, dict(
                 jobs=jobs, cache_dir=cache_dir, progress=progress, scheduler=scheduler, ontology_dir=ontology_dir))
             new_state = out_dir / f"{STATE_NAME}.new"
-            formats = {fmt: out_dir / f".graph.{fmt}.update.tmp" for fmt in files}
-            counts = write_streamed_graph(index, lexicon, {"nt:state": new_state, **formats}, min_confidence,
+            files = {fmt: out_dir / f".graph.{fmt}.update.tmp" for fmt in formats}
+            counts = write_streamed_graph(index, lexicon, {"nt:state": new_state, **files}, min_confidence,
                                           seconds=report.seconds)
         finally:
             index.close()
@@ -166,8 +166,8 @@ def update(paths, out_dir: Path, ontology_dir=None, *, jobs: int = 1, cache_dir=
         report.changes.update(apply_diff(state, new_state, out_dir / "store"))
         os.replace(new_state, state)
         report.seconds["store"] = time.perf_counter() - clock
-        if formats:
-            _commit_files(out_dir, formats, paths)
+        if files:
+            _commit_files(out_dir, files, paths)
         report.outputs.append(str(out_dir / "store"))
     return report
 
