@@ -28,7 +28,7 @@ from kg.cache import decode_result, encode_result
 from kg.graph.triples import evidence_text, relation_family
 
 SCHEMA = """
-CREATE TABLE IF NOT EXISTS docs (doc_id TEXT PRIMARY KEY, seq INTEGER, key TEXT, data BLOB);
+CREATE TABLE IF NOT EXISTS docs (doc_id TEXT PRIMARY KEY, seq INTEGER, key TEXT, source TEXT, data BLOB);
 CREATE TABLE IF NOT EXISTS entities (doc_id TEXT, seq INTEGER, pos INTEGER, key TEXT, zone INTEGER, data BLOB);
 CREATE TABLE IF NOT EXISTS relations (doc_id TEXT, seq INTEGER, pos INTEGER, subject TEXT, object TEXT,
                                       family TEXT, confidence REAL, data BLOB, text TEXT);
@@ -66,7 +66,7 @@ class ResultIndex:
         if replace:
             self._delete(doc.id)
         slim = dataclasses.replace(doc, text="", raw_text="", offset_map=(), original_text="")
-        self.db.execute("INSERT INTO docs VALUES (?, ?, ?, ?)", (doc.id, seq, key, encode_result(slim)))
+        self.db.execute("INSERT INTO docs VALUES (?, ?, ?, ?, ?)", (doc.id, seq, key, doc.source, encode_result(slim)))
         self.db.executemany("INSERT INTO entities VALUES (?, ?, ?, ?, ?, ?)",
                             ((doc.id, seq, i, e.key, 1 if e.zone else 0, encode_result(e))
                              for i, e in enumerate(result.entities)))
@@ -91,13 +91,16 @@ class ResultIndex:
         for table in ("docs", "entities", "relations", "targets"):
             self.db.execute(f"DELETE FROM {table} WHERE doc_id = ?", (doc_id,))  # noqa: S608 - fixed names
 
-    def set_seq(self, doc_id: str, seq: int) -> None:
-        """A document kept its content but moved in the input: merging must see it where it is now."""
+    def relocate(self, doc_id: str, seq: int, source: str) -> None:
+        """A document kept its content but moved in the input (`seq`) or to another file (`source`)."""
         if self._pending == 0:
             self.db.execute("BEGIN")
             self._pending = 1
         for table in ("docs", "entities", "relations", "targets"):
             self.db.execute(f"UPDATE {table} SET seq = ? WHERE doc_id = ?", (seq, doc_id))  # noqa: S608
+        (data,) = self.db.execute("SELECT data FROM docs WHERE doc_id = ?", (doc_id,)).fetchone()
+        doc = dataclasses.replace(record(data), source=source)
+        self.db.execute("UPDATE docs SET source = ?, data = ? WHERE doc_id = ?", (source, encode_result(doc), doc_id))
 
     def commit(self) -> None:
         if self._pending:
@@ -105,9 +108,9 @@ class ResultIndex:
             self._pending = 0
 
     def doc_keys(self) -> dict:
-        """doc id -> (content key, seq) of every indexed document."""
+        """doc id -> (content key, seq, source) of every indexed document."""
         self.commit()
-        return {d: (k, s) for d, k, s in self.db.execute("SELECT doc_id, key, seq FROM docs")}
+        return {d: (k, s, src) for d, k, s, src in self.db.execute("SELECT doc_id, key, seq, source FROM docs")}
 
     def doc_ids(self) -> list:
         self.commit()

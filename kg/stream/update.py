@@ -125,8 +125,8 @@ def _changes(paths, index: ResultIndex, report: BuildReport, exclude):
         seen.add(raw.id)
         old = known.get(raw.id)
         if old is not None and old[0] == content_key(raw.id, raw.text, raw.title, raw.date, raw.format, raw.url):
-            if old[1] != seq:
-                index.set_seq(raw.id, seq)
+            if (old[1], old[2]) != (seq, raw.source):
+                index.relocate(raw.id, seq, raw.source)
             continue
         changes["added" if old is None else "changed"] += 1
         yield seq, raw
@@ -136,7 +136,8 @@ def _changes(paths, index: ResultIndex, report: BuildReport, exclude):
 
 
 def update(paths, out_dir: Path, ontology_dir=None, *, jobs: int = 1, cache_dir=None, progress: bool = False,
-           min_confidence: float | None = None, formats=(), scheduler: str | None = None) -> BuildReport:
+           min_confidence: float | None = None, formats=(), scheduler: str | None = None,
+           pipeline=None) -> BuildReport:
     """Bring a streamed build's store (and, given `formats`, those graph files) up to date with `paths`."""
     from kg.ontology import load_lexicon
 
@@ -154,7 +155,8 @@ def update(paths, out_dir: Path, ontology_dir=None, *, jobs: int = 1, cache_dir=
                 raise ParkKGError(f"{out_dir}: the ontology or parkkg changed since it was built, so every document "
                                   "must be read again; rebuild with kg build SOURCES -o OUT --stream --store")
             _update_index(paths, out_dir, index, lexicon, report, dict(
-                jobs=jobs, cache_dir=cache_dir, progress=progress, scheduler=scheduler, ontology_dir=ontology_dir))
+                jobs=jobs, cache_dir=cache_dir, progress=progress, scheduler=scheduler, ontology_dir=ontology_dir,
+                pipeline=pipeline))
             new_state = out_dir / f"{STATE_NAME}.new"
             files = {fmt: out_dir / f".graph.{fmt}.update.tmp" for fmt in formats}
             counts = write_streamed_graph(index, lexicon, {"nt:state": new_state, **files}, min_confidence,
@@ -181,7 +183,7 @@ def _update_index(paths, out_dir, index, lexicon, report, settings) -> None:
         cache = ResultCache(settings["cache_dir"], lexicon.fingerprint)
     exclude = [out_dir / name for name in ("graph.ttl", "graph.nt", "graph.nq")]
     try:
-        extract(paths, report=report, cache=cache, jobs=settings["jobs"], scheduler=settings["scheduler"],
+        extract(paths, settings["pipeline"], report=report, cache=cache, jobs=settings["jobs"], scheduler=settings["scheduler"],
                 lexicon=lexicon, ontology_dir=settings["ontology_dir"], progress=settings["progress"],
                 sink=_index_sink(index, True), documents=_changes(paths, index, report, exclude))
     finally:
