@@ -4,9 +4,8 @@ No rdflib graph of the whole corpus exists on this path: memory holds one batch
 of extraction results, one merge group and one sort run (`LineSorter`), whatever
 the corpus size. The files are the same bytes as the in-memory build writes
 (`kg.graph.serialize`), and the Oxigraph store is bulk-loaded from the N-Triples
-file. SHACL runs on the written graph when it is small enough for a build to
-check (`kg.graph.validate.MAX_BUILD_TRIPLES`); bigger graphs are left to
-``kg validate``, as on the in-memory path.
+file. SHACL runs batch by batch over the sorted graph (`kg.stream.shacl`), so it
+too stays within bounded memory at any size.
 """
 from __future__ import annotations
 
@@ -43,18 +42,3 @@ def write_streamed_graph(index: ResultIndex, lexicon, paths: dict, min_confidenc
         sorter.close()
     counts.readings = readings(index, confidence_floors(min_confidence)[0])
     return counts
-
-
-def validate_small(nt_file: Path, ontology_dir=None, max_triples: int | None = None, triples: int = 0):
-    """SHACL on the written graph when it is small enough for a build to check, else a skipped report."""
-    from kg.graph.validate import MAX_BUILD_TRIPLES, ValidationReport, validate_graph
-
-    limit = MAX_BUILD_TRIPLES if max_triples is None else max_triples
-    if triples > limit:
-        return ValidationReport(True, triples, skipped=f"{triples} triples is over the build limit of {limit}; "
-                                "run: kg validate GRAPH")
-    from kg.graph.build import new_graph
-
-    graph = new_graph()
-    graph.parse(str(nt_file), format="nt")
-    return validate_graph(graph, ontology_dir)

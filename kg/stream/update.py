@@ -23,7 +23,7 @@ from kg.extraction import extract, extract_checked
 from kg.graph.outputs import commit_outputs, output_error, output_lock, staging_folder
 from kg.report import BuildReport
 from kg.sources import iter_documents
-from kg.stream.build import INDEX_NAME, validate_small, write_streamed_graph
+from kg.stream.build import INDEX_NAME, write_streamed_graph
 from kg.stream.index import ResultIndex
 
 STATE_NAME = ".kg-graph.nt"  # the sorted graph of the last streamed build or update, for the next diff
@@ -80,7 +80,9 @@ def streamed_build(paths, out_dir: Path, lexicon, report: BuildReport, cache, op
         _count(report, counts)
         if settings["shacl"]:
             clock = time.perf_counter()
-            report.validation = validate_small(staging / STATE_NAME, settings["ontology_dir"], triples=counts.triples)
+            from kg.stream.shacl import validate_batches
+
+            report.validation = validate_batches(staging / STATE_NAME, settings["ontology_dir"])
             report.seconds["validate"] = time.perf_counter() - clock
         names = [f"graph.{fmt}" for fmt in formats]
         if settings["store"]:
