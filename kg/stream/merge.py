@@ -7,7 +7,7 @@ does, one group at a time, with SQLite holding everything else:
    of park keys sharing a name core and type, the only keys it can merge, and
    its merges go to a table;
 2. entities are read back ordered by their merged key, then by document, and
-   each key's records are merged (`kg.extract.link.merge_entities`) into one;
+   each key's records are merged (`kg.entity_merge.merge_group`) into one;
 3. relations whose two ends are entities of the graph are read ordered by
    (subject, object, family): each group is one fact;
 4. targets of parks of the graph, and the documents, one row at a time.
@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import dataclasses
 
-from kg.extract.link import merge_entities
+from kg.entity_merge import merge_group
 from kg.extract.park_identity import canonical_parks, descriptive_test, leading_places
 from kg.graph.triples import document_triples, entity_triples, fact_triples, target_triples
 from kg.stream.index import ResultIndex, record
@@ -95,9 +95,8 @@ def entity_triples_of(index: ResultIndex, lexicon):
     rows = db.execute(f"SELECT {_merged_key('e.key')} AS k, doc_id, data FROM entities e ORDER BY k, seq, pos")
     present = []
     for key, members in _groups(rows):
-        merged = merge_entities([(doc_id, {key: dataclasses.replace(record(data), key=key)})
-                                 for doc_id, data in members])
-        yield from entity_triples(merged[key], subclass_ok, zones)
+        merged = merge_group(key, [(doc_id, record(data)) for doc_id, data in members])
+        yield from entity_triples(merged, subclass_ok, zones)
         present.append((key,))
         if len(present) >= 10_000:
             _insert_present(db, present)
