@@ -106,7 +106,7 @@ def build(paths, out_dir: Path, ontology_dir=None, html: bool = True, progress: 
                        ontology_dir=ontology_dir, exclude=own_outputs,
                        new_pipeline=lambda lex: Pipeline(lex, ontology_dir=ontology_dir))
         if streamed:
-            from kg.stream.update import streamed_build
+            from kg.stream.run import streamed_build
 
             return streamed_build(paths, out_dir, lexicon, report, cache, options,
                                   dict(strict=strict, prune_cache=prune_cache, formats=formats, store=store,
@@ -184,7 +184,7 @@ def _write_outputs(graph, out_dir: Path, paths, report: BuildReport, formats, st
             report.seconds["html"] = time.perf_counter() - clock
         report.outputs.extend(str(out_dir / p.name) for p in written)
         commit_outputs(staging, out_dir, [p.name for p in written], inputs=paths)
-        from kg.stream.update import forget_streamed_state
+        from kg.stream.run import forget_streamed_state
 
         forget_streamed_state(out_dir)
     except OSError as exc:  # disk full, folder gone read-only: the previous set is still whole

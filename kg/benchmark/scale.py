@@ -10,8 +10,8 @@ Nothing is held in memory beyond one document.
 
 `scale_figures` builds the corpus at scale 1 and scale N with ``kg build --stream
 --store`` in child processes (time, peak RSS of the whole process tree), adds
-`UPDATE_DOCS` new articles with ``kg update`` (time over the full build's), and
-times the saved queries on the scale-N store.
+`UPDATE_DOCS` new articles with ``kg update --add`` (time over the full build's),
+and times the saved queries on the scale-N store.
 """
 from __future__ import annotations
 
@@ -193,16 +193,11 @@ def scale_figures(corpus: Path, scale: int, tmp: Path, jobs: int, query_runs: in
 
 
 def _update_figures(corpus: Path, scale: int, tmp: Path, places: PlaceMap, jobs: int, full_s: float, say) -> dict:
-    """``kg update`` with `UPDATE_DOCS` new articles (a copy the build did not have) on the scale-N output."""
-    base = tmp / "update.jsonl"
-    size = write_scaled_corpus(corpus, scale, base, places)
+    """``kg update --add`` of `UPDATE_DOCS` new articles (of a copy the build did not have) on the scale-N output."""
     extra = tmp / "update-new.jsonl"
     added = write_scaled_corpus(corpus, 1, extra, places, first=scale, limit=UPDATE_DOCS)
-    with open(base, "a", encoding="utf-8") as out, open(extra, encoding="utf-8") as new:
-        out.write(new.read())
-    run = run_kg(["update", str(base), "-o", str(tmp / f"out-{scale}")], jobs)
-    base.unlink()
-    say(f"kg update with {added['documents']} new articles on {size['documents']}: {run['seconds']:.1f} s "
+    run = run_kg(["update", str(extra), "-o", str(tmp / f"out-{scale}"), "--add"], jobs)
+    say(f"kg update --add with {added['documents']} new articles: {run['seconds']:.1f} s "
         f"({run['seconds'] / full_s:.3f} of the full build), peak RSS {run['peak_rss_mb']} MB")
     return {"update_documents": added["documents"], "update_s": round(run["seconds"], 2),
             "update_1000_fraction": round(run["seconds"] / full_s, 4), "peak_rss_mb_update": run["peak_rss_mb"]}

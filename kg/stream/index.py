@@ -12,7 +12,7 @@ decode only to `kg.types` records.
 
 >>> import tempfile, pathlib
 >>> from kg.types import Document, DocumentResult, Entity
->>> index = ResultIndex(pathlib.Path(tempfile.mkdtemp()) / "i.sqlite")
+>>> index = ResultIndex(pathlib.Path(tempfile.mkdtemp()) / "i.sqlite", regions={})
 >>> index.add(0, DocumentResult(Document("d1", "园区", "d1.txt"), entities=[Entity("Park:a|园区", "Park", "a园区")]))
 >>> index.documents(), index.doc_ids()
 (1, ['d1'])
@@ -25,30 +25,56 @@ import sqlite3
 from pathlib import Path
 
 from kg.cache import decode_result, encode_result
+from kg.extract.park_identity import leading_places
 from kg.graph.triples import evidence_text, relation_family
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS docs (doc_id TEXT PRIMARY KEY, seq INTEGER, key TEXT, source TEXT, data BLOB);
-CREATE TABLE IF NOT EXISTS entities (doc_id TEXT, seq INTEGER, pos INTEGER, key TEXT, zone INTEGER, data BLOB);
+CREATE TABLE IF NOT EXISTS entities (doc_id TEXT, seq INTEGER, pos INTEGER, key TEXT, grp TEXT, zone TEXT, data BLOB);
 CREATE TABLE IF NOT EXISTS relations (doc_id TEXT, seq INTEGER, pos INTEGER, subject TEXT, object TEXT,
                                       family TEXT, confidence REAL, data BLOB, text TEXT);
 CREATE TABLE IF NOT EXISTS targets (doc_id TEXT, seq INTEGER, pos INTEGER, park TEXT, confidence REAL, data BLOB,
                                     text TEXT);
 CREATE TABLE IF NOT EXISTS meta (name TEXT PRIMARY KEY, value TEXT);
+CREATE TABLE IF NOT EXISTS merges (key TEXT PRIMARY KEY, target TEXT, grp TEXT);
 """
 INDEXES = """
 CREATE INDEX IF NOT EXISTS entities_doc ON entities (doc_id);
 CREATE INDEX IF NOT EXISTS relations_doc ON relations (doc_id);
 CREATE INDEX IF NOT EXISTS targets_doc ON targets (doc_id);
 """
+# what kg update looks records up by; made once a streamed build has filled the index
+UPDATE_INDEXES = """
+CREATE INDEX IF NOT EXISTS entities_key ON entities (key);
+CREATE INDEX IF NOT EXISTS entities_grp ON entities (grp);
+CREATE INDEX IF NOT EXISTS entities_zone ON entities (zone);
+CREATE INDEX IF NOT EXISTS relations_subject ON relations (subject);
+CREATE INDEX IF NOT EXISTS relations_object ON relations (object);
+CREATE INDEX IF NOT EXISTS targets_park ON targets (park);
+CREATE INDEX IF NOT EXISTS merges_target ON merges (target);
+CREATE INDEX IF NOT EXISTS merges_grp ON merges (grp);
+"""
 _BATCH = 2_000  # documents per transaction
+
+
+def park_group(key: str, regions: dict) -> str:
+    """The group of park keys park identity may merge `key` with (same name core and type), or ''.
+
+    >>> park_group("Park:南京江北|新区", {"南京": "r:1"}), park_group("Industry:x", {})
+    ('江北|新区', '')
+    """
+    if not key.startswith("Park:") or "|" not in key:
+        return ""
+    part, kind = key[len("Park:"):].rsplit("|", 1)
+    return f"{leading_places(part, regions)[1]}|{kind}"
 
 
 class ResultIndex:
     """Documents' records in one SQLite file; see the module docstring."""
 
-    def __init__(self, path: Path | str):
+    def __init__(self, path: Path | str, regions: dict | None = None):
         self.path = Path(path)
+        self.regions = regions or {}
         self.path.parent.mkdir(parents=True, exist_ok=True)
         self.db = sqlite3.connect(str(self.path), isolation_level=None)  # transactions by hand
         self.db.execute("PRAGMA journal_mode=MEMORY")  # the index is rebuilt from the inputs if ever lost
@@ -67,8 +93,8 @@ class ResultIndex:
             self._delete(doc.id)
         slim = dataclasses.replace(doc, text="", raw_text="", offset_map=(), original_text="")
         self.db.execute("INSERT INTO docs VALUES (?, ?, ?, ?, ?)", (doc.id, seq, key, doc.source, encode_result(slim)))
-        self.db.executemany("INSERT INTO entities VALUES (?, ?, ?, ?, ?, ?)",
-                            ((doc.id, seq, i, e.key, 1 if e.zone else 0, encode_result(e))
+        self.db.executemany("INSERT INTO entities VALUES (?, ?, ?, ?, ?, ?, ?)",
+                            ((doc.id, seq, i, e.key, park_group(e.key, self.regions), e.zone, encode_result(e))
                              for i, e in enumerate(result.entities)))
         self.db.executemany("INSERT INTO relations VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                             ((doc.id, seq, i, r.subject, r.object, relation_family(r.prop), r.confidence,
@@ -101,6 +127,11 @@ class ResultIndex:
         (data,) = self.db.execute("SELECT data FROM docs WHERE doc_id = ?", (doc_id,)).fetchone()
         doc = dataclasses.replace(record(data), source=source)
         self.db.execute("UPDATE docs SET source = ?, data = ? WHERE doc_id = ?", (source, encode_result(doc), doc_id))
+
+    def prepare_updates(self) -> None:
+        """The lookups kg update needs (made once, after a build filled the index)."""
+        self.commit()
+        self.db.executescript(UPDATE_INDEXES)
 
     def commit(self) -> None:
         if self._pending:

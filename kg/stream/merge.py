@@ -4,8 +4,8 @@ It does what `kg.pipeline.merge_results` followed by `kg.graph.build.build_graph
 does, one group at a time, with SQLite holding everything else:
 
 1. park identity (`kg.extract.park_identity.canonical_parks`) runs once per group
-   of park keys sharing a name core and type, the only keys it can merge, and
-   its merges go to a table;
+   of park keys sharing a name core and type (`kg.stream.index.park_group`), the
+   only keys it can merge, and its merges go to a table;
 2. entities are read back ordered by their merged key, then by document, and
    each key's records are merged (`kg.entity_merge.merge_group`) into one;
 3. relations whose two ends are entities of the graph are read ordered by
@@ -19,10 +19,9 @@ from __future__ import annotations
 import dataclasses
 
 from kg.entity_merge import merge_group
-from kg.extract.park_identity import canonical_parks, descriptive_test, leading_places
+from kg.extract.park_identity import canonical_parks, descriptive_test
 from kg.graph.triples import document_triples, entity_triples, fact_triples, target_triples
 from kg.stream.index import ResultIndex, record
-from kg.types import EntityKey
 
 
 def confidence_floors(min_confidence: float | None) -> tuple[float, float]:
@@ -34,39 +33,31 @@ def confidence_floors(min_confidence: float | None) -> tuple[float, float]:
     return relation_model().threshold, target_model().threshold
 
 
-def resolve_parks(index: ResultIndex, lexicon) -> int:
-    """Fill the index's ``merges`` table (raw key -> the key it stands under); returns how many merge."""
+def resolve_parks(index: ResultIndex, lexicon, groups=None) -> dict:
+    """Fill the index's ``merges`` table (raw key -> the key it stands under) for every park group, or for
+    `groups` only; returns the merges found."""
     db = index.db
     index.commit()
-    db.executescript("DROP TABLE IF EXISTS merges; CREATE TABLE merges (key TEXT PRIMARY KEY, target TEXT);"
-                     "DROP TABLE IF EXISTS park_groups; CREATE TABLE park_groups (grp TEXT, key TEXT, zone INTEGER);")
-    rows = db.execute("SELECT key, MAX(zone) FROM entities WHERE key LIKE 'Park:%' GROUP BY key")
-    db.execute("BEGIN")
-    db.executemany("INSERT INTO park_groups VALUES (?, ?, ?)", _grouped(rows, lexicon.regions))
-    db.execute("COMMIT")
     descriptive = descriptive_test(lexicon)
-    merges = 0
     db.execute("BEGIN")
-    for _, members in _groups(db.execute("SELECT grp, key, zone FROM park_groups ORDER BY grp, key")):
+    if groups is None:
+        db.execute("DELETE FROM merges")
+        rows = db.execute("SELECT grp, key, MAX(zone != '') FROM entities WHERE grp != '' GROUP BY grp, key "
+                          "ORDER BY grp, key")
+    else:
+        db.executemany("DELETE FROM merges WHERE grp = ?", ((g,) for g in sorted(groups)))
+        rows = [row for g in sorted(groups) for row in db.execute(
+            "SELECT grp, key, MAX(zone != '') FROM entities WHERE grp = ? GROUP BY key ORDER BY key", (g,))]
+    found = {}
+    for group, members in _groups(rows):
         if len(members) < 2:
             continue
-        found = canonical_parks([k for k, _ in members], lexicon.regions, descriptive,
-                                frozenset(k for k, zone in members if zone))
-        db.executemany("INSERT INTO merges VALUES (?, ?)", sorted(found.items()))
-        merges += len(found)
+        merges = canonical_parks([k for k, _ in members], lexicon.regions, descriptive,
+                                 frozenset(k for k, zone in members if zone))
+        db.executemany("INSERT INTO merges VALUES (?, ?, ?)", ((k, t, group) for k, t in sorted(merges.items())))
+        found.update(merges)
     db.execute("COMMIT")
-    db.execute("DROP TABLE park_groups")
-    return merges
-
-
-def _grouped(rows, regions):
-    for key, zone in rows:
-        name = EntityKey(key).name
-        if "|" not in name:
-            continue
-        part, kind = name.rsplit("|", 1)
-        core = leading_places(part, regions)[1]
-        yield f"{core}|{kind}", key, zone
+    return found
 
 
 def _groups(rows):

@@ -69,4 +69,4 @@ def test_streamed_build_says_it_writes_no_html(corpus, pipeline, tmp_path):
 def test_an_in_memory_build_forgets_the_streamed_state(corpus, pipeline, tmp_path):
     build([corpus], tmp_path / "s", html=False, pipeline=pipeline, streamed=True)
     build([corpus], tmp_path / "s", html=False, pipeline=pipeline)
-    assert not (tmp_path / "s" / ".kg-index.sqlite").exists() and not (tmp_path / "s" / ".kg-graph.nt").exists()
+    assert not (tmp_path / "s" / ".kg-index.sqlite").exists()
