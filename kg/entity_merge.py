@@ -7,8 +7,9 @@ industry or a park that a big archive mentions thousands of times.
 
 >>> from kg.types import Entity
 >>> a, b = Entity("Park:x", "Park", "甲园"), Entity("Park:x", "Park", "甲乙园", aliases=("乙园",))
->>> merge_group("Park:x", [("d2", a), ("d1", b)])
-Entity(key='Park:x', cls='Park', label='甲乙园', aliases=('乙园', '甲园'), subclass='', sector='', documents=('d1', 'd2'), zone='')
+>>> e = merge_group("Park:x", [("d2", a), ("d1", b)])
+>>> e.label, e.aliases, e.documents
+('甲乙园', ('乙园', '甲园'), ('d1', 'd2'))
 """
 from __future__ import annotations
 

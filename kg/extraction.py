@@ -115,7 +115,8 @@ def extract(paths, pipeline=None, progress: bool = False, report: BuildReport | 
     Dask cluster. The pipeline is built (by `new_pipeline(lexicon)`, default
     `kg.pipeline.Pipeline`) only when some document is not cached. With `sink`,
     each result goes to ``sink(seq, result)`` as it comes back and nothing is
-    kept; without, the results are returned in document order.
+    kept; without, the results are returned in document order. `documents`,
+    (position, RawDocument) pairs, replaces the documents read from `paths`.
     """
     report = report if report is not None else BuildReport()
     state = {"pipeline": pipeline, "lexicon": lexicon if lexicon is not None else getattr(pipeline, "lexicon", None)}
@@ -161,7 +162,8 @@ def extract(paths, pipeline=None, progress: bool = False, report: BuildReport | 
     frozen = gc_frozen() if sink is None else _nothing()
     with frozen:  # every result lives until the graph is built
         try:
-            for seq, raw in documents if documents is not None else enumerate(iter_documents(paths, report, exclude)):
+            docs = documents if documents is not None else enumerate(iter_documents(paths, report, exclude))
+            for seq, raw in docs:
                 report.characters += len(raw.text)
                 key = cache.key(raw) if cache is not None else None
                 hit = cache.get(key, raw) if cache is not None else None

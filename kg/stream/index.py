@@ -13,7 +13,8 @@ decode only to `kg.types` records.
 >>> import tempfile, pathlib
 >>> from kg.types import Document, DocumentResult, Entity
 >>> index = ResultIndex(pathlib.Path(tempfile.mkdtemp()) / "i.sqlite", regions={})
->>> index.add(0, DocumentResult(Document("d1", "园区", "d1.txt"), entities=[Entity("Park:a|园区", "Park", "a园区")]))
+>>> park = Entity("Park:a|园区", "Park", "a园区")
+>>> index.add(0, DocumentResult(Document("d1", "园区", "d1.txt"), entities=[park]))
 >>> index.documents(), index.doc_ids()
 (1, ['d1'])
 >>> index.close()

@@ -72,8 +72,8 @@ def streamed_build(paths, out_dir: Path, lexicon, report: BuildReport, cache, op
             formats = list(dict.fromkeys(settings["formats"]))
             files = {fmt: staging / f"graph.{fmt}" for fmt in formats}
             graph_nt = files.get("nt", staging / ".graph-for-store.nt")
-            counts = write_streamed_graph(index, lexicon, {**files, "nt:copy": graph_nt} if "nt" not in files else files,
-                                          settings["min_confidence"], seconds=report.seconds)
+            outputs = files if "nt" in files else {**files, "nt:store": graph_nt}  # the store loads N-Triples
+            counts = write_streamed_graph(index, lexicon, outputs, settings["min_confidence"], seconds=report.seconds)
             index.prepare_updates()
         finally:
             index.close()

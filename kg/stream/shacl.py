@@ -107,6 +107,7 @@ def validate_batches(nt_file: Path, ontology_dir=None, batch_triples: int = BATC
                     pointed[v] = max(pointed.get(v, 0), n)
         finally:
             db.close()
-    violations = sorted(own + [v for v, n in pointed.items() for _ in range(n)], key=lambda v: (v.message, v.focus, v.path, v.value))
+    violations = sorted(own + [v for v, n in pointed.items() for _ in range(n)],
+                        key=lambda v: (v.message, v.focus, v.path, v.value))
     return ValidationReport(all(v.severity != "Violation" for v in violations), triples, violations,
                             time.perf_counter() - started)

@@ -11,7 +11,8 @@ from kg.graph.validate import validate_graph
 from kg.stream.shacl import validate_batches
 
 TEXTS = ["南京市江北新区聚焦集成电路、生物医药等主导产业，到2025年产值突破500亿元。",
-         "苏州高新区聚焦集成电路产业，重点发展高端装备制造。", "无锡经开区重点发展物联网产业。"]
+         "苏州高新区聚焦集成电路产业，重点发展高端装备制造。",
+         "无锡经开区重点发展物联网产业。"]
 
 
 @pytest.fixture(scope="module")
@@ -36,7 +37,7 @@ def _broken(lines):
             continue
         if s == fact and "wasDerivedFrom" in p:
             continue
-        if "#startOffset>" in p and not out[-1:] == ["x"]:
+        if "#startOffset>" in p:
             line = f'{s} {p} "seven" .\n'
         out.append(line)
     return sorted(set(out))

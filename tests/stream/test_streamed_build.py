@@ -39,7 +39,8 @@ def test_streamed_build_writes_the_same_bytes(source, corpus, seeds_dir, pipelin
     memory = build(inputs, tmp_path / "memory", html=False, pipeline=pipeline, formats=FORMATS)
     streamed = build(inputs, tmp_path / "streamed", html=False, pipeline=pipeline, formats=FORMATS, streamed=True)
     for fmt in FORMATS:
-        assert (tmp_path / "streamed" / f"graph.{fmt}").read_bytes() == (tmp_path / "memory" / f"graph.{fmt}").read_bytes()
+        streamed_bytes = (tmp_path / "streamed" / f"graph.{fmt}").read_bytes()
+        assert streamed_bytes == (tmp_path / "memory" / f"graph.{fmt}").read_bytes(), fmt
     for field in ("documents", "triples", "entities", "relations", "targets", "readings"):
         assert getattr(streamed, field) == getattr(memory, field), field
     assert streamed.validation.conforms and streamed.validation.triples == memory.triples
