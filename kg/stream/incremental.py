@@ -1,18 +1,24 @@
-"""The store patched for a few changed documents: only the nodes they affect are merged and rewritten.
+"""The store patched for a few changed documents: only what they affect is merged and rewritten.
 
-Given the raw entity keys a change touches (those of the changed documents'
-records, before and after), `Patch` works out the merged keys whose nodes may
-differ: park identity is run again on the park groups of those keys
-(`kg.stream.merge.resolve_parks`), and every key that stood, or now stands, for
-one of them is affected. It then reads from the store every triple of those
-entities, of the facts and targets that touch them and of the changed
-documents (with their evidence), builds the same nodes again from the index
-(`kg.graph.triples`, as the full merge does), and removes and adds only the
-difference. Evidence and extractor nodes that several facts share are dropped
-only when nothing points at them any more; a catalogue zone's level and class
-are the ontology's own triples too (``ontology/catalogue.ttl``, loaded with the
-graph), so they always stay. The store
-then holds what a fresh build of the same documents gives; a test checks it.
+`Patch` reads the changed documents' records before (`before`) and after
+(`after`) the index changes, then (`apply`) works out three sets:
+
+- the **entities** to rebuild: every merged key one of those records names,
+  widened by park identity, which is run again on their park groups
+  (`kg.stream.merge.resolve_parks`): every key that stood or now stands for one;
+- the **facts** to rebuild: the (subject, object, family) groups of the changed
+  records' relations, under the old merges and the new, and every fact of an
+  entity that came or went, or whose raw keys changed (merged or split);
+- the **targets** to rebuild, by IRI, likewise.
+
+For each it reads what the store holds and builds the same nodes again from the
+index (`kg.graph.triples`, as the full merge does), then removes and adds only
+the difference. Evidence and extractor nodes, which several facts share, are
+dropped when nothing points at them any more; a catalogue zone's level and class
+are the ontology's own triples too, so they stay. An industry that thousands of
+documents mention is rebuilt as a node (its ``pk:mentionedIn`` grows) but its
+facts with unchanged parks are left alone. The store then holds what a fresh
+build of the same documents gives; tests check it quad for quad.
 """
 from __future__ import annotations
 
@@ -21,23 +27,17 @@ import dataclasses
 from kg.entity_merge import merge_group
 from kg.graph import iris
 from kg.graph.sorted_lines import NTLines
-from kg.graph.triples import document_triples, entity_triples, fact_triples, target_triples
+from kg.graph.triples import document_triples, entity_triples, fact_triples, relation_family, target_triples
 from kg.stream.index import ResultIndex, park_group, record
 from kg.stream.merge import resolve_parks
 
 _PK = "https://w3id.org/parkkg/ontology#"
 _RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
 _PROV = "http://www.w3.org/ns/prov#"
-
-
-def raw_keys(index: ResultIndex, doc_ids) -> set:
-    """Every raw entity key the records of `doc_ids` name."""
-    keys: set = set()
-    for doc_id in doc_ids:
-        for sql in ("SELECT key FROM entities WHERE doc_id = ?", "SELECT subject FROM relations WHERE doc_id = ?",
-                    "SELECT object FROM relations WHERE doc_id = ?", "SELECT park FROM targets WHERE doc_id = ?"):
-            keys.update(k for (k,) in index.db.execute(sql, (doc_id,)))
-    return keys
+# what an entity node states about itself (kg.graph.triples.entity_triples); its facts are rebuilt apart
+_NODE_PREDICATES = frozenset({_RDF + "type", "http://www.w3.org/2004/02/skos/core#prefLabel",
+                              "http://www.w3.org/2000/01/rdf-schema#label", "http://www.w3.org/2004/02/skos/core#altLabel",
+                              _PK + "inSector", _PK + "mentionedIn", _PK + "catalogueZone"})
 
 
 class Patch:
@@ -48,39 +48,41 @@ class Patch:
         self.relation_floor, self.target_floor = floors
         self.keys: set = set()
         self.docs: set = set()
-        self.old_merges: dict = {}
+        self.facts: set = set()  # (subject, object, family) of merged keys
+        self.targets: set = set()  # (merged park, target IRI)
+        self._new_docs: list = []
 
     def before(self, doc_ids) -> None:
         """The documents about to change or go, read while the index still holds them."""
         self.docs.update(doc_ids)
-        self.keys |= raw_keys(self.index, doc_ids)
+        self._read(doc_ids)
 
     def after(self, doc_ids) -> None:
         """The documents added or changed, once the index holds their new records."""
         self.docs.update(doc_ids)
-        self.keys |= raw_keys(self.index, doc_ids)
+        self._new_docs = list(doc_ids)
+
+    def _read(self, doc_ids) -> None:
+        """Keys, fact groups and target IRIs of the documents' records, under the merges of now."""
+        for doc_id in doc_ids:
+            self.keys.update(k for (k,) in self.db.execute("SELECT key FROM entities WHERE doc_id = ?", (doc_id,)))
+            for s, o, family in self.db.execute("SELECT subject, object, family FROM relations WHERE doc_id = ? "
+                                                "AND confidence >= ?", (doc_id, self.relation_floor)):
+                self.keys.update((s, o))
+                self.facts.add((self._merged(s), self._merged(o), family))
+            for park, data in self.db.execute("SELECT park, data FROM targets WHERE doc_id = ? AND confidence >= ?",
+                                              (doc_id, self.target_floor)):
+                self.keys.add(park)
+                merged = self._merged(park)
+                self.targets.add((merged, _target_iri(record(data), merged)))
 
     # ------------------------------------------------------------ which nodes
-
-    def _affected(self) -> set:
-        regions = self.lexicon.regions
-        groups = {g for g in (park_group(k, regions) for k in self.keys) if g}
-        members = set(self.keys)
-        for g in sorted(groups):
-            members.update(k for (k,) in self.db.execute("SELECT key FROM merges WHERE grp = ?", (g,)))
-            members.update(k for (k,) in self.db.execute("SELECT DISTINCT key FROM entities WHERE grp = ?", (g,)))
-        old = {k: t for g in sorted(groups) for k, t in self.db.execute(
-            "SELECT key, target FROM merges WHERE grp = ?", (g,))}
-        self.index.commit()
-        new = resolve_parks(self.index, self.lexicon, groups)
-        self.merges = new
-        return {old.get(k, k) for k in members} | {self._merged(k) for k in members}
 
     def _merged(self, key: str) -> str:
         row = self.db.execute("SELECT target FROM merges WHERE key = ?", (key,)).fetchone()
         return row[0] if row else key
 
-    def _raw_of(self, merged: set) -> set:
+    def _raw_of(self, merged) -> set:
         raw = set(merged)
         for k in sorted(merged):
             raw.update(r for (r,) in self.db.execute("SELECT key FROM merges WHERE target = ?", (k,)))
@@ -94,97 +96,145 @@ class Patch:
                             for r in raw)
         return memo[key]
 
+    def _in_store(self, key: str) -> bool:
+        ox = _ox()
+        node = ox.NamedNode(iris.entity_iri(key))
+        return next(iter(self.store.quads_for_pattern(node, ox.NamedNode(_RDF + "type"), None, ox.DefaultGraph())),
+                    None) is not None
+
+    def _resolve(self) -> tuple[set, set]:
+        """(the merged keys whose nodes are rebuilt, those whose raw keys or presence changed)."""
+        groups = {g for g in (park_group(k, self.lexicon.regions) for k in self.keys) if g}
+        members = set(self.keys)
+        old = {}
+        for g in sorted(groups):
+            old.update(self.db.execute("SELECT key, target FROM merges WHERE grp = ?", (g,)))
+            members.update(k for (k,) in self.db.execute("SELECT DISTINCT key FROM entities WHERE grp = ?", (g,)))
+        members.update(old)
+        self.index.commit()
+        resolve_parks(self.index, self.lexicon, groups)
+        nodes, changed = set(), set()
+        for k in members:
+            before, now = old.get(k, k), self._merged(k)
+            nodes.update((before, now))
+            if before != now:
+                changed.update((before, now))
+        memo: dict = {}
+        changed.update(k for k in nodes if self._in_store(k) != self._present(k, memo))
+        return nodes, changed
+
     # ------------------------------------------------------------ the new nodes
 
-    def _new_triples(self, affected: set):
-        raw = sorted(self._raw_of(affected))
+    def _entity_triples(self, nodes: set):
         subclass_ok = set(self.lexicon.subclass_of)
         zones = {z.iri: z for z in getattr(self.lexicon, "zones", ())}
         groups: dict = {}
-        for r in raw:
+        for r in sorted(self._raw_of(nodes)):
             for doc_id, seq, pos, data in self.db.execute(
                     "SELECT doc_id, seq, pos, data FROM entities WHERE key = ?", (r,)):
                 groups.setdefault(self._merged(r), []).append((seq, pos, doc_id, data))
-        for key in sorted(k for k in groups if k in affected):
+        for key in sorted(k for k in groups if k in nodes):
             members = [(doc_id, record(data)) for _, _, doc_id, data in sorted(groups[key], key=lambda m: m[:2])]
             yield from entity_triples(merge_group(key, members), subclass_ok, zones)
-        yield from self._facts(raw, affected)
-        yield from self._targets(raw, affected)
-        for doc_id in sorted(self.docs):
-            for (data,) in self.db.execute("SELECT data FROM docs WHERE doc_id = ?", (doc_id,)):
-                yield from document_triples(record(data))
 
-    def _facts(self, raw: list, affected: set):
-        rows = {}
-        for r in raw:
+    def _fact_triples(self, groups: set, changed: set):
+        """The facts of `groups` and every fact of a `changed` entity, from the index."""
+        ends = self._raw_of({s for s, _, _ in groups} | changed)
+        rows, memo, grouped = {}, {}, {}
+        for r in sorted(ends | self._raw_of(changed)):
             for column in ("subject", "object"):
-                for rowid, s, o, family, seq, pos, data, text in self.db.execute(
-                        f"SELECT rowid, subject, object, family, seq, pos, data, text FROM relations "  # noqa: S608
-                        f"WHERE {column} = ? AND confidence >= ?", (r, self.relation_floor)):
-                    rows[rowid] = (self._merged(s), self._merged(o), family, seq, pos, data, text)
-        memo: dict = {}
-        grouped: dict = {}
+                rows.update((rowid, rest) for rowid, *rest in self.db.execute(
+                    f"SELECT rowid, subject, object, family, seq, pos, data, text FROM relations "  # noqa: S608
+                    f"WHERE {column} = ? AND confidence >= ?", (r, self.relation_floor)))
         for s, o, family, seq, pos, data, text in rows.values():
-            if (s in affected or o in affected) and self._present(s, memo) and self._present(o, memo):
+            s, o = self._merged(s), self._merged(o)
+            if ((s, o, family) in groups or s in changed or o in changed) and self._present(s, memo) \
+                    and self._present(o, memo):
                 grouped.setdefault((s, o, family), []).append((seq, pos, data, text))
         for (s, o, family), readings in sorted(grouped.items()):
             yield from fact_triples(s, o, family, [(dataclasses.replace(record(data), subject=s, object=o), text)
                                                    for _, _, data, text in sorted(readings, key=lambda x: x[:2])])
 
-    def _targets(self, raw: list, affected: set):
+    def _target_triples(self, targets: set, changed: set):
+        parks = {p for p, _ in targets} | changed
+        wanted = {t for _, t in targets}
         memo: dict = {}
-        for r in raw:
+        for r in sorted(self._raw_of(parks)):
             for data, text in self.db.execute("SELECT data, text FROM targets WHERE park = ? AND confidence >= ?",
                                               (r, self.target_floor)):
                 park = self._merged(r)
-                if park in affected and self._present(park, memo):
-                    yield from target_triples(dataclasses.replace(record(data), park=park), text)
+                target = dataclasses.replace(record(data), park=park)
+                if (park in changed or _target_iri(target, park) in wanted) and self._present(park, memo):
+                    yield from target_triples(target, text)
 
-    # ------------------------------------------------------------ the old nodes, and the difference
+    # ------------------------------------------------------------ the old nodes
 
-    def _old_quads(self, affected: set) -> tuple[set, set]:
-        """(every quad of the affected nodes in the store, the shared nodes they point at)."""
+    def _old_quads(self, nodes: set, changed: set, groups: set, targets: set) -> tuple[set, set]:
+        """(the quads in the store of everything rebuilt, the shared nodes they point at)."""
         ox = _ox()
-        node = ox.NamedNode
-        entities = [node(iris.entity_iri(k)) for k in sorted(affected)]
-        subjects = set(entities)
-        shared: set = set()
-        quads: set = set()
-        for e in entities:
-            quads.update(self.store.quads_for_pattern(None, None, e, ox.DefaultGraph()))
+        node, default = ox.NamedNode, ox.DefaultGraph()
+        subjects, quads = set(), set()
+        for k in nodes:
+            e = node(iris.entity_iri(k))
+            quads.update(q for q in self.store.quads_for_pattern(e, None, None, default)
+                         if q.predicate.value in _NODE_PREDICATES)
+        for k in changed:  # every fact and target of an entity that came, went, merged or split
+            e = node(iris.entity_iri(k))
+            quads.update(self.store.quads_for_pattern(None, None, e, default))
+            quads.update(self.store.quads_for_pattern(e, None, None, default))
             for prop in ("subject", "object"):
-                subjects.update(q.subject for q in self.store.quads_for_pattern(None, node(_RDF + prop), e,
-                                                                               ox.DefaultGraph()))
-            subjects.update(q.object for q in self.store.quads_for_pattern(e, node(_PK + "hasTarget"), None,
-                                                                           ox.DefaultGraph()))
+                subjects.update(q.subject for q in self.store.quads_for_pattern(None, node(_RDF + prop), e, default))
+            subjects.update(q.object for q in self.store.quads_for_pattern(e, node(_PK + "hasTarget"), None, default))
+        for s, o, family in groups:
+            s_node, o_node = node(iris.entity_iri(s)), node(iris.entity_iri(o))
+            for q in self.store.quads_for_pattern(s_node, None, o_node, default):
+                if relation_family(q.predicate.value.rsplit("#", 1)[-1]) == family:
+                    quads.add(q)
+                    subjects.add(node(iris.fact_iri(s_node.value, q.predicate.value.rsplit("#", 1)[-1],
+                                                    o_node.value)))
+        for _, t in targets:
+            subjects.add(node(t))
+            quads.update(self.store.quads_for_pattern(None, node(_PK + "hasTarget"), node(t), default))
         for doc_id in self.docs:
             doc = node(iris.document_iri(doc_id))
             subjects.add(doc)
             subjects.update(q.subject for q in self.store.quads_for_pattern(None, node(_PK + "inDocument"), doc,
-                                                                           ox.DefaultGraph()))
+                                                                           default))
+        shared = set()
         for s in subjects:
-            for q in self.store.quads_for_pattern(s, None, None, ox.DefaultGraph()):
+            for q in self.store.quads_for_pattern(s, None, None, default):
                 quads.add(q)
                 if q.predicate.value in (_PROV + "wasDerivedFrom", _PK + "extractedBy"):
                     shared.add(q.object)
         return quads, shared - subjects
 
+    # ------------------------------------------------------------ the difference
+
     def apply(self) -> dict:
         """Patch the store; returns how many triples went out and came in."""
         ox = _ox()
-        affected = self._affected()
-        old, shared = self._old_quads(affected)
+        old_facts, old_targets = self.facts, self.targets
+        self._read(self._new_docs)  # their keys, for park identity
+        nodes, changed = self._resolve()
+        self.facts, self.targets = set(), set()
+        self._read(self._new_docs)  # their facts and targets under the merges of now
+        groups, targets = old_facts | self.facts, old_targets | self.targets
+        old, shared = self._old_quads(nodes, changed, groups, targets)
+        triples = [*self._entity_triples(nodes), *self._fact_triples(groups, changed),
+                   *self._target_triples(targets, changed)]
+        for doc_id in sorted(self.docs):
+            for (data,) in self.db.execute("SELECT data FROM docs WHERE doc_id = ?", (doc_id,)):
+                triples.extend(document_triples(record(data)))
         lines = NTLines()
-        text = "".join(f"{lines.line(s, p, o)} .\n" for s, p, o in self._new_triples(affected))
+        text = "".join(f"{lines.line(s, p, o)} .\n" for s, p, o in triples)
         new = set(ox.parse(text.encode("utf-8", "surrogatepass"), ox.RdfFormat.N_TRIPLES))
         removed = old - new
         for quad in sorted(removed, key=str):
             self.store.remove(quad)
         added = sorted((q for q in new - old if q not in self.store), key=str)  # shared nodes may be there
         self.store.extend(added)
-        removed_shared = self._drop_orphans(shared)
-        return {"triples_removed": len(removed) + removed_shared, "triples_added": len(added),
-                "entities_affected": len(affected)}
+        return {"triples_removed": len(removed) + self._drop_orphans(shared), "triples_added": len(added),
+                "entities_affected": len(nodes)}
 
     def _drop_orphans(self, shared: set) -> int:
         """Remove the shared nodes (evidence, extractors) nothing points at any more."""
@@ -196,6 +246,10 @@ class Patch:
                     self.store.remove(quad)
                     dropped += 1
         return dropped
+
+
+def _target_iri(target, park: str) -> str:
+    return iris.target_iri(park, target.metric, target.value, target.unit, target.year)
 
 
 def _ox():
