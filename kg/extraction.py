@@ -115,7 +115,8 @@ def extract(paths, pipeline=None, progress: bool = False, report: BuildReport | 
     Dask cluster. The pipeline is built (by `new_pipeline(lexicon)`, default
     `kg.pipeline.Pipeline`) only when some document is not cached. With `sink`,
     each result goes to ``sink(seq, result)`` as it comes back and nothing is
-    kept; without, the results are returned in document order. `documents`,
+    kept (and a pool's processes build their own pipelines, the parent none,
+    unless one is given); without, the results are returned in document order. `documents`,
     (position, RawDocument) pairs, replaces the documents read from `paths`.
     """
     report = report if report is not None else BuildReport()
@@ -158,7 +159,8 @@ def extract(paths, pipeline=None, progress: bool = False, report: BuildReport | 
             sink(seq, result)
 
     bar = progress_bar(progress, "extracting", count_documents(paths) if progress else None)
-    batches = _Batches(lambda: make_runner(jobs, scheduler, get_pipeline, get_lexicon), deliver, bar)
+    batches = _Batches(lambda: make_runner(jobs, scheduler, get_pipeline, get_lexicon, inherit=sink is None or
+                                           pipeline is not None), deliver, bar)
     frozen = gc_frozen() if sink is None else _nothing()
     with frozen:  # every result lives until the graph is built
         try:

@@ -98,14 +98,21 @@ class InlineRunner:
 
 
 class PoolRunner:
-    """Extraction over a pool of processes, one pipeline per process."""
+    """Extraction over a pool of processes, one pipeline per process.
 
-    def __init__(self, pipeline, jobs: int):
+    `source` is the parent's pipeline, which forked processes inherit (no second
+    start-up), or a lexicon, from which each process builds its own (the parent
+    then never holds a pipeline: what a streamed build wants, to keep its memory for the merge).
+    """
+
+    def __init__(self, source, jobs: int):
         self.jobs = jobs
-        self.fingerprint = pipeline.lexicon.fingerprint
+        lexicon = getattr(source, "lexicon", source)
+        self.fingerprint = lexicon.fingerprint
         methods = multiprocessing.get_all_start_methods()
         context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
-        source = pipeline if context.get_start_method() == "fork" else pipeline.lexicon  # fork: never pickled
+        if context.get_start_method() != "fork":
+            source = lexicon  # a pipeline is never pickled
         self.executor = ProcessPoolExecutor(jobs, mp_context=context, initializer=_init_pool_worker,
                                             initargs=(source,))
 
@@ -152,10 +159,11 @@ class DaskRunner:
         self.client.close()
 
 
-def make_runner(jobs: int, scheduler: str | None, get_pipeline, get_lexicon) -> Runner:
-    """The runner for `jobs` processes or a Dask `scheduler`; the pipeline is built only where one is needed."""
+def make_runner(jobs: int, scheduler: str | None, get_pipeline, get_lexicon, inherit: bool = True) -> Runner:
+    """The runner for `jobs` processes or a Dask `scheduler`; the pipeline is built only where one is needed
+    (with `inherit` False, a pool's processes build their own and the parent none)."""
     if scheduler:
         return DaskRunner(get_lexicon(), scheduler)
     if jobs > 1:
-        return PoolRunner(get_pipeline(), jobs)
+        return PoolRunner(get_pipeline() if inherit else get_lexicon(), jobs)
     return InlineRunner(get_pipeline())

@@ -17,7 +17,7 @@ from kg.stream.index import ResultIndex
 from kg.stream.merge import confidence_floors, merged_triples, readings
 
 INDEX_NAME = ".kg-index.sqlite"  # in OUT, beside the outputs: what kg update starts from
-SORT_RUN_LINES = 200_000
+SORT_RUN_LINES = 100_000
 
 
 def write_streamed_graph(index: ResultIndex, lexicon, paths: dict, min_confidence=None,
@@ -31,7 +31,7 @@ def write_streamed_graph(index: ResultIndex, lexicon, paths: dict, min_confidenc
     clock = time.perf_counter()
     sorter = LineSorter(run_lines, directory=Path(next(iter(paths.values()))).parent)
     try:
-        lines = NTLines()
+        lines = NTLines(memo=100_000)
         for s, p, o in merged_triples(index, lexicon, min_confidence):
             sorter.add(lines.line(s, p, o))
         seconds["merge"] = time.perf_counter() - clock
