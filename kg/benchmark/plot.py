@@ -14,7 +14,8 @@ def scale_points(figures: dict) -> list[dict]:
     """
     n = figures["scale"]
     chars = figures["characters_scaled"]
-    return [{"scale": 1, "characters": chars / n, "seconds": figures["build_s_scale_1"],
+    one = figures.get("characters_scale_1", chars / n)
+    return [{"scale": 1, "characters": one, "seconds": figures["build_s_scale_1"],
              "peak_mb": figures["peak_rss_mb_scale_1"]},
             {"scale": n, "characters": chars, "seconds": figures["build_s_scaled"],
              "peak_mb": figures[f"peak_rss_mb_scale_{n}"]}]

@@ -191,6 +191,7 @@ def scale_figures(corpus: Path, scale: int, tmp: Path, jobs: int, query_runs: in
             "(all processes)")
     one, big = built[1], built[scale]
     figures.update(documents_scaled=big["documents"], characters_scaled=big["characters"],
+                   characters_scale_1=one["characters"],
                    triples_scaled=big.get("triples"), entities_scaled=big.get("entities"),
                    relations_scaled=big.get("relations"), triples_scale_1=one.get("triples"),
                    entities_scale_1=one.get("entities"), build_s_scale_1=round(one["seconds"], 2),
