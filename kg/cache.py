@@ -7,9 +7,8 @@ url), `kg.pipeline.PIPELINE_VERSION`, the ontology fingerprint
 (`kg.ontology.Lexicon.fingerprint`) and a fingerprint of the code that shapes a
 result (``kg/extract``, ``kg/text``, ``kg/pipeline.py``, ``kg/types.py``,
 ``kg/ontology.py``), so that editing any of them invalidates the cache without
-anyone having to remember to bump a version. Where a document's file moved
-(its ``source`` changed, nothing else), the cached result is reused with the
-new source.
+anyone having to remember to bump a version. A document whose file moved (only
+its ``source`` changed) reuses its cached result with the new source.
 
 Results live in one SQLite file (``results.sqlite``; standard library, one file
 whatever the corpus size, transactional) as zlib-compressed JSON in which each
@@ -34,9 +33,8 @@ True
 >>> moved = RawDocument("d1", "苏州高新区", "b/d1.txt")
 >>> cache.get(cache.key(moved), moved).document.source
 'b/d1.txt'
->>> cache.prune(keep=set())
-1
->>> cache.close()
+>>> cache.prune(keep=set()), cache.close()
+(1, None)
 """
 from __future__ import annotations
 

@@ -11,7 +11,7 @@ from kg.errors import ParkKGError
 from kg.graph.formats import WRITE_FORMATS
 
 # Commands that live in their own modules; each module defines register(main).
-COMMAND_MODULES = ("kg.commands.push", "kg.commands.bench", "kg.commands.eval", "kg.commands.stats", "kg.commands.validate", "kg.commands.train_ner", "kg.commands.export", "kg.commands.serve")
+COMMAND_MODULES = ("kg.commands.push", "kg.commands.bench", "kg.commands.eval", "kg.commands.stats", "kg.commands.validate", "kg.commands.train_ner", "kg.commands.export", "kg.commands.serve", "kg.commands.update")
 
 
 class _Main(click.Group):
@@ -67,8 +67,11 @@ def main(debug):
 @click.option("--min-confidence", type=click.FloatRange(0, 1), default=None, metavar="P",
               help="Keep relations and targets whose pk:confidence is at least P (0-1). Default: the thresholds "
                    "fitted on the gold annotations (docs/confidence.md).")
+@click.option("--stream", "streamed", is_flag=True,
+              help="Out-of-core build for big corpora: memory stays flat (no HTML view; ttl, nt, nq); keeps what "
+                   "'kg update' needs. Same graph bytes. See docs/scale.md.")
 def build(paths, out_dir, ontology_dir, no_html, strict, quiet, jobs, scheduler, cache_dir, no_cache, store, formats,
-          open_page, ner, min_confidence):
+          open_page, ner, min_confidence, streamed=False):
     """Build the graph of PATHS (files, folders or .jsonl corpora) into OUT.
 
     Writes OUT/graph.ttl (Turtle, deterministic) and OUT/graph.html (an
@@ -94,7 +97,8 @@ def build(paths, out_dir, ontology_dir, no_html, strict, quiet, jobs, scheduler,
     report = run_build(list(paths), out_dir, ontology_dir=ontology_dir, html=not no_html, progress=progress,
                        jobs=jobs or default_jobs(), scheduler=scheduler, store=store, formats=formats or ("ttl",),
                        cache_dir=None if no_cache else (cache_dir or Path(out_dir) / ".cache"),
-                       prune_cache=cache_dir is None, strict=strict, ner=ner, min_confidence=min_confidence)
+                       prune_cache=cache_dir is None, strict=strict, ner=ner, min_confidence=min_confidence,
+                       streamed=streamed)
     for message in report.warnings:
         click.echo(f"warning: {message}", err=True)
     for message in report.skipped[:50]:

@@ -12,7 +12,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 
 from kg.extract.catalogue import CatalogueLinker
-from kg.extract.link import Linker, merge_entities
+from kg.entity_merge import merge_group
+from kg.extract.link import Linker
 from kg.extract.names import Recognizer
 from kg.extract.park_identity import canonical_parks, descriptive_test, rekey
 from kg.extract.relations import RelationExtractor
@@ -146,7 +147,15 @@ def merge_results(results, min_confidence: float | None = None, lexicon: Lexicon
         corpus.relations = [replace(x, subject=rekey(x.subject, merges), object=rekey(x.object, merges))
                             for x in corpus.relations]
         corpus.targets = [replace(t, park=rekey(t.park, merges)) for t in corpus.targets]
-    corpus.entities = merge_entities([(doc_id, {rekey(e.key, merges): replace(e, key=rekey(e.key, merges))})
-                                      for doc_id, entities in per_doc for e in entities])
+    corpus.entities = _merged_entities(per_doc, merges)
     corpus.documents.sort(key=lambda d: d.id)
     return corpus
+
+
+def _merged_entities(per_doc, merges: dict) -> dict:
+    """key -> one Entity, from each document's records under the key they stand under after `merges`."""
+    groups: dict = {}  # merged key -> its (document id, Entity) records, in document order
+    for doc_id, entities in per_doc:
+        for e in entities:
+            groups.setdefault(rekey(e.key, merges), []).append((doc_id, e))
+    return {k: merge_group(k, members) for k, members in groups.items()}

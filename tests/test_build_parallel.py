@@ -7,6 +7,7 @@ import pytest
 from click.testing import CliRunner
 
 import kg.build
+import kg.extraction
 from kg.build import build, extract, iter_documents
 
 TEXTS = [
@@ -35,7 +36,7 @@ def _graph(pipeline, corpus, out, **kw):
 
 
 def test_same_bytes_whatever_the_number_of_processes(pipeline, corpus, tmp_path, monkeypatch):
-    monkeypatch.setattr(kg.build, "BATCH_DOCS", 2)  # several batches, finishing in any order
+    monkeypatch.setattr(kg.extraction, "BATCH_DOCS", 2)  # several batches, finishing in any order
     r1, ttl1, nt1 = _graph(pipeline, corpus, tmp_path / "one", jobs=1)
     r2, ttl2, nt2 = _graph(pipeline, corpus, tmp_path / "two", jobs=2)
     assert r1.documents == r2.documents == len(TEXTS)
@@ -45,7 +46,7 @@ def test_same_bytes_whatever_the_number_of_processes(pipeline, corpus, tmp_path,
 
 
 def test_results_come_back_in_document_order(pipeline, corpus, monkeypatch):
-    monkeypatch.setattr(kg.build, "BATCH_DOCS", 1)
+    monkeypatch.setattr(kg.extraction, "BATCH_DOCS", 1)
     results = extract([corpus], pipeline, jobs=2)
     assert [r.document.id for r in results] == [f"n{i}" for i in range(len(TEXTS))]
 

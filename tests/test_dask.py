@@ -6,6 +6,8 @@ import json
 import pytest
 
 import kg.build
+import kg.extraction
+import kg.runners
 from kg.build import build
 
 distributed = pytest.importorskip("distributed")
@@ -26,8 +28,8 @@ def test_dask_build_equals_local_build(pipeline, cluster, tmp_path, monkeypatch)
     corpus.write_text("".join(json.dumps({"id": f"n{i}", "text": t}, ensure_ascii=False) + "\n"
                               for i, t in enumerate(TEXTS)), encoding="utf-8")
     # the in-process worker reuses the test pipeline instead of building its own (jieba start-up)
-    monkeypatch.setitem(kg.build._DASK_PIPELINES, pipeline.lexicon.fingerprint, pipeline)
-    monkeypatch.setattr(kg.build, "BATCH_DOCS", 1)
+    monkeypatch.setitem(kg.runners._PIPELINES, pipeline.lexicon.fingerprint, pipeline)
+    monkeypatch.setattr(kg.extraction, "BATCH_DOCS", 1)
     local = build([corpus], tmp_path / "local", html=False, pipeline=pipeline, formats=("nt",))
     remote = build([corpus], tmp_path / "dask", html=False, pipeline=pipeline, formats=("nt",),
                    scheduler=cluster.scheduler_address)
@@ -40,4 +42,4 @@ def test_unreachable_scheduler_is_a_clear_error(tmp_path):
 
     (tmp_path / "a.txt").write_text("苏州高新区", encoding="utf-8")
     with pytest.raises(ParkKGError, match="Dask scheduler"):
-        kg.build._DaskRunner(None, "tcp://127.0.0.1:9", timeout=2)
+        kg.runners.DaskRunner(None, "tcp://127.0.0.1:9", timeout=2)

@@ -30,8 +30,12 @@ def register(main: click.Group) -> None:
 @click.option("--compare-segmenters", is_flag=True,
               help="Instead of timing: run the pipeline with each segmenter (rjieba, jieba) and list the mentions "
                    "they do not share.")
+@click.option("--scale", type=click.IntRange(min=1), default=None, metavar="N",
+              help="Instead: build the corpus and N copies of it whose places are other regions of the gazetteer "
+                   "with 'kg build --stream --store', add 1,000 articles with 'kg update', query the store "
+                   "(scale, scaling_Nx, peak_rss_mb_scale_1/N, update_1000_fraction, sparql_p50/p95_ms_scaled).")
 def bench(corpus, sample, scaling_docs, min_triples, query_runs, rdflib_budget, skip_sparql, show_profile,
-          compare_segmenters):
+          compare_segmenters, scale):
     """Measure build speed, scaling, memory and SPARQL latency on a corpus.
 
     Prints the figures as it goes and ends with one JSON line (chars_per_s,
@@ -46,6 +50,7 @@ def bench(corpus, sample, scaling_docs, min_triples, query_runs, rdflib_budget, 
       kg bench --corpus news.jsonl
       kg bench --corpus news.jsonl --sample 300 --skip-sparql
       kg bench --corpus news.jsonl --sample 400 --compare-segmenters
+      kg bench --corpus news.jsonl --scale 10
     """
     from kg.benchmark import BenchOptions, load_documents, run_bench
 
@@ -56,6 +61,17 @@ def bench(corpus, sample, scaling_docs, min_triples, query_runs, rdflib_budget, 
         for line in comparison.lines():
             click.echo(line)
         click.echo(json.dumps(comparison.summary(), ensure_ascii=False, sort_keys=True))
+        return
+
+    if scale:
+        import tempfile
+
+        from kg.benchmark.scale import scale_figures
+        from kg.sources import default_jobs
+
+        with tempfile.TemporaryDirectory(prefix="kg-bench-scale-") as tmp:
+            figures = scale_figures(corpus, scale, Path(tmp), default_jobs(), query_runs, say=click.echo)
+        click.echo(json.dumps(figures, ensure_ascii=False, sort_keys=True))
         return
 
     options = BenchOptions(corpus, sample, scaling_docs, min_triples, query_runs, rdflib_budget, skip_sparql,

@@ -1,8 +1,4 @@
-"""Write graphs deterministically, atomically and fast.
-
-Only `write_*` functions touch the disk; each writes a temporary file beside the
-target and renames it over the target, so a build killed midway leaves the
-previous file intact.
+"""Write graphs deterministically, atomically (`kg.graph.atomic`) and fast.
 
 rdflib's own Turtle serializer needs minutes at a hundred thousand triples and
 hours at millions, and its output order is not guaranteed. So Turtle and
@@ -27,83 +23,17 @@ ex:a a ex:Park ;
 """
 from __future__ import annotations
 
-import contextlib
 import hashlib
-import os
 import re
-import tempfile
 from pathlib import Path
 
+from kg.graph.atomic import atomic_open, atomic_write_bytes, atomic_write_text  # noqa: F401 - moved there
 from kg.graph.formats import GRAPH_FORMATS as _TABLE  # noqa: E402
 
 FORMATS = {f.key: f.rdflib for f in _TABLE if f.writable}  # key -> rdflib serializer (kg.graph.formats)
 
 RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
 XSD = "http://www.w3.org/2001/XMLSchema#"
-
-# ---------------------------------------------------------------- atomic files
-
-
-def atomic_write_bytes(path: Path | str, data: bytes) -> None:
-    """Write `data` to `path` through a temporary file and a rename."""
-    with atomic_open(path, "wb") as handle:
-        handle.write(data)
-
-
-def atomic_write_text(path: Path | str, text: str) -> None:
-    atomic_write_bytes(path, text.encode("utf-8"))
-
-
-@contextlib.contextmanager
-def atomic_open(path: Path | str, mode: str = "w"):
-    """A file handle whose content replaces `path` only when the block ends without error.
-
-    >>> import tempfile, pathlib
-    >>> p = pathlib.Path(tempfile.mkdtemp()) / "x.txt"
-    >>> with atomic_open(p) as f:
-    ...     _ = f.write("一")
-    >>> p.read_text(encoding="utf-8")
-    '一'
-    """
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        if "b" in mode:
-            handle = os.fdopen(fd, mode)
-        else:
-            handle = os.fdopen(fd, mode, encoding="utf-8", newline="\n")
-        with handle:
-            yield handle
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.chmod(tmp, 0o644)
-        _pause_for_kill_tests(path)
-        os.replace(tmp, path)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise
-
-
-def _pause_for_kill_tests(path: Path) -> None:
-    """Test hook for tests/test_atomic.py; does nothing unless PARKKG_TEST_PAUSE_BEFORE_RENAME is set.
-
-    Set to file names (``graph.ttl,graph.html``), a write of one of them says so on
-    stderr and waits a minute once its temporary file is complete, just before the
-    rename, so that a test can ``kill -9`` the build there and check the previous
-    file is intact.
-    """
-    names = os.environ.get("PARKKG_TEST_PAUSE_BEFORE_RENAME")
-    if names and path.name in names.split(","):
-        import sys
-        import time
-
-        print(f"parkkg-test: paused before renaming over {path}", file=sys.stderr, flush=True)
-        time.sleep(60)
-
 
 # ---------------------------------------------------------------- terms
 
@@ -287,12 +217,6 @@ def iter_turtle(graph, prefixes: dict[str, str] | None = None):
 def generate_turtle(graph, prefixes: dict[str, str] | None = None) -> str:
     """Turtle text with sorted subjects, predicates and objects: same graph, same bytes."""
     return "".join(iter_turtle(graph, prefixes))
-
-
-def generate_turtle_rdflib(graph) -> str:
-    """rdflib's own Turtle (slow on big graphs; kept for comparison)."""
-    data = graph.serialize(format="turtle")
-    return data if isinstance(data, str) else data.decode("utf-8")
 
 
 # ---------------------------------------------------------------- N-Triples / N-Quads

@@ -35,6 +35,7 @@ from pathlib import Path
 
 from kg.errors import ParkKGError, QueryError, missing_extra
 from kg.graph.outputs import swap_into_place
+from kg.graph.push import PushError, graph_store_url, push_graph, update_endpoint_for  # noqa: F401 - moved there
 
 XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 MARKER = "CURRENT"  # every RocksDB folder has one
@@ -271,202 +272,13 @@ def query_store(store, sparql: str, bindings: dict | None = None) -> tuple[list[
     return columns, rows
 
 
-# ---------------------------------------------------------------- remote stores (SPARQL 1.1 Graph Store Protocol)
+def load_build_store(source: Path, store_dir: Path, ontology_dir=None) -> int:
+    """Bulk-load a build's graph file with the ontology into a new store at `store_dir`.
 
-_CONTENT_TYPES = {".ttl": "text/turtle; charset=utf-8", ".nt": "application/n-triples"}
-
-
-class PushError(ParkKGError):
-    """A graph could not be sent to a Graph Store Protocol endpoint."""
-
-
-def graph_store_url(endpoint: str, graph_iri: str | None = None) -> str:
-    """The request URL for a graph at a Graph Store Protocol endpoint (``?graph=`` or ``?default``).
-
-    >>> graph_store_url("http://127.0.0.1:7878/store", "https://w3id.org/parkkg/graph")
-    'http://127.0.0.1:7878/store?graph=https%3A%2F%2Fw3id.org%2Fparkkg%2Fgraph'
-    >>> graph_store_url("http://h/ds/data?x=1")
-    'http://h/ds/data?x=1&default'
+    The ontology goes in too (classes, property labels, the industry taxonomy), as
+    kg query reads it beside a graph file: saved queries that follow skos:broader
+    answer the same from either.
     """
-    from urllib.parse import quote
+    from kg.ontology import ontology_files
 
-    joiner = "&" if "?" in endpoint else "?"
-    return f"{endpoint}{joiner}" + (f"graph={quote(graph_iri, safe='')}" if graph_iri else "default")
-
-
-def _graph_file(path: Path) -> Path:
-    from kg.graph.outputs import check_output  # noqa: PLC0415
-
-    if path.is_dir():
-        for name in ("graph.nt", "graph.ttl"):
-            if (path / name).is_file() and check_output(path / name) is None:
-                return path / name
-        for name in ("graph.nt", "graph.ttl"):
-            problem = check_output(path / name) if (path / name).is_file() else None
-            if problem:
-                raise PushError(problem)
-        raise PushError(f"{path}: has no graph.nt or graph.ttl; build one with: kg build SOURCES -o {path}")
-    if not path.is_file():
-        raise PushError(f"{path}: no such graph file; build one with: kg build SOURCES -o OUT")
-    if path.suffix.lower() not in _CONTENT_TYPES:
-        raise PushError(f"{path}: push sends Turtle (.ttl) or N-Triples (.nt); write one with "
-                        "kg build ... --format nt")
-    problem = check_output(path)
-    if problem:
-        raise PushError(problem)
-    return path
-
-
-def _ntriples_batches(path: Path, batch_triples: int, skip: int = 0):
-    """The N-Triples file in batches of whole lines (each batch is a valid N-Triples document).
-
-    The first `skip` triples are passed over (to resume a push that stopped).
-    """
-    batch, count, seen = [], 0, 0
-    with open(path, "rb") as handle:
-        for line in handle:
-            if not line.strip() or line.lstrip().startswith(b"#"):
-                continue
-            seen += 1
-            if seen <= skip:
-                continue
-            batch.append(line)
-            count += 1
-            if count >= batch_triples:
-                yield b"".join(batch), count
-                batch, count = [], 0
-    if batch or count == 0:
-        yield b"".join(batch), count
-
-
-def update_endpoint_for(endpoint: str) -> str | None:
-    """The SPARQL Update URL beside a Graph Store endpoint, where the server's layout tells it.
-
-    >>> update_endpoint_for("http://h:7878/store"), update_endpoint_for("http://h:3030/ds/data")
-    ('http://h:7878/update', 'http://h:3030/ds/update')
-    >>> update_endpoint_for("http://h/rdf-graphs/service") is None
-    True
-    """
-    from urllib.parse import urlsplit, urlunsplit
-
-    parts = urlsplit(endpoint)
-    for tail, update in (("/store", "/update"), ("/data", "/update")):
-        if parts.path.endswith(tail):
-            return urlunsplit(parts._replace(path=parts.path[: -len(tail)] + update, query=""))
-    return None
-
-
-def push_graph(path: Path | str, endpoint: str, graph_iri: str | None = None, replace: bool = True,
-               batch_triples: int = 200_000, timeout: float = 300, auth: tuple[str, str] | None = None,
-               update_endpoint: str | None = None, resume_from: int = 0) -> dict:
-    """Send a graph file (or a build folder's graph) to a SPARQL 1.1 Graph Store Protocol endpoint.
-
-    `replace` makes the target graph hold exactly the file afterwards, else
-    triples are added (POST). An N-Triples file goes in batches of
-    `batch_triples` lines, so a graph of millions of triples never needs one
-    giant request; Turtle goes in one request, streamed from the file.
-
-    A replacing push of more than one batch is staged: the batches go into a new
-    named graph, and one SPARQL Update ``MOVE`` at `update_endpoint` (by default
-    the one beside `endpoint`, `update_endpoint_for`; "" for none) puts it in
-    place, so a dropped connection leaves the target graph as it was. Without an
-    update endpoint the first batch replaces (PUT) and the rest are added, and a
-    failure says exactly how many triples the remote holds and how to go on
-    (`resume_from` skips the triples already sent, adding the rest).
-    Returns ``{"requests", "triples", "bytes", "url", "staged"}`` (``triples``
-    is None for Turtle).
-    """
-    import base64
-    import uuid
-
-    path = _graph_file(Path(path))
-    if not endpoint.startswith(("http://", "https://")):
-        raise PushError(f"{endpoint}: the endpoint must be an http:// or https:// URL, e.g. "
-                        "http://localhost:7878/store (Oxigraph) or http://localhost:3030/ds/data (Fuseki)")
-    url = graph_store_url(endpoint, graph_iri)
-    headers = {"Content-Type": _CONTENT_TYPES[path.suffix.lower()]}
-    if auth:
-        headers["Authorization"] = "Basic " + base64.b64encode(f"{auth[0]}:{auth[1]}".encode()).decode()
-    if update_endpoint is None:
-        update_endpoint = update_endpoint_for(endpoint)
-    state = {"requests": 0, "bytes": 0, "triples": None if path.suffix.lower() != ".nt" else 0}
-
-    def send(target: str, method: str, body, length: int, content_type: str | None = None) -> None:
-        _http(target, method, body, length, {**headers, **({"Content-Type": content_type} if content_type else {})},
-              timeout)
-        state["requests"] += 1
-        state["bytes"] += length
-
-    if path.suffix.lower() != ".nt":
-        size = path.stat().st_size
-        with open(path, "rb") as handle:
-            send(url, "PUT" if replace else "POST", handle, size)
-        return {**state, "url": url, "staged": False}
-
-    batches = _ntriples_batches(path, max(1, batch_triples), skip=resume_from)
-    first = next(batches)
-    second = next(batches, None)
-    replace = replace and not resume_from
-    if replace and second is not None and update_endpoint:
-        staging = f"urn:parkkg:push-staging:{uuid.uuid4().hex}"
-        staging_url = graph_store_url(endpoint, staging)
-        try:
-            for body, count in _chain(first, second, batches):
-                send(staging_url, "POST", body, len(body))
-                state["triples"] += count
-            target = f"<{graph_iri}>" if graph_iri else "DEFAULT"
-            update = f"MOVE <{staging}> TO {target}".encode()
-            send(update_endpoint, "POST", update, len(update), "application/sparql-update")
-        except PushError as exc:
-            drop = f"DROP SILENT GRAPH <{staging}>".encode()
-            try:
-                _http(update_endpoint, "POST", drop, len(drop),
-                      {**headers, "Content-Type": "application/sparql-update"}, timeout)
-                left = "the staging graph was dropped"
-            except PushError:
-                left = f"a staging graph <{staging}> may be left there (DROP it when the server is back)"
-            raise PushError(f"{exc}; the target graph was not changed (the upload went to a staging graph, "
-                            f"and {left}); push again") from exc
-        return {**state, "url": url, "staged": True}
-
-    sent = resume_from
-    try:
-        for body, count in _chain(first, second, batches):
-            send(url, "PUT" if replace and state["requests"] == 0 else "POST", body, len(body))
-            state["triples"] += count
-            sent += count
-    except PushError as exc:
-        if state["requests"] == 0 and not resume_from:
-            raise
-        raise PushError(f"{exc}; the remote graph is INCOMPLETE: it now holds the first {sent} triples of "
-                        f"{path.name}{' (the rest of its old content was replaced)' if replace else ''}; "
-                        f"to finish, run the same kg push with --resume-from {sent}, or push again to replace it "
-                        "(give --update-endpoint so the next replacing push is staged and atomic)") from exc
-    return {**state, "url": url, "staged": False}
-
-
-def _chain(first, second, rest):
-    yield first
-    if second is not None:
-        yield second
-        yield from rest
-
-
-def _http(url: str, method: str, body, length: int, headers: dict, timeout: float) -> None:
-    import urllib.error
-    import urllib.request
-
-    request = urllib.request.Request(url, data=body, method=method, headers={**headers, "Content-Length": str(length)})
-    try:
-        with urllib.request.urlopen(request, timeout=timeout) as response:
-            response.read()
-    except urllib.error.HTTPError as exc:
-        detail = exc.read(500).decode("utf-8", "replace").strip()
-        raise PushError(f"{url}: the endpoint answered {exc.code} {exc.reason} to {method}"
-                        f"{': ' + detail if detail else ''}; check the endpoint URL (its Graph Store "
-                        "Protocol service), the credentials and that it accepts writes and "
-                        f"{headers['Content-Type'].split(';')[0]}") from exc
-    except (urllib.error.URLError, OSError) as exc:
-        reason = getattr(exc, "reason", exc)
-        raise PushError(f"{url}: could not reach the endpoint ({reason}); check that the server runs "
-                        "and the URL, or raise --timeout") from exc
+    return load_into_store([source, *ontology_files(ontology_dir)], store_dir)

@@ -50,3 +50,21 @@ def test_compare_segmenters_lists_no_difference_on_agreeing_engines(tmp_path):
     summary = json.loads(result.output.strip().splitlines()[-1])
     assert summary["documents"] == 2 and summary["differing_documents"] == 0
     assert summary["mentions"]["rjieba"] == summary["mentions"]["jieba"] > 0
+
+
+SCALE_KEYS = {"scale", "documents_scaled", "triples_scaled", "entities_scaled", "scaling_2x", "peak_rss_mb_scale_1",
+              "peak_rss_mb_scale_2", "update_1000_fraction", "sparql_p50_ms_scaled", "sparql_p95_ms_scaled"}
+
+
+def test_bench_scale_ends_with_the_scale_figures(tmp_path):
+    """Builds in child processes; copies speak of other places, so the bigger graph has more entities."""
+    corpus = tmp_path / "news.jsonl"
+    corpus.write_text("".join(json.dumps({"id": d.id, "text": d.text}, ensure_ascii=False) + "\n" for d in _docs(4)),
+                      encoding="utf-8")
+    result = CliRunner().invoke(main, ["bench", "--corpus", str(corpus), "--scale", "2", "--query-runs", "1"])
+    assert result.exit_code == 0, result.output
+    figures = json.loads(result.output.strip().splitlines()[-1])
+    assert SCALE_KEYS <= set(figures)
+    assert figures["scale"] == 2 and figures["documents_scaled"] == 8 and figures["update_documents"] == 4
+    assert figures["entities_scaled"] > figures["entities_scale_1"]
+    assert figures["triples_scaled"] > figures["triples_scale_1"]

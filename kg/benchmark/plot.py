@@ -1,0 +1,47 @@
+"""The plot of docs/scale.md: build time and peak memory against corpus size, from ``kg bench --scale`` figures."""
+from __future__ import annotations
+
+from pathlib import Path
+
+
+def scale_points(figures: dict) -> list[dict]:
+    """(characters, seconds, peak MB) of the ×1 and ×N builds of one ``kg bench --scale N`` JSON line.
+
+    >>> f = {"scale": 10, "characters_scaled": 20, "build_s_scale_1": 1.0, "build_s_scaled": 8.0,
+    ...      "peak_rss_mb_scale_1": 600, "peak_rss_mb_scale_10": 650}
+    >>> [p["seconds"] for p in scale_points(f)]
+    [1.0, 8.0]
+    """
+    n = figures["scale"]
+    chars = figures["characters_scaled"]
+    one = figures.get("characters_scale_1", chars / n)
+    return [{"scale": 1, "characters": one, "seconds": figures["build_s_scale_1"],
+             "peak_mb": figures["peak_rss_mb_scale_1"]},
+            {"scale": n, "characters": chars, "seconds": figures["build_s_scaled"],
+             "peak_mb": figures[f"peak_rss_mb_scale_{n}"]}]
+
+
+def plot_scale(points: list[dict], path: Path) -> None:
+    """Two panels: seconds (with the linear line through ×1) and peak MB, against millions of characters."""
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    points = sorted(points, key=lambda p: p["characters"])
+    x = [p["characters"] / 1e6 for p in points]
+    fig, (left, right) = plt.subplots(1, 2, figsize=(9, 3.4))
+    base = points[0]
+    left.plot(x, [p["seconds"] for p in points], "o-", label="kg build --stream --store")
+    left.plot(x, [base["seconds"] * p["characters"] / base["characters"] for p in points], "--", color="grey",
+              label="linear from ×1")
+    left.set(xlabel="million characters", ylabel="seconds (wall, 2 shared cores)", title="build time")
+    left.legend(fontsize=8)
+    right.plot(x, [p["peak_mb"] for p in points], "o-", color="tab:red")
+    right.set(xlabel="million characters", ylabel="MB", title="peak RSS, all processes", ylim=(0, None))
+    for p, xi in zip(points, x):
+        left.annotate(f"×{p['scale']}", (xi, p["seconds"]), textcoords="offset points", xytext=(4, -10), fontsize=8)
+        right.annotate(f"×{p['scale']}", (xi, p["peak_mb"]), textcoords="offset points", xytext=(4, -10), fontsize=8)
+    fig.tight_layout()
+    fig.savefig(path, dpi=110)
+    plt.close(fig)
