@@ -26,10 +26,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from kg.graph.serialize import RDF_TYPE, _TurtleTerms, atomic_open, iri_ref, nt_term
+from kg.types import ENTITY_CLASSES
 
 _TYPE_NT = f"<{RDF_TYPE}>"
 _PK = "<https://w3id.org/parkkg/ontology#"
-_ENTITY_TYPES = frozenset(f"{_PK}{c}>" for c in ("Park", "Industry", "Enterprise", "Platform"))
+_ENTITY_TYPES = frozenset(f"{_PK}{c}>" for c in ENTITY_CLASSES)
 _TARGET_TYPE = f"{_PK}Target>"
 _STATEMENT_TYPE = "<http://www.w3.org/1999/02/22-rdf-syntax-ns#Statement>"
 _INTEGER = "<http://www.w3.org/2001/XMLSchema#integer>"

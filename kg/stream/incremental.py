@@ -28,6 +28,7 @@ from kg.entity_merge import merge_group
 from kg.graph import iris
 from kg.graph.sorted_lines import NTLines
 from kg.graph.triples import document_triples, entity_triples, fact_triples, relation_family, target_triples
+from kg.namespace import local_name
 from kg.stream.index import ResultIndex, park_group, record
 from kg.stream.merge import resolve_parks
 
@@ -188,9 +189,9 @@ class Patch:
         for s, o, family in groups:
             s_node, o_node = node(iris.entity_iri(s)), node(iris.entity_iri(o))
             for q in self.store.quads_for_pattern(s_node, None, o_node, default):
-                if relation_family(q.predicate.value.rsplit("#", 1)[-1]) == family:
+                if relation_family(local_name(q.predicate.value)) == family:
                     quads.add(q)
-                    subjects.add(node(iris.fact_iri(s_node.value, q.predicate.value.rsplit("#", 1)[-1],
+                    subjects.add(node(iris.fact_iri(s_node.value, local_name(q.predicate.value),
                                                     o_node.value)))
         for _, t in targets:
             subjects.add(node(t))
