@@ -67,7 +67,7 @@ def _is_head(cues: CueIndex, word: str) -> bool:
 
 
 def _development_area(cues: CueIndex, text: str, start: int, end: int) -> bool:
-    if text[end:end + 3] == "管委会":
+    if text.startswith(cues.words["committee_words"], end):
         return True
     if cues.development_re is None:
         return False

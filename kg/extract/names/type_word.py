@@ -152,7 +152,7 @@ def _named_class_member(cues: CueIndex, text: str, base: int, start: int, t_end:
     """A park named by its field alone (零碳科技产业园, 化工园区) describes a kind of park unless the
     text sets it out as one (`_set_out`), names its 管委会, or builds it (加快建设大数据产业园)."""
     a, b = start - base, t_end - base
-    if _set_out(cues, text, a, b, "Park") or text[b:b + 3] == "管委会":
+    if _set_out(cues, text, a, b, "Park") or text.startswith(cues.words["committee_words"], b):
         return True
     return any(text[:a].endswith(w) for w in cues.words["build_verbs"])
 
@@ -162,17 +162,18 @@ def _set_out(cues: CueIndex, text: str, a: int, b: int, cls: str) -> bool:
     proper part of their own (零碳科技产业园、3985电子材料产业园; 氢能研究中心、中欧绿氢创新中心)."""
     if text[a - 1:a] in OPENING_QUOTES:
         return True
-    return any(_named_item(cues, item, cls) for item in _list_neighbours(text, a, b))
+    return any(_named_item(cues, item, cls) for item in _list_neighbours(text, a, b, cues.words["list_closers"]))
 
 
-def _list_neighbours(text: str, a: int, b: int) -> list[str]:
-    """The enumeration items right before and after ``text[a:b]`` (separated by 、)."""
+def _list_neighbours(text: str, a: int, b: int, closers: tuple = ()) -> list[str]:
+    """The enumeration items right before and after ``text[a:b]`` (separated by 、, the last closed by
+    a list closer: A、B等)."""
     items = []
     if text[a - 1:a] == "、":
         lo = max(text.rfind(ch, 0, a - 1) for ch in "、，。；：（(")
         items.append(text[lo + 1:a - 1])
     if text[b:b + 1] == "、":
-        ends = [k for k in (text.find(ch, b + 1) for ch in "、，。；：等（(") if k >= 0]
+        ends = [k for k in (text.find(ch, b + 1) for ch in ("、", "，", "。", "；", "：", "（", "(", *closers)) if k >= 0]
         items.append(text[b + 1:min(ends) if ends else len(text)])
     return items
 
