@@ -77,7 +77,7 @@ class Linker:
         self._areas = AreaTest.from_lexicon(lexicon)
         self._quality = lexicon.words("quality-modifier")  # 高端医疗器械 is 医疗器械 at its top end
         self._variant_endings = lexicon.words("industry-variant-ending")  # 高端装备制造 = 高端装备
-        self._admin_suffixes = frozenset("省市县区镇乡村街")  # a place name's administrative ending
+        self._admin_suffixes = frozenset(lexicon.words("admin-ending"))  # a place name's administrative ending
         self._descriptive = descriptive_test(lexicon)  # 智能制造 in 智能制造产业园 only describes
         self._legal = re.compile("(" + "|".join(map(re.escape, lexicon.words("key-legal-suffix"))) + ")$")
 

@@ -78,7 +78,7 @@ def _words(lex: Lexicon) -> dict:
         inner_conjunctions=frozenset(w("inner-conjunction")),
         partner_prefixes=frozenset(w("partner-country-prefix")),
         build_verbs=w("build-verb"), branch_heads=w("branch-head"), committee_words=w("committee-word"),
-        list_closers=w("list-closer"),
+        list_closers=w("list-closer"), industry_conjunctions=w("industry-conjunction"),
         name_time_words=frozenset(w("name-time-word")), campus_heads=frozenset(w("campus-head")), branch_park_heads=w("branch-park-head"), organisation_endings=w("organisation-ending"), not_organisations=frozenset(w("not-organisation")),
     )
 

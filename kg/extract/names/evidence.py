@@ -184,7 +184,7 @@ def after_department(cues: CueIndex, prefix: str) -> int:
 def split_conjunction(cues: CueIndex, s: int, e: int, text: str) -> list[tuple[int, int]]:
     """大数据和云计算 -> two items when each side is a complete industry name."""
     item = text[s:e]
-    for conj in ("和", "及"):
+    for conj in cues.words["industry_conjunctions"]:
         k = item.find(conj)
         if 0 < k < len(item) - 1 and cues.is_industry_name(item[:k]) and cues.is_industry_name(item[k + 1:]):
             return [(s, s + k), (s + k + 1, e)]

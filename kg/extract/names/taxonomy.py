@@ -23,7 +23,7 @@ def industry_context(cues: CueIndex, text: str, start: int, end: int) -> bool:
     if before.endswith(tuple(cues.lex.industry_context)):
         return True
     # an item of an enumeration that the clause goes on to call industries (…、生物医药、…“2+4”产业格局)
-    if text[end:end + 1] in ("、", "和", "及") or text[start - 1:start] == "、":
+    if text[end:end + 1] == "、" or text[end:end + 1] in cues.words["industry_conjunctions"] or text[start - 1:start] == "、":
         rest = _CLAUSE_END.split(text[end:], maxsplit=1)[0][:40]
         return any(w in rest for w in cues.words["clause_industry_words"])
     return False
