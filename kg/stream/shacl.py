@@ -22,7 +22,7 @@ from pathlib import Path
 
 from kg.graph.sorted_lines import split_line
 
-BATCH_TRIPLES = 50_000
+BATCH_TRIPLES = 10_000
 _TYPE = "<http://www.w3.org/1999/02/22-rdf-syntax-ns#type>"
 _HAS_TARGET = "<https://w3id.org/parkkg/ontology#hasTarget>"
 

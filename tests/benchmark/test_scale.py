@@ -50,3 +50,23 @@ def test_scaled_corpus_has_n_copies_with_their_own_ids(tmp_path):
     some = write_scaled_corpus(corpus, 1, tmp_path / "new.jsonl", places, first=4, limit=2)
     assert some["documents"] == 2
     assert json.loads((tmp_path / "new.jsonl").read_text(encoding="utf-8").splitlines()[0])["id"] == "d0~4"
+
+
+def test_a_query_over_its_budget_counts_the_budget_and_the_rest_still_run(monkeypatch, tmp_path):
+    import time
+
+    import kg.benchmark.scale as scale
+    import kg.benchmark.sparql as sparql
+
+    queries = [("fast", "ASK {}", {}), ("stuck", "ASK {}", {"park": "x"}), ("after", "ASK {}", {})]
+    monkeypatch.setattr(sparql, "bench_queries", lambda: queries)
+
+    def child(store_dir, todo, runs, conn):  # stands for a store: "stuck" never answers
+        for name, _, _ in todo:
+            if name == "stuck":
+                time.sleep(60)
+            conn.send((name, 1.0))
+
+    monkeypatch.setattr(scale, "_query_child", child)
+    times = scale.time_store_queries(tmp_path, runs=1, budget_s=0.5)
+    assert times == {"fast": (1.0, False, False), "stuck": (500.0, True, True), "after": (1.0, False, False)}
