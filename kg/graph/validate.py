@@ -130,11 +130,11 @@ def _violations(results, graph) -> list[Violation]:
         message = one(SH.resultMessage)
         out.append(Violation(
             severity=_local(severity) if severity is not None else "Violation",
-            focus=_short(one(SH.focusNode), graph),
+            focus=short_name(one(SH.focusNode), graph),
             path=_path(results, one(SH.resultPath), graph),
-            value=_short(one(SH.value), graph),
+            value=short_name(one(SH.value), graph),
             message=str(message) if message is not None else "",
-            shape=_short(one(SH.sourceShape), graph) if not _is_blank(one(SH.sourceShape)) else "",
+            shape=short_name(one(SH.sourceShape), graph) if not _is_blank(one(SH.sourceShape)) else "",
         ))
     return out
 
@@ -148,7 +148,7 @@ def _is_blank(node) -> bool:
 _local = local_name  # the one local-name helper (kg.namespace)
 
 
-def _short(node, graph) -> str:
+def short_name(node, graph) -> str:
     """A term as a person reads it: prefixed name for IRIs, quoted text for literals."""
     from rdflib import BNode, Literal, URIRef
 
@@ -192,9 +192,9 @@ def _path(results, path, graph) -> str:
     if isinstance(path, BNode):
         inverse = results.value(path, SH.inversePath)
         if inverse is not None:
-            return "^" + _short(inverse, graph)
+            return "^" + short_name(inverse, graph)
         return "(complex path)"
-    return _short(path, graph)
+    return short_name(path, graph)
 
 
 def render_report(report: ValidationReport, name: str = "the graph", limit: int = 50) -> str:

@@ -72,10 +72,10 @@ def _lookup(db, sql: str, keys) -> list:
 def _object_shapes(ontology_dir, graph) -> set:
     from rdflib import Namespace
 
-    from kg.graph.validate import _short, load_shapes
+    from kg.graph.validate import load_shapes, short_name
 
     sh = Namespace("http://www.w3.org/ns/shacl#")
-    return {_short(shape, graph) for shape in load_shapes(ontology_dir).subjects(sh.targetObjectsOf, None)}
+    return {short_name(shape, graph) for shape in load_shapes(ontology_dir).subjects(sh.targetObjectsOf, None)}
 
 
 def validate_batches(nt_file: Path, ontology_dir=None, batch_triples: int = BATCH_TRIPLES):
@@ -83,7 +83,7 @@ def validate_batches(nt_file: Path, ontology_dir=None, batch_triples: int = BATC
     from rdflib import URIRef
 
     from kg.graph.build import new_graph
-    from kg.graph.validate import ValidationReport, _short, validate_graph
+    from kg.graph.validate import ValidationReport, short_name, validate_graph
 
     started = time.perf_counter()
     object_shapes = _object_shapes(ontology_dir, new_graph())
@@ -96,7 +96,7 @@ def validate_batches(nt_file: Path, ontology_dir=None, batch_triples: int = BATC
                 triples += len(lines)
                 graph = new_graph()
                 graph.parse(data="".join(lines + _context(db, subjects, lines)), format="nt")
-                mine = {_short(URIRef(s[1:-1]), graph) for s in subjects if s.startswith("<")}
+                mine = {short_name(URIRef(s[1:-1]), graph) for s in subjects if s.startswith("<")}
                 seen = Counter()
                 for v in validate_graph(graph, ontology_dir).violations:
                     if v.focus in mine:  # a subject of this batch: checked here and only here
