@@ -59,8 +59,8 @@ def gold_names(gold: dict) -> dict:
     return out
 
 
-def label_relations(pipeline: Pipeline, raw: RawDocument, gold: dict):
-    """(features, right?) for every relation candidate of the document."""
+def process_recording_candidates(pipeline: Pipeline, raw: RawDocument):
+    """(the document's result, every relation candidate with its features) for one document."""
     recorded = []
     extractor = pipeline.relation_extractor
     original = extractor.candidates
@@ -72,9 +72,14 @@ def label_relations(pipeline: Pipeline, raw: RawDocument, gold: dict):
 
     extractor.candidates = recording
     try:
-        result = pipeline.process(raw)
+        return pipeline.process(raw), recorded
     finally:
         extractor.candidates = original
+
+
+def label_relations(pipeline: Pipeline, raw: RawDocument, gold: dict):
+    """(features, right?) for every relation candidate of the document."""
+    result, recorded = process_recording_candidates(pipeline, raw)
     entities = {e.key: e for e in result.entities}
     names = gold_names(gold)
     gold_rel = set()
@@ -102,20 +107,7 @@ def label_relations(pipeline: Pipeline, raw: RawDocument, gold: dict):
 def label_judged(pipeline: Pipeline, record: dict, verdicts: dict):
     """(features, right?) for the admitted candidates of a corpus article whose relation a
     precision reading judged (`verdicts`: fact text -> right?); unjudged candidates are left out."""
-    recorded = []
-    extractor = pipeline.relation_extractor
-    original = extractor.candidates
-
-    def recording(*args, **kwargs):
-        found = original(*args, **kwargs)
-        recorded.extend(found)
-        return found
-
-    extractor.candidates = recording
-    try:
-        result = pipeline.process(RawDocument(record["id"], record["text"], record["id"]))
-    finally:
-        extractor.candidates = original
+    result, recorded = process_recording_candidates(pipeline, RawDocument(record["id"], record["text"], record["id"]))
     labels = {e.key: e.label for e in result.entities}
     rows = []
     for relation, features in recorded:

@@ -121,17 +121,12 @@ def build_scaled(corpus_file: Path, out: Path, jobs: int) -> dict:
 
 
 def _query_child(store_dir: str, queries, runs: int, conn) -> None:
-    from kg.graph.store import open_store, query_store
+    from kg.benchmark.sparql import median_query_ms
+    from kg.graph.store import open_store
 
     store = open_store(store_dir)
     for name, sparql, bindings in queries:
-        query_store(store, sparql, bindings)  # warm-up
-        times = []
-        for _ in range(runs):
-            start = time.perf_counter()
-            query_store(store, sparql, bindings)
-            times.append((time.perf_counter() - start) * 1000)
-        conn.send((name, statistics.median(times)))
+        conn.send((name, median_query_ms(store, sparql, bindings, runs)))
 
 
 def time_store_queries(store_dir: Path, runs: int, budget_s: float = QUERY_BUDGET_S) -> dict:

@@ -15,7 +15,7 @@ development area are lexicon data (``ontology/open-heads.ttl``).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 from kg.extract.park_identity import leading_places
 from kg.types import EntityKey
@@ -28,7 +28,7 @@ class AreaTest:
     types: frozenset  # canonical park types that name regions as often as parks (新区)
     words: tuple  # words showing a development area
     state_level: frozenset = frozenset()  # name cores of the catalogue's 国家级新区 (西咸, 江北)
-    regions: dict | None = None
+    regions: dict = field(default_factory=dict)  # the lexicon's regions, to strip places off a name
 
     @classmethod
     def from_lexicon(cls, lexicon) -> "AreaTest":
@@ -47,7 +47,7 @@ class AreaTest:
         if zone or k.cls != "Park" or "|" not in k.name:
             return False
         part, kind = k.name.rsplit("|", 1)
-        return kind in self.types and leading_places(part, self.regions or {})[1] not in self.state_level
+        return kind in self.types and leading_places(part, self.regions)[1] not in self.state_level
 
     def developed(self, text: str, spans) -> bool:
         """Some sentence naming the area (the name itself left out) has a development-area word."""

@@ -79,7 +79,10 @@ def _words(lex: Lexicon) -> dict:
         partner_prefixes=frozenset(w("partner-country-prefix")),
         build_verbs=w("build-verb"), branch_heads=w("branch-head"), committee_words=w("committee-word"),
         list_closers=w("list-closer"), industry_conjunctions=w("industry-conjunction"),
-        name_time_words=frozenset(w("name-time-word")), campus_heads=frozenset(w("campus-head")), branch_park_heads=w("branch-park-head"), organisation_endings=w("organisation-ending"), not_organisations=frozenset(w("not-organisation")),
+        name_time_words=frozenset(w("name-time-word")), campus_heads=frozenset(w("campus-head")),
+        # 大学, 学院: the university type words, to tell a university's campus from a school's
+        university_forms=tuple(f for f, sub in sorted(lex.platform_types.items())
+                               if sub == "University" and f not in w("campus-head")), branch_park_heads=w("branch-park-head"), organisation_endings=w("organisation-ending"), not_organisations=frozenset(w("not-organisation")),
     )
 
 

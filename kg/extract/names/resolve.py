@@ -46,7 +46,10 @@ def in_organisation_name(cues: CueIndex, after: str) -> bool:
     """教育和体育局, 网络安全和信息化委员会, 旅游行业协会: the industry word opens an office's or an
     association's name, within a few nouns and conjunctions after it."""
     endings, exceptions = cues.words["organisation_endings"], cues.words["not_organisations"]
-    for tok in cues.tokens(after[:12])[:ORGANISATION_REACH]:
+    window = after[:12]
+    if not any(e in window for e in endings):
+        return False  # most industries: no organisation word near, no segmenting
+    for tok in cues.tokens(window)[:ORGANISATION_REACH]:
         if tok.word.endswith(endings) and tok.word not in exceptions:
             return True
         if tok.pos not in ("n", "c", "vn"):

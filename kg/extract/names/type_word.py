@@ -240,9 +240,7 @@ def find(sent: Sentence, tokens, cues: CueIndex) -> list[Candidate]:
 def _school_or_firm_unit(cues: CueIndex, prefix: str, form: str) -> bool:
     """A campus or branch school of no university (某辅读学校陆家嘴校区, 某远大分校) is a school, and a
     firm's own college (某科技有限公司商学院) the firm's unit: neither is a platform."""
-    universities = [f for f, (cls, sub, _) in cues.type_words.items()
-                    if cls == "Platform" and sub == "University" and f not in cues.words["campus_heads"]]
-    if form in cues.words["campus_heads"] and not any(u in prefix for u in universities):
+    if form in cues.words["campus_heads"] and not any(u in prefix for u in cues.words["university_forms"]):
         return True
     return any(suffix in prefix for suffix in cues.lex.enterprise_legal_suffixes)
 
