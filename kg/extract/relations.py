@@ -45,6 +45,8 @@ def admissible(features: dict) -> bool:
     if not (features.get("explicit") or anchored or features.get("owned") or features.get("subpark")) \
             and features.get("sentence_gap", 0.0) > NEAR_GAP:
         return False  # a park named once, sentences back, does not speak for this one
+    if features.get("topic_only_no_tie") and features.get("platform"):
+        return False  # a university or an institute the passage only names is someone's school or employer
     return not features.get("topic_only_no_tie") or anchored
 
 
@@ -117,7 +119,7 @@ class RelationExtractor:
         f, text = cues.frame, cues.text
         a, b = m.start - f.sentence.start, m.end - f.sentence.start
         x = dict(cues.base)
-        blocker = self.ties.blocker(text, a, b)
+        blocker = self.ties.blocker(cues.masked, a, b)
         x["blocked"] = 1.0 if blocker else 0.0
         # a park's own firm honoured (获评) in a passage about the park is still its firm
         x["blocked_weak"] = 1.0 if blocker in WEAK_BLOCKERS else 0.0

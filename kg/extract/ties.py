@@ -26,6 +26,7 @@ SENTENCE_WIDE = ("court",)  # a court or police report ties nothing anywhere in 
 AFTER_NAME = ("person",)  # a title right after a name makes it a person's affiliation
 AFTER_NAME_WINDOW = 10  # characters after a name searched for a person's title
 BEFORE_NAME = ("origin",)  # 来自北京大学的运动员: a word right before a name makes it a person's origin
+LIST_ITEM = 16  # characters of one item of such a list, at most
 MASK = "\u25a1"  # stands in for the characters of other names, so a word inside a name (建设银行) is no cue
 
 
@@ -65,6 +66,7 @@ class TieIndex:
     ties: dict  # property local name -> compiled alternation
     blockers: dict  # context kind -> compiled alternation
     continuation: re.Pattern | None = None  # a clause opening with these continues the list before it (其中包括A、B)
+    joiners: str = ""  # what joins the names of a list (A、B和C)
 
     @classmethod
     def from_lexicon(cls, lexicon) -> "TieIndex":
@@ -76,8 +78,9 @@ class TieIndex:
         for form, kind in lexicon.non_tying_cues.items():
             by_kind.setdefault(kind, set()).add(form)
         continuation = _alternation(lexicon.words("list-continuation"))
+        joiners = "".join(w for w in lexicon.grammar_words.get("coordinator", ()) if len(w) == 1)
         return cls({p: _alternation(ws) for p, ws in sorted(by_prop.items())},
-                   {k: _alternation(ws) for k, ws in sorted(by_kind.items())}, continuation)
+                   {k: _alternation(ws) for k, ws in sorted(by_kind.items())}, continuation, joiners)
 
     def scope(self, text: str, start: int, end: int, subject_at: int | None = None) -> tuple[int, int]:
         """Where a tie for the name at ``[start, end)`` may stand: its clause, the clause before
@@ -116,8 +119,21 @@ class TieIndex:
                 if found:
                     return kind
             elif kind in BEFORE_NAME:
-                if any(pattern.fullmatch(text, k, start) for k in range(max(lo, start - 4), start)):
+                if self._before_list(pattern, text, lo, start):
                     return kind
             elif pattern.search(text, lo, hi):
                 return kind
         return ""
+
+    def _before_list(self, pattern: re.Pattern, text: str, lo: int, start: int) -> bool:
+        """The word stands right before the name, or before the list the name is an item of
+        (来自甲大学、乙研究院和丙大学的专家: every item is short, joined by 、和及与)."""
+        if any(pattern.fullmatch(text, j, start) for j in range(max(lo, start - 4), start)):
+            return True
+        if not self.joiners or start == 0 or text[start - 1] not in self.joiners:
+            return False
+        for found in pattern.finditer(text, lo, start):
+            items = re.split(f"[{re.escape(self.joiners)}]", text[found.end():start - 1])
+            if all(0 < len(item) <= LIST_ITEM for item in items):
+                return True
+        return False

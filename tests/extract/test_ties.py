@@ -102,3 +102,23 @@ def test_fields_of_cooperation_are_no_industries_of_the_partners(run_text):
 def test_topics_expounded_at_a_briefing_are_not_the_speakers(run_text):
     text = "苏州高新区管委会、青松科技有限公司相关负责人分别对医疗器械产业提升计划进行了阐述和讲解。"
     assert not {o for o in _objects(run_text, text) if "医疗器械" in o}
+
+
+def test_a_persons_origin_covers_every_item_of_the_list_it_opens():
+    index = TieIndex.from_lexicon(Lexicon(non_tying_cues={"来自": "origin"},
+                                          grammar_words={"list-continuation": ("其中",),
+                                                         "coordinator": ("、", "和")}))
+    text = "园区为来自甲乙大学、丙丁研究院和戊己大学的专家颁发聘书。"
+    for name in ("甲乙大学", "丙丁研究院", "戊己大学"):
+        start = text.index(name)
+        assert index.blocker(text, start, start + len(name)) == "origin"
+    plain = "园区与甲乙大学、丙丁研究院签约。"
+    assert index.blocker(plain, plain.index("丙丁"), plain.index("丙丁") + 5) == ""
+
+
+def test_a_platform_the_passage_only_names_needs_a_word_that_ties_it(run_text):
+    lead = "苏州高新区持续优化营商环境，苏州高新区企业服务中心表示。苏州高新区举办活动。"
+    untied = run_text(lead + "甲乙社区联合华川大学实践团开展暑期课堂活动。").relations
+    tied = run_text(lead + "同时，与华川大学签订战略合作协议。").relations
+    assert not any("华川大学" in r.object for r in untied)
+    assert any("华川大学" in r.object and r.prop == "hasPlatform" for r in tied)
