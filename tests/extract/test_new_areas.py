@@ -19,3 +19,12 @@ def test_a_state_level_new_area_is_a_park_whatever_the_text_says(run_text, lexic
     state = next(z.name for z in lexicon.zones if z.cls == "StateLevelNewArea" and len(z.name) == 4)
     parks = _parks(run_text, f"{state}心湖广场响起了歌声。")
     assert parks.get(state)
+
+
+def test_a_planning_area_is_no_park_but_a_free_trade_zones_area_is(run_text):
+    planning = _parks(run_text, "金桥湾片区环山路以南地块控制性详细规划获批。")
+    zone_area = _parks(run_text, "金桥湾新片区设立四年来，区域生产总值年均增速超过两成。")
+    developed = _parks(run_text, "金桥湾片区管委会发布招商政策，引进企业十家。")
+    assert planning.get("金桥湾片区", "") == ""
+    assert zone_area.get("金桥湾新片区")
+    assert developed.get("金桥湾片区")
