@@ -38,6 +38,11 @@ def test_enterprise_list_closed_by_cue(run_text):
     assert {("Enterprise", "宁德时代"), ("Enterprise", "远景科技"), ("Enterprise", "天合光能")} <= found
 
 
+def test_a_list_of_kinds_of_firms_names_no_firm(run_text):
+    found = _mentions(run_text, "政策惠及粮油、肉类、钻石珠宝、高性能新材料等各类生产制造企业。")
+    assert not {surface for cls, surface in found if cls == "Enterprise"}
+
+
 def test_industry_list_is_split_only_where_parts_are_whole_names(run_text):
     result = run_text("铜陵经开区聚焦大数据和云计算、新能源与智能网联汽车等新兴产业。")
     industries = {e.label for e in result.entities if e.cls == "Industry"}
