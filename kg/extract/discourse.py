@@ -31,6 +31,7 @@ class SentenceFrame:
     subject: str  # park key or ""
     subject_explicit: bool
     mentions: list  # (Mention, key)
+    region_lead: int = 0  # characters at the start that a region speaks for (建邺区以…为主导产业，…建邺高新区…)
 
 
 def find_all(text: str, words) -> list[tuple[int, str]]:
@@ -143,8 +144,17 @@ class FrameReader:
             topic, subject = self.next_topic(s, keyed, subject, explicit, topic, lead, levels, benchmark_at)
             if region and not explicit:
                 subject = ""  # 临平区拥有…临平经开区…, 甘肃正围绕…: the region speaks; a park it names is its object
-            frames.append(SentenceFrame(s, subject, explicit, keyed))
+            frames.append(SentenceFrame(s, subject, explicit, keyed,
+                                        self.region_lead(s, keyed, subject) if explicit else 0))
         return frames
+
+    def region_lead(self, s: Sentence, keyed, subject: str) -> int:
+        """Where the clause naming the subject park starts, when the sentence opens with a region as the
+        subject of the clauses before it (近年来，建邺区以金融为主导产业，…建邺高新区已集聚…); else 0."""
+        at = next((m.start - s.start for m, k in keyed if k == subject and not m.generic), None)
+        if not at or not self.region_subject(s.text[:at], keyed, s.start):
+            return 0
+        return max((m.end() for m in CLAUSE.finditer(s.text, 0, at)), default=0)
 
     def benchmark_at(self, text: str) -> int:
         """Where the first benchmark word (对标) stands: parks after it are its objects."""
@@ -156,8 +166,8 @@ class FrameReader:
     def named_subject(self, s: Sentence, keyed, topic: str, benchmark_at: int) -> tuple[str, bool]:
         """(subject, named explicitly) from the first park in subject position; a generic
         park word there (园区) stands for the topic."""
-        for m, k in keyed:
-            if m.cls != "Park":
+        for i, (m, k) in enumerate(keyed):
+            if m.cls != "Park" or self.chained(keyed, i):
                 continue
             offset = m.start - s.start
             if offset > benchmark_at:
@@ -169,6 +179,13 @@ class FrameReader:
             if k:
                 return k, True
         return "", False
+
+    @staticmethod
+    def chained(keyed, i: int) -> bool:
+        """西宁经开区南川工业园区管委会: a zone named right before another park introduces it; the
+        park after it, the more specific one, is what the sentence speaks of."""
+        m = keyed[i][0]
+        return any(o.cls == "Park" and o.start == m.end and not o.generic for o, _ in keyed[i + 1:i + 2])
 
     def next_topic(self, s: Sentence, keyed, subject: str, explicit: bool, topic: str, lead: bool,
                    levels: dict, benchmark_at: int) -> tuple[str, str]:

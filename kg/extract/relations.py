@@ -102,7 +102,7 @@ class RelationExtractor:
             cues = self._cues(f, context)
             ev = evidence_for(f.sentence)
             for m, k in f.mentions:
-                if k and k != f.subject and not m.generic:
+                if k and k != f.subject and not m.generic and m.start - f.sentence.start >= f.region_lead:
                     out.extend(self._candidates_of(cues, m, k, ev, context, levels))
         return out + self._owned_by_name(frames, context, evidence_for)
 

@@ -90,3 +90,22 @@ def test_a_region_after_lead_in_clauses_is_the_sentences_subject(reader, lexicon
     """他表示，当前，X区正打造…: the lead-ins are skipped, the region speaks."""
     region = next(r for r in sorted(lexicon.regions) if len(r) == 2 and r + "区" not in lexicon.regions)
     assert reader.region_subject(f"他表示，当前，{region}区正全面落实发展战略。", [], 0) == region + "区"
+
+
+def test_a_zone_that_introduces_another_park_leaves_it_the_subject(reader):
+    text = "金桥湾高新区青松工业园区管委会副主任表示，园区将发展光伏产业。"
+    zone, sub = _park(text, "金桥湾高新区"), _park(text, "青松工业园区", level="subpark")
+    keys = {(zone.start, zone.end): "Park:金桥湾|高新区", (sub.start, sub.end): "Park:青松|工业园区"}
+    frames = reader.frames([Sentence("d", 0, len(text), text, 0)], [zone, sub], keys,
+                           {"Park:金桥湾|高新区": "zone", "Park:青松|工业园区": "subpark"})
+    assert frames[0].subject != "Park:金桥湾|高新区"
+
+
+def test_clauses_a_region_opens_before_the_parks_clause_are_the_regions(reader, lexicon):
+    region = next(r for r in sorted(lexicon.regions) if len(r) == 2 and r + "区" not in lexicon.regions)
+    text = f"近年来，{region}区以金融为主导产业，{region}高新区已集聚企业近千家。"
+    park = _park(text, f"{region}高新区")
+    keys = {(park.start, park.end): f"Park:{region}|高新区"}
+    frame = reader.frames([Sentence("d", 0, len(text), text, 0)], [park], keys, {f"Park:{region}|高新区": "zone"})[0]
+    assert frame.subject == f"Park:{region}|高新区"
+    assert frame.region_lead == text.index(f"{region}高新区")
