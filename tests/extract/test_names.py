@@ -38,6 +38,13 @@ def test_enterprise_list_closed_by_cue(run_text):
     assert {("Enterprise", "宁德时代"), ("Enterprise", "远景科技"), ("Enterprise", "天合光能")} <= found
 
 
+def test_verbs_of_meeting_and_saying_end_a_firms_name(run_text):
+    met = _mentions(run_text, "省长李明会见青松华川制药有限公司总裁一行。")
+    said = _mentions(run_text, "嫌疑人谎称公司需要资金周转，采暖费应由地产公司承担。")
+    assert ("Enterprise", "青松华川制药有限公司") in met
+    assert not {surface for cls, surface in said if cls == "Enterprise"}
+
+
 def test_a_list_of_kinds_of_firms_names_no_firm(run_text):
     found = _mentions(run_text, "政策惠及粮油、肉类、钻石珠宝、高性能新材料等各类生产制造企业。")
     assert not {surface for cls, surface in found if cls == "Enterprise"}
