@@ -45,6 +45,11 @@ def test_verbs_of_meeting_and_saying_end_a_firms_name(run_text):
     assert not {surface for cls, surface in said if cls == "Enterprise"}
 
 
+def test_housing_estates_in_a_list_of_projects_are_no_firms(run_text):
+    found = _mentions(run_text, "青松府是继华川苑、金桥公馆等项目之后，园区打造的又一人才公寓。")
+    assert not {surface for cls, surface in found if cls == "Enterprise"}
+
+
 def test_a_list_of_kinds_of_firms_names_no_firm(run_text):
     found = _mentions(run_text, "政策惠及粮油、肉类、钻石珠宝、高性能新材料等各类生产制造企业。")
     assert not {surface for cls, surface in found if cls == "Enterprise"}
