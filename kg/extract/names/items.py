@@ -82,6 +82,7 @@ def _predicate_item(cues: CueIndex, name: str, is_ind: bool) -> bool:
             and cues.typed_item(name) is None  # 河南自贸试验区挂牌: the type word classes it
             and not ev.only_places(cues, name)  # (工作站)在盐城滨海挂牌: a place, not a firm
             and not name.endswith(cues.agency_endings)  # 渝北社区入选: a community
+            and not any(name.endswith(w) for w in cues.lex.facility_words)  # 某某项目落户: a project
             and not ev.has_boundary(cues, name) and ev.has_name_evidence(cues, name, "", firm=True)
             and not ev.has_verb(cues, name))
 
