@@ -122,3 +122,16 @@ def test_a_platform_the_passage_only_names_needs_a_word_that_ties_it(run_text):
     tied = run_text(lead + "同时，与华川大学签订战略合作协议。").relations
     assert not any("华川大学" in r.object for r in untied)
     assert any("华川大学" in r.object and r.prop == "hasPlatform" for r in tied)
+
+
+def test_a_contests_tracks_and_an_expos_sections_are_no_industries_of_the_host(run_text):
+    text = ("苏州高新区持续发展。苏州高新区举办创新创业大赛，按照新一代信息技术、生物医药、新材料等领域设置赛道。"
+            "博览会打造制造业、农业、医疗健康等应用场景板块。")
+    assert not _rels(run_text, text)
+
+
+def test_a_bid_winner_and_a_visiting_delegation_tie_nothing(run_text):
+    won = "苏州高新区持续发展。苏州高新区的污水处理项目由华川环保科技有限公司中标。"
+    visited = "苏州高新区持续发展。苏州高新区代表团先后来到金桥乳业有限责任公司、华川生物科技有限公司考察。"
+    assert not {o for o in _objects(run_text, won) if "华川" in o}
+    assert not {o for o in _objects(run_text, visited) if "金桥" in o or "华川" in o}
