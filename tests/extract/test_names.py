@@ -50,6 +50,11 @@ def test_housing_estates_in_a_list_of_projects_are_no_firms(run_text):
     assert not {surface for cls, surface in found if cls == "Enterprise"}
 
 
+def test_an_industry_word_that_ends_inside_the_next_word_is_no_industry(run_text):
+    found = _mentions(run_text, "苏州高新区以数字人民币形式发放贷款，打造金融机构文明实践点。")
+    assert not {surface for cls, surface in found if cls == "Industry"}
+
+
 def test_a_list_of_kinds_of_firms_names_no_firm(run_text):
     found = _mentions(run_text, "政策惠及粮油、肉类、钻石珠宝、高性能新材料等各类生产制造企业。")
     assert not {surface for cls, surface in found if cls == "Enterprise"}

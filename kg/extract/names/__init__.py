@@ -40,7 +40,7 @@ class Grammar:
 
 # In this order: on a tie of length and rank the earlier grammar's candidate wins.
 GRAMMARS = (
-    Grammar(taxonomy.NAME, taxonomy.VERSION, taxonomy.find, needs_tokens=False),
+    Grammar(taxonomy.NAME, taxonomy.VERSION, taxonomy.find),
     Grammar(type_word.NAME, type_word.VERSION, type_word.find),
     Grammar(lists.NAME, lists.VERSION, lists.find),
     Grammar(frames.NAME, frames.VERSION, frames.find),

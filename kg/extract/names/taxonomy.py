@@ -37,9 +37,13 @@ def _glued_to_latin(text: str, start: int, end: int) -> bool:
 def find(sent: Sentence, tokens, cues: CueIndex) -> list[Candidate]:
     out = []
     text, base = sent.text, sent.start
-    for start, end, word in cues.industry_gaz.find(text):
+    found = cues.industry_gaz.find(text)
+    starts = {t.start - base for t in tokens} if found else set()
+    for start, end, word in found:
         if word.isascii() and _glued_to_latin(text, start, end):
             continue
+        if end < len(text) and end not in starts:
+            continue  # 数字|人民币: the word ends inside the next word, it is no name of its own
         if not industry_context(cues, text, start, end):
             continue
         for a, b in ev.split_conjunction(cues, start, end, text):
