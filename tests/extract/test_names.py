@@ -55,6 +55,13 @@ def test_an_industry_word_that_ends_inside_the_next_word_is_no_industry(run_text
     assert not {surface for cls, surface in found if cls == "Industry"}
 
 
+def test_a_particle_or_a_count_opens_no_industry(run_text):
+    found = _mentions(run_text, "园区推动以生物医药为代表的等大健康产业发展，设立首支氢能产业专项基金。")
+    industries = {surface for cls, surface in found if cls == "Industry"}
+    assert {"大健康", "氢能"} <= industries
+    assert not {i for i in industries if i.startswith(("等", "首支"))}
+
+
 def test_a_list_of_kinds_of_firms_names_no_firm(run_text):
     found = _mentions(run_text, "政策惠及粮油、肉类、钻石珠宝、高性能新材料等各类生产制造企业。")
     assert not {surface for cls, surface in found if cls == "Enterprise"}

@@ -29,6 +29,10 @@ def clean_industry(cues: CueIndex, c: Candidate, sent: Sentence) -> Candidate | 
             start += len(word)
             text = rest
             break
+    lead = _leading_function_words(cues, text)
+    if lead:  # 等大健康, 首支氢能: a particle or a count opens no industry's name
+        start += lead
+        text = text[lead:]
     core = cues.strip_industry_suffix(text)
     if (core in lex.role_triggers or core in lex.modifiers or core in lex.industry_context
             or core in cues.stop_words or core in lex.generic):
@@ -37,6 +41,21 @@ def clean_industry(cues: CueIndex, c: Candidate, sent: Sentence) -> Candidate | 
     if len(toks) == 1 and toks[0].pos in ("v", "vd", "vn", "a", "ad") and core not in lex.industry_labels:
         return None
     return c if start == c.start else replace(c, start=start)
+
+
+LEADING_FUNCTION_POS = ("u", "uj", "ul", "p", "c", "m", "q", "mq")
+
+
+def _leading_function_words(cues: CueIndex, text: str) -> int:
+    """Length of the particles, prepositions and counts (等, 以, 首支) that open `text`, when what
+    follows is an industry name of two characters or more; else 0."""
+    size = 0
+    for tok in cues.tokens(text):
+        if tok.pos not in LEADING_FUNCTION_POS:
+            break
+        size += len(tok.word)
+    rest = text[size:]
+    return size if size and len(rest) >= 2 and cues.is_industry_name(cues.strip_industry_suffix(rest)) else 0
 
 
 ORGANISATION_REACH = 3  # words after an industry searched for the organisation it names (教育和体育局)
