@@ -62,6 +62,14 @@ def test_a_particle_or_a_count_opens_no_industry(run_text):
     assert not {i for i in industries if i.startswith(("等", "首支"))}
 
 
+def test_a_service_verb_or_an_address_the_name_repeats_is_no_part_of_a_park(run_text):
+    region = "相城区"  # a district of the gazetteer, as any address would name one
+    served = _mentions(run_text, "园区积极服务雄安新区建设。")
+    addressed = _mentions(run_text, f"活动在苏州市{region}相城高新区举行。")
+    assert ("Park", "雄安新区") in served
+    assert ("Park", "相城高新区") in addressed
+
+
 def test_a_list_of_kinds_of_firms_names_no_firm(run_text):
     found = _mentions(run_text, "政策惠及粮油、肉类、钻石珠宝、高性能新材料等各类生产制造企业。")
     assert not {surface for cls, surface in found if cls == "Enterprise"}

@@ -190,3 +190,26 @@ def split_conjunction(cues: CueIndex, s: int, e: int, text: str) -> list[tuple[i
             return [(s, s + k), (s + k + 1, e)]
     return [(s, e)]
 
+
+def address_before_name(cues: CueIndex, prefix: str) -> int:
+    """Length of an address that a park's own name repeats (苏州市相城区|相城高新区: the district
+    相城区, then the name opening with 相城), else 0."""
+    for i in range(len(prefix) - 2, 2, -1):
+        rest = prefix[i:]
+        for size in range(2, min(6, i) + 1):
+            region = prefix[i - size:i]
+            if region in cues.lex.regions and region[-1] in cues.words["region_endings"] and size >= 3 \
+                    and rest.startswith(region[:-1]):
+                return i
+    return 0
+
+
+def leading_service_verb(cues: CueIndex, prefix: str) -> int:
+    """Length of a verb that opens a park's prefix (服务|雄安, 助力|临港), else 0."""
+    if any(start == 0 for start, _, _ in cues.industry_gaz.find(prefix)):
+        return 0  # 服务外包产业园: the verb opens an industry's name, which the park bears
+    for verb in cues.words["service_verbs"]:
+        if prefix.startswith(verb) and len(prefix) - len(verb) >= 2:
+            return len(verb)
+    return 0
+

@@ -49,6 +49,8 @@ def _name_start(cues: CueIndex, tokens, text: str, base: int, t_start: int, cls:
         if department:  # 青岛海警局及西海岸新区: the park's name starts after the department
             name_start = strip_left_boundaries(cues, name_start + department, t_start, text, base)
         name_start += ev.leading_province(cues, text[name_start - base:t_start - base])
+        name_start += ev.leading_service_verb(cues, text[name_start - base:t_start - base])
+        name_start += ev.address_before_name(cues, text[name_start - base:t_start - base])
     return name_start
 
 
