@@ -70,6 +70,13 @@ def test_a_service_verb_or_an_address_the_name_repeats_is_no_part_of_a_park(run_
     assert ("Park", "相城高新区") in addressed
 
 
+def test_hospitals_and_community_stations_are_no_platforms(run_text):
+    found = _mentions(run_text, "青松医科大学附属华川医院分院开诊，金桥社区工作站揭牌，华川院士工作站落户园区。")
+    platforms = {surface for cls, surface in found if cls == "Platform"}
+    assert not {p for p in platforms if "医院" in p or "社区" in p}
+    assert "华川院士工作站" in platforms
+
+
 def test_a_list_of_kinds_of_firms_names_no_firm(run_text):
     found = _mentions(run_text, "政策惠及粮油、肉类、钻石珠宝、高性能新材料等各类生产制造企业。")
     assert not {surface for cls, surface in found if cls == "Enterprise"}

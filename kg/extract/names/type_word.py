@@ -225,7 +225,7 @@ def find(sent: Sentence, tokens, cues: CueIndex) -> list[Candidate]:
         set_out = cls == "Platform" and _set_out(cues, text, name_start - base, t_end - base, cls)
         if _rejected(cues, text[name_start - base:t_end - base], prefix, cls, sub, generic, set_out):
             continue
-        if cls == "Platform" and _school_or_firm_unit(cues, prefix, form):
+        if cls == "Platform" and (_school_or_firm_unit(cues, prefix, form) or _no_research_body(cues, prefix, form)):
             continue
         if cls == "Park":
             out.extend(_park(cues, sent, tokens, name_start, t_start, t_end, sub, level, generic))
@@ -245,6 +245,14 @@ def _school_or_firm_unit(cues: CueIndex, prefix: str, form: str) -> bool:
     if form in cues.words["campus_heads"] and not any(u in prefix for u in cues.words["university_forms"]):
         return True
     return any(suffix in prefix for suffix in cues.lex.enterprise_legal_suffixes)
+
+
+def _no_research_body(cues: CueIndex, prefix: str, form: str) -> bool:
+    """某医院分院, 某协会维权工作站: a unit of a hospital, an association or a community; and a
+    工作站 whose name says no research (河长工作站, but 院士工作站 is a platform)."""
+    if any(w in prefix for w in cues.words["non_research_bodies"]):
+        return True
+    return form in cues.words["station_heads"] and not any(w in prefix for w in cues.words["station_research_words"])
 
 
 def _university_end(cues: CueIndex, prefix: str) -> int:
