@@ -77,6 +77,12 @@ def test_hospitals_and_community_stations_are_no_platforms(run_text):
     assert "华川院士工作站" in platforms
 
 
+def test_firms_described_by_their_kind_or_parent_are_not_named(run_text):
+    found = _mentions(run_text, "园区引进化工原料制造公司和城投公司，多家消费类跨国公司及华川集团全资子公司落户，青松电子公司扩产。")
+    firms = {surface for cls, surface in found if cls == "Enterprise"}
+    assert firms == {"华川集团", "青松电子公司"}
+
+
 def test_a_list_of_kinds_of_firms_names_no_firm(run_text):
     found = _mentions(run_text, "政策惠及粮油、肉类、钻石珠宝、高性能新材料等各类生产制造企业。")
     assert not {surface for cls, surface in found if cls == "Enterprise"}
