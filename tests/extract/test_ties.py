@@ -135,3 +135,14 @@ def test_a_bid_winner_and_a_visiting_delegation_tie_nothing(run_text):
     visited = "苏州高新区持续发展。苏州高新区代表团先后来到金桥乳业有限责任公司、华川生物科技有限公司考察。"
     assert not {o for o in _objects(run_text, won) if "华川" in o}
     assert not {o for o in _objects(run_text, visited) if "金桥" in o or "华川" in o}
+
+
+def test_a_shareholder_is_not_the_parks_firm(run_text):
+    text = "苏州高新区持续发展。苏州高新区的会议上，第一大股东华川投资集团有限公司提交三项议案。"
+    found = _mentions_of(run_text, text)
+    assert "华川投资集团有限公司" in found
+    assert not {o for o in _objects(run_text, text) if "华川" in o}
+
+
+def _mentions_of(run_text, text):
+    return {m.surface for m in run_text(text).mentions}
