@@ -56,6 +56,7 @@ class DocumentContext:
     named_in: dict  # park key -> sorted sentence indexes naming it
     lead: frozenset  # park keys named in a heading or the first two sentences
     names: dict  # park key -> the names it is written with
+    sentences_of: dict = None  # entity key -> how many sentences name it
 
     def owns(self, subject: str, name: str) -> bool:
         """`name` begins with a name of the park: X高新区集成电路产业园 is X高新区's."""
@@ -65,12 +66,15 @@ class DocumentContext:
     def of(cls, frames) -> "DocumentContext":
         named: dict = {}
         names: dict = {}
+        sentences_of: dict = {}
         lead = set()
         section_start: dict = {}
         for f in frames:
             section_start.setdefault(f.sentence.section, f.sentence.index)
         for f in frames:
             position = f.sentence.index - section_start[f.sentence.section]
+            for k in {k for m, k in f.mentions if k and not m.generic}:
+                sentences_of[k] = sentences_of.get(k, 0) + 1
             for m, k in f.mentions:
                 if k and m.cls == "Park" and not m.generic:
                     named.setdefault(k, []).append(f.sentence.index)
@@ -78,7 +82,7 @@ class DocumentContext:
                     if position < 2 or f.sentence.is_heading:
                         lead.add(k)
         return cls({k: sorted(set(v)) for k, v in named.items()}, frozenset(lead),
-                   {k: frozenset(v) for k, v in names.items()})
+                   {k: frozenset(v) for k, v in names.items()}, sentences_of)
 
     def features(self, subject: str, index: int, explicit: bool) -> dict:
         named_in = self.named_in.get(subject, ())

@@ -80,6 +80,7 @@ class RelationExtractor:
         self.roles = RoleReader(lexicon)
         self.coordinators = frozenset(lexicon.words("coordinator"))  # A、B, A及B: parks side by side
         self.partners = frozenset(lexicon.words("firm-partner"))  # 甲公司与乙公司签约: a deal between firms
+        self.legal_suffixes = tuple(sorted(lexicon.enterprise_legal_suffixes, key=len, reverse=True))
 
     def frames(self, sentences: list[Sentence], mentions: list[Mention], keys: dict,
                levels: dict) -> list[SentenceFrame]:
@@ -114,7 +115,7 @@ class RelationExtractor:
                              find_all(text, self.benchmark), find_all(text, self.cooperate),
                              find_all(text, self.subpark))
 
-    def _features(self, cues: _SentenceCues, m: Mention, context: DocumentContext) -> dict:
+    def _features(self, cues: _SentenceCues, m: Mention, context: DocumentContext, key: str = "") -> dict:
         """The features of the object `m` that do not depend on its class."""
         f, text = cues.frame, cues.text
         a, b = m.start - f.sentence.start, m.end - f.sentence.start
@@ -134,6 +135,9 @@ class RelationExtractor:
         lo, hi = clause_bounds(text, a, b)
         x["same_clause"] = 1.0 if cues.subject_at is not None and lo <= cues.subject_at < hi else 0.0
         x["firm_partner"] = 1.0 if self._firm_partner(cues, m) else 0.0
+        # a name the article comes back to is what it is about; one named once in passing is not
+        x["object_repeated"] = 1.0 if (context.sentences_of or {}).get(key, 0) >= 2 else 0.0
+        x["object_legal"] = 1.0 if m.surface.endswith(self.legal_suffixes) else 0.0
         return x
 
     def _firm_partner(self, cues: _SentenceCues, m: Mention) -> bool:
@@ -152,7 +156,7 @@ class RelationExtractor:
         """The candidates the sentence gives for its object `m` (key `k`): none, one, or a bracket
         relation before the park pair."""
         f = cues.frame
-        x = self._features(cues, m, context)
+        x = self._features(cues, m, context, k)
         out = []
         if m.cls == "Industry":
             prop = self._industry(cues, m, x)
