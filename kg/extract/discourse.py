@@ -78,7 +78,9 @@ class DocumentContext:
             for m, k in f.mentions:
                 if k and m.cls == "Park" and not m.generic:
                     named.setdefault(k, []).append(f.sentence.index)
-                    names.setdefault(k, set()).update((m.surface, m.key_name))
+                    # a bare name (漕河泾 for 上海漕河泾开发区) is no full name: 漕河泾园区 is not owned by it
+                    part = k.split(":", 1)[-1].split("|", 1)[0]
+                    names.setdefault(k, set()).update(n for n in (m.surface, m.key_name) if n not in part)
                     if position < 2 or f.sentence.is_heading:
                         lead.add(k)
         return cls({k: sorted(set(v)) for k, v in named.items()}, frozenset(lead),

@@ -40,7 +40,7 @@ def leading_places(name: str, regions: dict) -> tuple[frozenset, str]:
             return frozenset(places), rest
 
 
-def one_park_by_name(a: str, b: str, regions: dict) -> bool:
+def one_park_by_name(a: str, b: str, regions: dict, any_kind: frozenset = frozenset()) -> bool:
     """Two park keys of one document that name one park: one type, places that agree, and after
     the places one name part begins the other (上海漕河泾|开发区 and 漕河泾新兴技术|开发区).
 
@@ -50,13 +50,20 @@ def one_park_by_name(a: str, b: str, regions: dict) -> bool:
     False
     >>> one_park_by_name("Park:苏州|工业园区", "Park:苏州|高新区", {"苏州": "r:3205"})
     False
+
+    A kind in `any_kind` (the one 园区 reads as) may refer to a park of any type: 漕河泾园区 is
+    上海漕河泾开发区 where both are named.
+
+    >>> one_park_by_name("Park:上海漕河泾|开发区", "Park:漕河泾|片区", {"上海": "r:31"}, frozenset({"片区"}))
+    True
     """
     a, b = EntityKey(a), EntityKey(b)
     if a.cls != "Park" or b.cls != "Park" or "|" not in a.name or "|" not in b.name:
         return False
     (part_a, kind_a), (part_b, kind_b) = a.name.rsplit("|", 1), b.name.rsplit("|", 1)
     (places_a, core_a), (places_b, core_b) = leading_places(part_a, regions), leading_places(part_b, regions)
-    if kind_a != kind_b or not _agree(places_a, places_b):
+    loose = kind_a in any_kind or kind_b in any_kind
+    if (kind_a != kind_b and not loose) or not _agree(places_a, places_b):
         return False  # 攀枝花钒钛高新区 and 盐边县钒钛产业开发区: other places, other types
     short, long_ = sorted((core_a, core_b), key=len)
     # a core that is only a place (苏州|工业园区, 苏州|高新区) names no park by itself

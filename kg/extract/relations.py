@@ -80,6 +80,7 @@ class RelationExtractor:
         self.roles = RoleReader(lexicon)
         self.coordinators = frozenset(lexicon.words("coordinator"))  # A、B, A及B: parks side by side
         self.partners = frozenset(lexicon.words("firm-partner"))  # 甲公司与乙公司签约: a deal between firms
+        self.any_park_kind = frozenset(lexicon.words("any-park-kind"))  # 漕河泾园区 for 漕河泾开发区
         self.legal_suffixes = tuple(sorted(lexicon.enterprise_legal_suffixes, key=len, reverse=True))
 
     def frames(self, sentences: list[Sentence], mentions: list[Mention], keys: dict,
@@ -165,7 +166,7 @@ class RelationExtractor:
             x[m.cls.lower()] = 1.0
             x["tie"] = 1.0 if self._tied(cues, prop, m) else 0.0
         elif m.cls == "Park":
-            if one_park_by_name(f.subject, k, self.lex.regions) and not x["owned"]:
+            if one_park_by_name(f.subject, k, self.lex.regions, self.any_park_kind) and not x["owned"]:
                 return out  # 漕河泾开发区 and 漕河泾新兴技术开发区 in one article: one park, no pair
             holder = self._bracket_holder(f.mentions, m, cues.text, f.sentence.start)
             if holder and holder != k:

@@ -109,3 +109,14 @@ def test_clauses_a_region_opens_before_the_parks_clause_are_the_regions(reader, 
     frame = reader.frames([Sentence("d", 0, len(text), text, 0)], [park], keys, {f"Park:{region}|高新区": "zone"})[0]
     assert frame.subject == f"Park:{region}|高新区"
     assert frame.region_lead == text.index(f"{region}高新区")
+
+
+def test_a_bare_name_does_not_make_a_park_own_what_begins_with_it(reader):
+    text = "上海青松开发区与华川合作。青松园区管理先进。"
+    full, bare = _park(text, "上海青松开发区"), _park(text, "青松园区")
+    short = Mention("d", full.start + 2, full.start + 4, "青松", "Park", "test", level="zone")
+    frame = SentenceFrame(Sentence("d", 0, len(text), text, 0), "", False,
+                          [(full, "Park:上海青松|开发区"), (short, "Park:上海青松|开发区"), (bare, "Park:青松|片区")])
+    context = DocumentContext.of([frame])
+    assert context.owns("Park:上海青松|开发区", "上海青松开发区管委会")
+    assert not context.owns("Park:上海青松|开发区", "青松园区")
