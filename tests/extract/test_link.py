@@ -21,6 +21,12 @@ def test_place_omitted_form_joins_the_full_name_in_its_document(run_text):
     assert "临港开发区" in parks[0].aliases
 
 
+def test_a_bracketed_place_form_joins_the_plain_form(run_text):
+    result = run_text("中国(上海)自由贸易试验区设立五年。上海自贸试验区推出新政策。")
+    parks = [e for e in result.entities if e.cls == "Park"]
+    assert len(parks) == 1 and parks[0].label == "中国(上海)自由贸易试验区"
+
+
 def test_firm_short_name_joins_its_full_name(run_text):
     result = run_text("迈为股份是吴江开发区培育的企业。开发区培育出迈为、博众等一批高科技企业。")
     firms = {e.label: e for e in result.entities if e.cls == "Enterprise"}
