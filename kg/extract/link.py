@@ -233,7 +233,9 @@ class Linker:
             if k2 == k or len(prefix2) <= len(prefix) or not prefix2.endswith(prefix):
                 continue
             same_kind = kind == kind2 or (kind in self._compatible and kind2 in self._compatible)
-            if same_kind and is_place(prefix2[: len(prefix2) - len(prefix)]):
+            before = prefix2[: len(prefix2) - len(prefix)]
+            # 江阴|临港 (a place before it), or 中国(上海)自由贸易试验区|临港新片区 (its zone's name)
+            if same_kind and (is_place(before) or self.split_park(before)[1]):
                 if best is None or len(prefix2) > len(parks[best][0]):
                     best = k2
         return best

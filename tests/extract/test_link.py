@@ -27,6 +27,12 @@ def test_a_bracketed_place_form_joins_the_plain_form(run_text):
     assert len(parks) == 1 and parks[0].label == "中国(上海)自由贸易试验区"
 
 
+def test_a_free_trade_zones_area_is_named_with_its_zone(run_text):
+    result = run_text("中国(上海)自由贸易试验区临港新片区设立四年来发展迅速。临港新片区引进企业十家。")
+    parks = {e.label: e.aliases for e in result.entities if e.cls == "Park"}
+    assert parks == {"中国(上海)自由贸易试验区临港新片区": ("临港新片区",)}
+
+
 def test_firm_short_name_joins_its_full_name(run_text):
     result = run_text("迈为股份是吴江开发区培育的企业。开发区培育出迈为、博众等一批高科技企业。")
     firms = {e.label: e for e in result.entities if e.cls == "Enterprise"}
