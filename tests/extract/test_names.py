@@ -83,6 +83,11 @@ def test_firms_described_by_their_kind_or_parent_are_not_named(run_text):
     assert firms == {"华川集团", "青松电子公司"}
 
 
+def test_an_industry_inside_a_union_name_is_no_industry(run_text):
+    found = _mentions(run_text, "会上强调，快递行业工会要积极行动起来，做好防暑降温工作。")
+    assert not {surface for cls, surface in found if cls == "Industry"}
+
+
 def test_a_list_of_kinds_of_firms_names_no_firm(run_text):
     found = _mentions(run_text, "政策惠及粮油、肉类、钻石珠宝、高性能新材料等各类生产制造企业。")
     assert not {surface for cls, surface in found if cls == "Enterprise"}
