@@ -88,6 +88,12 @@ def test_an_industry_inside_a_union_name_is_no_industry(run_text):
     assert not {surface for cls, surface in found if cls == "Industry"}
 
 
+def test_a_person_or_a_team_glued_before_a_university_is_cut_off(run_text):
+    found = _mentions(run_text, "会上，王小明西安交通大学教授作报告，教师团队四川工程职业技术学院来访。")
+    platforms = {surface for cls, surface in found if cls == "Platform"}
+    assert platforms == {"西安交通大学", "四川工程职业技术学院"}
+
+
 def test_a_list_of_kinds_of_firms_names_no_firm(run_text):
     found = _mentions(run_text, "政策惠及粮油、肉类、钻石珠宝、高性能新材料等各类生产制造企业。")
     assert not {surface for cls, surface in found if cls == "Enterprise"}

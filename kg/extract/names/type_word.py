@@ -41,6 +41,9 @@ def _name_start(cues: CueIndex, tokens, text: str, base: int, t_start: int, cls:
     name_start += cut_point(cues, text[name_start - base:t_start - base], enterprise=cls == "Enterprise")
     if cls != "Park":  # 高新区寒武纪…有限公司: the park where the firm is is no part of its name
         name_start += _leading_park_word(cues, text[name_start - base:t_start - base])
+    form = text[t_start - base:t_end - base] if t_end is not None else ""
+    if cls == "Platform" and cues.type_words.get(form, ("", ""))[1] == "University":
+        name_start += ev.words_before_place(cues, text[name_start - base:t_start - base])
     if cls == "Park":
         prefix = text[name_start - base:t_start - base]
         department = ev.after_department(cues, prefix)
