@@ -146,3 +146,8 @@ def test_a_shareholder_is_not_the_parks_firm(run_text):
 
 def _mentions_of(run_text, text):
     return {m.surface for m in run_text(text).mentions}
+
+
+def test_the_fields_a_conferences_deals_cover_are_no_industries_of_the_park_in_its_name(run_text):
+    text = "近日举行的苏州高新区投资大会签署了55个合作协议，涵盖医疗器械、生物医药、食品加工等领域。"
+    assert not [r for r in run_text(text).relations if r.object.startswith("Industry:")]
