@@ -94,6 +94,12 @@ def test_a_person_or_a_team_glued_before_a_university_is_cut_off(run_text):
     assert platforms == {"西安交通大学", "四川工程职业技术学院"}
 
 
+def test_a_list_closer_inside_an_item_ends_it(run_text):
+    found = _mentions(run_text, "北京大学、清华大学等著名高校以及宁德时代等企业参会。")
+    assert ("Platform", "清华大学") in found
+    assert not {surface for _, surface in found if "等" in surface}
+
+
 def test_a_list_of_kinds_of_firms_names_no_firm(run_text):
     found = _mentions(run_text, "政策惠及粮油、肉类、钻石珠宝、高性能新材料等各类生产制造企业。")
     assert not {surface for cls, surface in found if cls == "Enterprise"}
