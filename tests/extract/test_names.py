@@ -100,6 +100,15 @@ def test_a_list_closer_inside_an_item_ends_it(run_text):
     assert not {surface for _, surface in found if "等" in surface}
 
 
+def test_a_date_a_verb_or_an_office_campus_is_no_part_of_a_park(run_text):
+    dated = _mentions(run_text, "海关于2022年3月洋山特殊综合保税区试点新模式。")
+    joined = _mentions(run_text, "市里会同雄安新区管委会推进工作。")
+    campus = _mentions(run_text, "青松科技北京总部办公园区建成后将作为总部。")
+    assert ("Park", "洋山特殊综合保税区") in dated
+    assert ("Park", "雄安新区") in joined
+    assert not {surface for cls, surface in campus if cls == "Park"}
+
+
 def test_a_list_of_kinds_of_firms_names_no_firm(run_text):
     found = _mentions(run_text, "政策惠及粮油、肉类、钻石珠宝、高性能新材料等各类生产制造企业。")
     assert not {surface for cls, surface in found if cls == "Enterprise"}

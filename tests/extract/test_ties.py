@@ -151,3 +151,12 @@ def _mentions_of(run_text, text):
 def test_the_fields_a_conferences_deals_cover_are_no_industries_of_the_park_in_its_name(run_text):
     text = "近日举行的苏州高新区投资大会签署了55个合作协议，涵盖医疗器械、生物医药、食品加工等领域。"
     assert not [r for r in run_text(text).relations if r.object.startswith("Industry:")]
+
+
+def test_calls_abroad_intentions_and_talks_tie_nothing(run_text):
+    called = "苏州高新区持续发展。苏州高新区经贸分团还拜会了华川港务集团、金桥邮政公司。"
+    intended = "苏州高新区持续发展。苏州高新区与华川集团、金桥集团等企业形成初步合作意向。"
+    talked = "苏州高新区持续发展。会上，专家将围绕光电通信、激光加工等作报告。"
+    assert not {o for o in _objects(run_text, called) if "华川" in o or "金桥" in o}
+    assert not {o for o in _objects(run_text, intended) if "华川" in o or "金桥" in o}
+    assert not [r for r in run_text(talked).relations if r.object.startswith("Industry:")]

@@ -38,6 +38,7 @@ def _name_start(cues: CueIndex, tokens, text: str, base: int, t_start: int, cls:
     if name_start == t_start:
         name_start = walk_back(cues, tokens, text, base, t_start, walk)
     name_start = strip_left_boundaries(cues, name_start, t_start, text, base)
+    name_start += _date_unit_before(cues, text, name_start - base, t_start - base)
     name_start += cut_point(cues, text[name_start - base:t_start - base], enterprise=cls == "Enterprise")
     if cls != "Park":  # 高新区寒武纪…有限公司: the park where the firm is is no part of its name
         name_start += _leading_park_word(cues, text[name_start - base:t_start - base])
@@ -55,6 +56,17 @@ def _name_start(cues: CueIndex, tokens, text: str, base: int, t_start: int, cls:
         name_start += ev.leading_service_verb(cues, text[name_start - base:t_start - base])
         name_start += ev.address_before_name(cues, text[name_start - base:t_start - base])
     return name_start
+
+
+def _date_unit_before(cues: CueIndex, text: str, start: int, end: int) -> int:
+    """Length of a date's end that opens the name (2022年|3月洋山…: the segmenter glued 月 to the
+    name that follows; or 月 alone after the number), else 0."""
+    k = start
+    while k < end and text[k].isdigit():
+        k += 1
+    if k < end - 2 and text[k] in cues.words["date_units"] and (k > start or (start > 0 and text[start - 1].isdigit())):
+        return k + 1 - start
+    return 0
 
 
 def _quoted_start(text: str, base: int, t_start: int, reach: int) -> int | None:
