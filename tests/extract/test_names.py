@@ -109,6 +109,11 @@ def test_a_date_a_verb_or_an_office_campus_is_no_part_of_a_park(run_text):
     assert not {surface for cls, surface in campus if cls == "Park"}
 
 
+def test_a_lone_administrative_ending_opens_no_industry(run_text):
+    found = _mentions(run_text, "园区围绕多项促进大湾区中医药产业高质量发展的举措开展工作。")
+    assert {surface for cls, surface in found if cls == "Industry"} == {"中医药"}
+
+
 def test_a_list_of_kinds_of_firms_names_no_firm(run_text):
     found = _mentions(run_text, "政策惠及粮油、肉类、钻石珠宝、高性能新材料等各类生产制造企业。")
     assert not {surface for cls, surface in found if cls == "Enterprise"}

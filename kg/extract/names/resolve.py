@@ -29,7 +29,7 @@ def clean_industry(cues: CueIndex, c: Candidate, sent: Sentence) -> Candidate | 
             start += len(word)
             text = rest
             break
-    lead = _leading_function_words(cues, text)
+    lead = _leading_function_words(cues, text) or _leading_place(cues, text)
     if lead:  # 等大健康, 首支氢能: a particle or a count opens no industry's name
         start += lead
         text = text[lead:]
@@ -56,6 +56,20 @@ def _leading_function_words(cues: CueIndex, text: str) -> int:
         size += len(tok.word)
     rest = text[size:]
     return size if size and len(rest) >= 2 and cues.is_industry_name(cues.strip_industry_suffix(rest)) else 0
+
+
+def _leading_place(cues: CueIndex, text: str) -> int:
+    """Length of a place, or a lone administrative ending, that opens an industry's name
+    (横琴|中医药大健康, 区|中医药 from 大湾区中医药), when an industry name of two characters or more
+    follows; else 0."""
+    sizes = [k for k in range(2, min(4, len(text) - 2) + 1) if cues.is_place(text[:k])]
+    if text[:1] in cues.words["region_endings"]:
+        sizes.append(1)
+    for size in sorted(sizes, reverse=True):
+        rest = text[size:]
+        if len(rest) >= 2 and cues.is_industry_name(cues.strip_industry_suffix(rest)):
+            return size
+    return 0
 
 
 ORGANISATION_REACH = 3  # words after an industry searched for the organisation it names (教育和体育局)
