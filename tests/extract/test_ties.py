@@ -160,3 +160,8 @@ def test_calls_abroad_intentions_and_talks_tie_nothing(run_text):
     assert not {o for o in _objects(run_text, called) if "华川" in o or "金桥" in o}
     assert not {o for o in _objects(run_text, intended) if "华川" in o or "金桥" in o}
     assert not [r for r in run_text(talked).relations if r.object.startswith("Industry:")]
+
+
+def test_the_topics_at_a_meeting_are_no_industries_of_the_host(run_text):
+    text = "苏州高新区持续发展。会上，多位专家围绕光电通信、激光加工等领域进行交流。"
+    assert not [r for r in run_text(text).relations if r.object.startswith("Industry:")]
