@@ -114,6 +114,11 @@ def test_a_lone_administrative_ending_opens_no_industry(run_text):
     assert {surface for cls, surface in found if cls == "Industry"} == {"中医药"}
 
 
+def test_generic_nouns_before_a_predicate_are_no_firms(run_text):
+    found = _mentions(run_text, "华川微电子把最核心的研发团队落户园区，系统集成商入驻园区。")
+    assert not {s for cls, s in found if cls == "Enterprise" and ("团队" in s or "集成商" in s)}
+
+
 def test_a_list_of_kinds_of_firms_names_no_firm(run_text):
     found = _mentions(run_text, "政策惠及粮油、肉类、钻石珠宝、高性能新材料等各类生产制造企业。")
     assert not {surface for cls, surface in found if cls == "Enterprise"}
