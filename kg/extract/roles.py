@@ -54,14 +54,16 @@ class RoleReader:
         self.fillers = filler_frames(lexicon)
         self.filler_chars = frozenset(LIST_MARKS + QUOTES).union(
             w for w in lexicon.words("list-filler") if len(w) == 1)
+        # 提升发展食品加工业、培育发展生物制药等新兴产业: an item opening with a verb starts the role's list
+        self.new_predicate = re.compile("[" + LIST_MARKS + "]" + either(lexicon.words("list-predicate-verb")))
 
     def role(self, s: Sentence, m: Mention, industries: list) -> str:
         """The industry role the words next to `m`'s enumeration give, or '' for plain hasIndustry."""
-        return industry_role(s, m, industries, self.triggers, self.fillers, self.filler_chars)
+        return industry_role(s, m, industries, self.triggers, self.fillers, self.filler_chars, self.new_predicate)
 
 
 def industry_role(s: Sentence, m: Mention, industries: list, role_triggers: dict, fillers: re.Pattern,
-                  filler_chars: frozenset) -> str:
+                  filler_chars: frozenset, new_predicate: re.Pattern | None = None) -> str:
     """The industry role the words next to `m`'s enumeration give, or '' for plain hasIndustry."""
     text = s.text
     a, b = m.start - s.start, m.end - s.start
@@ -87,7 +89,7 @@ def industry_role(s: Sentence, m: Mention, industries: list, role_triggers: dict
                 continue
             if k >= b:
                 d = gap(b, k)
-                ok = d <= ROLE_AFTER
+                ok = d <= ROLE_AFTER and not (new_predicate and new_predicate.search(text, b, k))
             elif word_end <= a:
                 d = gap(word_end, a)
                 ok = d <= ROLE_BEFORE

@@ -51,3 +51,10 @@ def test_the_frames_that_are_no_distance_come_from_the_lexicon(lexicon):
     assert found == ["以集成电路为代表的", "两大", "千亿级", "三个"]
     lex = Lexicon(grammar_words=dict(lexicon.grammar_words, **{"enumeration-scale": ("百亿级",)}))
     assert filler_frames(lex).findall("千亿级百亿级") == ["百亿级"]
+
+
+def test_an_item_opening_with_its_own_verb_starts_the_roles_list(run_text):
+    result = run_text("苏州高新区将主要提升发展食品加工业、培育发展生物制药等新兴产业。")
+    roles = {r.object.split(":", 1)[1]: r.prop for r in result.relations}
+    assert roles.get("食品加工业") == "hasIndustry"
+    assert roles.get("生物制药") == "hasEmergingIndustry"
