@@ -119,6 +119,13 @@ def test_generic_nouns_before_a_predicate_are_no_firms(run_text):
     assert not {s for cls, s in found if cls == "Enterprise" and ("团队" in s or "集成商" in s)}
 
 
+def test_a_park_before_a_firms_short_name_is_where_it_is(run_text):
+    short = _mentions(run_text, "近日，苏州高新区华川实业获评国家专精特新“小巨人”企业。")
+    legal = _mentions(run_text, "苏州工业园区华川科技有限公司成立。")
+    assert {("Park", "苏州高新区"), ("Enterprise", "华川实业")} <= short
+    assert ("Enterprise", "苏州工业园区华川科技有限公司") in legal
+
+
 def test_a_list_of_kinds_of_firms_names_no_firm(run_text):
     found = _mentions(run_text, "政策惠及粮油、肉类、钻石珠宝、高性能新材料等各类生产制造企业。")
     assert not {surface for cls, surface in found if cls == "Enterprise"}

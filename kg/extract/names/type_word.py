@@ -42,6 +42,8 @@ def _name_start(cues: CueIndex, tokens, text: str, base: int, t_start: int, cls:
     name_start += cut_point(cues, text[name_start - base:t_start - base], enterprise=cls == "Enterprise")
     if cls != "Park":  # 高新区寒武纪…有限公司: the park where the firm is is no part of its name
         name_start += _leading_park_word(cues, text[name_start - base:t_start - base])
+    if cls == "Enterprise" and t_end is not None and not text[:t_end - base].endswith(cues.words["company_suffixes"]):
+        name_start += _leading_park_name(cues, text[name_start - base:t_start - base])
     form = text[t_start - base:t_end - base] if t_end is not None else ""
     if cls == "Platform" and cues.type_words.get(form, ("", ""))[1] == "University":
         name_start += ev.words_before_place(cues, text[name_start - base:t_start - base])
@@ -114,6 +116,17 @@ def _leading_park_word(cues: CueIndex, prefix: str) -> int:
         if prefix.startswith(form) and len(prefix) - len(form) >= 3 and cues.type_words[form][0] == "Park" \
                 and form in cues.lex.generic:
             return len(form)
+    return 0
+
+
+def _leading_park_name(cues: CueIndex, prefix: str) -> int:
+    """Length of a park's name (a place and a park type word) that opens a firm's short name
+    (连云港高新区|如年实业: where the firm is, not its name; a legal name keeps it), else 0."""
+    for form in cues.type_forms:
+        k = prefix.find(form)
+        if k >= 2 and cues.type_words[form][0] == "Park" and len(prefix) - k - len(form) >= 2 \
+                and any(cues.is_place(prefix[:j]) for j in range(2, min(k, 6) + 1)):
+            return k + len(form)
     return 0
 
 
