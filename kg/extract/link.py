@@ -44,11 +44,6 @@ def normalise(name: str) -> str:
     return re.sub(r"\s+", "", s).replace("\x00", " ")
 
 
-def _unbracketed(prefix: str) -> str:
-    """A park name's part with brackets dropped: 中国(上海) -> 中国上海."""
-    return prefix.replace("(", "").replace(")", "")
-
-
 @dataclass
 class DocumentEntities:
     """The result of linking one document's mentions."""
@@ -227,9 +222,9 @@ class Linker:
     def _fuller_park(self, k, prefix: str, kind: str, parks: dict, is_place):
         """The park whose name part is `prefix` after a place (江阴|临港), of a compatible type; else None."""
         best = None
-        prefix = _unbracketed(prefix)
+        prefix = prefix.replace("(", "").replace(")", "")
         for k2, (prefix2, kind2) in parks.items():
-            prefix2 = _unbracketed(prefix2)  # 中国(上海)自由贸易试验区: the bracketed place is part of the name
+            prefix2 = prefix2.replace("(", "").replace(")", "")  # 中国(上海): the bracketed place is the name's
             if k2 == k or len(prefix2) <= len(prefix) or not prefix2.endswith(prefix):
                 continue
             same_kind = kind == kind2 or (kind in self._compatible and kind2 in self._compatible)

@@ -228,3 +228,24 @@ def words_before_place(cues: CueIndex, prefix: str, reach: int = 4) -> int:
             return p
     return 0
 
+
+def date_unit_before(cues: CueIndex, text: str, start: int, end: int) -> int:
+    """Length of a date's end that opens the name (2022年|3月洋山…: the segmenter glued 月 to the
+    name that follows; or 月 alone after the number), else 0."""
+    k = start
+    while k < end and text[k].isdigit():
+        k += 1
+    if k < end - 2 and text[k] in cues.words["date_units"] and (k > start or (start > 0 and text[start - 1].isdigit())):
+        return k + 1 - start
+    return 0
+
+
+def leading_park_name(cues: CueIndex, prefix: str) -> int:
+    """Length of a park's name (a place and a park type word) that opens a firm's short name
+    (连云港高新区|如年实业: where the firm is, not its name; a legal name keeps it), else 0."""
+    for form in cues.type_forms:
+        k = prefix.find(form)
+        if k >= 2 and cues.type_words[form][0] == "Park" and len(prefix) - k - len(form) >= 2 \
+                and any(cues.is_place(prefix[:j]) for j in range(2, min(k, 6) + 1)):
+            return k + len(form)
+    return 0

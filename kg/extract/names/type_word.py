@@ -38,37 +38,34 @@ def _name_start(cues: CueIndex, tokens, text: str, base: int, t_start: int, cls:
     if name_start == t_start:
         name_start = walk_back(cues, tokens, text, base, t_start, walk)
     name_start = strip_left_boundaries(cues, name_start, t_start, text, base)
-    name_start += _date_unit_before(cues, text, name_start - base, t_start - base)
+    name_start += ev.date_unit_before(cues, text, name_start - base, t_start - base)
     name_start += cut_point(cues, text[name_start - base:t_start - base], enterprise=cls == "Enterprise")
-    if cls != "Park":  # 高新区寒武纪…有限公司: the park where the firm is is no part of its name
-        name_start += _leading_park_word(cues, text[name_start - base:t_start - base])
-    if cls == "Enterprise" and t_end is not None and not text[:t_end - base].endswith(cues.words["company_suffixes"]):
-        name_start += _leading_park_name(cues, text[name_start - base:t_start - base])
-    form = text[t_start - base:t_end - base] if t_end is not None else ""
-    if cls == "Platform" and cues.type_words.get(form, ("", ""))[1] == "University":
-        name_start += ev.words_before_place(cues, text[name_start - base:t_start - base])
-    if cls == "Park":
-        prefix = text[name_start - base:t_start - base]
-        department = ev.after_department(cues, prefix)
-        if department == len(prefix) and prefix:
-            return None  # 商务厅开发区处, 商务部自贸区: an office or the business of a department
-        if department:  # 青岛海警局及西海岸新区: the park's name starts after the department
-            name_start = strip_left_boundaries(cues, name_start + department, t_start, text, base)
-        name_start += ev.leading_province(cues, text[name_start - base:t_start - base])
-        name_start += ev.leading_service_verb(cues, text[name_start - base:t_start - base])
-        name_start += ev.address_before_name(cues, text[name_start - base:t_start - base])
+    if cls != "Park":
+        return name_start + _non_park_lead(cues, text, base, name_start, t_start, t_end, cls)
+    prefix = text[name_start - base:t_start - base]
+    department = ev.after_department(cues, prefix)
+    if department == len(prefix) and prefix:
+        return None  # 商务厅开发区处, 商务部自贸区: an office or the business of a department
+    if department:  # 青岛海警局及西海岸新区: the park's name starts after the department
+        name_start = strip_left_boundaries(cues, name_start + department, t_start, text, base)
+    name_start += ev.leading_province(cues, text[name_start - base:t_start - base])
+    name_start += ev.leading_service_verb(cues, text[name_start - base:t_start - base])
+    name_start += ev.address_before_name(cues, text[name_start - base:t_start - base])
     return name_start
 
 
-def _date_unit_before(cues: CueIndex, text: str, start: int, end: int) -> int:
-    """Length of a date's end that opens the name (2022年|3月洋山…: the segmenter glued 月 to the
-    name that follows; or 月 alone after the number), else 0."""
-    k = start
-    while k < end and text[k].isdigit():
-        k += 1
-    if k < end - 2 and text[k] in cues.words["date_units"] and (k > start or (start > 0 and text[start - 1].isdigit())):
-        return k + 1 - start
-    return 0
+def _non_park_lead(cues: CueIndex, text: str, base: int, name_start: int, t_start: int, t_end: int | None,
+                   cls: str) -> int:
+    """Length of what opens a firm's or platform's prefix and is no part of its name: a park word
+    (高新区寒武纪…有限公司), a park before a short name (连云港高新区|如年实业), a person or a team
+    before a university (某某|西安交通大学)."""
+    lead = _leading_park_word(cues, text[name_start - base:t_start - base])
+    if cls == "Enterprise" and t_end is not None and not text[:t_end - base].endswith(cues.words["company_suffixes"]):
+        lead += ev.leading_park_name(cues, text[name_start + lead - base:t_start - base])
+    form = text[t_start - base:t_end - base] if t_end is not None else ""
+    if cls == "Platform" and cues.type_words.get(form, ("", ""))[1] == "University":
+        lead += ev.words_before_place(cues, text[name_start + lead - base:t_start - base])
+    return lead
 
 
 def _quoted_start(text: str, base: int, t_start: int, reach: int) -> int | None:
@@ -116,17 +113,6 @@ def _leading_park_word(cues: CueIndex, prefix: str) -> int:
         if prefix.startswith(form) and len(prefix) - len(form) >= 3 and cues.type_words[form][0] == "Park" \
                 and form in cues.lex.generic:
             return len(form)
-    return 0
-
-
-def _leading_park_name(cues: CueIndex, prefix: str) -> int:
-    """Length of a park's name (a place and a park type word) that opens a firm's short name
-    (连云港高新区|如年实业: where the firm is, not its name; a legal name keeps it), else 0."""
-    for form in cues.type_forms:
-        k = prefix.find(form)
-        if k >= 2 and cues.type_words[form][0] == "Park" and len(prefix) - k - len(form) >= 2 \
-                and any(cues.is_place(prefix[:j]) for j in range(2, min(k, 6) + 1)):
-            return k + len(form)
     return 0
 
 
