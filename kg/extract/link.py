@@ -211,7 +211,7 @@ class Linker:
                                          self._descriptive).items():
             merged.setdefault(k, target)
         merged.update(self._merge_industries(sorted((k for k in surfaces if k.cls == "Industry"), key=len)))
-        merged.update(self._merge_firms([k for k in surfaces if k.cls == "Enterprise"]))
+        merged.update(self._merge_firms([k for k in surfaces if k.cls == "Enterprise"], is_place))
         for k in list(merged):  # follow chains
             seen = {k}
             while merged[k] in merged and merged[k] not in seen:
@@ -267,12 +267,16 @@ class Linker:
         return merged
 
     @staticmethod
-    def _merge_firms(firms: list) -> dict:
-        """迈为 = 迈为股份: a firm's name plus up to four characters is the same firm."""
+    def _merge_firms(firms: list, is_place=lambda word: False) -> dict:
+        """迈为 = 迈为股份: a firm's name plus up to four characters is the same firm; and 某某科技 =
+        北京某某科技: with a place before it."""
         merged = {}
         for k in firms:
             for k2 in firms:
-                if k2 != k and len(k.name) >= 2 and k2.name.startswith(k.name) and len(k2.name) - len(k.name) <= 4:
+                extra = len(k2.name) - len(k.name)
+                if k2 != k and len(k.name) >= 2 and (
+                        (k2.name.startswith(k.name) and extra <= 4)
+                        or (len(k.name) >= 4 and k2.name.endswith(k.name) and 0 < extra and is_place(k2.name[:extra]))):
                     merged[k] = k2
                     break
         return merged

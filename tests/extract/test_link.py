@@ -33,6 +33,12 @@ def test_a_free_trade_zones_area_is_named_with_its_zone(run_text):
     assert parks == {"中国(上海)自由贸易试验区临港新片区": ("临港新片区",)}
 
 
+def test_a_firm_named_without_its_place_joins_the_name_with_it(run_text):
+    result = run_text("武汉东湖高新区与华川智能科技有限公司举行签约仪式。北京华川智能科技有限公司成立于2015年。")
+    firms = {e.label: e.aliases for e in result.entities if e.cls == "Enterprise"}
+    assert firms == {"北京华川智能科技有限公司": ("华川智能科技有限公司",)}
+
+
 def test_firm_short_name_joins_its_full_name(run_text):
     result = run_text("迈为股份是吴江开发区培育的企业。开发区培育出迈为、博众等一批高科技企业。")
     firms = {e.label: e for e in result.entities if e.cls == "Enterprise"}
