@@ -126,6 +126,11 @@ def test_a_park_before_a_firms_short_name_is_where_it_is(run_text):
     assert ("Enterprise", "苏州工业园区华川科技有限公司") in legal
 
 
+def test_honour_labels_are_no_firms(run_text):
+    found = _mentions(run_text, "园区新增专精特新、独角兽、隐形冠军等企业20家。")
+    assert not {surface for cls, surface in found if cls == "Enterprise"}
+
+
 def test_a_list_of_kinds_of_firms_names_no_firm(run_text):
     found = _mentions(run_text, "政策惠及粮油、肉类、钻石珠宝、高性能新材料等各类生产制造企业。")
     assert not {surface for cls, surface in found if cls == "Enterprise"}
