@@ -131,6 +131,13 @@ def test_honour_labels_are_no_firms(run_text):
     assert not {surface for cls, surface in found if cls == "Enterprise"}
 
 
+def test_words_of_belonging_end_a_firms_name_to_their_left(run_text):
+    found = _mentions(run_text, "园区所属华川智能科技有限公司、该区青松新材料有限公司扩产。")
+    firms = {surface for cls, surface in found if cls == "Enterprise"}
+    assert {"华川智能科技有限公司", "青松新材料有限公司"} <= firms
+    assert not {f for f in firms if f.startswith(("所属", "该区"))}
+
+
 def test_a_list_of_kinds_of_firms_names_no_firm(run_text):
     found = _mentions(run_text, "政策惠及粮油、肉类、钻石珠宝、高性能新材料等各类生产制造企业。")
     assert not {surface for cls, surface in found if cls == "Enterprise"}
