@@ -40,6 +40,20 @@ def leading_places(name: str, regions: dict) -> tuple[frozenset, str]:
             return frozenset(places), rest
 
 
+def name_core(part: str, regions: dict) -> tuple[frozenset, str]:
+    """`leading_places`, with a core that is a place written with its administrative ending read
+    without it: 湛江市|经开区 and 湛江|经开区 are one park.
+
+    >>> name_core("湛江市", {"湛江": "r:4408", "湛江市": "r:4408"})
+    (frozenset(), '湛江')
+    """
+    places, core = leading_places(part, regions)
+    short = core[:-1]
+    if len(short) >= MIN_CORE and core in regions and regions.get(short) == regions[core]:
+        core = short
+    return places, core
+
+
 def one_park_by_name(a: str, b: str, regions: dict, any_kind: frozenset = frozenset()) -> bool:
     """Two park keys of one document that name one park: one type, places that agree, and after
     the places one name part begins the other (上海漕河泾|开发区 and 漕河泾新兴技术|开发区).
@@ -61,7 +75,7 @@ def one_park_by_name(a: str, b: str, regions: dict, any_kind: frozenset = frozen
     if a.cls != "Park" or b.cls != "Park" or "|" not in a.name or "|" not in b.name:
         return False
     (part_a, kind_a), (part_b, kind_b) = a.name.rsplit("|", 1), b.name.rsplit("|", 1)
-    (places_a, core_a), (places_b, core_b) = leading_places(part_a, regions), leading_places(part_b, regions)
+    (places_a, core_a), (places_b, core_b) = name_core(part_a, regions), name_core(part_b, regions)
     loose = kind_a in any_kind or kind_b in any_kind
     if (kind_a != kind_b and not loose) or not _agree(places_a, places_b):
         return False  # 攀枝花钒钛高新区 and 盐边县钒钛产业开发区: other places, other types
@@ -84,7 +98,7 @@ def canonical_parks(keys, regions: dict, descriptive=None, preferred=frozenset()
         if k.cls != "Park" or "|" not in k.name:
             continue
         part, kind = k.name.rsplit("|", 1)
-        places, core = leading_places(part, regions)
+        places, core = name_core(part, regions)
         if not places and descriptive is not None and descriptive(core):
             continue
         groups[(core, kind)].append((places, k))

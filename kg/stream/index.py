@@ -26,7 +26,7 @@ import sqlite3
 from pathlib import Path
 
 from kg.cache import decode_result, encode_result
-from kg.extract.park_identity import leading_places
+from kg.extract.park_identity import name_core
 from kg.graph.triples import evidence_text, relation_family
 
 SCHEMA = """
@@ -67,7 +67,7 @@ def park_group(key: str, regions: dict) -> str:
     if not key.startswith("Park:") or "|" not in key:
         return ""
     part, kind = key[len("Park:"):].rsplit("|", 1)
-    return f"{leading_places(part, regions)[1]}|{kind}"
+    return f"{name_core(part, regions)[1]}|{kind}"
 
 
 class ResultIndex:

@@ -39,6 +39,12 @@ def test_a_firm_named_without_its_place_joins_the_name_with_it(run_text):
     assert firms == {"北京华川智能科技有限公司": ("华川智能科技有限公司",)}
 
 
+def test_a_city_park_with_and_without_the_citys_ending_is_one_park(run_text):
+    result = run_text("湛江市经开区召开大会。湛江经开区引进企业十家。")
+    parks = {e.label: e.aliases for e in result.entities if e.cls == "Park"}
+    assert parks == {"湛江市经开区": ("湛江经开区",)}
+
+
 def test_firm_short_name_joins_its_full_name(run_text):
     result = run_text("迈为股份是吴江开发区培育的企业。开发区培育出迈为、博众等一批高科技企业。")
     firms = {e.label: e for e in result.entities if e.cls == "Enterprise"}
