@@ -1,10 +1,9 @@
 """Link mentions into entities: one entity per thing, inside a document and across documents.
 
 Identity keys come from normalised names: a park's key is its name part plus the
-canonical form of its type word, so 苏州高新技术产业开发区 and 苏州高新区 share the key
-``Park:苏州|高新区``. Inside one document, a park named without its place
-(临港开发区 after 江阴临港经济开发区) and a company named without its suffix
-(迈为 after 迈为股份) join the fuller name.
+canonical form of its type word (苏州高新技术产业开发区 and 苏州高新区: ``Park:苏州|高新区``); a
+firm's drops its legal suffix and opening places. In a document, a park without its place
+(临港开发区 after 江阴临港经济开发区) and a firm without its suffix (迈为) join the fuller name.
 
 >>> from kg.ontology import load_lexicon
 >>> linker = Linker(load_lexicon())
@@ -20,8 +19,10 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from kg.ontology import Lexicon
+from kg.extract.firm_identity import placeless
 from kg.extract.park_identity import canonical_parks, descriptive_test
 from kg.extract.new_areas import AreaTest
+from kg.extract.segment_dictionary import base_dictionary
 from kg.types import Document, Entity, EntityKey, Mention
 
 SHORT_NAME_STAGE, SHORT_NAME_SCORE = "link:short-name", 0.6
@@ -33,10 +34,8 @@ _QUOTES = "“”\"'‘’《》「」『』〈〉"
 def normalise(name: str) -> str:
     """NFKC, no spaces or quotes: the form keys are made from.
 
-    >>> normalise("长三角（江阴） 数字创新港")
-    '长三角(江阴)数字创新港'
-    >>> normalise("复旦 AI for Science 创新中心")
-    '复旦AI for Science创新中心'
+    >>> normalise("长三角（江阴） 数字创新港"), normalise("复旦 AI for Science 创新中心")
+    ('长三角(江阴)数字创新港', '复旦AI for Science创新中心')
     """
     s = unicodedata.normalize("NFKC", name)
     s = "".join(ch for ch in s if ch not in _QUOTES)
@@ -79,6 +78,7 @@ class Linker:
         self._variant_endings = lexicon.words("industry-variant-ending")  # 高端装备制造 = 高端装备
         self._admin_suffixes = frozenset(lexicon.words("admin-ending"))  # a place name's administrative ending
         self._descriptive = descriptive_test(lexicon)  # 智能制造 in 智能制造产业园 only describes
+        self._firm_kinds = frozenset(lexicon.words("firm-kind-word"))
         self._legal = re.compile("(" + "|".join(map(re.escape, lexicon.words("key-legal-suffix"))) + ")$")
 
     # ---------------------------------------------------------------- keys
@@ -101,7 +101,8 @@ class Linker:
             return self.park_key(name)
         if mention.cls == "Enterprise":
             core = self._legal.sub("", name)
-            return EntityKey.of("Enterprise", core if len(core) >= 2 else name)
+            key = placeless(core, self.lex.regions, base_dictionary(), self._firm_kinds) if len(core) >= 2 else name
+            return EntityKey.of("Enterprise", key)
         return EntityKey.of(mention.cls, name)
 
     # ------------------------------------------------------------- linking
@@ -268,15 +269,13 @@ class Linker:
 
     @staticmethod
     def _merge_firms(firms: list, is_place=lambda word: False) -> dict:
-        """迈为 = 迈为股份: a firm's name plus up to four characters is the same firm; and 某某科技 =
-        北京某某科技: with a place before it."""
+        """迈为 = 迈为股份 (up to four more characters), 华丰科技 = 四川华丰科技 (a place before it)."""
         merged = {}
         for k in firms:
             for k2 in firms:
                 extra = len(k2.name) - len(k.name)
-                if k2 != k and len(k.name) >= 2 and (
-                        (k2.name.startswith(k.name) and extra <= 4)
-                        or (len(k.name) >= 4 and k2.name.endswith(k.name) and 0 < extra and is_place(k2.name[:extra]))):
+                if k2 != k and len(k.name) >= 2 and ((k2.name.startswith(k.name) and extra <= 4) or (
+                        len(k.name) >= 4 and k2.name.endswith(k.name) and 0 < extra and is_place(k2.name[:extra]))):
                     merged[k] = k2
                     break
         return merged

@@ -1,0 +1,20 @@
+"""A firm's key drops the places that open its name only where a name of its own follows."""
+from kg.extract.firm_identity import placeless
+
+
+def _key(run_text, text):
+    return next(e.key for e in run_text(text).entities if e.cls == "Enterprise")
+
+
+def test_a_firm_with_and_without_its_places_has_one_key_across_documents(run_text):
+    placed = _key(run_text, "山西省长治市宏瑞祥环保科技有限公司落户园区。")
+    bare = _key(run_text, "宏瑞祥环保科技有限公司扩产。")
+    assert placed == bare
+
+
+def test_a_place_before_common_words_is_part_of_the_name(lexicon):
+    from kg.extract.segment_dictionary import base_dictionary
+
+    kinds = frozenset(lexicon.words("firm-kind-word"))
+    for name in ("河南投资集团", "湖北交投集团", "上海城投控股"):
+        assert placeless(name, lexicon.regions, base_dictionary(), kinds) == name
