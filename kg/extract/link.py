@@ -20,6 +20,7 @@ from functools import lru_cache
 
 from kg.ontology import Lexicon
 from kg.extract.firm_identity import placeless
+from kg.extract.known_names import complete_known_names
 from kg.extract.park_identity import canonical_parks, descriptive_test
 from kg.extract.new_areas import AreaTest
 from kg.extract.segment_dictionary import base_dictionary
@@ -141,11 +142,11 @@ class Linker:
     def link(self, doc: Document, mentions: list[Mention], is_place, refine=None) -> "LinkedDocument":
         """Mentions -> linked mentions (each carrying its entity key) and the document's entities.
 
-        Linking owns everything about identity: keys, parks named by their bare
-        short name (临港 for 江阴临港经济开发区), industry sectors and names written
-        in the original script (蘇州工業園區) as aliases. `refine(text, entities)`, when
-        given, may move entities onto other keys first (the official catalogue's zones).
+        Linking owns identity: names completed where the document names a park whole (known_names),
+        keys, bare short names (临港), sectors, original-script aliases (蘇州工業園區); `refine` may
+        move entities onto other keys first (the official catalogue's zones).
         """
+        mentions = complete_known_names(doc.text, mentions)
         linked = self.link_document(mentions, is_place)
         if refine is not None:
             linked = refine(doc.text, linked)
