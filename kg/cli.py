@@ -93,6 +93,9 @@ def build(paths, out_dir, ontology_dir, no_html, strict, quiet, jobs, scheduler,
     from kg.build import build as run_build
     from kg.build import default_jobs
 
+    from kg.extraction import no_collection_at_exit
+
+    no_collection_at_exit()
     progress = not quiet and sys.stderr.isatty()  # a bar on a log file would glue itself to the next line
     report = run_build(list(paths), out_dir, ontology_dir=ontology_dir, html=not no_html, progress=progress,
                        jobs=jobs or default_jobs(), scheduler=scheduler, store=store, formats=formats or ("ttl",),
