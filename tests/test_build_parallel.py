@@ -92,6 +92,10 @@ def test_cli_options(pipeline, corpus, tmp_path, monkeypatch):
     nocache = CliRunner().invoke(main, ["build", str(corpus), "-o", str(tmp_path / "o2"), "--no-cache", "--no-html",
                                         "-q"])
     assert nocache.exit_code == 1 and not (tmp_path / "o2" / ".cache").exists()
+    assert "timings:" not in nocache.output
+    timed = CliRunner().invoke(main, ["build", str(corpus), "-o", str(tmp_path / "o3"), "--no-html", "-q", "--timings"])
+    [line] = [x for x in timed.output.splitlines() if x.startswith("timings: ")]
+    assert "extract " in line and "validate " in line and line.endswith(" s") and ", total " in line
 
 
 def test_a_build_gives_the_garbage_collector_back_as_it_found_it(corpus, tmp_path, pipeline):
