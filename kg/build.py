@@ -140,7 +140,8 @@ class _Validation:
     """
 
     def __init__(self, graph, ontology_dir, report: BuildReport, aside: bool):
-        from kg.graph.validate import ValidationAside, validate
+        from kg.graph.validate import validate
+        from kg.graph.validate_aside import ValidationAside
 
         self.report, self.aside = report, None
         clock = time.perf_counter()

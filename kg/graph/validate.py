@@ -12,14 +12,13 @@ the graph); ``kg validate GRAPH`` checks any graph file.
 """
 from __future__ import annotations
 
-import inspect
 import time
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
 from kg.errors import OntologyError
+from kg.graph.shacl_batched import property_shapes_batched
 from kg.namespace import local_name
 
 SHAPES_FILE = "shapes.ttl"
@@ -115,52 +114,6 @@ def validate_graph(graph, ontology_dir: Path | str | None = None, *, batched: bo
     return ValidationReport(bool(conforms), len(graph), violations, seconds)
 
 
-_PYSHACL_STEP = ["self", "executor", "prop_shape", "target_graph", "focus_value_nodes", "potentially_recursive",
-                 "_evaluation_path"]
-
-
-@contextmanager
-def property_shapes_batched(enabled: bool = True):
-    """A block in which pyshacl checks a node shape's ``sh:property`` shapes once over all its focus nodes.
-
-    pyshacl (`PropertyConstraintComponent._evaluate_property_shape`) checks each
-    property shape once per focus node, building every constraint of the shape
-    anew each time: four fifths of the time of a build's SHACL step, for 10,000
-    nodes. Its own `Shape.validate` takes a list of focus nodes and gives each
-    node the same results it would get alone, so inside this block a property
-    shape is checked once over the whole list. Where the batch could differ
-    (a value node met twice, a recursive shape, a shape that is not found) and
-    where pyshacl's step has another signature than the one this was written
-    for, pyshacl's own step runs; ``tests/graph/test_validate.py`` compares the
-    two reports on graphs broken in every way the shapes check.
-    """
-    try:
-        from pyshacl.constraints.core.shape_based_constraints import PropertyConstraintComponent as component
-    except ImportError:  # pragma: no cover - another pyshacl layout: its own way
-        component = None
-    own = getattr(component, "_evaluate_property_shape", None)
-    if not enabled or own is None or list(inspect.signature(own).parameters) != _PYSHACL_STEP:
-        yield
-        return
-
-    def once_over_all(self, executor, prop_shape, target_graph, focus_value_nodes, potentially_recursive,
-                      _evaluation_path):
-        shape = self.shape.get_other_shape(prop_shape)
-        values = [v for nodes in focus_value_nodes.values() for v in nodes]
-        if (not shape or not shape.is_property_shape or (potentially_recursive and shape in potentially_recursive)
-                or len(set(values)) != len(values)):
-            return own(self, executor, prop_shape, target_graph, focus_value_nodes, potentially_recursive,
-                       _evaluation_path)
-        conforms, reports = shape.validate(executor, target_graph, focus=values, _evaluation_path=_evaluation_path[:])
-        return not conforms, reports
-
-    component._evaluate_property_shape = once_over_all
-    try:
-        yield
-    finally:
-        component._evaluate_property_shape = own
-
-
 def validate(graph, ontology_dir: Path | str | None = None,
              max_triples: int = MAX_BUILD_TRIPLES) -> ValidationReport:
     """The build step: check the graph unless it is too big to check quickly."""
@@ -168,65 +121,6 @@ def validate(graph, ontology_dir: Path | str | None = None,
         return ValidationReport(True, len(graph), skipped=f"{len(graph)} triples is over the build limit of "
                                 f"{max_triples}; run: kg validate GRAPH")
     return validate_graph(graph, ontology_dir)
-
-
-class ValidationAside:
-    """`validate` of a graph in a forked process, while this one goes on (writes the graph's files).
-
-    The child inherits the graph by fork (nothing is copied or pickled) and sends
-    back only the `ValidationReport`; `result()` waits for it, and raises what
-    the check raised. Where processes cannot be forked the check runs in
-    `result()`, here. Same report either way.
-
-    >>> import rdflib
-    >>> aside = ValidationAside(rdflib.Graph())
-    >>> aside.result().summary()
-    'SHACL: 0 violations in 0 triples'
-    """
-
-    def __init__(self, graph, ontology_dir: Path | str | None = None, max_triples: int = MAX_BUILD_TRIPLES):
-        import multiprocessing
-
-        self._args = (graph, ontology_dir, max_triples)
-        self._process = self._answer = None
-        if "fork" in multiprocessing.get_all_start_methods():
-            context = multiprocessing.get_context("fork")
-            self._answer, sender = context.Pipe(duplex=False)
-            self._process = context.Process(target=_validate_to, args=(*self._args, sender), daemon=True,
-                                            name="kg-shacl")
-            self._process.start()
-            sender.close()
-
-    def result(self) -> ValidationReport:
-        if self._process is None:
-            return validate(*self._args)
-        try:
-            ok, value = self._answer.recv()
-        except EOFError:  # the child died without a word (killed, out of memory): check here instead
-            ok, value = True, validate(*self._args)
-        finally:
-            self._answer.close()
-            self._process.join()
-        if not ok:
-            raise value
-        return value
-
-    def close(self) -> None:
-        """Stop a check whose report is no longer wanted (the build failed before it asked)."""
-        if self._process is not None and self._process.is_alive():
-            self._process.terminate()
-            self._process.join()
-        if self._answer is not None:
-            self._answer.close()
-
-
-def _validate_to(graph, ontology_dir, max_triples, sender) -> None:
-    try:
-        answer = (True, validate(graph, ontology_dir, max_triples))
-    except Exception as exc:  # the parent raises it, as if it had checked the graph itself
-        answer = (False, exc)
-    sender.send(answer)
-    sender.close()
 
 
 def _violations(results, graph) -> list[Violation]:

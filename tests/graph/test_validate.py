@@ -266,37 +266,3 @@ def test_built_graph_parses_in_a_strict_parser(pipeline, tmp_path):
         triples = list(pyoxigraph.parse(path=str(tmp_path / "out" / name)))
         assert len(triples) == report.triples
 
-
-def test_a_check_aside_gives_the_same_report(graph):
-    from kg.graph.validate import ValidationAside
-
-    g = copy(graph)
-    _two_canonical_names(g)
-    _year_not_integer(g)
-    here, aside = validate(g), ValidationAside(g).result()
-    assert (aside.conforms, aside.triples, aside.violations) == (here.conforms, here.triples, here.violations)
-    assert not aside.conforms
-
-
-def test_a_check_aside_raises_what_the_check_raised(graph, monkeypatch):
-    import kg.graph.validate
-    from kg.errors import OntologyError
-
-    def broken(*args, **kwargs):
-        raise OntologyError("shapes.ttl is not valid Turtle")
-
-    monkeypatch.setattr(kg.graph.validate, "validate", broken)
-    with pytest.raises(OntologyError, match="not valid Turtle"):
-        kg.graph.validate.ValidationAside(graph).result()
-
-
-def test_a_check_aside_that_is_no_longer_wanted_is_stopped(graph, monkeypatch):
-    import time
-
-    import kg.graph.validate
-
-    monkeypatch.setattr(kg.graph.validate, "validate", lambda *a, **k: time.sleep(60))
-    aside = kg.graph.validate.ValidationAside(graph)
-    started = time.perf_counter()
-    aside.close()
-    assert time.perf_counter() - started < 30 and not aside._process.is_alive()
