@@ -95,7 +95,6 @@ def build(paths, out_dir, ontology_dir, no_html, strict, quiet, jobs, scheduler,
     """
     from kg.build import build as run_build
     from kg.build import default_jobs
-
     from kg.extraction import no_collection_at_exit
 
     no_collection_at_exit()
