@@ -8,9 +8,11 @@ extraction; new ones are added to it.
 """
 from __future__ import annotations
 
+import atexit
 import gc
 from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
+from dataclasses import replace
 
 from kg.errors import InputError, ParkKGError
 from kg.report import BuildReport
@@ -47,10 +49,54 @@ def gc_frozen():
             gc.unfreeze()
 
 
+def no_collection_at_exit() -> None:
+    """Let the interpreter end without walking every object a build left alive.
+
+    At exit Python collects garbage once more, over every object still alive:
+    after a build, the pipeline, its dictionaries and the graph's caches, a fifth
+    of a second for nothing, since the process is ending. `gc.freeze` at exit
+    (registered once) puts them out of that walk; nothing else changes.
+    """
+    if not _EXIT_FREEZE:
+        atexit.register(gc.freeze)
+        _EXIT_FREEZE.append(True)
+
+
+_EXIT_FREEZE: list = []
+
+
 def keep_out_of_gc() -> None:
     """Inside `gc_frozen`: move what is alive now (the results so far) out of the collector's sight."""
     if _FROZEN[0]:
         gc.freeze()
+
+
+def graph_part(result):
+    """`result` with only what the in-memory graph is built from: no sentences, no mentions, and a document
+    without its raw text and offset map (the evidence already carries its raw offsets).
+
+    What a worker sends back and the parent reads for a build that keeps no cache: under a third of the
+    bytes of whole results (8.2 MB pickled for the shared corpus's 3,162 articles instead of 28.7 MB).
+
+    >>> from kg.types import Document, DocumentResult
+    >>> part = graph_part(DocumentResult(Document("d", "园区", raw_text=" 园区", offset_map=(1, 2, 3)), mentions=[1]))
+    >>> part.document.text, part.document.raw_text, part.document.offset_map, part.mentions
+    ('园区', '', (), [])
+    """
+    if result is None or isinstance(result, Failure):
+        return result
+    return replace(result, document=replace(result.document, raw_text="", offset_map=()), sentences=[], mentions=[])
+
+
+class GraphOnly:
+    """A pipeline whose results are their `graph_part`: what a build without a cache hands to its workers."""
+
+    def __init__(self, pipeline):
+        self.pipeline = pipeline
+        self.lexicon = pipeline.lexicon
+
+    def process(self, raw):
+        return graph_part(self.pipeline.process(raw))
 
 
 class _Batches:
@@ -107,7 +153,7 @@ class _Batches:
 
 def extract(paths, pipeline=None, progress: bool = False, report: BuildReport | None = None,
             *, jobs: int = 1, cache=None, scheduler: str | None = None, ontology_dir=None, lexicon=None,
-            exclude=(), sink=None, new_pipeline=None, documents=None):
+            exclude=(), sink=None, new_pipeline=None, documents=None, each=None):
     """Document results for every readable source under `paths`: in document order, or given to `sink`.
 
     Unreadable sources go to `report.skipped`. `cache` is a `kg.cache.ResultCache`
@@ -117,7 +163,8 @@ def extract(paths, pipeline=None, progress: bool = False, report: BuildReport | 
     each result goes to ``sink(seq, result)`` as it comes back and nothing is
     kept (and a pool's processes build their own pipelines, the parent none,
     unless one is given); without, the results are returned in document order. `documents`,
-    (position, RawDocument) pairs, replaces the documents read from `paths`.
+    (position, RawDocument) pairs, replaces the documents read from `paths`. `each(result)`, when given,
+    sees every result as it comes back (the build prepares the graph's IRIs there while workers extract).
     """
     report = report if report is not None else BuildReport()
     state = {"pipeline": pipeline, "lexicon": lexicon if lexicon is not None else getattr(pipeline, "lexicon", None)}
@@ -153,6 +200,8 @@ def extract(paths, pipeline=None, progress: bool = False, report: BuildReport | 
         if cache is not None and key is not None and result is not None:
             cache.put(key, result)
         delivered[0] += 1
+        if each is not None:
+            each(result)
         if sink is None:
             kept[seq] = result
         else:

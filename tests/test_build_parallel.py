@@ -92,6 +92,10 @@ def test_cli_options(pipeline, corpus, tmp_path, monkeypatch):
     nocache = CliRunner().invoke(main, ["build", str(corpus), "-o", str(tmp_path / "o2"), "--no-cache", "--no-html",
                                         "-q"])
     assert nocache.exit_code == 1 and not (tmp_path / "o2" / ".cache").exists()
+    assert "timings:" not in nocache.output
+    timed = CliRunner().invoke(main, ["build", str(corpus), "-o", str(tmp_path / "o3"), "--no-html", "-q", "--timings"])
+    [line] = [x for x in timed.output.splitlines() if x.startswith("timings: ")]
+    assert "extract " in line and "validate " in line and line.endswith(" s") and ", total " in line
 
 
 def test_a_build_gives_the_garbage_collector_back_as_it_found_it(corpus, tmp_path, pipeline):
@@ -107,3 +111,60 @@ def test_a_build_gives_the_garbage_collector_back_as_it_found_it(corpus, tmp_pat
     assert gc.get_freeze_count() == 0
     build([corpus], tmp_path / "out", html=False, pipeline=pipeline, jobs=2)
     assert gc.get_freeze_count() == 0 and gc.isenabled()
+
+
+def test_a_build_without_cache_gets_graph_parts_and_writes_the_same_files(pipeline, corpus, tmp_path, monkeypatch):
+    # no cache keeps the results: workers send only what the graph needs (kg.extraction.graph_part)
+    monkeypatch.setattr(kg.extraction, "BATCH_DOCS", 2)
+    merged = []
+    real = kg.build.merge_results
+
+    def spy(results, *args, **kwargs):
+        merged.append(list(results))
+        return real(merged[-1], *args, **kwargs)
+
+    monkeypatch.setattr(kg.build, "merge_results", spy)
+    cached = build([corpus], tmp_path / "c", pipeline=pipeline, jobs=1, cache_dir=tmp_path / "cache",
+                   formats=("ttl", "nt"))
+    bare = build([corpus], tmp_path / "b", pipeline=pipeline, jobs=2, formats=("ttl", "nt"))
+    assert any(r.mentions for r in merged[0]) and not any(r.mentions or r.document.raw_text for r in merged[1])
+    for name in ("graph.ttl", "graph.nt", "graph.html"):
+        assert (tmp_path / "c" / name).read_bytes() == (tmp_path / "b" / name).read_bytes(), name
+    assert (cached.validation.conforms, cached.validation.violations) == (bare.validation.conforms,
+                                                                          bare.validation.violations)
+    assert cached.validation.triples == bare.validation.triples == bare.triples
+    assert "validate_wait" in bare.seconds and "validate_wait" not in cached.seconds  # -j 2: checked aside
+
+
+def test_a_check_that_fails_aside_leaves_the_previous_graph(pipeline, corpus, tmp_path, monkeypatch):
+    import kg.graph.validate
+    from kg.errors import ParkKGError
+
+    out = tmp_path / "out"
+    build([corpus], out, html=False, pipeline=pipeline, jobs=2)
+    before = (out / "graph.ttl").read_bytes()
+    other = tmp_path / "other.txt"
+    other.write_text("无锡经开区重点发展物联网产业。", encoding="utf-8")
+
+    def broken(*args, **kwargs):
+        raise ParkKGError("shapes broken")
+
+    monkeypatch.setattr(kg.graph.validate, "validate", broken)  # the forked check inherits it
+    with pytest.raises(ParkKGError, match="shapes broken"):
+        build([other], out, html=False, pipeline=pipeline, jobs=2)
+    assert (out / "graph.ttl").read_bytes() == before
+
+
+def test_the_graph_step_is_made_ready_while_workers_extract(pipeline, corpus):
+    from kg.graph.iris import entity_iri
+
+    ready = kg.build._GraphReady(shacl=True, ontology_dir=None)
+    from kg.text.readers import RawDocument
+
+    result = pipeline.process(RawDocument("r1", TEXTS[0], "r1.txt"))
+    entity_iri.cache_clear()
+    ready(result)
+    assert entity_iri.cache_info().currsize == len(result.entities) > 0
+    hits = entity_iri.cache_info().hits
+    [entity_iri(e.key) for e in result.entities]
+    assert entity_iri.cache_info().hits == hits + len(result.entities)

@@ -47,10 +47,12 @@ def run_bench(options: BenchOptions, say: Callable[[str], None] = print) -> dict
         sample_file = tmp / "sample.jsonl"
         write_jsonl(docs, sample_file)
         build = time_build(sample_file, tmp / "build", jobs)
-        figures.update({k: round(v, 2) if v else v for k, v in build.items()})
+        figures.update({k: round(v, 2) if v else v for k, v in build.items() if k != "build_phases"})
+        figures["build_phases"] = build["build_phases"]
         say(f"kg build (-j {jobs}, no cache, no html): {build['build_s']:.1f} s wall, {build['build_cpu_s']:.1f} "
             f"CPU s; peak RSS {build['peak_rss_mb']:.0f} MB (largest process), "
-            f"{build['peak_rss_tree_mb'] or 0:.0f} MB (process tree)")
+            f"{build['peak_rss_tree_mb'] or 0:.0f} MB (process tree); steps (s): "
+            + ", ".join(f"{step} {s}" for step, s in build["build_phases"].items()))
         pipeline = _extraction(docs, chars, figures, say)
         if options.profile:
             say(profile_extraction(type(pipeline)(pipeline.lexicon), docs[: min(len(docs), 500)]))  # cold caches

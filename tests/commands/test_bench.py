@@ -30,6 +30,9 @@ def test_bench_ends_with_one_json_line_with_the_agreed_keys(tmp_path):
     assert KEYS <= set(figures)
     assert figures["documents"] == 6 and figures["sparql_triples"] >= 1000
     assert figures["sparql_rdflib_censored"] == 0
+    phases = figures["build_phases"]  # the steps of the timed kg build, from its --timings line
+    assert {"extract", "merge", "graph", "validate", "write", "total"} <= set(phases)
+    assert phases["total"] <= figures["build_s"]
 
 
 def test_bench_says_what_is_wrong_with_an_empty_corpus(tmp_path):

@@ -130,6 +130,51 @@ def test_a_broken_graph_is_caught(graph, breakage, words):
     assert text.startswith(f"g.ttl does not conform to the parkkg shapes: {len(report.violations)} violation(s)")
 
 
+BREAKAGES = [_no_park_for_target, _subclass_only, _fact_without_evidence, _offset_as_text, _offsets_reversed,
+             _industry_as_object_of_a_park_relation, _two_canonical_names, _no_name, _confidence_out_of_range,
+             _target_without_value, _year_not_integer, _enterprise_has_industry]
+
+
+def _every_breakage(g):
+    for breakage in BREAKAGES:
+        breakage(g)
+
+
+@pytest.mark.parametrize("breakage", [*BREAKAGES, _every_breakage, lambda g: None],
+                         ids=lambda x: x.__name__.strip("_") if x.__name__ != "<lambda>" else "intact")
+def test_batched_property_shapes_give_pyshacls_own_report(graph, breakage):
+    g = copy(graph)
+    breakage(g)
+    batched, own = validate_graph(g), validate_graph(g, batched=False)
+    assert (batched.conforms, batched.triples, batched.violations) == (own.conforms, own.triples, own.violations)
+
+
+def test_batched_property_shapes_leave_pyshacl_as_it_was(graph):
+    from pyshacl.constraints.core.shape_based_constraints import PropertyConstraintComponent
+
+    before = PropertyConstraintComponent._evaluate_property_shape
+    validate_graph(graph)
+    assert PropertyConstraintComponent._evaluate_property_shape is before
+
+
+def test_batched_property_shapes_check_each_property_shape_once(graph, monkeypatch):
+    from pyshacl.shape import Shape
+
+    calls = []
+    real = Shape.validate
+
+    def counting(self, *args, **kwargs):
+        calls.append(self)
+        return real(self, *args, **kwargs)
+
+    monkeypatch.setattr(Shape, "validate", counting)
+    validate_graph(graph)
+    batched = len(calls)
+    calls.clear()
+    validate_graph(graph, batched=False)
+    assert batched < len(calls)  # pyshacl alone: once per focus node and property shape
+
+
 def test_report_lists_the_offending_node(graph):
     g = copy(graph)
     target = one(g, PK.Target)
@@ -220,3 +265,4 @@ def test_built_graph_parses_in_a_strict_parser(pipeline, tmp_path):
     for name in ("graph.ttl", "graph.nt"):
         triples = list(pyoxigraph.parse(path=str(tmp_path / "out" / name)))
         assert len(triples) == report.triples
+
