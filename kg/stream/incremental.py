@@ -27,7 +27,7 @@ import dataclasses
 from kg.entity_merge import merge_group
 from kg.graph import iris
 from kg.graph.sorted_lines import NTLines
-from kg.graph.triples import document_triples, entity_triples, fact_triples, relation_family, target_triples
+from kg.graph.triples import document_triples, entity_triples, fact_triples, relation_family, targets_triples
 from kg.namespace import local_name
 from kg.stream.index import ResultIndex, park_group, record
 from kg.stream.merge import resolve_parks
@@ -160,13 +160,15 @@ class Patch:
         parks = {p for p, _ in targets} | changed
         wanted = {t for _, t in targets}
         memo: dict = {}
+        readings = []  # every reading of each target rebuilt: its node has the highest confidence of them
         for r in sorted(self._raw_of(parks)):
             for data, text in self.db.execute("SELECT data, text FROM targets WHERE park = ? AND confidence >= ?",
                                               (r, self.target_floor)):
                 park = self._merged(r)
                 target = dataclasses.replace(record(data), park=park)
                 if (park in changed or _target_iri(target, park) in wanted) and self._present(park, memo):
-                    yield from target_triples(target, text)
+                    readings.append((target, text))
+        yield from targets_triples(readings)
 
     # ------------------------------------------------------------ the old nodes
 
