@@ -272,8 +272,8 @@ def query_store(store, sparql: str, bindings: dict | None = None) -> tuple[list[
     return columns, rows
 
 
-def load_build_store(source: Path, store_dir: Path, ontology_dir=None) -> int:
-    """Bulk-load a build's graph file with the ontology into a new store at `store_dir`.
+def load_build_store(source, store_dir: Path, ontology_dir=None) -> int:
+    """Bulk-load a build's graph file (or a list of its partition files) with the ontology into a new store.
 
     The ontology goes in too (classes, property labels, the industry taxonomy), as
     kg query reads it beside a graph file: saved queries that follow skos:broader
@@ -281,4 +281,5 @@ def load_build_store(source: Path, store_dir: Path, ontology_dir=None) -> int:
     """
     from kg.ontology import ontology_files
 
-    return load_into_store([source, *ontology_files(ontology_dir)], store_dir)
+    sources = list(source) if isinstance(source, (list, tuple)) else [source]
+    return load_into_store([*sources, *ontology_files(ontology_dir)], store_dir)
