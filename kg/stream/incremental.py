@@ -26,6 +26,7 @@ import dataclasses
 
 from kg.entity_merge import merge_group
 from kg.graph import iris
+from kg.graph.doc_graphs import with_document_graphs
 from kg.graph.sorted_lines import NTLines
 from kg.graph.triples import document_triples, entity_triples, fact_triples, relation_family, targets_triples
 from kg.namespace import local_name
@@ -175,7 +176,7 @@ class Patch:
     def _old_quads(self, nodes: set, changed: set, groups: set, targets: set) -> tuple[set, set]:
         """(the quads in the store of everything rebuilt, the shared nodes they point at)."""
         ox = _ox()
-        node, default = ox.NamedNode, ox.DefaultGraph()
+        node, default = ox.NamedNode, None  # any graph: the default one and the documents' (kg.graph.doc_graphs)
         subjects, quads = set(), set()
         for k in nodes:
             e = node(iris.entity_iri(k))
@@ -230,7 +231,7 @@ class Patch:
                 triples.extend(document_triples(record(data)))
         lines = NTLines()
         text = "".join(f"{lines.line(s, p, o)} .\n" for s, p, o in triples)
-        new = set(ox.parse(text.encode("utf-8", "surrogatepass"), ox.RdfFormat.N_TRIPLES))
+        new = set(with_document_graphs(ox.parse(text.encode("utf-8", "surrogatepass"), ox.RdfFormat.N_TRIPLES)))
         removed = old - new
         for quad in sorted(removed, key=str):
             self.store.remove(quad)
@@ -240,12 +241,11 @@ class Patch:
                 "entities_affected": len(nodes)}
 
     def _drop_orphans(self, shared: set) -> int:
-        """Remove the shared nodes (evidence, extractors) nothing points at any more."""
-        ox = _ox()
+        """Remove the shared nodes (evidence, extractors) nothing points at any more, in any graph."""
         dropped = 0
         for n in sorted(shared, key=str):
-            if next(iter(self.store.quads_for_pattern(None, None, n, ox.DefaultGraph())), None) is None:
-                for quad in list(self.store.quads_for_pattern(n, None, None, ox.DefaultGraph())):
+            if next(iter(self.store.quads_for_pattern(None, None, n, None)), None) is None:
+                for quad in list(self.store.quads_for_pattern(n, None, None, None)):
                     self.store.remove(quad)
                     dropped += 1
         return dropped
