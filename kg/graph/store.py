@@ -285,9 +285,9 @@ def load_build_store(source, store_dir: Path, ontology_dir=None) -> int:
     from kg.graph.doc_graphs import write_document_quads
 
     sources = list(source) if isinstance(source, (list, tuple)) else [source]
-    quads = Path(store_dir).parent / f".{Path(store_dir).name}.quads.nq"
+    parts = write_document_quads(sources, Path(store_dir).parent / f".{Path(store_dir).name}.quads", _format_of)
     try:
-        return load_into_store([write_document_quads(sources, quads, _format_of), *ontology_files(ontology_dir)],
-                               store_dir)
+        return load_into_store([*parts, *ontology_files(ontology_dir)], store_dir)
     finally:
-        quads.unlink(missing_ok=True)
+        for part in parts:
+            part.unlink(missing_ok=True)

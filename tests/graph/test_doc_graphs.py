@@ -84,3 +84,16 @@ def test_dropping_a_document_graph_leaves_the_merged_nodes(seeds_build, tmp_path
     assert 0 < len(store) < before and not list(store.quads_for_pattern(None, None, None, doc))
     assert list(store.quads_for_pattern(None, None, None, ox.DefaultGraph()))
     del store
+
+
+def test_the_quads_are_written_in_parts_that_load_to_the_same_store(seeds_build, tmp_path):
+    from kg.graph.doc_graphs import write_document_quads
+    from kg.graph.store import _format_of, load_into_store
+
+    parts = write_document_quads([seeds_build / "graph.nt"], tmp_path / "q", _format_of, part_quads=100)
+    lines = (seeds_build / "graph.nt").read_text(encoding="utf-8").count("\n")
+    assert len(parts) == -(-lines // 100) and all(p.stat().st_size for p in parts)
+    load_into_store(parts, tmp_path / "store")
+    built = _graphs(seeds_build / "store")
+    assert {name: triples for name, triples in _graphs(tmp_path / "store").items() if name} == \
+        {name: triples for name, triples in built.items() if name}  # every document's graph, whole
