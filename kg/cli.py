@@ -51,8 +51,8 @@ def main(debug):
 @click.option("-j", "--jobs", type=click.IntRange(min=0), default=0,
               help="Extraction processes (default 0: all cores). The output is the same whatever N.")
 @click.option("--scheduler", metavar="ADDRESS", default=None,
-              help="Extract on a Dask cluster at ADDRESS (tcp://host:8786) instead of local processes; "
-                   "needs pip install 'parkkg[dask]'.")
+              help="Extract on a Dask cluster at ADDRESS (tcp://host:8786) instead of local processes "
+                   "(with --stream, merge there too); needs pip install 'parkkg[dask]'.")
 @click.option("--cache-dir", type=click.Path(path_type=Path), default=None,
               help="Cache of per-document results (default: OUT/.cache); a rebuild extracts only new or "
                    "changed documents.")
@@ -92,6 +92,7 @@ def build(paths, out_dir, ontology_dir, no_html, strict, quiet, jobs, scheduler,
       kg build seeds -o output
       kg build news.jsonl -o big --jobs 8 --format nt --store --no-html
       kg build news.jsonl -o big --scheduler tcp://10.0.0.5:8786
+      kg build news.jsonl -o big --stream --store --no-html --format nt --scheduler tcp://10.0.0.5:8786
     """
     from kg.build import build as run_build
     from kg.build import default_jobs

@@ -23,25 +23,37 @@ def scale_points(figures: dict) -> list[dict]:
 
 def plot_scale(points: list[dict], path: Path) -> None:
     """Two panels: seconds (with the linear line through ×1) and peak MB, against millions of characters."""
+    plot_runs([points], path)
+
+
+def plot_runs(runs: list[list[dict]], path: Path) -> None:
+    """`plot_scale` for several ``kg bench --scale`` runs, one line each (×1 and ×N of a run compare like with
+    like; runs on a shared machine do not), on logarithmic axes, with the linear line from each run's ×1."""
     import matplotlib
 
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
 
-    points = sorted(points, key=lambda p: p["characters"])
-    x = [p["characters"] / 1e6 for p in points]
-    fig, (left, right) = plt.subplots(1, 2, figsize=(9, 3.4))
-    base = points[0]
-    left.plot(x, [p["seconds"] for p in points], "o-", label="kg build --stream --store")
-    left.plot(x, [base["seconds"] * p["characters"] / base["characters"] for p in points], "--", color="grey",
-              label="linear from ×1")
-    left.set(xlabel="million characters", ylabel="seconds (wall, 2 shared cores)", title="build time")
-    left.legend(fontsize=8)
-    right.plot(x, [p["peak_mb"] for p in points], "o-", color="tab:red")
-    right.set(xlabel="million characters", ylabel="MB", title="peak RSS, all processes", ylim=(0, None))
-    for p, xi in zip(points, x):
-        left.annotate(f"×{p['scale']}", (xi, p["seconds"]), textcoords="offset points", xytext=(4, -10), fontsize=8)
-        right.annotate(f"×{p['scale']}", (xi, p["peak_mb"]), textcoords="offset points", xytext=(4, -10), fontsize=8)
+    fig, (left, right) = plt.subplots(1, 2, figsize=(9, 3.6))
+    for i, points in enumerate(runs):
+        points = sorted(points, key=lambda p: p["characters"])
+        x = [p["characters"] / 1e6 for p in points]
+        base, label = points[0], f"run ×{points[-1]['scale']}"
+        line = left.plot(x, [p["seconds"] for p in points], "o-", label=label)[0]
+        left.plot(x, [base["seconds"] * p["characters"] / base["characters"] for p in points], "--",
+                  color=line.get_color(), alpha=0.5, label=f"{label}: linear from its ×1")
+        right.plot(x, [p["peak_mb"] for p in points], "o-", color=line.get_color(), label=label)
+        for p, xi in zip(points, x):
+            left.annotate(f"×{p['scale']}", (xi, p["seconds"]), textcoords="offset points", xytext=(4, -10),
+                          fontsize=8)
+            right.annotate(f"×{p['scale']}", (xi, p["peak_mb"]), textcoords="offset points", xytext=(4, -10),
+                           fontsize=8)
+    left.set(xlabel="million characters", ylabel="seconds (wall, 2 shared cores)", title="build time",
+             xscale="log", yscale="log")
+    left.legend(fontsize=7)
+    right.set(xlabel="million characters", ylabel="MB", title="peak RSS, all processes", xscale="log",
+              ylim=(0, None))
+    right.legend(fontsize=7)
     fig.tight_layout()
     fig.savefig(path, dpi=110)
     plt.close(fig)

@@ -47,7 +47,7 @@ def _raise_interrupt(signum, frame):
 @click.option("--allow-service", is_flag=True,
               help="Run queries with SERVICE, which make the server contact other hosts. Refused by default.")
 @click.option("--union-default-graph/--no-union-default-graph", "union_default_graph", default=None,
-              help="Let queries without GRAPH see all named graphs (default: on for .nq/.trig input).")
+              help="Let queries without GRAPH see all named graphs (default: on for .nq/.trig input and for a store).")
 def serve(graph, host, port, allow_update, no_ontology, ontology_dir, location, query_timeout, max_memory_mb,
           allow_origins, allow_service, union_default_graph):
     """Serve GRAPH over the SPARQL 1.1 Protocol until Ctrl-C.

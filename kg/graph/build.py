@@ -13,7 +13,7 @@ from rdflib.namespace import DCTERMS, PROV, SKOS
 
 from kg.graph import iris
 from kg.graph.triples import (PK, document_triples, entity_triples, evidence_text, fact_triples, relation_family,
-                              target_triples)
+                              targets_triples)
 
 KGR = Namespace(iris.BASE)
 IND = Namespace(iris.INDUSTRY)
@@ -45,9 +45,8 @@ def corpus_triples(corpus, lexicon=None):
                 (r, evidence_text(r.evidence, docs.get(r.evidence.doc_id))))
     for (s_key, o_key, family), readings in sorted(grouped.items(), key=lambda kv: kv[0]):
         yield from fact_triples(s_key, o_key, family, readings)
-    for t in corpus.targets:
-        if t.park in corpus.entities:
-            yield from target_triples(t, evidence_text(t.evidence, docs.get(t.evidence.doc_id)))
+    yield from targets_triples((t, evidence_text(t.evidence, docs.get(t.evidence.doc_id)))
+                               for t in corpus.targets if t.park in corpus.entities)
 
 
 def build_graph(corpus, lexicon=None) -> Graph:

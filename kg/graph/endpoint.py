@@ -173,12 +173,13 @@ class Endpoint:
         """
         from kg.graph.store import is_store
 
-        if is_store(self.graph):
+        if is_store(self.graph):  # a build's store keeps each document's provenance in a graph (kg.graph.doc_graphs)
+            union = True if self.union_default_graph is None else self.union_default_graph
             if not self.allow_update:
-                return self.graph, self.union_default_graph
+                return self.graph, union
             location = self._tmp / "store"
             shutil.copytree(self.graph, location, ignore=shutil.ignore_patterns("LOCK"))
-            return location, self.union_default_graph
+            return location, union
         files = graph_files(self.graph, self.ontology, self.ontology_dir)
         union = self.union_default_graph
         if union is None:  # datasets keep facts in named graphs: let plain queries see them

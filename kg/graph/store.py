@@ -252,7 +252,7 @@ def query_store(store, sparql: str, bindings: dict | None = None) -> tuple[list[
             raise QueryError(f"{name!r} is not a valid SPARQL variable name")
         values[str(name)] = str(from_rdflib(value))
     try:
-        result = store.query(bind_values(sparql, values))
+        result = store.query(bind_values(sparql, values), use_default_graph_as_union=True)  # documents' graphs too
     except SyntaxError as exc:
         raise QueryError(f"the SPARQL query does not parse: {exc}") from exc
     except (OSError, RuntimeError) as exc:
@@ -272,8 +272,9 @@ def query_store(store, sparql: str, bindings: dict | None = None) -> tuple[list[
     return columns, rows
 
 
-def load_build_store(source: Path, store_dir: Path, ontology_dir=None) -> int:
-    """Bulk-load a build's graph file with the ontology into a new store at `store_dir`.
+def load_build_store(source, store_dir: Path, ontology_dir=None) -> int:
+    """Bulk-load a build's graph file (or a list of its partition files), each document's provenance in a graph
+    of its own (`kg.graph.doc_graphs`), with the ontology into a new store.
 
     The ontology goes in too (classes, property labels, the industry taxonomy), as
     kg query reads it beside a graph file: saved queries that follow skos:broader
@@ -281,4 +282,12 @@ def load_build_store(source: Path, store_dir: Path, ontology_dir=None) -> int:
     """
     from kg.ontology import ontology_files
 
-    return load_into_store([source, *ontology_files(ontology_dir)], store_dir)
+    from kg.graph.doc_graphs import write_document_quads
+
+    sources = list(source) if isinstance(source, (list, tuple)) else [source]
+    parts = write_document_quads(sources, Path(store_dir).parent / f".{Path(store_dir).name}.quads", _format_of)
+    try:
+        return load_into_store([*parts, *ontology_files(ontology_dir)], store_dir)
+    finally:
+        for part in parts:
+            part.unlink(missing_ok=True)

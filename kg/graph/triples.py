@@ -18,6 +18,7 @@ No blank nodes, so the output is deterministic.
 """
 from __future__ import annotations
 
+from dataclasses import replace
 from decimal import Decimal
 
 from rdflib import RDF, RDFS, XSD, Literal, Namespace, URIRef
@@ -135,6 +136,23 @@ def fact_triples(s_key: str, o_key: str, family: str, readings):
         yield fact, PROV.wasDerivedFrom, URIRef(iris.evidence_iri(r.evidence.doc_id, r.evidence.start,
                                                                   r.evidence.end))
         yield from evidence_triples(r.evidence, texts[id(r)])
+
+
+def targets_triples(readings):
+    """The triples of targets read in the graph, from (target, evidence text) pairs with their merged parks.
+
+    A target read more than once (two sentences of a document, two documents) is one node, with every
+    evidence and the highest confidence of its readings: one ``pk:confidence``, as the shapes ask. Pass
+    every reading of a target IRI in one call (all the readings of its park do).
+    """
+    readings = list(readings)
+    best: dict = {}
+    for t, _ in readings:
+        iri = iris.target_iri(t.park, t.metric, t.value, t.unit, t.year)
+        best[iri] = max(best.get(iri, t.confidence), t.confidence)
+    for t, text in readings:
+        top = best[iris.target_iri(t.park, t.metric, t.value, t.unit, t.year)]
+        yield from target_triples(t if t.confidence == top else replace(t, confidence=top), text)
 
 
 def target_triples(t, text: str):

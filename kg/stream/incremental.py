@@ -26,8 +26,9 @@ import dataclasses
 
 from kg.entity_merge import merge_group
 from kg.graph import iris
+from kg.graph.doc_graphs import with_document_graphs
 from kg.graph.sorted_lines import NTLines
-from kg.graph.triples import document_triples, entity_triples, fact_triples, relation_family, target_triples
+from kg.graph.triples import document_triples, entity_triples, fact_triples, relation_family, targets_triples
 from kg.namespace import local_name
 from kg.stream.index import ResultIndex, park_group, record
 from kg.stream.merge import resolve_parks
@@ -160,20 +161,22 @@ class Patch:
         parks = {p for p, _ in targets} | changed
         wanted = {t for _, t in targets}
         memo: dict = {}
+        readings = []  # every reading of each target rebuilt: its node has the highest confidence of them
         for r in sorted(self._raw_of(parks)):
             for data, text in self.db.execute("SELECT data, text FROM targets WHERE park = ? AND confidence >= ?",
                                               (r, self.target_floor)):
                 park = self._merged(r)
                 target = dataclasses.replace(record(data), park=park)
                 if (park in changed or _target_iri(target, park) in wanted) and self._present(park, memo):
-                    yield from target_triples(target, text)
+                    readings.append((target, text))
+        yield from targets_triples(readings)
 
     # ------------------------------------------------------------ the old nodes
 
     def _old_quads(self, nodes: set, changed: set, groups: set, targets: set) -> tuple[set, set]:
         """(the quads in the store of everything rebuilt, the shared nodes they point at)."""
         ox = _ox()
-        node, default = ox.NamedNode, ox.DefaultGraph()
+        node, default = ox.NamedNode, None  # any graph: the default one and the documents' (kg.graph.doc_graphs)
         subjects, quads = set(), set()
         for k in nodes:
             e = node(iris.entity_iri(k))
@@ -228,7 +231,7 @@ class Patch:
                 triples.extend(document_triples(record(data)))
         lines = NTLines()
         text = "".join(f"{lines.line(s, p, o)} .\n" for s, p, o in triples)
-        new = set(ox.parse(text.encode("utf-8", "surrogatepass"), ox.RdfFormat.N_TRIPLES))
+        new = set(with_document_graphs(ox.parse(text.encode("utf-8", "surrogatepass"), ox.RdfFormat.N_TRIPLES)))
         removed = old - new
         for quad in sorted(removed, key=str):
             self.store.remove(quad)
@@ -238,12 +241,11 @@ class Patch:
                 "entities_affected": len(nodes)}
 
     def _drop_orphans(self, shared: set) -> int:
-        """Remove the shared nodes (evidence, extractors) nothing points at any more."""
-        ox = _ox()
+        """Remove the shared nodes (evidence, extractors) nothing points at any more, in any graph."""
         dropped = 0
         for n in sorted(shared, key=str):
-            if next(iter(self.store.quads_for_pattern(None, None, n, ox.DefaultGraph())), None) is None:
-                for quad in list(self.store.quads_for_pattern(n, None, None, ox.DefaultGraph())):
+            if next(iter(self.store.quads_for_pattern(None, None, n, None)), None) is None:
+                for quad in list(self.store.quads_for_pattern(n, None, None, None)):
                     self.store.remove(quad)
                     dropped += 1
         return dropped

@@ -20,7 +20,7 @@ import dataclasses
 
 from kg.entity_merge import merge_group
 from kg.extract.park_identity import canonical_parks, descriptive_test
-from kg.graph.triples import document_triples, entity_triples, fact_triples, target_triples
+from kg.graph.triples import document_triples, entity_triples, fact_triples, targets_triples
 from kg.stream.index import ResultIndex, record
 
 
@@ -116,12 +116,13 @@ def fact_triples_of(index: ResultIndex, floor: float):
 
 
 def target_triples_of(index: ResultIndex, floor: float):
-    """The triples of every target of at least `floor` whose park is an entity of the graph."""
+    """The triples of every target of at least `floor` whose park is an entity of the graph, park by park
+    (a target read twice is one node with the highest confidence: `kg.graph.triples.targets_triples`)."""
     rows = index.db.execute(
         f"SELECT park, data, text FROM (SELECT {_merged_key('t.park')} AS park, seq, pos, data, text FROM targets t "
-        "WHERE confidence >= ?) WHERE park IN (SELECT key FROM present) ORDER BY seq, pos", (floor,))
-    for park, data, text in rows:
-        yield from target_triples(dataclasses.replace(record(data), park=park), text)
+        "WHERE confidence >= ?) WHERE park IN (SELECT key FROM present) ORDER BY park, seq, pos", (floor,))
+    for park, members in _groups(rows):
+        yield from targets_triples((dataclasses.replace(record(data), park=park), text) for data, text in members)
 
 
 def document_triples_of(index: ResultIndex):

@@ -74,7 +74,15 @@ def streamed_build(paths, out_dir: Path, lexicon, report: BuildReport, cache, op
             files = {fmt: staging / f"graph.{fmt}" for fmt in formats}
             graph_nt = files.get("nt", staging / ".graph-for-store.nt")
             outputs = files if "nt" in files else {**files, "nt:store": graph_nt}  # the store loads N-Triples
-            counts = write_streamed_graph(index, lexicon, outputs, settings["min_confidence"], seconds=report.seconds)
+            store_files = [graph_nt]
+            if options.get("scheduler"):  # the merge on the cluster too (kg.stream.dask_merge)
+                from kg.stream.dask_merge import write_dask_graph
+
+                counts, store_files = write_dask_graph(index, lexicon, outputs, options["scheduler"],
+                                                       staging / ".parts", settings["min_confidence"], report.seconds)
+            else:
+                counts = write_streamed_graph(index, lexicon, outputs, settings["min_confidence"],
+                                              seconds=report.seconds)
             index.prepare_updates()
             release_memory()
         finally:
@@ -92,7 +100,7 @@ def streamed_build(paths, out_dir: Path, lexicon, report: BuildReport, cache, op
             from kg.graph.store import load_build_store
 
             clock = time.perf_counter()
-            load_build_store(graph_nt, staging / "store", settings["ontology_dir"])
+            load_build_store(store_files, staging / "store", settings["ontology_dir"])
             report.seconds["store"] = time.perf_counter() - clock
             names.append("store")
         report.outputs.extend(str(out_dir / n) for n in names)

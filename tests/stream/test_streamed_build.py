@@ -71,3 +71,35 @@ def test_an_in_memory_build_forgets_the_streamed_state(corpus, pipeline, tmp_pat
     build([corpus], tmp_path / "s", html=False, pipeline=pipeline, streamed=True)
     build([corpus], tmp_path / "s", html=False, pipeline=pipeline)
     assert not (tmp_path / "s" / ".kg-index.sqlite").exists()
+
+
+# invented: one target of one park read in two documents, whose sentences give it different confidences
+TARGET_TWICE = ["南京市江北新区聚焦集成电路产业，到2025年产值突破500亿元。",
+                "南京市江北新区重点发展集成电路、生物医药等主导产业，力争到2025年产值突破500亿元，打造产业高地。"]
+
+
+def target_confidences(nt: str) -> dict:
+    """target IRI -> its pk:confidence values, from N-Triples."""
+    found: dict = {}
+    for line in nt.splitlines():
+        s, p, o = line.split(" ", 2)
+        if "/target/" in s and p.endswith("#confidence>"):
+            found.setdefault(s, []).append(o.split("^^")[0])
+    return found
+
+
+def test_a_target_read_twice_has_one_confidence_the_highest_on_both_paths(pipeline, tmp_path):
+    corpus = tmp_path / "twice.jsonl"
+    corpus.write_text("".join(json.dumps({"id": f"t{i}", "text": t}, ensure_ascii=False) + "\n"
+                              for i, t in enumerate(TARGET_TWICE)), encoding="utf-8")
+    from kg.text.readers import RawDocument
+
+    readings = [t.confidence for i, text in enumerate(TARGET_TWICE)
+                for t in pipeline.process(RawDocument(f"t{i}", text, "x.txt")).targets]
+    assert len(readings) == 2 and len(set(readings)) == 2  # the premise: two readings, two confidences
+    memory = build([corpus], tmp_path / "m", html=False, pipeline=pipeline, formats=("nt",))
+    streamed = build([corpus], tmp_path / "s", html=False, pipeline=pipeline, formats=("nt",), streamed=True)
+    nt = (tmp_path / "m" / "graph.nt").read_text(encoding="utf-8")
+    assert (tmp_path / "s" / "graph.nt").read_text(encoding="utf-8") == nt
+    assert list(target_confidences(nt).values()) == [[f'"{max(readings)}"']]
+    assert nt.count("wasDerivedFrom") >= 2 and memory.validation.conforms and streamed.validation.conforms

@@ -119,3 +119,15 @@ def test_update_needs_a_streamed_build(pipeline, tmp_path):
     build([corpus], tmp_path / "out", html=False, pipeline=pipeline, store=True)
     with pytest.raises(ParkKGError, match="--stream --store"):
         update([corpus], tmp_path / "out", pipeline=pipeline)
+
+
+def test_a_target_read_again_keeps_one_confidence_the_highest(pipeline, tmp_path):
+    # invented: one target of one park, its second reading the surer one (0.944 against 0.933 today)
+    weak = "南京市江北新区重点发展集成电路、生物医药等主导产业，力争到2025年产值突破500亿元，打造产业高地。"
+    strong = "南京市江北新区聚焦集成电路产业，到2025年产值突破500亿元。"
+    out = tmp_path / "out"
+    _build(_corpus(tmp_path / "v1.jsonl", [("w", weak), ("b", B)]), out, pipeline)
+    update([_corpus(tmp_path / "s.jsonl", [("s", strong)])], out, add=True, pipeline=pipeline)
+    confidences = [q for q in _quads(out / "store") if "/target/" in q.split(" ")[0] and "#confidence>" in q]
+    assert len(confidences) == 1
+    _same_as_fresh(pipeline, tmp_path, out, [("w", weak), ("b", B), ("s", strong)])
