@@ -5,6 +5,11 @@ def _mentions(run_text, text):
     return {(m.cls, m.surface) for m in run_text(text).mentions if not m.generic}
 
 
+def _names_of(found, cls):
+    """The surfaces of class `cls` among `_mentions`' (class, surface) pairs."""
+    return {surface for c, surface in found if c == cls}
+
+
 def _entities(run_text, text):
     return {(e.cls, e.label) for e in run_text(text).entities}
 
@@ -47,17 +52,17 @@ def test_verbs_of_meeting_and_saying_end_a_firms_name(run_text):
 
 def test_housing_estates_in_a_list_of_projects_are_no_firms(run_text):
     found = _mentions(run_text, "青松府是继华川苑、金桥公馆等项目之后，园区打造的又一人才公寓。")
-    assert not {surface for cls, surface in found if cls == "Enterprise"}
+    assert not _names_of(found, "Enterprise")
 
 
 def test_an_industry_word_that_ends_inside_the_next_word_is_no_industry(run_text):
     found = _mentions(run_text, "苏州高新区以数字人民币形式发放贷款，打造金融机构文明实践点。")
-    assert not {surface for cls, surface in found if cls == "Industry"}
+    assert not _names_of(found, "Industry")
 
 
 def test_a_particle_or_a_count_opens_no_industry(run_text):
     found = _mentions(run_text, "园区推动以生物医药为代表的等大健康产业发展，设立首支氢能产业专项基金。")
-    industries = {surface for cls, surface in found if cls == "Industry"}
+    industries = _names_of(found, "Industry")
     assert {"大健康", "氢能"} <= industries
     assert not {i for i in industries if i.startswith(("等", "首支"))}
 
@@ -72,25 +77,25 @@ def test_a_service_verb_or_an_address_the_name_repeats_is_no_part_of_a_park(run_
 
 def test_hospitals_and_community_stations_are_no_platforms(run_text):
     found = _mentions(run_text, "青松医科大学附属华川医院分院开诊，金桥社区工作站揭牌，华川院士工作站落户园区。")
-    platforms = {surface for cls, surface in found if cls == "Platform"}
+    platforms = _names_of(found, "Platform")
     assert not {p for p in platforms if "医院" in p or "社区" in p}
     assert "华川院士工作站" in platforms
 
 
 def test_firms_described_by_their_kind_or_parent_are_not_named(run_text):
     found = _mentions(run_text, "园区引进化工原料制造公司和城投公司，多家消费类跨国公司及华川集团全资子公司落户，青松电子公司扩产。")
-    firms = {surface for cls, surface in found if cls == "Enterprise"}
+    firms = _names_of(found, "Enterprise")
     assert firms == {"华川集团", "青松电子公司"}
 
 
 def test_an_industry_inside_a_union_name_is_no_industry(run_text):
     found = _mentions(run_text, "会上强调，快递行业工会要积极行动起来，做好防暑降温工作。")
-    assert not {surface for cls, surface in found if cls == "Industry"}
+    assert not _names_of(found, "Industry")
 
 
 def test_a_person_or_a_team_glued_before_a_university_is_cut_off(run_text):
     found = _mentions(run_text, "会上，王小明西安交通大学教授作报告，教师团队四川工程职业技术学院来访。")
-    platforms = {surface for cls, surface in found if cls == "Platform"}
+    platforms = _names_of(found, "Platform")
     assert platforms == {"西安交通大学", "四川工程职业技术学院"}
 
 
@@ -111,12 +116,12 @@ def test_a_date_a_verb_or_an_office_campus_is_no_part_of_a_park(run_text):
 
 def test_a_lone_administrative_ending_opens_no_industry(run_text):
     found = _mentions(run_text, "园区围绕多项促进大湾区中医药产业高质量发展的举措开展工作。")
-    assert {surface for cls, surface in found if cls == "Industry"} == {"中医药"}
+    assert _names_of(found, "Industry") == {"中医药"}
 
 
 def test_generic_nouns_before_a_predicate_are_no_firms(run_text):
     found = _mentions(run_text, "华川微电子把最核心的研发团队落户园区，系统集成商入驻园区。")
-    assert not {s for cls, s in found if cls == "Enterprise" and ("团队" in s or "集成商" in s)}
+    assert not {s for s in _names_of(found, "Enterprise") if "团队" in s or "集成商" in s}
 
 
 def test_a_park_before_a_firms_short_name_is_where_it_is(run_text):
@@ -128,19 +133,19 @@ def test_a_park_before_a_firms_short_name_is_where_it_is(run_text):
 
 def test_honour_labels_are_no_firms(run_text):
     found = _mentions(run_text, "园区新增专精特新、独角兽、隐形冠军等企业20家。")
-    assert not {surface for cls, surface in found if cls == "Enterprise"}
+    assert not _names_of(found, "Enterprise")
 
 
 def test_words_of_belonging_end_a_firms_name_to_their_left(run_text):
     found = _mentions(run_text, "园区所属华川智能科技有限公司、该区青松新材料有限公司扩产。")
-    firms = {surface for cls, surface in found if cls == "Enterprise"}
+    firms = _names_of(found, "Enterprise")
     assert {"华川智能科技有限公司", "青松新材料有限公司"} <= firms
     assert not {f for f in firms if f.startswith(("所属", "该区"))}
 
 
 def test_a_list_of_kinds_of_firms_names_no_firm(run_text):
     found = _mentions(run_text, "政策惠及粮油、肉类、钻石珠宝、高性能新材料等各类生产制造企业。")
-    assert not {surface for cls, surface in found if cls == "Enterprise"}
+    assert not _names_of(found, "Enterprise")
 
 
 def test_industry_list_is_split_only_where_parts_are_whole_names(run_text):

@@ -83,7 +83,7 @@ def _words(lex: Lexicon) -> dict:
         service_verbs=w("service-verb"), region_endings=frozenset(w("region-ending")),
         non_research_bodies=w("non-research-body"), station_research_words=w("station-research-word"),
         station_heads=frozenset(w("station-head")), area_zones=frozenset(w("area-zone")), area_heads=w("area-head"),
-        date_units=frozenset(w("date-unit")), relative_firm_heads=w("relative-firm-head"),
+        date_units=frozenset(w("date-unit")), kind_quantifiers=w("kind-quantifier"), relative_firm_heads=w("relative-firm-head"),
         # 大学, 学院: the university type words, to tell a university's campus from a school's
         university_forms=tuple(f for f, sub in sorted(lex.platform_types.items())
                                if sub == "University" and f not in w("campus-head")), branch_park_heads=w("branch-park-head"), organisation_endings=w("organisation-ending"), not_organisations=frozenset(w("not-organisation")),

@@ -218,7 +218,7 @@ def words_before_place(cues: CueIndex, prefix: str, reach: int = 4) -> int:
     """Length of a few words glued before the region a university's name opens with (a person, a
     count, a team: 别某某|西安交通大学, 教师团队|四川工程职业技术学院), else 0.
     Words that hold a platform or an industry word are part of the name (清华大学深圳国际研究生院)."""
-    if not prefix or cues.is_place(prefix[:2]) or any(cues.is_place(prefix[:k]) for k in range(3, 5)):
+    if not prefix or any(cues.is_place(prefix[:k]) for k in range(2, 5)):
         return 0
     for p in range(1, min(reach, len(prefix) - 2) + 1):
         head, rest = prefix[:p], prefix[p:]

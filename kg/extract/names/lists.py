@@ -37,7 +37,7 @@ def _closed_by_cue(cues: CueIndex, text: str, base: int, tokens, after_deng) -> 
         if text.startswith(cues.lex.words("person-list-head"), m.end()):
             continue  # 王宏伟、冯云平、赵川等人: a list of people, whatever noun comes after
         cue = after_deng.match(text[m.end():m.end() + 16])
-        if cue and any(w in cue.group(0) for w in cues.lex.words("kind-quantifier")):
+        if cue and any(w in cue.group(0) for w in cues.words["kind_quantifiers"]):
             continue  # 粮油、肉类等各类生产制造企业: the items are kinds of firms
         if cue:
             weak = cue.group(1) in cues.words["weak_firm_cues"]
