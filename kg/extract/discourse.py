@@ -148,7 +148,7 @@ class FrameReader:
                 subject = topic
             lead = s.index - section_start.setdefault(s.section, s.index) < LEAD_SENTENCES
             topic, subject = self.next_topic(s, keyed, subject, explicit, topic, lead, levels, benchmark_at)
-            if region and not explicit:
+            if region and not explicit and not self.settled_subject(s, keyed, subject):
                 subject = ""  # 临平区拥有…临平经开区…, 甘肃正围绕…: the region speaks; a park it names is its object
             frames.append(SentenceFrame(s, subject, explicit, keyed,
                                         self.region_lead(s, keyed, subject) if explicit else 0))
@@ -213,6 +213,12 @@ class FrameReader:
                 if self.settled_in(s.text, m.start - s.start):
                     return topic, subject or k
         return topic, subject
+
+    def settled_subject(self, s: Sentence, keyed, subject: str) -> bool:
+        """The subject park is named after a settle verb (上海芯超等企业入驻X高新区): the firms settle in it,
+        whoever the sentence opens with."""
+        return any(k == subject and not m.generic and self.settled_in(s.text, m.start - s.start)
+                   for m, k in keyed)
 
     def settled_in(self, text: str, offset: int) -> bool:
         """已入驻X高新区, 落户在X经开区: the park is where the clause's firms settle."""

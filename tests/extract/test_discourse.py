@@ -120,3 +120,18 @@ def test_a_bare_name_does_not_make_a_park_own_what_begins_with_it(reader):
     context = DocumentContext.of([frame])
     assert context.owns("Park:上海青松|开发区", "上海青松开发区管委会")
     assert not context.owns("Park:上海青松|开发区", "青松园区")
+
+
+def test_firms_that_settle_in_a_park_are_its_whoever_the_sentence_opens_with(reader, lexicon):
+    """X芯超、Y卡森等企业入驻Z高新区: a place opening the first firm's name does not take the park away."""
+    region = next(r for r in sorted(lexicon.regions) if len(r) == 2 and r + "区" not in lexicon.regions)
+    text = f"{region}芯超、山东卡森等一批企业相继入驻延河高新区。"
+    park = _park(text, "延河高新区")
+    keys = {(park.start, park.end): "Park:延河|高新区"}
+    frame = reader.frames([Sentence("d", 0, len(text), text, 0)], [park], keys, {"Park:延河|高新区": "zone"})[0]
+    assert frame.subject == "Park:延河|高新区"
+    spoken = f"{region}区拥有延河高新区等三个园区。"
+    park = _park(spoken, "延河高新区")
+    keys = {(park.start, park.end): "Park:延河|高新区"}
+    frame = reader.frames([Sentence("d", 0, len(spoken), spoken, 0)], [park], keys, {"Park:延河|高新区": "zone"})[0]
+    assert frame.subject == ""
