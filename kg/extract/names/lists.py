@@ -26,7 +26,8 @@ _TAIL = re.compile(r"[^、]*")
 def _cue_patterns(cue_pattern: str, quantifier: str) -> tuple[re.Pattern, re.Pattern]:
     """(after 等, after a count) patterns ending in a list cue (group 1)."""
     cue = "(" + cue_pattern + ")"
-    after_deng = re.compile(quantifier + r"?[“”\"]?(?:[^，。；、]{0,10}?)" + cue)
+    # 等一批科技含量高、实力强的企业: a modifier ending in 的 may itself be a list
+    after_deng = re.compile(quantifier + r"?[“”\"]?(?:[^，。；、]{0,10}?|[^，。；]{0,14}?的)" + cue)
     after_count = re.compile(r"[^，。；]{0,16}?" + cue)
     return after_deng, after_count
 
@@ -36,7 +37,7 @@ def _closed_by_cue(cues: CueIndex, text: str, base: int, tokens, after_deng) -> 
     for m in _DENG.finditer(text):
         if text.startswith(cues.lex.words("person-list-head"), m.end()):
             continue  # 王宏伟、冯云平、赵川等人: a list of people, whatever noun comes after
-        cue = after_deng.match(text[m.end():m.end() + 16])
+        cue = after_deng.match(text[m.end():m.end() + 24])
         if cue and any(w in cue.group(0) for w in cues.words["kind_quantifiers"]):
             continue  # 粮油、肉类等各类生产制造企业: the items are kinds of firms
         if cue:

@@ -35,3 +35,10 @@ def test_items_of_an_activitys_projects_are_no_firms(run_text):
     assert not firms("孩子们学习立正、稍息、蹲姿等训练项目。")
     assert not firms("确保甲乙高铁、丙丁高速等项目年内建成。")
     assert "瑞普科技" in firms("落地瑞普科技等一批高科技项目。")
+
+
+def test_a_modifier_that_is_itself_a_list_still_closes_on_the_cue(find):
+    """等一批科技含量高、实力强的企业: the 、 inside the modifier does not end the reach of 等."""
+    assert [x[:2] for x in find(lists.find, "迈为、博众等一批科技含量高、实力强的企业入驻。")] == [
+        ("迈为", "Enterprise"), ("博众", "Enterprise")]
+    assert find(lists.find, "迈为、博众等、销售额高、利润好。") == []
