@@ -74,8 +74,12 @@ def test_a_schools_campus_and_a_firms_college_are_no_platforms(run_text):
     assert not platforms("他任苏州青禾科技有限公司商学院院长。")
 
 
-def test_the_area_of_a_garden_or_a_wetland_is_no_park(find):
+def test_the_area_of_a_garden_or_a_wetland_is_no_park(run_text):
     """雨洪花园区 is 雨洪花园 + 区 (an area of a garden), not 雨洪花 + 园区; a wetland's park is a scenic site."""
-    assert not [x for x in find(type_word.find, "展会在苏州花园区举办。") if x[1] == "Park"]
-    assert not [x for x in find(type_word.find, "苏州湿地生态农业园迎客。") if x[1] == "Park"]
-    assert find(type_word.find, "苏州生态农业园迎客。")[0][:2] == ("苏州生态农业园", "Park")
+    def parks(text):
+        return [m.surface for m in run_text(text).mentions if m.cls == "Park"]
+
+    assert parks("展会在苏州云溪花园区举办。") == []
+    assert parks("展会在苏州云溪园区举办。") == ["苏州云溪园区"]
+    assert parks("苏州云溪湿地产业园迎客。") == []
+    assert parks("苏州云溪产业园迎客。") == ["苏州云溪产业园"]
