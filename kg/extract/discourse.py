@@ -34,6 +34,15 @@ class SentenceFrame:
     region_lead: int = 0  # characters at the start that a region speaks for (建邺区以…为主导产业，…建邺高新区…)
 
 
+def _bracketed_pairs(f: SentenceFrame):
+    """{a, b} for each park b written in brackets right after park a (A（B）, A(B))."""
+    parks = [(m, k) for m, k in f.mentions if k and m.cls == "Park" and not m.generic]
+    text, base = f.sentence.text, f.sentence.start
+    for (a, ka), (b, kb) in zip(parks, parks[1:]):
+        if ka != kb and text[a.end - base:b.start - base] in ("（", "(") and text[b.end - base:b.end - base + 1] in ("）", ")"):
+            yield frozenset((ka, kb))
+
+
 def find_all(text: str, words) -> list[tuple[int, str]]:
     """Every (position, word) at which one of `words` stands in `text`.
 
@@ -57,6 +66,11 @@ class DocumentContext:
     lead: frozenset  # park keys named in a heading or the first two sentences
     names: dict  # park key -> the names it is written with
     sentences_of: dict = None  # entity key -> how many sentences name it
+    bracketed: frozenset = frozenset()  # {a, b}: park b written in brackets after a (天衢新区（德州经开区）): one park
+
+    def same_park(self, a: str, b: str) -> bool:
+        """The document writes one of the two parks in brackets right after the other: two names of one park."""
+        return frozenset((a, b)) in self.bracketed
 
     def owns(self, subject: str, name: str) -> bool:
         """`name` begins with a name of the park: X高新区集成电路产业园 is X高新区's."""
@@ -84,7 +98,8 @@ class DocumentContext:
                     if position < 2 or f.sentence.is_heading:
                         lead.add(k)
         return cls({k: sorted(set(v)) for k, v in named.items()}, frozenset(lead),
-                   {k: frozenset(v) for k, v in names.items()}, sentences_of)
+                   {k: frozenset(v) for k, v in names.items()}, sentences_of,
+                   frozenset(p for f in frames for p in _bracketed_pairs(f)))
 
     def features(self, subject: str, index: int, explicit: bool) -> dict:
         named_in = self.named_in.get(subject, ())

@@ -166,8 +166,9 @@ class RelationExtractor:
             x[m.cls.lower()] = 1.0
             x["tie"] = 1.0 if self._tied(cues, prop, m) else 0.0
         elif m.cls == "Park":
-            if one_park_by_name(f.subject, k, self.lex.regions, self.any_park_kind) and not x["owned"]:
-                return out  # 漕河泾开发区 and 漕河泾新兴技术开发区 in one article: one park, no pair
+            if (one_park_by_name(f.subject, k, self.lex.regions, self.any_park_kind) and not x["owned"]) \
+                    or context.same_park(f.subject, k):
+                return out  # 漕河泾开发区 and 漕河泾新兴技术开发区, 天衢新区（德州经开区） in one article: one park, no pair
             holder = self._bracket_holder(f.mentions, m, cues.text, f.sentence.start)
             if holder and holder != k:
                 # 南山循环经济开发区（含迤资园区）: the bracket names a park the other one contains

@@ -108,3 +108,10 @@ def test_a_sub_park_needs_a_word_that_puts_it_inside_the_park(run_text):
     untied = _rels(run_text, "苏州高新区举行推介会，金桥湾产业园代表发言。")
     assert any(p == "hasSubPark" and "金桥湾" in o for _, p, o in tied)
     assert not any(p == "hasSubPark" for _, p, _ in untied)
+
+
+def test_a_park_written_in_brackets_after_another_is_its_other_name_not_its_partner(run_text):
+    """天衢新区（德州经开区）: one park by two names; 协同发展 later in the article relates no pair."""
+    text = "德州云溪新区（德州经济技术开发区）基金联盟成立。云溪新区与德州经济技术开发区协同发展。"
+    assert not {r for r in _rels(run_text, text) if r[1] == "cooperatesWith"}
+    assert {r for r in _rels(run_text, "德州云溪新区与德州经济技术开发区协同发展。") if r[1] == "cooperatesWith"}
