@@ -75,8 +75,8 @@ def only_places(cues: CueIndex, name: str) -> bool:
 def _trade_part_is_name(cues: CueIndex, part: str) -> bool:
     lex = cues.lex
     if (part in lex.industry_labels or part in lex.industry_heads or part in lex.modifiers
-            or part in cues.stop_words or cues.is_industry_name(part)):
-        return False
+            or part in cues.stop_words or cues.is_industry_name(part) or part in lex.words("quality-modifier")):
+        return False  # 量子科技, 高性能新材料: an industry or a quality, not a firm's name part
     if any(part.endswith(t) for t in lex.platform_types):
         return False  # 四川大学生物(治疗…实验室): a university's field, not a firm
     toks = cues.tokens(part)

@@ -8,3 +8,14 @@ def test_an_industry_name_before_the_suffix(find):
 
 def test_modifiers_before_the_suffix_are_no_industry(find):
     assert find(industry_suffix.find, "国家级产业发展迅速。") == []
+
+
+def test_a_verb_ending_in_neng_is_no_industry_and_a_firm_with_it_is_a_firm(run_text):
+    """赋能产业发展: 赋能 (to empower) ends in 能 as 氢能 does but names no industry; 金能科技 is a firm."""
+    def found(text, cls):
+        return [m.surface for m in run_text(text).mentions if m.cls == cls]
+
+    assert found("要以存量换增量，赋能产业高质量发展。", "Industry") == []
+    assert "氢能" in found("园区大力发展氢能产业。", "Industry")
+    assert "云能科技" in found("云翔股份、云能科技等企业入驻园区。", "Enterprise")
+    assert found("引进高性能新材料、水产等各类生产制造企业。", "Enterprise") == []
