@@ -23,3 +23,12 @@ def test_a_person_further_back_never_opens_a_park_name(tiny_cues):
     tokens = _tokens(("张国华", "nr"), ("青松", "n"), ("产业园", "n"))
     text = "".join(t.word for t in tokens)
     assert text[walk_back(tiny_cues, tokens, text, 0, 5, Walk(10, 0, park=True)):8] == "青松产业园"
+
+
+def test_a_word_ending_in_a_function_character_before_a_firms_place_is_the_sentences(run_text):
+    """法定代表人为上海宝华…有限公司, 收获满满的深圳市康宝…有限公司: the firm's name opens at its place."""
+    def firms(text):
+        return [m.surface for m in run_text(text).mentions if m.cls == "Enterprise"]
+
+    assert firms("该公司法定代表人为上海云翔企业集团有限公司。") == ["上海云翔企业集团有限公司"]
+    assert firms("收获满满的深圳市云翔化工有限公司经理表示。") == ["深圳市云翔化工有限公司"]
