@@ -12,11 +12,10 @@ from dataclasses import dataclass
 from functools import lru_cache
 from operator import itemgetter
 
-from kg.extract.names.cues import CLOSE_BRACKETS, NAME_POS, NUMBER, OPEN_BRACKETS, PERSON_POS, PUNCT, CueIndex
+from kg.extract.names.cues import CLOSE_BRACKETS, NUMBER, OPEN_BRACKETS, PERSON_POS, PUNCT, CueIndex
 from kg.extract.names.evidence import has_name_evidence, name_like
-from kg.extract.firm_identity import COMMON_WORD
+from kg.extract.names.firm_start import before_firm_place, park_before_own_firm
 from kg.extract.names.rules import BRACKET_REACH
-from kg.extract.park_identity import leading_places
 from kg.extract.segment import UNKNOWN, Token
 
 _START = itemgetter(0)  # Token.start: tokens are in text order, so their starts can be bisected
@@ -82,28 +81,6 @@ def _stops(cues: CueIndex, tokens: list[Token], i: int, start: int, left: int, w
         or (walk.firm and tok.word.endswith(cues.firm_generics)))
 
 
-def _before_firm_place(cues: CueIndex, tokens: list[Token], i: int, start: int) -> bool:
-    """法定代表人为|上海宝华企业集团有限公司: a word ending in a function character (人为, 即为) right before
-    the place that opens a firm's own name (more than the place before the type word) is the sentence's."""
-    tok, place = tokens[i], tokens[i + 1] if i + 1 < len(tokens) else None
-    if place is None or start - place.end < 2 or not cues.is_place_token(place) or cues.is_place_token(tok):
-        return False
-    return tok.pos not in NAME_POS and tok.word[-1] in cues.words["cut_chars"] and len(tok.word) > 1
-
-
-def _park_before_own_firm(cues: CueIndex, tok: Token, text: str, base: int, start: int) -> bool:
-    """葛店开发区|湖北容百锂电材料有限公司: a park's type word before a firm's own name (a place, or a rare
-    word, opens what follows) is where the firm is, not its name; 黄冈高新区招商服务公司 keeps its park."""
-    if tok.word not in cues.lex.park_types:
-        return False
-    rest = text[tok.end - base:start - base]
-    places, own = leading_places(rest, cues.lex.regions)
-    if places:
-        return len(own) >= 2
-    return len(rest) >= 4 and cues.seg.frequency(rest[:2]) < COMMON_WORD and not rest.startswith(
-        cues.lex.words("firm-kind-word"))
-
-
 def _park_step(cues: CueIndex, tok: Token, seen_place: bool, first: bool = False) -> tuple[bool, bool]:
     """(stop, a place seen) for a park name: a person or a second park word ends it, and so does
     the first word that is no place once a place was taken."""
@@ -142,7 +119,7 @@ def walk_back(cues: CueIndex, tokens: list[Token], text: str, base: int, start: 
             left = tok.start + 1
             break
         if _stops(cues, tokens, i, start, left, walk) or (walk.firm and (
-                _before_firm_place(cues, tokens, i, start) or _park_before_own_firm(cues, tok, text, base, start))):
+                before_firm_place(cues, tokens, i, start) or park_before_own_firm(cues, tok, text, base, start))):
             break
         if walk.park:
             stop, seen_place = _park_step(cues, tok, seen_place, first=tok.end == start)

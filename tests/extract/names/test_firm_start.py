@@ -1,0 +1,20 @@
+"""Where a firm's name starts after the walk meets a place (kg.extract.names.firm_start), through the recogniser."""
+
+
+def test_a_word_ending_in_a_function_character_before_a_firms_place_is_the_sentences(run_text):
+    """法定代表人为上海宝华…有限公司, 收获满满的深圳市康宝…有限公司: the firm's name opens at its place."""
+    def firms(text):
+        return [m.surface for m in run_text(text).mentions if m.cls == "Enterprise"]
+
+    assert firms("该公司法定代表人为上海云翔企业集团有限公司。") == ["上海云翔企业集团有限公司"]
+    assert firms("收获满满的深圳市云翔化工有限公司经理表示。") == ["深圳市云翔化工有限公司"]
+
+
+def test_a_park_before_a_firms_own_name_is_its_address_not_its_name(run_text):
+    """X开发区湖北容百…有限公司: a place (or a rare word) opens the firm's own name after the park;
+    X高新区招商服务公司 is the park's own service company and keeps the park in its name."""
+    def firms(text):
+        return [m.surface for m in run_text(text).mentions if m.cls == "Enterprise"]
+
+    assert firms("参观了云溪开发区湖北云翔锂电材料有限公司。") == ["湖北云翔锂电材料有限公司"]
+    assert firms("云溪高新区招商服务公司成立。") == ["云溪高新区招商服务公司"]
