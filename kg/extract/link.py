@@ -21,7 +21,7 @@ from functools import lru_cache
 from kg.ontology import Lexicon
 from kg.extract.firm_identity import placeless
 from kg.extract.known_names import complete_known_names
-from kg.extract.park_identity import canonical_parks, descriptive_test
+from kg.extract.park_identity import canonical_parks, city_or_province, descriptive_test
 from kg.extract.new_areas import AreaTest
 from kg.extract.segment_dictionary import base_dictionary
 from kg.types import Document, Entity, EntityKey, Mention
@@ -106,7 +106,6 @@ class Linker:
             return EntityKey.of("Enterprise", key)
         return EntityKey.of(mention.cls, name)
 
-    # ------------------------------------------------------------- linking
     def link_document(self, mentions: list[Mention], is_place) -> DocumentEntities:
         """Group one document's named mentions into entities; `is_place(word)` tells place names."""
         out = DocumentEntities()
@@ -133,9 +132,10 @@ class Linker:
             if m.cls == "Park":
                 prefix, _ = self.split_park(label)
                 core = self._strip_place(prefix, is_place)
-                # a zone goes by the place-name part of its name (临港, 两江, 天府); never by a modifier or
-                # a description (国家, 应急, 牧场), which names no one thing
-                if core and core != prefix and len(core) >= 2 and is_place(core) and not self._descriptive(core):
+                # a zone goes by the place-name part of its name (临港, 两江, 天府); never by a modifier, a
+                # description (国家, 应急, 牧场), which names no one thing, or a city (苏州: the city itself)
+                if core and core != prefix and len(core) >= 2 and is_place(core) and not self._descriptive(core) \
+                        and not city_or_province(core, self.lex.regions):
                     out.short_names.setdefault(core, k)
         return out
 

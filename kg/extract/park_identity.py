@@ -26,6 +26,16 @@ MIN_CORE = 2  # characters a name part keeps after its places (苏州|高新区 
 MAX_PLACE = 6
 
 
+def city_or_province(name: str, regions: dict) -> bool:
+    """A prefecture-level city or a province (its division code ends in 00): 苏州 is the city, never
+    the bare name of a park in it, where 临港 or 江北 may be.
+
+    >>> city_or_province("苏州", {"苏州": "r/320500"}), city_or_province("江北", {"江北": "r/330205"})
+    (True, False)
+    """
+    return regions.get(name, "").endswith("00")
+
+
 def leading_places(name: str, regions: dict) -> tuple[frozenset, str]:
     """(region IRIs of the places that open `name`, the rest): 江苏南京江北 -> ({江苏, 南京}, 江北)."""
     places = set()

@@ -37,6 +37,8 @@ def admissible(features: dict) -> bool:
     the sentence does not name its park, only with a tie word or the park's own name."""
     if features.get("firm_partner") and not features.get("explicit"):
         return False  # a deal between firms: the partners are not the topic park's
+    if features.get("co_item") and not features.get("owned"):
+        return False  # 喀什综保区、深圳产业园、喀什大学: stops of one visit, side by side
     anchored = bool(features.get("anchored"))
     if features.get("blocked") and not (features.get("blocked_weak") and anchored):
         return False
@@ -59,6 +61,7 @@ class _SentenceCues:
     text: str
     masked: str
     subject_at: int | None
+    subject_spans: tuple  # (start, end) of the subject's names in the sentence
     base: dict
     bench: list
     coop: list
@@ -111,8 +114,9 @@ class RelationExtractor:
     def _cues(self, f: SentenceFrame, context: DocumentContext) -> _SentenceCues:
         s, text = f.sentence, f.sentence.text
         masked = mask_spans(text, [(m.start - s.start, m.end - s.start) for m, _ in f.mentions])
-        subject_at = next((m.start - s.start for m, k in f.mentions if k == f.subject and not m.generic), None)
-        return _SentenceCues(f, text, masked, subject_at, context.features(f.subject, s.index, f.subject_explicit),
+        spans = tuple((m.start - s.start, m.end - s.start) for m, k in f.mentions if k == f.subject and not m.generic)
+        subject_at = spans[0][0] if spans else None
+        return _SentenceCues(f, text, masked, subject_at, spans, context.features(f.subject, s.index, f.subject_explicit),
                              find_all(text, self.benchmark), find_all(text, self.cooperate),
                              find_all(text, self.subpark))
 
@@ -136,6 +140,7 @@ class RelationExtractor:
         lo, hi = clause_bounds(text, a, b)
         x["same_clause"] = 1.0 if cues.subject_at is not None and lo <= cues.subject_at < hi else 0.0
         x["firm_partner"] = 1.0 if self._firm_partner(cues, m) else 0.0
+        x["co_item"] = 1.0 if any(self.ties.co_items(cues.masked, span, (a, b)) for span in cues.subject_spans) else 0.0
         # a name the article comes back to is what it is about; one named once in passing is not
         x["object_repeated"] = 1.0 if (context.sentences_of or {}).get(key, 0) >= 2 else 0.0
         x["object_legal"] = 1.0 if m.surface.endswith(self.legal_suffixes) else 0.0

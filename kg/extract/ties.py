@@ -125,6 +125,16 @@ class TieIndex:
                 return kind
         return ""
 
+    def co_items(self, text: str, first: tuple[int, int], second: tuple[int, int]) -> bool:
+        """The two names are items of one enumeration (喀什综保区、深圳产业园、喀什大学): stops of a
+        visit or members of a roll stand side by side, neither holds the other."""
+        (_, a_end), (b_start, _) = sorted([first, second])
+        gap = text[a_end:b_start]
+        if not self.joiners or len(gap) < 1 or gap[0] != "、" or gap[-1] not in self.joiners \
+                or CLAUSE_BREAK.search(gap):
+            return False
+        return all(len(item) <= LIST_ITEM for item in re.split(f"[{re.escape(self.joiners)}]", gap))
+
     def _before_list(self, pattern: re.Pattern, text: str, lo: int, start: int) -> bool:
         """The word stands right before the name, or before the list the name is an item of
         (来自甲大学、乙研究院和丙大学的专家: every item is short, joined by 、和及与)."""

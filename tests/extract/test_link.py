@@ -95,3 +95,12 @@ def test_a_short_form_is_a_name_on_its_own(run_text):
     # a bare place name is the place: what the text says of it is not the park's
     result = run_text("巴东经济开发区发展。巴东县召开会议。")
     assert not [m for m in result.mentions if m.stage == "link:short-name"]
+
+
+def test_a_city_is_never_the_short_name_of_a_park_in_it(run_text, lexicon):
+    """苏州工业园区…苏州独墅湖…: 苏州 is the city, not the park; a zone's own place name (临港) is its short name."""
+    city = next(r for r in sorted(lexicon.regions) if len(r) == 2 and lexicon.regions[r].endswith("0500"))
+    result = run_text(f"中国{city}工业园区发布新政。{city}将加快发展。")
+    assert not [m for m in result.mentions if m.stage == "link:short-name"]
+    result = run_text("江阴临港经济开发区发布新政。临港将加快发展。")
+    assert [m.surface for m in result.mentions if m.stage == "link:short-name"] == ["临港"]

@@ -165,3 +165,15 @@ def test_calls_abroad_intentions_and_talks_tie_nothing(run_text):
 def test_the_topics_at_a_meeting_are_no_industries_of_the_host(run_text):
     text = "苏州高新区持续发展。会上，多位专家围绕光电通信、激光加工等领域进行交流。"
     assert not [r for r in run_text(text).relations if r.object.startswith("Industry:")]
+
+
+def test_names_of_one_enumeration_stand_side_by_side():
+    index = TieIndex.from_lexicon(Lexicon(grammar_words={"coordinator": ("、", "和"), "list-continuation": ("其中",)}))
+    text = "先后到甲综保区、乙产业园、丙大学调研，甲综保区引进丙公司。"
+    first, third = (3, 7), (13, 16)
+    assert index.co_items(text, first, third) and index.co_items(text, third, first)
+    assert not index.co_items(text, first, (text.index("丙公司"), text.index("丙公司") + 3))
+
+
+def test_the_stops_of_a_visit_are_not_each_others(run_text):
+    assert not _rels(run_text, "市领导一行先后到云溪综合保税区、云溪产业园、云溪大学等地调研。")
