@@ -58,3 +58,16 @@ def test_an_item_opening_with_its_own_verb_starts_the_roles_list(run_text):
     roles = {r.object.split(":", 1)[1]: r.prop for r in result.relations}
     assert roles.get("食品加工业") == "hasIndustry"
     assert roles.get("生物制药") == "hasEmergingIndustry"
+
+
+def test_an_advantage_that_is_no_industrys_gives_no_leading_role(lexicon):
+    """优势企业, 优势互补, 集聚优势, 新优势: 优势 names a leading industry only as 优势产业 (or 领域, 行业)."""
+    reader = RoleReader(lexicon)
+
+    def role(text, surface):
+        s = Sentence("d", 0, len(text), text, 0)
+        return reader.role(s, _industry(text, surface), [_industry(text, surface)])
+
+    assert role("推动人工智能等领域优势企业与整车企业合作。", "人工智能") == ""
+    assert role("围绕大数据等方向发展新优势。", "大数据") == ""
+    assert role("做强大数据等优势产业。", "大数据") == "hasLeadingIndustry"
