@@ -237,6 +237,8 @@ def find(sent: Sentence, tokens, cues: CueIndex) -> list[Candidate]:
         if name_start is None:
             continue
         prefix = text[name_start - base:t_start - base]
+        if text[:name_start - base].endswith(cues.words["withheld"]):
+            continue  # 某|信息咨询服务有限公司: the walk stopped after the word that withholds the name
         generic = _is_generic(cues, prefix, cls)
         set_out = cls == "Platform" and _set_out(cues, text, name_start - base, t_end - base, cls)
         if _rejected(cues, text[name_start - base:t_end - base], prefix, cls, sub, generic, set_out):

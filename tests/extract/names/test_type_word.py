@@ -83,3 +83,10 @@ def test_the_area_of_a_garden_or_a_wetland_is_no_park(run_text):
     assert parks("展会在苏州云溪园区举办。") == ["苏州云溪园区"]
     assert parks("苏州云溪湿地产业园迎客。") == []
     assert parks("苏州云溪产业园迎客。") == ["苏州云溪产业园"]
+
+
+def test_a_name_withheld_before_the_walks_start_is_no_name(run_text):
+    """某信息咨询服务有限公司: the walk stops after 某 (信息咨询服务 is common words); the firm is still unnamed."""
+    assert not [m for m in run_text("本案中，某信息咨询服务有限公司员工被起诉。").mentions if m.cls == "Enterprise"]
+    assert [m.surface for m in run_text("云翔信息咨询服务有限公司成立。").mentions if m.cls == "Enterprise"] == [
+        "云翔信息咨询服务有限公司"]
