@@ -13,6 +13,7 @@ import math
 import re
 from dataclasses import dataclass
 
+from kg.extract.anaphora import HeadAnaphora
 from kg.extract.wordforms import either
 from kg.ontology import Lexicon
 from kg.types import Mention, Sentence
@@ -144,6 +145,7 @@ class FrameReader:
         self.settle_before = re.compile(either(w("settle-verb")) + "$")
         # the boundary words that end a clause's lead (a verb before the park): in_subject_position
         self.lead_stops = tuple(b for b in lexicon.boundaries if len(b) >= 2 and b not in self.lead_ok)
+        self.anaphora = HeadAnaphora(lexicon)
 
     def frames(self, sentences: list[Sentence], mentions: list[Mention], keys: dict,
                levels: dict) -> list[SentenceFrame]:
@@ -152,10 +154,14 @@ class FrameReader:
         topic = ""
         frames = []
         section_start: dict = {}
+        named: list = []  # (surface, key) of the parks named so far
         for s in sentences:
             keyed = [(m, keys.get((m.start, m.end), "")) for m in by_sentence[s.index]]
             benchmark_at = self.benchmark_at(s.text)
             subject, explicit = self.named_subject(s, keyed, topic, benchmark_at)
+            ante = "" if explicit else self.anaphora.antecedent(self.anaphora.head_opening(self._first_full_clause(s.text)), named)
+            topic, subject = (ante, ante) if ante else (topic, subject)  # 据悉，该基地以…: the base named before
+            named += [(m.surface, k) for m, k in keyed if m.cls == "Park" and k and not m.generic]
             region = "" if subject else self.region_subject(s.text, keyed, s.start)
             if region and not topic.split(":", 1)[-1].startswith(region):
                 topic = ""  # 胡埭镇坚持…: the passage turned to another city or district

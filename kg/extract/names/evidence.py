@@ -126,6 +126,19 @@ def province_and_modifiers(cues: CueIndex, prefix: str) -> bool:
     return False
 
 
+def placed_below_province(cues: CueIndex, prefix: str) -> bool:
+    """合肥新型显示(产业基地), G60生物医药: a city, a county or a code opens the name; 河北省安全应急 or
+    新兴 (产业基地) is a title a province confers or a kind, not one base."""
+    if LATIN.search(prefix) or NUMBER.search(prefix):
+        return True
+    for size in range(min(8, len(prefix)), 1, -1):
+        iri = cues.lex.regions.get(prefix[:size])
+        if iri:
+            return not iri.endswith("0000") or iri.endswith(MUNICIPALITY_CODES) or \
+                placed_below_province(cues, prefix[size:])
+    return False
+
+
 def leading_province(cues: CueIndex, prefix: str) -> int:
     """Length of a province that opens `prefix` before another place (浙江省|金华市金磐, 湖北|武汉东湖),
     else 0: an address's province is no part of a park's name (陕西西咸 keeps 陕西: 西咸 is no place)."""

@@ -239,6 +239,9 @@ def find(sent: Sentence, tokens, cues: CueIndex) -> list[Candidate]:
         prefix = text[name_start - base:t_start - base]
         if text[:name_start - base].endswith(cues.words["withheld"]):
             continue  # 某|信息咨询服务有限公司: the walk stopped after the word that withholds the name
+        if form in cues.words["title_park_heads"] and (prefix in cues.lex.role_triggers
+                                                        or not ev.placed_below_province(cues, prefix)):
+            continue  # 河北省安全应急产业基地, 重大新兴产业基地: a title or a kind of base, not one park
         generic = _is_generic(cues, prefix, cls)
         set_out = cls == "Platform" and _set_out(cues, text, name_start - base, t_end - base, cls)
         if _rejected(cues, text[name_start - base:t_end - base], prefix, cls, sub, generic, set_out):

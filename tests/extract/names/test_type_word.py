@@ -90,3 +90,14 @@ def test_a_name_withheld_before_the_walks_start_is_no_name(run_text):
     assert not [m for m in run_text("本案中，某信息咨询服务有限公司员工被起诉。").mentions if m.cls == "Enterprise"]
     assert [m.surface for m in run_text("云翔信息咨询服务有限公司成立。").mentions if m.cls == "Enterprise"] == [
         "云翔信息咨询服务有限公司"]
+
+
+def test_an_industry_base_is_a_park_where_a_city_opens_it_and_a_title_where_a_province_does(run_text):
+    """合肥新型显示产业基地 is a park; 河北省安全应急产业基地 a title the province gives a park, whose
+    industry (安全应急) is the park's; 重大新兴产业基地 a kind."""
+    def found(text):
+        return {(m.surface, m.cls) for m in run_text(text).mentions}
+
+    assert ("合肥新型显示产业基地", "Park") in found("合肥新型显示产业基地荣获荣誉。")
+    assert not {m for m in found("燕郊高新区获评河北省安全应急产业基地。") if m[1] == "Park" and "基地" in m[0]}
+    assert not {m for m in found("安徽省重大新兴产业基地考评结果公布。") if m[1] == "Park"}
