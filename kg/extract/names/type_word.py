@@ -237,16 +237,8 @@ def find(sent: Sentence, tokens, cues: CueIndex) -> list[Candidate]:
         if name_start is None:
             continue
         prefix = text[name_start - base:t_start - base]
-        if text[:name_start - base].endswith(cues.words["withheld"]):
-            continue  # 某|信息咨询服务有限公司: the walk stopped after the word that withholds the name
-        if form in cues.words["title_park_heads"] and (prefix in cues.lex.role_triggers
-                                                        or not ev.placed_below_province(cues, prefix)):
-            continue  # 河北省安全应急产业基地, 重大新兴产业基地: a title or a kind of base, not one park
         generic = _is_generic(cues, prefix, cls)
-        set_out = cls == "Platform" and _set_out(cues, text, name_start - base, t_end - base, cls)
-        if _rejected(cues, text[name_start - base:t_end - base], prefix, cls, sub, generic, set_out):
-            continue
-        if cls == "Platform" and (_school_or_firm_unit(cues, prefix, form) or _no_research_body(cues, prefix, form)):
+        if _no_name_here(cues, text, base, name_start, t_start, t_end, form, generic):
             continue
         if cls == "Park":
             out.extend(_park(cues, sent, tokens, name_start, t_start, t_end, sub, level, generic))
@@ -258,6 +250,23 @@ def find(sent: Sentence, tokens, cues: CueIndex) -> list[Candidate]:
         else:
             out.append(candidate("type-word", name_start, t_end, cls, sub, level))
     return out
+
+
+def _no_name_here(cues: CueIndex, text: str, base: int, name_start: int, t_start: int, t_end: int, form: str,
+                  generic: bool) -> bool:
+    """The words before the type word name nothing of its class: a withheld name, a title, a kind, a
+    school's or a firm's unit (`_rejected`)."""
+    cls, sub, _ = cues.type_words[form]
+    prefix = text[name_start - base:t_start - base]
+    if text[:name_start - base].endswith(cues.words["withheld"]):
+        return True  # 某|信息咨询服务有限公司: the walk stopped after the word that withholds the name
+    if form in cues.words["title_park_heads"] and (prefix in cues.lex.role_triggers
+                                                    or not ev.placed_below_province(cues, prefix)):
+        return True  # 河北省安全应急产业基地, 重大新兴产业基地: a title or a kind of base, not one park
+    set_out = cls == "Platform" and _set_out(cues, text, name_start - base, t_end - base, cls)
+    if _rejected(cues, text[name_start - base:t_end - base], prefix, cls, sub, generic, set_out):
+        return True
+    return cls == "Platform" and (_school_or_firm_unit(cues, prefix, form) or _no_research_body(cues, prefix, form))
 
 
 def _school_or_firm_unit(cues: CueIndex, prefix: str, form: str) -> bool:
