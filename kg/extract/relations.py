@@ -37,7 +37,7 @@ def admissible(features: dict) -> bool:
     the sentence does not name its park, only with a tie word or the park's own name."""
     if features.get("firm_partner") and not features.get("explicit"):
         return False  # a deal between firms: the partners are not the topic park's
-    if features.get("co_item") and not features.get("owned"):
+    if (features.get("co_item") or features.get("region_clause")) and not features.get("owned"):
         return False  # 喀什综保区、深圳产业园、喀什大学: stops of one visit, side by side
     anchored = bool(features.get("anchored"))
     if features.get("blocked") and not (features.get("blocked_weak") and anchored):
@@ -141,10 +141,23 @@ class RelationExtractor:
         x["same_clause"] = 1.0 if cues.subject_at is not None and lo <= cues.subject_at < hi else 0.0
         x["firm_partner"] = 1.0 if self._firm_partner(cues, m) else 0.0
         x["co_item"] = 1.0 if any(self.ties.co_items(cues.masked, span, (a, b)) for span in cues.subject_spans) else 0.0
+        x["region_clause"] = 1.0 if self._region_clause(cues, lo, hi) else 0.0
         # a name the article comes back to is what it is about; one named once in passing is not
         x["object_repeated"] = 1.0 if (context.sentences_of or {}).get(key, 0) >= 2 else 0.0
         x["object_legal"] = 1.0 if m.surface.endswith(self.legal_suffixes) else 0.0
         return x
+
+    def _region_clause(self, cues: _SentenceCues, lo: int, hi: int) -> bool:
+        """…产业园的创始人认为，近年来，盐田聚焦生物医药等新兴产业: the object's clause opens with a region
+        (its subject), and the park is named in another clause: the region's statement, not the park's."""
+        if any(lo <= a < hi for a, _ in cues.subject_spans):
+            return False
+        base = cues.frame.sentence.start + lo
+        inside = [(m, k) for m, k in cues.frame.mentions if base <= m.start < cues.frame.sentence.start + hi]
+        region = self.reader.region_subject(cues.text[lo:hi], inside, base)
+        at = cues.text.find(region, lo, hi) + cues.frame.sentence.start if region else -1
+        # 上海芯超、山东卡森等企业入驻…, 黄冈市大学科技园…: the place opens a name, not the clause
+        return bool(region) and not any(m.start <= at < m.end for m, _ in inside)
 
     def _firm_partner(self, cues: _SentenceCues, m: Mention) -> bool:
         """福然德股份与中国电信…签约: a sentence that opens with a firm and a partner word (与, 和, 同)

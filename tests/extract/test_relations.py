@@ -115,3 +115,13 @@ def test_a_park_written_in_brackets_after_another_is_its_other_name_not_its_part
     text = "德州云溪新区（德州经济技术开发区）基金联盟成立。云溪新区与德州经济技术开发区协同发展。"
     assert not {r for r in _rels(run_text, text) if r[1] == "cooperatesWith"}
     assert {r for r in _rels(run_text, "德州云溪新区与德州经济技术开发区协同发展。") if r[1] == "cooperatesWith"}
+
+
+def test_a_clause_a_region_opens_is_the_regions_not_the_parks(run_text):
+    """…进驻X产业园的企业创始人认为，近年来，盐田聚焦生物医药等新兴产业: the district's industries."""
+    text = "已进驻云溪生命健康产业园的云翔科技有限公司创始人认为，近年来，盐田聚焦生物医药等新兴产业。"
+    assert not {r for r in _rels(run_text, text) if r[2] == "生物医药"}
+    assert {r for r in _rels(run_text, "云溪生命健康产业园近年来聚焦生物医药等新兴产业。") if r[2] == "生物医药"}
+    # a place that opens a firm's name is no region subject
+    firms = _rels(run_text, "延吉高新区招商成效显著，上海芯超、山东卡森等一批企业相继入驻高新区。")
+    assert ("延吉|高新区", "hasEnterprise", "上海芯超") in firms
