@@ -177,3 +177,8 @@ def test_names_of_one_enumeration_stand_side_by_side():
 
 def test_the_stops_of_a_visit_are_not_each_others(run_text):
     assert not _rels(run_text, "市领导一行先后到云溪综合保税区、云溪产业园、云溪大学等地调研。")
+
+
+def test_a_job_fairs_exhibitors_are_not_the_parks(run_text):
+    text = "云溪高新区举办招聘会。现场，生产制造、汽车、家具等行业企业设立招聘展台，为求职者提供岗位。"
+    assert not {r for r in _rels(run_text, text) if r[1] == "hasIndustry"}
