@@ -31,6 +31,8 @@ class AreaTest:
     state_level: frozenset = frozenset()  # name cores of the catalogue's 国家级新区 (西咸, 江北)
     regions: dict = field(default_factory=dict)  # the lexicon's regions, to strip places off a name
     zone_endings: tuple = ()  # 新片区: an area of a free-trade zone, never a district
+    urban_endings: tuple = ()  # 太平街片区: a block of a town, never a development area
+    compass_parts: frozenset = frozenset()  # 西南片区: a part of somewhere
 
     @classmethod
     def from_lexicon(cls, lexicon) -> "AreaTest":
@@ -41,7 +43,13 @@ class AreaTest:
                 name = next((zone.name[:-len(t)] for t in types if zone.name.endswith(t)), zone.name)
                 cores.add(leading_places(name, lexicon.regions)[1])
         return cls(types, tuple(lexicon.words("development-area-word")), frozenset(cores), lexicon.regions,
-                   tuple(lexicon.words("zone-area-ending")))
+                   tuple(lexicon.words("zone-area-ending")), tuple(lexicon.words("urban-area-ending")),
+                   frozenset(lexicon.words("compass-area-part")))
+
+    def urban(self, key: str) -> bool:
+        """The name part (its places left out) ends in a street, a square or a village, or is a compass point."""
+        part = leading_places(EntityKey(key).name.rsplit("|", 1)[0], self.regions)[1]
+        return part in self.compass_parts or (bool(self.urban_endings) and part.endswith(self.urban_endings))
 
     def needs_test(self, key: str, zone: str) -> bool:
         """A park of a tested type that is no zone of the catalogue, nor a 国家级新区 by its name
@@ -75,7 +83,7 @@ class AreaTest:
             spans.setdefault(k, []).append(span)
         regions = {k for k, e in linked.entities.items()
                    if self.needs_test(k, e.zone) and self.written_as_type(text, k, spans.get(k, ()))
-                   and not self.developed(text, sorted(spans.get(k, ())))}
+                   and (self.urban(k) or not self.developed(text, sorted(spans.get(k, ()))))}
         if not regions:
             return linked
         return replace(linked,

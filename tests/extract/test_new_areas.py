@@ -28,3 +28,14 @@ def test_a_planning_area_is_no_park_but_a_free_trade_zones_area_is(run_text):
     assert planning.get("金桥湾片区", "") == ""
     assert zone_area.get("金桥湾新片区")
     assert developed.get("金桥湾片区")
+
+
+def test_a_block_of_a_town_or_a_compass_point_is_no_development_area(run_text):
+    """太平街片区 (a street's block) and 西南片区 (a part of somewhere) are places, whatever is built there;
+    a free-trade zone's 长沙片区 is a park."""
+    def parks(text):
+        return {m.surface for m in run_text(text).mentions if m.cls == "Park" and m.key}
+
+    assert not parks("社区将在年内完成云溪路片区21栋楼改造，吸引企业入驻。")
+    assert not parks("该园区位于智慧城的西南片区，吸引企业入驻。") & {"西南片区"}
+    assert "云溪片区" in parks("云溪片区引进企业50家，产业集聚。")
