@@ -85,8 +85,8 @@ def in_organisation_name(cues: CueIndex, after: str) -> bool:
     for tok in cues.tokens(window)[:ORGANISATION_REACH]:
         if tok.word.endswith(endings) and tok.word not in exceptions:
             return True
-        if tok.pos not in ("n", "c", "vn"):
-            return False
+        if tok.pos not in ("n", "c", "vn", "v"):
+            return False  # 高技术产业开发中心: a verb of the name (开发) may stand before its ending
     return False
 
 

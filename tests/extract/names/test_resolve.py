@@ -53,3 +53,13 @@ def test_an_industry_word_that_opens_an_offices_name_is_no_industry(run_text):
     assert not industries("区教育和体育局召开会议。") & {"教育", "体育"}
     assert "旅游" not in industries("市旅游行业协会成立。")
     assert "新能源汽车" in industries("园区重点发展新能源汽车，优化产业布局。")
+
+
+def test_an_industry_word_that_opens_a_centres_name_is_no_industry(run_text):
+    """科技部火炬高技术产业开发中心 names an office (开发, a verb of the name, before 中心); 发展高技术产业，建设创新中心
+    still develops an industry."""
+    def industries(text):
+        return {m.surface for m in run_text(text).mentions if m.cls == "Industry"}
+
+    assert not industries("火炬高技术产业开发中心处长出席。")
+    assert "高技术" in industries("园区发展高技术产业，建设创新中心。")
