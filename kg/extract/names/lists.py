@@ -40,6 +40,8 @@ def _closed_by_cue(cues: CueIndex, text: str, base: int, tokens, after_deng) -> 
         cue = after_deng.match(text[m.end():m.end() + 24])
         if cue and any(w in cue.group(0) for w in cues.words["kind_quantifiers"]):
             continue  # 粮油、肉类等各类生产制造企业: the items are kinds of firms
+        if cue and any(ch in cues.lex.words("phrase-break-character") for ch in cue.group(0)[:cue.start(1)]):
+            continue  # 日常管理等各层面都能为企业…: the cue heads another phrase
         if cue:
             weak = cue.group(1) in cues.words["weak_firm_cues"]
             between = cues.tokens(cue.group(0)[:cue.start(1)]) if weak else []

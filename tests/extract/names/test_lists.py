@@ -42,3 +42,12 @@ def test_a_modifier_that_is_itself_a_list_still_closes_on_the_cue(find):
     assert [x[:2] for x in find(lists.find, "迈为、博众等一批科技含量高、实力强的企业入驻。")] == [
         ("迈为", "Enterprise"), ("博众", "Enterprise")]
     assert find(lists.find, "迈为、博众等、销售额高、利润好。") == []
+
+
+def test_a_cue_after_a_preposition_heads_another_phrase(run_text):
+    """在合规制度、日常管理等各层面都能为企业…: 企业 is what the guide serves, not the list's class."""
+    def firms(text):
+        return {m.surface for m in run_text(text).mentions if m.cls == "Enterprise"}
+
+    assert not firms("在合规制度、日常管理等各层面都能为企业提供指导。")
+    assert {"欧标", "本美"} <= firms("园区引进欧标、本美等化妆品及配套企业30多家。")
