@@ -115,6 +115,9 @@ def walk_back(cues: CueIndex, tokens: list[Token], text: str, base: int, start: 
             continue
         if not name_like(cues, tok, walk.inner_ok):
             break
+        if i > 0 and tokens[i - 1].word in cues.words["byline_roles"] and (tok.pos in PERSON_POS or tok.pos == UNKNOWN) \
+                and len(tok.word) in (2, 3) and tok.word[0] not in cues.words["cut_chars"]:
+            break  # 记者赵语涵|未来科学城: the reporter's name, not the name's start
         if _glued_conjunction(cues, tok, start):
             left = tok.start + 1
             break

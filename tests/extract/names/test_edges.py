@@ -24,3 +24,11 @@ def test_a_person_further_back_never_opens_a_park_name(tiny_cues):
     text = "".join(t.word for t in tokens)
     assert text[walk_back(tiny_cues, tokens, text, 0, 5, Walk(10, 0, park=True)):8] == "青松产业园"
 
+
+
+def test_a_reporters_name_in_a_byline_does_not_open_a_park_name(run_text):
+    """记者赵语涵未来科学城…: the unknown word after 记者 is the reporter's name; 记者从国网…公司 keeps the firm."""
+    parks = [m.surface for m in run_text("北京日报客户端|记者王语涵未来科学城首家医院竣工。").mentions if m.cls == "Park"]
+    assert not [p for p in parks if "王语涵" in p]
+    firms = [m.surface for m in run_text("记者从国网山西省电力公司临汾供电公司获悉。").mentions if m.cls == "Enterprise"]
+    assert firms == ["国网山西省电力公司临汾供电公司"]
