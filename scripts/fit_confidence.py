@@ -7,7 +7,10 @@ is labelled right or wrong against the document's gold (names and aliases compar
 (`kg.extract.confidence`). An L2-regularised logistic regression is fitted; its
 leave-one-document-out probabilities give the reliability table and the threshold
 (the lowest that keeps held-out precision at or above --precision); the model fitted on
-all documents is written to kg/extract/confidence_weights.py.
+all documents is written to kg/extract/confidence_weights.py. With --judged readings, the
+model's score is calibrated on them (pool-adjacent-violators, blocks of at least MIN_BLOCK
+facts, each article calibrated by points fitted without it), so that a stated confidence is
+the rate at which such facts of random corpus articles are right.
 
     .venv/bin/python scripts/fit_confidence.py --gold ../shared/gold/dev ../shared/seeds \\
         --gold ../shared/gold/news ../shared/gold/news/texts --report docs/confidence.md
@@ -31,6 +34,7 @@ from kg.pipeline import Pipeline  # noqa: E402
 from kg.text.readers import RawDocument  # noqa: E402
 
 MIN_FACTS = 30
+MIN_BLOCK = 20  # facts behind each calibration point
 JUDGED = "judged readings"  # fewer held-out facts than this choose no threshold
 QUOTES = "“”\"'‘’《》「」『』〈〉"
 INDUSTRY_SUFFIX = re.compile(r"(产业集群|产业链|产业|行业|集群)$")
@@ -207,8 +211,42 @@ def held_out(groups, names, l2, sources=None):
         xt, yt = matrix(rows, names)
         p = 1.0 / (1.0 + np.exp(-np.clip(xt @ w, -30, 30)))
         for prob, ok, (_, _, fact) in zip(p.tolist(), yt.tolist(), rows):
-            out[fact] = (max(prob, out.get(fact, (0.0, ok))[0]), ok, sources[i])
+            out[fact] = (max(prob, out.get(fact, (0.0, ok))[0]), ok, sources[i], i)
     return sorted(out.values())
+
+
+def isotonic(pairs) -> tuple:
+    """Pool-adjacent-violators over (score, right) pairs: the calibration points (mean score, rate of
+    right facts) of the blocks, ascending in both."""
+    blocks = []  # [sum of scores, sum of right, count]
+    for score, ok in sorted(pairs):
+        blocks.append([score, float(ok), 1])
+        while len(blocks) > 1 and blocks[-2][1] / blocks[-2][2] >= blocks[-1][1] / blocks[-1][2]:
+            last = blocks.pop()
+            blocks[-1] = [a + b for a, b in zip(blocks[-1], last)]
+    while len(blocks) > 1 and min(n for _, _, n in blocks) < MIN_BLOCK:
+        # a rate of a handful of facts states nothing: pool the smallest block with its smaller neighbour
+        i = min(range(len(blocks)), key=lambda k: blocks[k][2])
+        j = i - 1 if i == len(blocks) - 1 or (i > 0 and blocks[i - 1][2] <= blocks[i + 1][2]) else i + 1
+        lo, hi = sorted((i, j))
+        blocks[lo:hi + 1] = [[a + b for a, b in zip(blocks[lo], blocks[hi])]]
+    return tuple((round(s / n, 4), round(r / n, 4)) for s, r, n in blocks)
+
+
+def calibrate(scored, calibration_source: str):
+    """(calibration points fitted on every fact of `calibration_source`, the held-out facts with calibrated
+    probabilities): a document of that source is calibrated by points fitted without it."""
+    from kg.extract.confidence import calibrated
+
+    pool = [(p, ok, g) for p, ok, s, g in scored if s == calibration_source]
+    if len(pool) < MIN_FACTS:
+        return (), [(p, ok, s) for p, ok, s, _ in scored]
+    everything = isotonic([(p, ok) for p, ok, _ in pool])
+    out = []
+    for p, ok, s, g in scored:
+        points = isotonic([(q, k) for q, k, h in pool if h != g]) if s == calibration_source else everything
+        out.append((calibrated(p, points), ok, s))
+    return everything, sorted(out)
 
 
 def choose_threshold(scored, precision: float, sources) -> float:
@@ -274,12 +312,14 @@ def main(argv=None) -> int:
     lines = ["# Confidence: how often a stated confidence is right", "",
              "Written by `scripts/fit_confidence.py` (" + ", ".join(sources) + "). "
              "Judged readings add right and wrong facts of random corpus articles to the relation model's data. "
-             "Probabilities are leave-one-document-out: each document is scored by a model fitted on the others.", ""]
+             "Probabilities are leave-one-document-out: each document is scored by a model fitted on the others, "
+             "and a judged article's score is calibrated by points fitted on the other articles.", ""]
     weights_text = ['"""Fitted weights of the confidence models: written by scripts/fit_confidence.py, not by hand."""']
     for kind, groups, group_sources, names in (("relation", rel_groups, rel_sources, RELATION_FEATURES),
                                                ("target", tgt_groups, tgt_sources, TARGET_FEATURES)):
         rows = [r for g in groups for r in g]
-        scored3 = held_out(groups, names, args.l2, group_sources)
+        # the score's calibration is fitted on the judged corpus articles: what users feed in
+        points, scored3 = calibrate(held_out(groups, names, args.l2, group_sources), JUDGED)
         scored = [(p, ok) for p, ok, _ in scored3]
         gold_sources = [g for g, _ in args.gold]
         # too few held-out facts to choose a threshold: keep every fact
@@ -298,13 +338,23 @@ def main(argv=None) -> int:
             if mine:
                 lines.append(f"| {source} | {len(mine)} | {sum(ok for _, ok in mine) / len(mine):.3f} | {len(kept)} | "
                              f"{(sum(kept) / len(kept)) if kept else 0.0:.3f} |")
-        lines += ["", "Reliability, all held-out facts:", "",
-                  "| stated confidence | facts | mean stated | observed precision |", "|---|---|---|---|"]
-        for lo, hi, n, mean, observed in reliability(scored):
-            lines.append(f"| {lo:.1f}–{hi:.1f} | {n} | {mean:.3f} | {observed:.3f} |")
+        for title, part in (("judged corpus articles (what the calibration is fitted on)",
+                             [(p, ok) for p, ok, src in scored3 if src == JUDGED]),
+                            ("the gold sets", [(p, ok) for p, ok, src in scored3 if src != JUDGED])):
+            if not part:
+                continue
+            lines += ["", f"Reliability, held-out facts of {title}:", "",
+                      "| stated confidence | facts | mean stated | observed precision |", "|---|---|---|---|"]
+            for lo, hi, n, mean, observed in reliability(part):
+                lines.append(f"| {lo:.1f}–{hi:.1f} | {n} | {mean:.3f} | {observed:.3f} |")
         lines += ["", "| feature | weight |", "|---|---|"] + [f"| {n} | {v:+.3f} |" for n, v in weights.items()] + [""]
+        if points:
+            lines += ["Calibration (score of the logistic model -> rate of right facts among judged corpus "
+                      "articles' facts at that score; pool-adjacent-violators, interpolated):", "",
+                      "| score | stated confidence |", "|---|---|"] + [f"| {x:.3f} | {y:.3f} |" for x, y in points] + [""]
         weights_text += [f"{kind.upper()}_WEIGHTS = {json.dumps(weights, ensure_ascii=False, sort_keys=True)}",
-                         f"{kind.upper()}_THRESHOLD = {threshold}"]
+                         f"{kind.upper()}_THRESHOLD = {threshold}",
+                         f"{kind.upper()}_CALIBRATION = {json.dumps([list(p) for p in points])}"]
     report = "\n".join(lines)
     print(report)
     if args.report:

@@ -1,0 +1,39 @@
+"""scripts/fit_confidence.py: the calibration that turns the model's score into a rate of right facts."""
+from __future__ import annotations
+
+import importlib.util
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def load_script():
+    spec = importlib.util.spec_from_file_location("fit_confidence", ROOT / "scripts" / "fit_confidence.py")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_isotonic_points_rise_and_pool_small_blocks():
+    fit = load_script()
+    # the rate of right facts rises with the score: 1 in 4 below 0.5, 3 in 4 above
+    pairs = [(i / 200, i % 4 == 0) for i in range(100)] + [(0.5 + i / 200, i % 4 != 0) for i in range(100)]
+    points = fit.isotonic(pairs)
+    assert len(points) >= 2 and len(points) <= len(pairs) // fit.MIN_BLOCK
+    assert all(a[0] < b[0] and a[1] < b[1] for a, b in zip(points, points[1:]))
+    assert points[0][1] < 0.5 < points[-1][1]
+
+
+def test_a_judged_documents_facts_are_calibrated_without_it():
+    fit = load_script()
+    # (score, right, source, document): document 0 alone is all wrong at high scores
+    scored = [(0.9, False, fit.JUDGED, 0)] * 25 + [(0.9, True, fit.JUDGED, 1)] * 25 + \
+             [(0.2, False, fit.JUDGED, 2)] * 25 + [(0.8, True, "gold", 3)] * 5
+    points, calibrated = fit.calibrate(scored, fit.JUDGED)
+    assert points  # fitted on every judged fact
+    stated = {(p, ok, s) for p, ok, s in calibrated}
+    # document 0 is calibrated by documents 1 and 2 only, which say a 0.9 score is always right
+    assert (1.0, False, fit.JUDGED) in stated
+    assert all(0.0 <= p <= 1.0 for p, _, _ in calibrated)
