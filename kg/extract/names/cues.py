@@ -202,8 +202,8 @@ class CueIndex:
         core = PHASE.sub("", name)
         for form in self.type_forms:
             if core.endswith(form) and len(core) > len(form):
-                if self.only_modifiers(core[: -len(form)]):
-                    return None
+                if self.only_modifiers(core[: -len(form)]) or core[: -len(form)] in self.lex.generic:
+                    return None  # 国家级孵化器, 园区孵化器: a kind, not a name
                 return self.type_words[form]
         return None
 

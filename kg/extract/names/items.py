@@ -114,7 +114,17 @@ def _cue_item(cues: CueIndex, name: str, lst: _List) -> bool:
     if cls == "Platform" and (ev.only_places(cues, name) or not ev.has_name_evidence(cues, name, "", firm=True)):
         return False  # 依托教学、科研、生产等资源载体: activities, not platforms
     return (2 <= len(name) <= list_item_cap(cls) and not ev.has_boundary(cues, name) and name not in cues.lex.generic
-            and name not in cues.type_words and not cues.patterns["counted"].search(name))
+            and name not in cues.type_words and not cues.patterns["counted"].search(name)
+            and not _described_kind(cues, name))
+
+
+def _described_kind(cues: CueIndex, name: str) -> bool:
+    """优秀企业, 园区孵化器: modifiers or a generic word before a cue or a type word describe a kind, name nothing."""
+    for head in sorted(set(cues.lex.list_cues) | set(cues.type_words), key=len, reverse=True):
+        if name.endswith(head) and len(name) > len(head):
+            rest = name[:-len(head)]
+            return cues.only_modifiers(rest) or rest in cues.lex.generic
+    return False
 
 
 def _by_frame(cues: CueIndex, s: int, e: int, name: str, is_ind: bool, mode: Mode) -> Candidate | None:

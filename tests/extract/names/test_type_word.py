@@ -101,3 +101,13 @@ def test_an_industry_base_is_a_park_where_a_city_opens_it_and_a_title_where_a_pr
     assert ("合肥新型显示产业基地", "Park") in found("合肥新型显示产业基地荣获荣誉。")
     assert not {m for m in found("燕郊高新区获评河北省安全应急产业基地。") if m[1] == "Park" and "基地" in m[0]}
     assert not {m for m in found("安徽省重大新兴产业基地考评结果公布。") if m[1] == "Park"}
+
+
+def test_a_demonstrative_or_a_generic_word_before_the_type_word_names_nothing(run_text):
+    """这座年轻园区 and 园区孵化器 describe; 优秀企业、…园区孵化器等…平台 lists no platforms."""
+    def names(text):
+        return {m.surface for m in run_text(text).mentions if not m.generic and m.key}
+
+    assert not names("这座年轻园区已成为一片热土。")
+    assert not names("为人才提供与优秀企业、实业机构、园区孵化器等相互沟通交流的平台。")
+    assert "云溪孵化器" in names("云溪孵化器、云翔研究院等平台相继落户。")
