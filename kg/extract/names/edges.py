@@ -81,6 +81,16 @@ def _stops(cues: CueIndex, tokens: list[Token], i: int, start: int, left: int, w
         or (walk.firm and tok.word.endswith(cues.firm_generics)))
 
 
+def _opens_after(cues: CueIndex, tokens: list[Token], i: int, start: int, text: str, base: int, walk: Walk) -> bool:
+    """The name opens after token `i`: it is a reporter's name after a byline role (记者赵语涵|未来科学城),
+    or, for a firm, a word or a park before the place that opens its own name (`kg.extract.names.firm_start`)."""
+    tok = tokens[i]
+    if i > 0 and tokens[i - 1].word in cues.words["byline_roles"] and (tok.pos in PERSON_POS or tok.pos == UNKNOWN) \
+            and len(tok.word) in (2, 3) and tok.word[0] not in cues.words["cut_chars"]:
+        return True
+    return walk.firm and (before_firm_place(cues, tokens, i, start) or park_before_own_firm(cues, tok, text, base, start))
+
+
 def _park_step(cues: CueIndex, tok: Token, seen_place: bool, first: bool = False) -> tuple[bool, bool]:
     """(stop, a place seen) for a park name: a person or a second park word ends it, and so does
     the first word that is no place once a place was taken."""
@@ -115,14 +125,10 @@ def walk_back(cues: CueIndex, tokens: list[Token], text: str, base: int, start: 
             continue
         if not name_like(cues, tok, walk.inner_ok):
             break
-        if i > 0 and tokens[i - 1].word in cues.words["byline_roles"] and (tok.pos in PERSON_POS or tok.pos == UNKNOWN) \
-                and len(tok.word) in (2, 3) and tok.word[0] not in cues.words["cut_chars"]:
-            break  # 记者赵语涵|未来科学城: the reporter's name, not the name's start
         if _glued_conjunction(cues, tok, start):
             left = tok.start + 1
             break
-        if _stops(cues, tokens, i, start, left, walk) or (walk.firm and (
-                before_firm_place(cues, tokens, i, start) or park_before_own_firm(cues, tok, text, base, start))):
+        if _stops(cues, tokens, i, start, left, walk) or _opens_after(cues, tokens, i, start, text, base, walk):
             break
         if walk.park:
             stop, seen_place = _park_step(cues, tok, seen_place, first=tok.end == start)
