@@ -51,3 +51,12 @@ def test_a_cue_after_a_preposition_heads_another_phrase(run_text):
 
     assert not firms("在合规制度、日常管理等各层面都能为企业提供指导。")
     assert {"欧标", "本美"} <= firms("园区引进欧标、本美等化妆品及配套企业30多家。")
+
+
+def test_kinds_of_businesses_are_no_firms(run_text):
+    """本地酒店、民宿等下游企业 lists kinds of businesses; 云翔酒店有限公司 is a firm."""
+    def firms(text):
+        return {m.surface for m in run_text(text).mentions if m.cls == "Enterprise"}
+
+    assert not firms("结识了很多本地酒店、民宿等下游链条企业。")
+    assert firms("云翔酒店有限公司落户园区。") == {"云翔酒店有限公司"}
