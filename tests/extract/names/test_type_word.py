@@ -111,3 +111,8 @@ def test_a_demonstrative_or_a_generic_word_before_the_type_word_names_nothing(ru
     assert not names("这座年轻园区已成为一片热土。")
     assert not names("为人才提供与优秀企业、实业机构、园区孵化器等相互沟通交流的平台。")
     assert "云溪孵化器" in names("云溪孵化器、云翔研究院等平台相继落户。")
+
+
+def test_a_petrochemical_zone_is_a_park(run_text):
+    parks = {m.surface for m in run_text("当前，云溪石化区实现炼油2200万吨/年的生产能力。").mentions if m.cls == "Park"}
+    assert parks == {"云溪石化区"}
