@@ -46,6 +46,14 @@ def clause_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     return lo, hi_match.start() if hi_match else len(text)
 
 
+def _after_brackets(text: str, end: int) -> int:
+    """Where the text goes on after a bracketed aside that opens at `end` (…公司（以下简称…）总经理), else `end`."""
+    if text[end:end + 1] not in ("（", "("):
+        return end
+    close = min((i for i in (text.find("）", end), text.find(")", end)) if i >= 0), default=-1)
+    return close + 1 if 0 <= close - end <= LIST_ITEM else end
+
+
 def mask_spans(text: str, spans) -> str:
     """`text` with every span replaced by mask characters of the same length (offsets kept).
 
@@ -115,7 +123,8 @@ class TieIndex:
                 if pattern.search(text):
                     return kind
             elif kind in AFTER_NAME:
-                found = pattern.search(text, end, min(hi, end + AFTER_NAME_WINDOW))
+                after = _after_brackets(text, end)  # X公司（以下简称X）总经理: the title after the aside
+                found = pattern.search(text, after, min(max(hi, after), after + AFTER_NAME_WINDOW))
                 if found:
                     return kind
             elif kind in BEFORE_NAME:

@@ -182,3 +182,8 @@ def test_the_stops_of_a_visit_are_not_each_others(run_text):
 def test_a_job_fairs_exhibitors_are_not_the_parks(run_text):
     text = "云溪高新区举办招聘会。现场，生产制造、汽车、家具等行业企业设立招聘展台，为求职者提供岗位。"
     assert not {r for r in _rels(run_text, text) if r[1] == "hasIndustry"}
+
+
+def test_a_title_after_a_bracketed_aside_still_makes_the_firm_a_persons_employer(run_text):
+    text = "云溪经开区通报。陈某在2015年至2017年任云翔新城投资建设有限公司（以下简称云翔新城）总经理期间，融资频繁。"
+    assert not {r for r in _rels(run_text, text) if r[1] == "hasEnterprise"}
