@@ -218,6 +218,8 @@ class RelationExtractor:
                                    level)
         if prop in ("hasSubPark", "benchmarksAgainst") and self._coordinated(cues, m):
             return ""  # 上海自贸试验区及临港新片区: two parks side by side, neither inside nor a model of the other
+        if prop == "hasSubPark" and self.reader.settled_in(cues.text, m.start - cues.frame.sentence.start):
+            return ""  # 一批项目落户上海自贸试验区: where others settle, not a park inside the subject
         if prop == "hasSubPark":
             x["subpark"] = 1.0
             x["tie"] = 1.0 if cues.sub_cue or self._tied(cues, prop, m) else 0.0

@@ -125,3 +125,10 @@ def test_a_clause_a_region_opens_is_the_regions_not_the_parks(run_text):
     # a place that opens a firm's name is no region subject
     firms = _rels(run_text, "延吉高新区招商成效显著，上海芯超、山东卡森等一批企业相继入驻高新区。")
     assert ("延吉|高新区", "hasEnterprise", "上海芯超") in firms
+
+
+def test_a_park_where_others_settle_is_no_sub_park(run_text):
+    """浦东新区…一批金融项目落户上海自贸试验区: the zone is where the projects settle, not a park inside 浦东新区."""
+    rels = _rels(run_text, "云溪高新区持续推动开放，一大批金融项目落户云翔综合保税区。")
+    assert not {r for r in rels if r[1] == "hasSubPark"}
+    assert {r for r in _rels(run_text, "云溪高新区下辖云翔综合保税区。") if r[1] == "hasSubPark"}
