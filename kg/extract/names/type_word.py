@@ -261,6 +261,8 @@ def _no_name_here(cues: CueIndex, text: str, base: int, name_start: int, t_start
     prefix = text[name_start - base:t_start - base]
     if text[:name_start - base].endswith(cues.words["withheld"]):
         return True  # 某|信息咨询服务有限公司: the walk stopped after the word that withholds the name
+    if cls == "Platform" and text.startswith(cues.lex.words("affiliated-school-opening"), t_end - base):
+        return True  # X大学附属小学: the university only opens a school's name
     if form in cues.words["title_park_heads"] and (prefix in cues.lex.role_triggers
                                                     or not ev.placed_below_province(cues, prefix)):
         return True  # 河北省安全应急产业基地, 重大新兴产业基地: a title or a kind of base, not one park

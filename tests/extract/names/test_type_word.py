@@ -116,3 +116,11 @@ def test_a_demonstrative_or_a_generic_word_before_the_type_word_names_nothing(ru
 def test_a_petrochemical_zone_is_a_park(run_text):
     parks = {m.surface for m in run_text("当前，云溪石化区实现炼油2200万吨/年的生产能力。").mentions if m.cls == "Park"}
     assert parks == {"云溪石化区"}
+
+
+def test_a_university_that_opens_a_schools_name_is_no_platform_mention(run_text):
+    def platforms(text):
+        return {m.surface for m in run_text(text).mentions if m.cls == "Platform"}
+
+    assert not platforms("云溪大学附属小学开学。")
+    assert platforms("云溪大学在园区建设研究院。") >= {"云溪大学"}
