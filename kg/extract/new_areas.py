@@ -33,6 +33,7 @@ class AreaTest:
     zone_endings: tuple = ()  # 新片区: an area of a free-trade zone, never a district
     urban_endings: tuple = ()  # 太平街片区: a block of a town, never a development area
     compass_parts: frozenset = frozenset()  # 西南片区: a part of somewhere
+    catalogue_only: frozenset = frozenset()  # 度假区: a park only as a zone of the official catalogue
 
     @classmethod
     def from_lexicon(cls, lexicon) -> "AreaTest":
@@ -44,7 +45,12 @@ class AreaTest:
                 cores.add(leading_places(name, lexicon.regions)[1])
         return cls(types, tuple(lexicon.words("development-area-word")), frozenset(cores), lexicon.regions,
                    tuple(lexicon.words("zone-area-ending")), tuple(lexicon.words("urban-area-ending")),
-                   frozenset(lexicon.words("compass-area-part")))
+                   frozenset(lexicon.words("compass-area-part")), frozenset(lexicon.words("catalogue-only-type")))
+
+    def leisure(self, key: str, zone: str) -> bool:
+        """A resort (度假区) that is no zone of the official catalogue: a leisure site, none of the four."""
+        k = EntityKey(key)
+        return not zone and k.cls == "Park" and "|" in k.name and k.name.rsplit("|", 1)[1] in self.catalogue_only
 
     def urban(self, key: str) -> bool:
         """The name part (its places left out) ends in a street, a square or a village, or is a compass point."""
@@ -82,8 +88,8 @@ class AreaTest:
         for span, k in linked.mention_keys.items():
             spans.setdefault(k, []).append(span)
         regions = {k for k, e in linked.entities.items()
-                   if self.needs_test(k, e.zone) and self.written_as_type(text, k, spans.get(k, ()))
-                   and (self.urban(k) or not self.developed(text, sorted(spans.get(k, ()))))}
+                   if self.leisure(k, e.zone) or (self.needs_test(k, e.zone) and self.written_as_type(text, k, spans.get(k, ()))
+                   and (self.urban(k) or not self.developed(text, sorted(spans.get(k, ())))))}
         if not regions:
             return linked
         return replace(linked,

@@ -39,3 +39,10 @@ def test_a_block_of_a_town_or_a_compass_point_is_no_development_area(run_text):
     assert not parks("社区将在年内完成云溪路片区21栋楼改造，吸引企业入驻。")
     assert not parks("该园区位于智慧城的西南片区，吸引企业入驻。") & {"西南片区"}
     assert "云溪片区" in parks("云溪片区引进企业50家，产业集聚。")
+
+
+def test_a_resort_is_a_park_only_as_a_zone_of_the_catalogue(run_text, lexicon):
+    """国家旅游度假区 of the official catalogue are development zones; any other 度假区 is a leisure site."""
+    resort = next(z.name for z in lexicon.zones if z.name.endswith("旅游度假区"))
+    assert {m.surface for m in run_text(f"{resort}引进项目。").mentions if m.cls == "Park" and m.key} == {resort}
+    assert not [m for m in run_text("云溪国际邮轮旅游度假区开港。").mentions if m.cls == "Park" and m.key]
