@@ -28,3 +28,36 @@ def park_before_own_firm(cues: CueIndex, tok: Token, text: str, base: int, start
         return len(own) >= 2
     return len(rest) >= 4 and cues.seg.frequency(rest[:2]) < COMMON_WORD and not rest.startswith(
         cues.lex.words("firm-kind-word"))
+
+
+PLACE_REACH = 6  # characters between a place and where the walk stopped, that the place still opens
+
+
+def place_anchored_start(cues: CueIndex, tokens: list[Token], base: int, name_start: int, t_start: int) -> int:
+    """江苏|景创|锂|能|新能源科技有限公司, 黑龙江|比|福金北药制药有限公司: the walk stopped at a word the
+    segmenter made of a rare name's characters (能, 比), but a province or a city a few characters back opens
+    the firm's legal name; the name starts there. Punctuation, 的, a boundary word or another park stops it."""
+    i = next((k for k, t in enumerate(tokens) if t.start == name_start), None)
+    if i is None or name_start == t_start:
+        return name_start
+    j = i - 1
+    while j >= 0 and name_start - tokens[j].start <= PLACE_REACH:
+        tok = tokens[j]
+        if cues.is_place_token(tok) and len(tok.word) >= 2:
+            return tok.start if j < i - 1 else name_start
+        if not _glue(cues, tok):
+            return name_start
+        j -= 1
+    return name_start
+
+
+def _glue(cues: CueIndex, tok: Token) -> bool:
+    """A token that may stand inside a firm's name between its place and the rest: a single character
+    that is no function word of the sentence (的, 在, 、), or a word that is no boundary of a name."""
+    if tok.word in cues.type_words or tok.word in cues.lex.park_types or tok.word in cues.lex.generic or any(
+            tok.word.endswith(s) for s in cues.lex.enterprise_legal_suffixes):
+        return False  # 葛店开发区|湖北…, 中国上市公司|浙江…: another name or a kind before this one
+    if len(tok.word) == 1:
+        return (tok.word not in cues.words["cut_chars"] and tok.pos not in ("x?", "uj", "w", "c", "r", "f")
+                and tok.word.isalnum())
+    return tok.word not in cues.lex.boundaries and tok.word not in cues.stop_words and tok.pos in NAME_POS | {"n", "nz", "x?"}

@@ -18,3 +18,14 @@ def test_a_park_before_a_firms_own_name_is_its_address_not_its_name(run_text):
 
     assert firms("参观了云溪开发区湖北云翔锂电材料有限公司。") == ["湖北云翔锂电材料有限公司"]
     assert firms("云溪高新区招商服务公司成立。") == ["云溪高新区招商服务公司"]
+
+
+def test_a_place_a_few_characters_back_opens_a_firms_legal_name(run_text):
+    """江苏景创锂能新能源科技有限公司: the segmenter cut a rare name into 锂|能 (a verb), where the walk stopped;
+    the province a few characters back opens the name. Another name or a conjunction before it does not."""
+    def firms(text):
+        return [m.surface for m in run_text(text).mentions if m.cls == "Enterprise"]
+
+    assert firms("园区引进江苏云翔锂能新能源科技有限公司。") == ["江苏云翔锂能新能源科技有限公司"]
+    assert firms("江苏省引进新能源科技有限公司。") == ["新能源科技有限公司"]
+    assert "云溪开发区湖北云翔锂电材料有限公司" not in firms("参观了云溪开发区湖北云翔锂电材料有限公司。")
