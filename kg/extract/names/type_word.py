@@ -11,8 +11,8 @@ from operator import itemgetter
 
 from kg.extract.names import evidence as ev
 from kg.extract.names.cues import FUNCTION_POS, CueIndex
-from kg.extract.names.firm_start import place_anchored_start
 from kg.extract.names.edges import Walk, cut_point, leading_place_or_scale, strip_left_boundaries, walk_back
+from kg.extract.names.firm_start import place_anchored_start
 from kg.extract.names.items import enumeration_items
 from kg.extract.names.rules import CAPS, Candidate, Mode, candidate
 from kg.types import Sentence
@@ -41,8 +41,7 @@ def _name_start(cues: CueIndex, tokens, text: str, base: int, t_start: int, cls:
     name_start = strip_left_boundaries(cues, name_start, t_start, text, base)
     name_start += ev.date_unit_before(cues, text, name_start - base, t_start - base)
     name_start += cut_point(cues, text[name_start - base:t_start - base], enterprise=cls == "Enterprise")
-    if cls == "Enterprise":
-        name_start = place_anchored_start(cues, tokens, base, name_start, t_start)
+    name_start = place_anchored_start(cues, tokens, base, name_start, t_start) if cls == "Enterprise" else name_start
     if cls != "Park":
         return name_start + _non_park_lead(cues, text, base, name_start, t_start, t_end, cls)
     prefix = text[name_start - base:t_start - base]
