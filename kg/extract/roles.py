@@ -42,6 +42,14 @@ def _covered(text: str, s: Sentence, industries: list, fillers: re.Pattern) -> s
     return covered
 
 
+def _occurrences(plain: str, kept: list, word: str):
+    """(start, end) in the text of each occurrence of `word` in `plain` (the text without quotes)."""
+    p = plain.find(word)
+    while p >= 0:
+        yield kept[p], kept[p + len(word) - 1] + 1
+        p = plain.find(word, p + 1)
+
+
 def _better(prop: str, d: int, best: str, best_gap) -> bool:
     return best_gap is None or d < best_gap or (d == best_gap and ROLE_PRIORITY.get(prop, 0) > ROLE_PRIORITY.get(best, 0))
 
@@ -71,6 +79,8 @@ def industry_role(s: Sentence, m: Mention, industries: list, role_triggers: dict
     right_match = CLAUSE.search(text, b)
     right = right_match.start() if right_match else len(text)
     covered = _covered(text, s, industries, fillers)
+    covered_by_items = {i for o in industries for i in range(o.start - s.start, o.end - s.start)}
+    item_starts = {o.start - s.start for o in industries}
 
     def gap(lo: int, hi: int) -> int:
         return sum(1 for i in range(lo, hi) if i not in covered and text[i] not in filler_chars)
@@ -80,21 +90,23 @@ def industry_role(s: Sentence, m: Mention, industries: list, role_triggers: dict
     plain = "".join(text[i] for i in kept)
     best, best_gap = "", None
     for word, prop in role_triggers.items():
-        p = plain.find(word)
-        while p >= 0:
-            k = kept[p]
-            word_end = kept[p + len(word) - 1] + 1
-            p = plain.find(word, p + 1)
-            if not (left <= k < right):
+        for k, word_end in _occurrences(plain, kept, word):
+            # 新兴金融: a word inside an item, or the item's own modifier, is no role word of the list
+            if not (left <= k < right) or k in covered_by_items or (word_end in item_starts and word_end != a):
                 continue
-            if k >= b:
-                d = gap(b, k)
-                ok = d <= ROLE_AFTER and not (new_predicate and new_predicate.search(text, b, k))
-            elif word_end <= a:
-                d = gap(word_end, a)
-                ok = d <= ROLE_BEFORE
-            else:
-                ok, d = False, 0
-            if ok and _better(prop, d, best, best_gap):
+            d = _distance(text, a, b, k, word_end, gap, new_predicate)
+            if d is not None and _better(prop, d, best, best_gap):
                 best, best_gap = prop, d
     return best
+
+
+def _distance(text: str, a: int, b: int, k: int, word_end: int, gap, new_predicate) -> int | None:
+    """How far the role word at ``[k, word_end)`` stands from the industry at ``[a, b)`` (list items and
+    frames not counted), or None where it is too far or a new predicate opens between them."""
+    if k >= b:
+        d = gap(b, k)
+        return d if d <= ROLE_AFTER and not (new_predicate and new_predicate.search(text, b, k)) else None
+    if word_end <= a:
+        d = gap(word_end, a)
+        return d if d <= ROLE_BEFORE else None
+    return None

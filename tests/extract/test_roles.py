@@ -71,3 +71,15 @@ def test_an_advantage_that_is_no_industrys_gives_no_leading_role(lexicon):
     assert role("推动人工智能等领域优势企业与整车企业合作。", "人工智能") == ""
     assert role("围绕大数据等方向发展新优势。", "大数据") == ""
     assert role("做强大数据等优势产业。", "大数据") == "hasLeadingIndustry"
+
+
+def test_a_role_word_that_modifies_one_item_gives_the_list_no_role(run_text):
+    """数字贸易、新兴金融、技术贸易等…: 新兴 is 金融's own modifier, not the list's role word."""
+    rels = {(r.prop, r.object.split(":", 1)[1]) for r in run_text(
+        "云溪新片区发展现代服务业以数字贸易、新兴金融、技术贸易等服务贸易创新发展为抓手。").relations}
+    assert ("hasIndustry", "数字贸易") in rels
+
+
+def test_a_postdoctoral_workstation_is_a_kind_not_a_platform(run_text):
+    found = {m.surface for m in run_text("共有19个博士后科研工作站落地云溪高新区。").mentions if m.cls == "Platform" and m.key}
+    assert not found
