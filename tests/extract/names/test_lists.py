@@ -60,3 +60,10 @@ def test_kinds_of_businesses_are_no_firms(run_text):
 
     assert not firms("结识了很多本地酒店、民宿等下游链条企业。")
     assert firms("云翔酒店有限公司落户园区。") == {"云翔酒店有限公司"}
+
+
+def test_aspects_of_projects_are_no_firms(run_text):
+    """对…民宿建设、温泉康养、柞蚕食品等13方面项目表示兴趣: aspects of projects, not firms."""
+    firms = {m.surface for m in run_text("客商对民宿建设、温泉康养、柞蚕食品、农产品深加工等13方面项目表示出浓厚兴趣。").mentions
+             if m.cls == "Enterprise"}
+    assert not firms
