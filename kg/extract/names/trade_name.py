@@ -25,6 +25,15 @@ def _stands_alone(cues: CueIndex, text: str, start: int, end_in_text: int, next_
                 and not (next_tok is not None and next_tok.pos in ("v", "vd", "p")))
 
 
+def _item_of_kinds(cues: CueIndex, text: str, start: int, stop: int) -> bool:
+    """温泉康养、柞蚕食品、…等13方面项目: an item of a list its closing words call kinds or aspects."""
+    if "、" not in text[max(0, start - 1):stop + 1]:
+        return False
+    clause_end = min((i for i in (text.find(p, stop) for p in "，。；：") if i >= 0), default=len(text))
+    deng = text.find("等", stop, clause_end)
+    return deng >= 0 and any(w in text[deng:deng + 12] for w in cues.words["kind_quantifiers"])
+
+
 def find(sent: Sentence, tokens, cues: CueIndex) -> list[Candidate]:
     out = []
     text, base = sent.text, sent.start
@@ -40,6 +49,6 @@ def find(sent: Sentence, tokens, cues: CueIndex) -> list[Candidate]:
         if len(name) <= len(word) or not ev.is_trade_name(cues, name):
             continue
         next_tok = next((t for t in tokens if t.start == end), None)
-        if _stands_alone(cues, text, start, stop, next_tok):
+        if _stands_alone(cues, text, start, stop, next_tok) and not _item_of_kinds(cues, text, start, stop):
             out.append(candidate("trade-name", base + start, end, "Enterprise"))
     return out
