@@ -22,7 +22,7 @@ import re
 from dataclasses import dataclass
 
 CLAUSE_BREAK = re.compile(r"[，。；：,;:！？!?]")
-SENTENCE_WIDE = ("court", "event", "contractor", "delegation")  # these tie nothing anywhere in their sentence
+SENTENCE_WIDE = ("court", "event", "contractor", "delegation", "organiser")  # these tie nothing anywhere in their sentence
 AFTER_NAME = ("person",)  # a title right after a name makes it a person's affiliation
 AFTER_NAME_WINDOW = 10  # characters after a name searched for a person's title
 BEFORE_NAME = ("origin",)  # 来自北京大学的运动员: a word right before a name makes it a person's origin

@@ -187,3 +187,10 @@ def test_a_job_fairs_exhibitors_are_not_the_parks(run_text):
 def test_a_title_after_a_bracketed_aside_still_makes_the_firm_a_persons_employer(run_text):
     text = "云溪经开区通报。陈某在2015年至2017年任云翔新城投资建设有限公司（以下简称云翔新城）总经理期间，融资频繁。"
     assert not {r for r in _rels(run_text, text) if r[1] == "hasEnterprise"}
+
+
+def test_an_organiser_list_ties_nothing_in_its_whole_sentence(run_text):
+    """活动主办方组织X经开区城管、民政，云翔公司代表、志愿者为…: the firm sent people to an event."""
+    text = ("云溪经开区开展夏季送清凉活动，慰问环卫工人。活动主办方组织云溪经开区城管、民政，"
+            "云翔饮料有限公司代表、小小志愿者为辖区环卫工人送上矿泉水。")
+    assert not {r for r in _rels(run_text, text) if r[1] == "hasEnterprise"}
