@@ -194,3 +194,8 @@ def test_an_organiser_list_ties_nothing_in_its_whole_sentence(run_text):
     text = ("云溪经开区开展夏季送清凉活动，慰问环卫工人。活动主办方组织云溪经开区城管、民政，"
             "云翔饮料有限公司代表、小小志愿者为辖区环卫工人送上矿泉水。")
     assert not {r for r in _rels(run_text, text) if r[1] == "hasEnterprise"}
+
+
+def test_a_firm_that_builds_a_project_for_the_park_is_its_contractor(run_text):
+    text = "近日，由云翔天工集团承建的云溪高新区光伏项目一期完工，为云溪高新区环保科技城并网通电奠定基础。"
+    assert not {r for r in _rels(run_text, text) if r[1] == "hasEnterprise"}
