@@ -19,3 +19,12 @@ def test_a_verb_ending_in_neng_is_no_industry_and_a_firm_with_it_is_a_firm(run_t
     assert "氢能" in found("园区大力发展氢能产业。", "Industry")
     assert "云能科技" in found("云翔股份、云能科技等企业入驻园区。", "Enterprise")
     assert found("引进高性能新材料、水产等各类生产制造企业。", "Enterprise") == []
+
+
+def test_a_quality_word_stays_in_the_industrys_name_as_written(run_text):
+    """高端精细化工新材料产业: the contract's canonical name is the fullest the text uses; 国际|新能源汽车 drops 国际."""
+    def industries(text):
+        return {m.surface for m in run_text(text).mentions if m.cls == "Industry"}
+
+    assert "高端精细化工新材料" in industries("建设全球一流的高端精细化工新材料产业聚集区。")
+    assert "新能源汽车" in industries("园区发展国际新能源汽车产业。")
