@@ -139,6 +139,13 @@ def placed_below_province(cues: CueIndex, prefix: str) -> bool:
     return False
 
 
+def opens_with_determiner(cues: CueIndex, prefix: str) -> bool:
+    """这座年轻(园区), 多座能源生态(园), 国内各大化工(园区): a demonstrative or a quantity opens the words
+    before the type word, which then describe parks or count them, and name none."""
+    return (len(prefix) > 2 and prefix.startswith(cues.lex.words("demonstrative"))) or \
+        prefix.startswith(cues.lex.words("quantity-opening"))
+
+
 def leading_province(cues: CueIndex, prefix: str) -> int:
     """Length of a province that opens `prefix` before another place (浙江省|金华市金磐, 湖北|武汉东湖),
     else 0: an address's province is no part of a park's name (陕西西咸 keeps 陕西: 西咸 is no place)."""

@@ -103,7 +103,7 @@ def _place_before(cues: CueIndex, tokens, start: int) -> bool:
 def _is_generic(cues: CueIndex, prefix: str, cls: str) -> bool:
     """国家级, 千亿级, 江苏省国家, 三个: the prefix names no one thing."""
     return (cues.only_modifiers(prefix) or prefix in cues.lex.generic or ev.starts_with_scale(cues, prefix)
-            or (len(prefix) > 2 and prefix.startswith(cues.lex.words("demonstrative")))  # 这座年轻园区
+            or ev.opens_with_determiner(cues, prefix)  # 这座年轻园区, 多座能源生态园, 国内各大化工园区
             or (cls == "Park" and ev.province_and_modifiers(cues, prefix))
             or bool(cues.patterns["counted_prefix"].search(prefix)) or "+" in prefix)
 

@@ -124,3 +124,12 @@ def test_a_university_that_opens_a_schools_name_is_no_platform_mention(run_text)
 
     assert not platforms("云溪大学附属小学开学。")
     assert platforms("云溪大学在园区建设研究院。") >= {"云溪大学"}
+
+
+def test_a_count_or_a_sweep_over_parks_names_none(run_text):
+    def parks(text):
+        return {m.surface for m in run_text(text).mentions if m.cls == "Park" and m.key}
+
+    assert not parks("大会汇聚了国内各大化工园区的专家。")
+    assert not parks("深圳已建成多座能源生态园。")
+    assert parks("深圳龙岗能源生态园日处理垃圾5000吨。") == {"深圳龙岗能源生态园"}
