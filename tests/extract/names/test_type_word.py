@@ -133,3 +133,13 @@ def test_a_count_or_a_sweep_over_parks_names_none(run_text):
     assert not parks("大会汇聚了国内各大化工园区的专家。")
     assert not parks("深圳已建成多座能源生态园。")
     assert parks("深圳龙岗能源生态园日处理垃圾5000吨。") == {"深圳龙岗能源生态园"}
+
+
+def test_the_head_word_settles_park_against_platform_for_science_parks_and_innovation_ports(run_text):
+    """The contract: 科技园 and 港 are places (parks), whatever the name holds (大学科技园, 数字创新港)."""
+    def found(text):
+        return {(m.surface, m.cls) for m in run_text(text).mentions if m.key}
+
+    assert ("云溪市大学科技园", "Park") in found("云溪市大学科技园、云溪科技企业加速器两大项目如火如荼。")
+    assert ("云溪科技企业加速器", "Platform") in found("云溪市大学科技园、云溪科技企业加速器两大项目如火如荼。")
+    assert ("长三角（云溪）数字创新港", "Park") in found("长三角（云溪）数字创新港开港运营。")
