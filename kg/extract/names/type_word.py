@@ -169,11 +169,11 @@ def _rejected(cues: CueIndex, name: str, prefix: str, cls: str, sub: str, generi
 
 def _named_class_member(cues: CueIndex, text: str, base: int, start: int, t_end: int) -> bool:
     """A park named by its field alone (零碳科技产业园, 化工园区) describes a kind of park unless the
-    text sets it out as one (`_set_out`), names its 管委会, or builds it (加快建设大数据产业园)."""
+    text sets it out as one (`_set_out`), names its 管委会, or builds it (加快建设大数据产业园, 建设了X、创智产业园)."""
     a, b = start - base, t_end - base
     if _set_out(cues, text, a, b, "Park") or text.startswith(cues.words["committee_words"], b):
         return True
-    return any(text[:a].endswith(w) for w in cues.words["build_verbs"])
+    return ev.built(cues, text, a)
 
 
 def _set_out(cues: CueIndex, text: str, a: int, b: int, cls: str) -> bool:
@@ -215,7 +215,7 @@ def _park(cues: CueIndex, sent: Sentence, tokens, name_start: int, t_start: int,
         if split:  # 苏州BioBAY先进园区: a named park, then a generic apposition
             out = [candidate("apposition", name_start, name_start + split, "Park", "Park", level)]
             return out + enumeration_items(cues, text, base, name_start - base, Mode.PARK, tokens, require_list=True)
-        if not ev.has_name_evidence(cues, prefix, level):
+        if not ev.has_name_evidence(cues, prefix, level) and not ev.built(cues, text, name_start - base):
             generic = True
         elif ev.is_slogan(cues, text, name_start - base, sub):
             return []

@@ -143,3 +143,13 @@ def test_the_head_word_settles_park_against_platform_for_science_parks_and_innov
     assert ("云溪市大学科技园", "Park") in found("云溪市大学科技园、云溪科技企业加速器两大项目如火如荼。")
     assert ("云溪科技企业加速器", "Platform") in found("云溪市大学科技园、云溪科技企业加速器两大项目如火如荼。")
     assert ("长三角（云溪）数字创新港", "Park") in found("长三角（云溪）数字创新港开港运营。")
+
+
+def test_a_park_named_by_descriptors_alone_is_one_where_the_text_builds_it(run_text):
+    """高标准建设了X创谷、创智产业园, 开发区就成立了科技创业园: built, so named; 建设、管理园区 lists verbs."""
+    def parks(text):
+        return {m.surface for m in run_text(text).mentions if m.cls == "Park" and m.key}
+
+    assert "创智产业园" in parks("一是打造人才创业基地，高标准建设了云溪金地创谷、创智产业园，新增孵化场地。")
+    assert "科技创业园" in parks("早在2007年，云溪开发区就成立了科技创业园。")
+    assert not parks("该公司主要承担建设、管理园区配套人才房功能。")
