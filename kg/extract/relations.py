@@ -232,9 +232,15 @@ class RelationExtractor:
         park of the document belongs to that park, whatever the sentence is about."""
         out = []
         for f in frames:
+            parks_ending = {o.end: key for o, key in f.mentions if o.cls == "Park" and key and not o.generic}
             for m, k in f.mentions:
                 if not k or m.generic or m.cls not in OWNED_PROPS:
                     continue
+                if m.cls != "Park" and parks_ending.get(m.start, k) != k:
+                    # X产业园荆州（武汉）离岸科创中心, X开发区湖北容百…公司: the park right before the name is where it is
+                    out.append((Relation(parks_ending[m.start], OWNED_PROPS[m.cls], k, evidence_for(f.sentence),
+                                         "grammar:name-prefix"), {"bias": 1.0, "owned": 1.0, "tie": 1.0, "explicit": 1.0,
+                                                                  "name_prefix": 1.0, m.cls.lower(): 1.0}))
                 for park in sorted(context.names):
                     if park != k and context.owns(park, m.surface) and not one_park_by_name(park, k, self.lex.regions):
                         features = {"bias": 1.0, "owned": 1.0, "tie": 1.0, "explicit": 1.0, "name_prefix": 1.0,

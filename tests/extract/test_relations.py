@@ -132,3 +132,11 @@ def test_a_park_where_others_settle_is_no_sub_park(run_text):
     rels = _rels(run_text, "云溪高新区持续推动开放，一大批金融项目落户云翔综合保税区。")
     assert not {r for r in rels if r[1] == "hasSubPark"}
     assert {r for r in _rels(run_text, "云溪高新区下辖云翔综合保税区。") if r[1] == "hasSubPark"}
+
+
+def test_a_park_right_before_a_platforms_or_a_firms_own_name_is_where_it_is(run_text):
+    """X产业园荆州（武汉）离岸科创中心, X开发区湖北容百…有限公司: the park is the name's address and hosts it."""
+    rels = _rels(run_text, "样板间位于云溪之星产业园荆州（武汉）离岸科创中心。")
+    assert ("云溪之星|产业园", "hasPlatform", "荆州(武汉)离岸科创中心") in rels
+    rels = _rels(run_text, "企业名单：云溪开发区湖北云翔锂电材料有限公司。")
+    assert {r for r in rels if r[1] == "hasEnterprise" and r[0].startswith("云溪")}

@@ -88,7 +88,9 @@ def _opens_after(cues: CueIndex, tokens: list[Token], i: int, start: int, text: 
     if i > 0 and tokens[i - 1].word in cues.words["byline_roles"] and (tok.pos in PERSON_POS or tok.pos == UNKNOWN) \
             and len(tok.word) in (2, 3) and tok.word[0] not in cues.words["cut_chars"]:
         return True
-    return walk.firm and (before_firm_place(cues, tokens, i, start) or park_before_own_firm(cues, tok, text, base, start))
+    if not walk.firm:  # a platform: a park before the place that opens its name (X产业园荆州（武汉）离岸科创中心)
+        return walk.inner_ok and not walk.park and park_before_own_firm(cues, tok, text, base, start, firm=False)
+    return before_firm_place(cues, tokens, i, start) or park_before_own_firm(cues, tok, text, base, start)
 
 
 def _park_step(cues: CueIndex, tok: Token, seen_place: bool, first: bool = False) -> tuple[bool, bool]:

@@ -17,16 +17,17 @@ def before_firm_place(cues: CueIndex, tokens: list[Token], i: int, start: int) -
     return tok.pos not in NAME_POS and tok.word[-1] in cues.words["cut_chars"] and len(tok.word) > 1
 
 
-def park_before_own_firm(cues: CueIndex, tok: Token, text: str, base: int, start: int) -> bool:
-    """葛店开发区|湖北容百锂电材料有限公司: a park's type word before a firm's own name (a place, or a rare
-    word, opens what follows) is where the firm is, not its name; 黄冈高新区招商服务公司 keeps its park."""
+def park_before_own_firm(cues: CueIndex, tok: Token, text: str, base: int, start: int, firm: bool = True) -> bool:
+    """葛店开发区|湖北容百锂电材料有限公司, X产业园|荆州（武汉）离岸科创中心: a park's type word before a firm's
+    or a platform's own name (a place, or for a firm a rare word, opens what follows) is where it is, not its
+    name; 黄冈高新区招商服务公司 keeps its park."""
     if tok.word not in cues.lex.park_types:
         return False
     rest = text[tok.end - base:start - base]
-    places, own = leading_places(rest, cues.lex.regions)
+    places, own = leading_places(rest.replace("（", "").replace("(", ""), cues.lex.regions)
     if places:
         return len(own) >= 2
-    return len(rest) >= 4 and cues.seg.frequency(rest[:2]) < COMMON_WORD and not rest.startswith(
+    return firm and len(rest) >= 4 and cues.seg.frequency(rest[:2]) < COMMON_WORD and not rest.startswith(
         cues.lex.words("firm-kind-word"))
 
 
