@@ -93,6 +93,12 @@ def _opens_after(cues: CueIndex, tokens: list[Token], i: int, start: int, text: 
     return before_firm_place(cues, tokens, i, start) or park_before_own_firm(cues, tok, text, base, start)
 
 
+def _abbreviation_start(tokens: list[Token], i: int, left: int) -> bool:
+    """合芜|蚌国家自主创新示范区: an unknown word before a one-character place opens an abbreviation of cities."""
+    tok, after = tokens[i], tokens[i + 1] if i + 1 < len(tokens) else None
+    return tok.pos == UNKNOWN and len(tok.word) == 2 and after is not None and len(after.word) == 1 and after.start == left
+
+
 def _park_step(cues: CueIndex, tok: Token, seen_place: bool, first: bool = False) -> tuple[bool, bool]:
     """(stop, a place seen) for a park name: a person or a second park word ends it, and so does
     the first word that is no place once a place was taken."""
@@ -134,7 +140,7 @@ def walk_back(cues: CueIndex, tokens: list[Token], text: str, base: int, start: 
             break
         if walk.park:
             stop, seen_place = _park_step(cues, tok, seen_place, first=tok.end == start)
-            if stop:
+            if stop and not _abbreviation_start(tokens, i, left):
                 zone_left = _zone_prefix(cues, tokens, text, base, i, left, start, seen_place, walk)
                 if zone_left is not None:
                     left = zone_left

@@ -32,3 +32,9 @@ def test_a_reporters_name_in_a_byline_does_not_open_a_park_name(run_text):
     assert not [p for p in parks if "王语涵" in p]
     firms = [m.surface for m in run_text("记者从国网山西省电力公司临汾供电公司获悉。").mentions if m.cls == "Enterprise"]
     assert firms == ["国网山西省电力公司临汾供电公司"]
+
+
+def test_a_one_character_place_ends_an_abbreviation_of_several_cities(run_text):
+    """合芜|蚌国家自主创新示范区, 苏州独墅|湖科教创新区: the unknown word before a one-character place opens the name."""
+    parks = {m.surface for m in run_text("合芜蚌国家自主创新示范区建设加快推进。").mentions if m.cls == "Park"}
+    assert parks == {"合芜蚌国家自主创新示范区"}
