@@ -153,3 +153,9 @@ def test_a_park_named_by_descriptors_alone_is_one_where_the_text_builds_it(run_t
     assert "创智产业园" in parks("一是打造人才创业基地，高标准建设了云溪金地创谷、创智产业园，新增孵化场地。")
     assert "科技创业园" in parks("早在2007年，云溪开发区就成立了科技创业园。")
     assert not parks("该公司主要承担建设、管理园区配套人才房功能。")
+
+
+def test_a_scam_compound_is_no_park(run_text):
+    parks = {m.surface for m in run_text("张某将二人哄骗出境，卖入电诈园区。多人在云溪诈骗园区遭受殴打。").mentions
+             if m.cls == "Park" and m.key}
+    assert not parks
