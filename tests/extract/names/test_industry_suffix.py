@@ -28,3 +28,8 @@ def test_a_quality_word_stays_in_the_industrys_name_as_written(run_text):
 
     assert "高端精细化工新材料" in industries("建设全球一流的高端精细化工新材料产业聚集区。")
     assert "新能源汽车" in industries("园区发展国际新能源汽车产业。")
+
+
+def test_a_sector_the_clause_supports_is_an_industry(run_text):
+    """助力汽车工业向绿而生: 助力 (support) develops the sector as 发展 does."""
+    assert "汽车工业" in {m.surface for m in run_text("云溪高新区送法入企助力汽车工业向绿而生。").mentions if m.cls == "Industry"}
