@@ -49,6 +49,7 @@ class GoalCues:
         self.part_of_count = w("part-of-count")
         self.forecasts = sorted(w for w, kind in lexicon.non_target_cues.items() if kind == "forecast")
         self.commitments = w("commitment-word")  # 力争, 确保: a goal word a forecast does not outweigh
+        self.as_of = w("as-of-word")  # 截至2023年，…: what the sentence counts is where things stand
 
     def has_goal_cue(self, text: str) -> bool:
         """A target trigger, a deadline (到2025年, 十四五末) or a relative horizon (5年内)."""
@@ -111,10 +112,10 @@ class GoalCues:
         return any(p in plain for p in self.perfective)
 
     def forecast_governs(self, text: str, a: int) -> bool:
-        """A forecast (预计) stated before the number, with no word of commitment after it, governs it:
-        预计到2025年，产值将达300亿元, 预计…将被打造成… are no goals, however many clauses they run
-        over; 预计…，力争… is one."""
+        """A forecast (预计) or an as-of date (截至2023年) stated before the number, with no word of
+        commitment after it, governs it: 预计到2025年，产值将达300亿元, 截至2023年，…7家企业扎根 are no
+        goals, however many clauses they run over; 预计…，力争… is one."""
         head = text[:a]
-        last_forecast = max((head.rfind(w) for w in self.forecasts), default=-1)
+        last_forecast = max((head.rfind(w) for w in (*self.forecasts, *self.as_of)), default=-1)
         last_goal = max((head.rfind(w) for w in self.commitments), default=-1)
         return last_forecast >= 0 and last_forecast > last_goal

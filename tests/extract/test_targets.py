@@ -85,3 +85,9 @@ def test_a_forecast_governs_its_own_predicates_but_not_a_commitment(run_text):
     committed = run_text("苏州高新区发布规划。预计明年投产，力争到2025年产值达到300亿元。")
     assert forecast.targets == []
     assert [(t.value, t.unit, t.year) for t in committed.targets] == [(300.0, "亿元", 2025)]
+
+
+def test_an_as_of_date_makes_every_figure_after_it_where_things_stand(run_text):
+    text = "云溪高新区加快发展。截至2023年，高新区已累计引进产业项目189个，7家世界500强企业扎根于此，9个项目落地开工。"
+    assert not run_text(text).targets
+    assert run_text("云溪高新区加快发展。到2025年，高新区力争引进世界500强企业10家。").targets

@@ -139,42 +139,6 @@ def placed_below_province(cues: CueIndex, prefix: str) -> bool:
     return False
 
 
-LIST_ITEM_CHARS = 16  # characters of one item of an enumeration, at most
-
-
-def list_opening(text: str, at: int) -> int:
-    """Where the enumeration that the item starting at `at` closes begins (建设了甲、乙 -> the offset of 甲),
-    or `at` when no 、 stands before it."""
-    while at > 0 and text[at - 1] == "、":
-        previous = max(text.rfind(p, 0, at - 1) for p in "，。；：、") + 1
-        if at - 1 - previous > LIST_ITEM_CHARS:
-            break
-        at = previous
-    return at
-
-
-def built(cues: CueIndex, text: str, at: int) -> bool:
-    """A build verb stands right before the name at `at` (加快建设大数据产业园) or in its list (`list_built`)."""
-    return any(text[:at].endswith(w) for w in cues.words["build_verbs"]) or list_built(cues, text, at)
-
-
-def list_built(cues: CueIndex, text: str, at: int) -> bool:
-    """建设了深河金地创谷、创智产业园: a build verb in the first item of the list the name at `at` ends,
-    with the item's object after it (建设、管理园区 lists verbs: nothing is built)."""
-    opening = list_opening(text, at)
-    if opening == at:
-        return False
-    first = text[opening:text.find("、", opening)]
-    return any(w in first and not first.endswith(w) for w in cues.words["build_verbs"])
-
-
-def opens_with_determiner(cues: CueIndex, prefix: str) -> bool:
-    """这座年轻(园区), 多座能源生态(园), 国内各大化工(园区): a demonstrative or a quantity opens the words
-    before the type word, which then describe parks or count them, and name none."""
-    return (len(prefix) > 2 and prefix.startswith(cues.lex.words("demonstrative"))) or \
-        prefix.startswith(cues.lex.words("quantity-opening"))
-
-
 def leading_province(cues: CueIndex, prefix: str) -> int:
     """Length of a province that opens `prefix` before another place (浙江省|金华市金磐, 湖北|武汉东湖),
     else 0: an address's province is no part of a park's name (陕西西咸 keeps 陕西: 西咸 is no place)."""

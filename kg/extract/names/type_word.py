@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from operator import itemgetter
 
-from kg.extract.names import evidence as ev
+from kg.extract.names import descriptors as ds, evidence as ev
 from kg.extract.names.cues import FUNCTION_POS, CueIndex
 from kg.extract.names.edges import Walk, cut_point, leading_place_or_scale, strip_left_boundaries, walk_back
 from kg.extract.names.firm_start import place_anchored_start
@@ -103,7 +103,7 @@ def _place_before(cues: CueIndex, tokens, start: int) -> bool:
 def _is_generic(cues: CueIndex, prefix: str, cls: str) -> bool:
     """国家级, 千亿级, 江苏省国家, 三个: the prefix names no one thing."""
     return (cues.only_modifiers(prefix) or prefix in cues.lex.generic or ev.starts_with_scale(cues, prefix)
-            or ev.opens_with_determiner(cues, prefix)  # 这座年轻园区, 多座能源生态园, 国内各大化工园区
+            or ds.opens_with_determiner(cues, prefix)  # 这座年轻园区, 多座能源生态园, 国内各大化工园区
             or (cls == "Park" and ev.province_and_modifiers(cues, prefix))
             or bool(cues.patterns["counted_prefix"].search(prefix)) or "+" in prefix)
 
@@ -173,7 +173,7 @@ def _named_class_member(cues: CueIndex, text: str, base: int, start: int, t_end:
     a, b = start - base, t_end - base
     if _set_out(cues, text, a, b, "Park") or text.startswith(cues.words["committee_words"], b):
         return True
-    return ev.built(cues, text, a)
+    return ds.built(cues, text, a)
 
 
 def _set_out(cues: CueIndex, text: str, a: int, b: int, cls: str) -> bool:
@@ -215,7 +215,7 @@ def _park(cues: CueIndex, sent: Sentence, tokens, name_start: int, t_start: int,
         if split:  # 苏州BioBAY先进园区: a named park, then a generic apposition
             out = [candidate("apposition", name_start, name_start + split, "Park", "Park", level)]
             return out + enumeration_items(cues, text, base, name_start - base, Mode.PARK, tokens, require_list=True)
-        if not ev.has_name_evidence(cues, prefix, level) and not ev.built(cues, text, name_start - base):
+        if not ev.has_name_evidence(cues, prefix, level) and not ds.built(cues, text, name_start - base):
             generic = True
         elif ev.is_slogan(cues, text, name_start - base, sub):
             return []
@@ -261,10 +261,10 @@ def _no_name_here(cues: CueIndex, text: str, base: int, name_start: int, t_start
     school's or a firm's unit (`_rejected`)."""
     cls, sub, _ = cues.type_words[form]
     prefix = text[name_start - base:t_start - base]
-    if text[:name_start - base].endswith(cues.words["withheld"]):
+    if text[:name_start - base].endswith(cues.words["withheld"]) or ds.code_only(prefix, text[:name_start - base]):
         return True  # 某|信息咨询服务有限公司: the walk stopped after the word that withholds the name
-    if cls == "Platform" and text.startswith(cues.lex.words("affiliated-school-opening"), t_end - base):
-        return True  # X大学附属小学: the university only opens a school's name
+    if cls == "Platform" and text.startswith(cues.words["school_or_degree_after"], t_end - base):
+        return True  # X大学附属小学, 中央党校大学学历: a school's name, a person's education
     if form in cues.words["title_park_heads"] and (prefix in cues.lex.role_triggers
                                                     or not ev.placed_below_province(cues, prefix)):
         return True  # 河北省安全应急产业基地, 重大新兴产业基地: a title or a kind of base, not one park

@@ -1,0 +1,47 @@
+"""What the words before a type word say when they name nothing: a determiner or a count (这座, 多座,
+各大), a code (3333, sisp-china), or, for a park named by descriptors alone, whether the text builds it."""
+from __future__ import annotations
+
+from kg.extract.names.cues import CueIndex
+
+LIST_ITEM_CHARS = 16  # characters of one item of an enumeration, at most
+
+
+def list_opening(text: str, at: int) -> int:
+    """Where the enumeration that the item starting at `at` closes begins (建设了甲、乙 -> the offset of 甲),
+    or `at` when no 、 stands before it."""
+    while at > 0 and text[at - 1] == "、":
+        previous = max(text.rfind(p, 0, at - 1) for p in "，。；：、") + 1
+        if at - 1 - previous > LIST_ITEM_CHARS:
+            break
+        at = previous
+    return at
+
+
+def built(cues: CueIndex, text: str, at: int) -> bool:
+    """A build verb stands right before the name at `at` (加快建设大数据产业园) or in its list (`list_built`)."""
+    return any(text[:at].endswith(w) for w in cues.words["build_verbs"]) or list_built(cues, text, at)
+
+
+def list_built(cues: CueIndex, text: str, at: int) -> bool:
+    """建设了深河金地创谷、创智产业园: a build verb in the first item of the list the name at `at` ends,
+    with the item's object after it (建设、管理园区 lists verbs: nothing is built)."""
+    opening = list_opening(text, at)
+    if opening == at:
+        return False
+    first = text[opening:text.find("、", opening)]
+    return any(w in first and not first.endswith(w) for w in cues.words["build_verbs"])
+
+
+def code_only(prefix: str, before: str = "") -> bool:
+    """024-3117 3333(园区), sisp-china(园区): the end of a number (digits after a digit or a space) or a code
+    with a hyphen (a phone number, an account id); 1905文创园 opens with a year-like name."""
+    return (prefix.isdigit() and before[-1:].isascii() and before[-1:] != "") or (
+        "-" in prefix and prefix.replace("-", "").isascii())
+
+
+def opens_with_determiner(cues: CueIndex, prefix: str) -> bool:
+    """这座年轻(园区), 多座能源生态(园), 国内各大化工(园区): a demonstrative or a quantity opens the words
+    before the type word, which then describe parks or count them, and name none."""
+    return (len(prefix) > 2 and prefix.startswith(cues.lex.words("demonstrative"))) or \
+        prefix.startswith(cues.lex.words("quantity-opening"))

@@ -1,0 +1,28 @@
+"""What the words before a type word say when they name nothing (kg.extract.names.descriptors)."""
+from kg.extract.names import descriptors as ds
+
+
+def test_codes_and_numbers_name_nothing():
+    assert ds.code_only("3333", "024-3117 ") and ds.code_only("sisp-china")
+    assert not ds.code_only("1905", "路网。") and not ds.code_only("G60")
+
+
+def test_a_list_opening_and_a_build_verb_in_its_first_item(lexicon):
+    from kg.extract.names.cues import CueIndex
+
+    cues = CueIndex.build(lexicon)
+    text = "高标准建设了云溪金地创谷、创智产业园，新增孵化场地。"
+    at = text.index("创智")
+    assert ds.list_opening(text, at) == 0 and ds.built(cues, text, at)
+    text = "主要承担建设、管理园区配套功能。"
+    assert not ds.built(cues, text, text.index("管理"))
+
+
+def test_placeholders_venues_and_degrees_name_nothing(run_text):
+    def names(text):
+        return {m.surface for m in run_text(text).mentions if m.key}
+
+    assert not names("原告甲方公司与被告乙方公司签订合同。")
+    assert not names("活动在哈尔滨冰雪大世界园区举行。")
+    assert not names("他具有中央党校大学学历。")
+    assert not names("欢迎入驻楼宇园区。")
