@@ -226,12 +226,12 @@ class FrameReader:
         # a zone named mid-sentence, not as the object of 对标/与, is the sentence's park (已入驻X高新区);
         # it becomes the passage topic only as a clause's subject, not as a place (在X高新区里…)
         for m, k in keyed:
-            if (m.cls == "Park" and k and not m.generic and levels.get(k) == "zone"
+            if (m.cls == "Park" and k and not m.generic and levels.get(k) in ("zone", "subpark")
                     and m.start - s.start < benchmark_at and not self.after_partner_word(s.text, m.start - s.start)
                     and not self.is_address(s.text, m, s.start)):
-                if self.in_subject_position(s.text, m.start - s.start):
+                if levels.get(k) == "zone" and self.in_subject_position(s.text, m.start - s.start):
                     return k, subject or k
-                if self.settled_in(s.text, m.start - s.start):
+                if self.settled_in(s.text, m.start - s.start):  # X公司注册在Y产业园: a sub-park too
                     return topic, subject or k
         return topic, subject
 

@@ -35,10 +35,8 @@ def admissible(features: dict) -> bool:
     """A candidate is a relation only where the text ties it: never in a context that ties
     nothing (organiser list, résumé, award list, court report, a plan to settle), and, when
     the sentence does not name its park, only with a tie word or the park's own name."""
-    if features.get("firm_partner") and not features.get("explicit"):
-        return False  # a deal between firms: the partners are not the topic park's
-    if (features.get("co_item") or features.get("region_clause")) and not features.get("owned"):
-        return False  # 喀什综保区、深圳产业园、喀什大学: stops of one visit, side by side
+    if _beside_the_park(features):
+        return False
     anchored = bool(features.get("anchored"))
     if features.get("blocked") and not (features.get("blocked_weak") and anchored):
         return False
@@ -50,6 +48,18 @@ def admissible(features: dict) -> bool:
     if features.get("topic_only_no_tie") and features.get("platform"):
         return False  # a university or an institute the passage only names is someone's school or employer
     return not features.get("topic_only_no_tie") or anchored
+
+
+def _beside_the_park(features: dict) -> bool:
+    """The object stands beside the park, not in it: a firm's partner (福然德与中国电信签约), an item of the
+    park's own list (喀什综保区、深圳产业园、喀什大学), a clause a region opens, or a clause before the one
+    that names the park with no word to tie them (海谱润斯等企业订单提升，X产业园等园区集聚初显)."""
+    f = features.get
+    if f("firm_partner") and not f("explicit"):
+        return True
+    if (f("co_item") or f("region_clause")) and not f("owned"):
+        return True
+    return bool(f("explicit")) and not (f("subject_before") or f("same_clause") or f("tie") or f("owned") or f("role"))
 
 
 @dataclass(frozen=True)

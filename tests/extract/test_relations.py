@@ -140,3 +140,11 @@ def test_a_park_right_before_a_platforms_or_a_firms_own_name_is_where_it_is(run_
     assert ("云溪之星|产业园", "hasPlatform", "荆州(武汉)离岸科创中心") in rels
     rels = _rels(run_text, "企业名单：云溪开发区湖北云翔锂电材料有限公司。")
     assert {r for r in rels if r[1] == "hasEnterprise" and r[0].startswith("云溪")}
+
+
+def test_a_park_named_clauses_after_the_firms_with_no_tie_does_not_host_them(run_text):
+    """云翔光学等企业订单大幅提升，云溪光电信息产业园等重点园区集聚态势初显: the park is named, but nothing ties."""
+    text = "在此推动下，云翔光学、海谱润斯等企业产品订单大幅提升，云溪光电信息产业园、云溪智能光谷产业园等重点园区产业集聚态势初显。"
+    assert not {r for r in _rels(run_text, text) if r[1] == "hasEnterprise"}
+    text = "云翔光学有限公司注册在云溪光电信息产业园。"
+    assert {r for r in _rels(run_text, text) if r[1] == "hasEnterprise"}

@@ -52,7 +52,7 @@ def _patterns(lex: Lexicon) -> dict:
     """The grammars' regular expressions, their words read from the lexicon's grammar words."""
     w = lex.words
     return {
-        "counted": re.compile(f"[0-9一二三四五六七八九十两百千万]+(?:{_any(w('item-counter'))})"),
+        "counted": re.compile(f"[0-9一二三四五六七八九十两百千万]+(?:{_any(w('approximate'))})?(?:{_any(w('item-counter'))})"),
         "counted_prefix": re.compile(f"[{NUMERALS}百千几]+(?:{_any(w('approximate'))})?(?:{_any(w('park-counter'))})"),
         "list_quantifier": f"(?:{_any(w('list-quantifier'))}|近?[{NUMERALS}百几多余]+(?:{_any(w('list-counter'))}))",
         "industry_frame": re.compile(f"为(?:{_any(w('industry-frame'))})"),

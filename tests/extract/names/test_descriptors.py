@@ -26,3 +26,13 @@ def test_placeholders_venues_and_degrees_name_nothing(run_text):
     assert not names("活动在哈尔滨冰雪大世界园区举行。")
     assert not names("他具有中央党校大学学历。")
     assert not names("欢迎入驻楼宇园区。")
+
+
+def test_a_count_or_a_kind_of_firms_is_no_firm(run_text):
+    firms = {m.surface for m in run_text("云溪综合保税区现有3800余家企业、木材加工企业入驻。").mentions if m.cls == "Enterprise"}
+    assert not firms
+
+
+def test_a_sub_park_after_a_settle_verb_is_the_sentences_park(run_text):
+    rels = {(r.prop, r.object.split(":", 1)[1]) for r in run_text("云翔光学有限公司注册在云溪光电信息产业园。").relations}
+    assert ("hasEnterprise", "云翔光学") in rels
