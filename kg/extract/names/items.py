@@ -111,8 +111,8 @@ def _cue_item(cues: CueIndex, name: str, lst: _List) -> bool:
     cls = lst.mode.value
     if cls == "Enterprise" and _not_a_firm(cues, name, lst):
         return False
-    if cls == "Platform" and (ev.only_places(cues, name) or not ev.has_name_evidence(cues, name, "", firm=True)):
-        return False  # 依托教学、科研、生产等资源载体: activities, not platforms
+    if cls == "Platform" and (lst.weak_cue or ev.only_places(cues, name) or not ev.has_name_evidence(cues, name, "", firm=True)):
+        return False  # 依托教学、科研等资源载体, 中欧班列、西部陆海新通道等平台: no research body without its type word
     return (2 <= len(name) <= list_item_cap(cls) and not ev.has_boundary(cues, name) and name not in cues.lex.generic
             and name not in cues.type_words and not cues.patterns["counted"].search(name)
             and not _described_kind(cues, name))

@@ -67,3 +67,13 @@ def test_aspects_of_projects_are_no_firms(run_text):
     firms = {m.surface for m in run_text("客商对民宿建设、温泉康养、柞蚕食品、农产品深加工等13方面项目表示出浓厚兴趣。").mentions
              if m.cls == "Enterprise"}
     assert not firms
+
+
+def test_a_platform_list_cue_needs_the_items_type_words(run_text):
+    """中欧班列、西部陆海新通道等平台, 微信、抖音等平台: routes and apps; 云溪实验室、云翔研究院等创新平台 are bodies."""
+    def platforms(text):
+        return {m.surface for m in run_text(text).mentions if m.cls == "Platform"}
+
+    assert not platforms("四川各类贸易主体充分利用中欧班列、西部陆海新通道等平台，加强贸易合作。")
+    assert not platforms("通过微信、抖音等平台发布信息。")
+    assert platforms("园区依托云溪实验室、云翔研究院等创新平台。") == {"云溪实验室", "云翔研究院"}
