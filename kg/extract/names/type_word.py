@@ -259,12 +259,12 @@ def _no_name_here(cues: CueIndex, text: str, base: int, name_start: int, t_start
                   generic: bool) -> bool:
     """The words before the type word name nothing of its class: a withheld name, a title, a kind, a
     school's or a firm's unit (`_rejected`)."""
-    cls, sub, _ = cues.type_words[form]
-    prefix = text[name_start - base:t_start - base]
-    if text[:name_start - base].endswith(cues.words["withheld"]) or ds.code_only(prefix, text[:name_start - base]):
+    (cls, sub, _), prefix, before = cues.type_words[form], text[name_start - base:t_start - base], text[:name_start - base]
+    if before.endswith(cues.words["withheld"]) or ds.code_only(prefix, before):
         return True  # 某|信息咨询服务有限公司: the walk stopped after the word that withholds the name
-    if cls == "Platform" and text.startswith(cues.words["school_or_degree_after"], t_end - base):
-        return True  # X大学附属小学, 中央党校大学学历: a school's name, a person's education
+    if cls == "Platform" and (text.startswith(cues.words["school_or_degree_after"], t_end - base)
+                              or (sub == "University" and before.endswith(cues.words["university_forms"]))):
+        return True  # X大学附属小学, 中央党校大学学历, X科技学院|法贸学院: a school, a degree, a faculty
     if form in cues.words["title_park_heads"] and (prefix in cues.lex.role_triggers
                                                     or not ev.placed_below_province(cues, prefix)):
         return True  # 河北省安全应急产业基地, 重大新兴产业基地: a title or a kind of base, not one park

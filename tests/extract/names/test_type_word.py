@@ -159,3 +159,8 @@ def test_a_scam_compound_is_no_park(run_text):
     parks = {m.surface for m in run_text("张某将二人哄骗出境，卖入电诈园区。多人在云溪诈骗园区遭受殴打。").mentions
              if m.cls == "Park" and m.key}
     assert not parks
+
+
+def test_a_faculty_right_after_its_university_is_no_platform_of_its_own(run_text):
+    platforms = {m.surface for m in run_text("云溪科技学院法贸学院学生走进社区。").mentions if m.cls == "Platform"}
+    assert platforms == {"云溪科技学院"}
