@@ -246,7 +246,7 @@ class RelationExtractor:
             for m, k in f.mentions:
                 if not k or m.generic or m.cls not in OWNED_PROPS:
                     continue
-                if m.cls != "Park" and parks_ending.get(m.start, k) != k:
+                if m.cls != "Park" and parks_ending.get(m.start, k) != k and m.surface[:1] not in self.coordinators:
                     # X产业园荆州（武汉）离岸科创中心, X开发区湖北容百…公司: the park right before the name is where it is
                     out.append((Relation(parks_ending[m.start], OWNED_PROPS[m.cls], k, evidence_for(f.sentence),
                                          "grammar:name-prefix"), {"bias": 1.0, "owned": 1.0, "tie": 1.0, "explicit": 1.0,

@@ -12,9 +12,11 @@ def before_firm_place(cues: CueIndex, tokens: list[Token], i: int, start: int) -
     """法定代表人为|上海宝华企业集团有限公司: a word ending in a function character (人为, 即为) right before
     the place that opens a firm's own name (more than the place before the type word) is the sentence's."""
     tok, place = tokens[i], tokens[i + 1] if i + 1 < len(tokens) else None
-    if place is None or start - place.end < 2 or not cues.is_place_token(place) or cues.is_place_token(tok):
+    if place is None or not cues.is_place_token(place) or cues.is_place_token(tok):
         return False
-    return tok.pos not in NAME_POS and tok.word[-1] in cues.words["cut_chars"] and len(tok.word) > 1
+    if tok.word in cues.words["glued_conjunctions"]:
+        return True  # 苏州高新区与|华川集团: the conjunction joins the firm to what comes before
+    return start - place.end >= 2 and tok.pos not in NAME_POS and tok.word[-1] in cues.words["cut_chars"] and len(tok.word) > 1
 
 
 def park_before_own_firm(cues: CueIndex, tok: Token, text: str, base: int, start: int, firm: bool = True) -> bool:
@@ -44,7 +46,7 @@ def place_anchored_start(cues: CueIndex, tokens: list[Token], base: int, name_st
     j = i - 1
     while j >= 0 and name_start - tokens[j].start <= PLACE_REACH:
         tok = tokens[j]
-        if cues.is_place_token(tok) and len(tok.word) >= 2:
+        if cues.is_place_token(tok) and len(tok.word) >= 2 and not tok.word.endswith(tuple(cues.lex.park_types)):
             return tok.start if j < i - 1 else name_start
         if not _glue(cues, tok):
             return name_start
@@ -59,6 +61,7 @@ def _glue(cues: CueIndex, tok: Token) -> bool:
             tok.word.endswith(s) for s in cues.lex.enterprise_legal_suffixes):
         return False  # 葛店开发区|湖北…, 中国上市公司|浙江…: another name or a kind before this one
     if len(tok.word) == 1:
-        return (tok.word not in cues.words["cut_chars"] and tok.pos not in ("x?", "uj", "w", "c", "r", "f")
+        return (tok.word not in cues.words["cut_chars"] and tok.word not in cues.words["glued_conjunctions"]
+                and tok.pos not in ("x?", "uj", "w", "c", "r", "f")
                 and tok.word.isalnum())
     return tok.word not in cues.lex.boundaries and tok.word not in cues.stop_words and tok.pos in NAME_POS | {"n", "nz", "x?"}

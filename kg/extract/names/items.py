@@ -49,6 +49,8 @@ def item_spans(cues: CueIndex, text: str, base: int, end: int, tokens: list[Toke
     for idx, (s, e) in enumerate(_parts(text, clause_start, end)):
         if idx == 0 and e > s and not framed:
             s = _first_item_start(cues, tokens, text, base, s, e)
+            if text[s:s + 1] in cues.words["glued_conjunctions"] and e - s > 3:
+                s += 1  # 苏州高新区与|华川集团、金桥集团等企业: the conjunction joins the park to the list
         item = text[s:e].strip("“”\"' ")
         if not item:
             continue

@@ -29,3 +29,10 @@ def test_a_place_a_few_characters_back_opens_a_firms_legal_name(run_text):
     assert firms("园区引进江苏云翔锂能新能源科技有限公司。") == ["江苏云翔锂能新能源科技有限公司"]
     assert firms("江苏省引进新能源科技有限公司。") == ["新能源科技有限公司"]
     assert "云溪开发区湖北云翔锂电材料有限公司" not in firms("参观了云溪开发区湖北云翔锂电材料有限公司。")
+
+
+def test_a_conjunction_between_a_park_and_a_firm_belongs_to_neither(run_text):
+    """云溪高新区与华川集团、金桥集团等企业…: 与 joins the firm to the park; the park hosts nothing by adjacency."""
+    result = run_text("云溪高新区持续发展。云溪高新区与华川集团、金桥集团等企业形成初步合作意向。")
+    assert {m.surface for m in result.mentions if m.cls == "Enterprise"} == {"华川集团", "金桥集团"}
+    assert not [r for r in result.relations if r.prop == "hasEnterprise"]
