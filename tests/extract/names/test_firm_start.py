@@ -33,6 +33,6 @@ def test_a_place_a_few_characters_back_opens_a_firms_legal_name(run_text):
 
 def test_a_conjunction_between_a_park_and_a_firm_belongs_to_neither(run_text):
     """云溪高新区与华川集团、金桥集团等企业…: 与 joins the firm to the park; the park hosts nothing by adjacency."""
-    result = run_text("云溪高新区持续发展。云溪高新区与华川集团、金桥集团等企业形成初步合作意向。")
+    result = run_text("苏州高新区持续发展。苏州高新区与华川集团、金桥集团等企业形成初步合作意向。")
     assert {m.surface for m in result.mentions if m.cls == "Enterprise"} == {"华川集团", "金桥集团"}
     assert not [r for r in result.relations if r.prop == "hasEnterprise"]
