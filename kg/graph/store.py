@@ -34,14 +34,13 @@ import tempfile
 from pathlib import Path
 
 from kg.errors import ParkKGError, QueryError, missing_extra
+from kg.graph.formats import GRAPH_FORMATS as _TABLE
 from kg.graph.outputs import swap_into_place
-from kg.graph.store_parts import PART_QUADS, line_parts, quad_parts
 from kg.graph.push import PushError, graph_store_url, push_graph, update_endpoint_for  # noqa: F401 - moved there
+from kg.graph.store_parts import PART_QUADS, is_line_format, load_file_in_parts, load_quads_in_parts
 
 XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 MARKER = "CURRENT"  # every RocksDB folder has one
-
-from kg.graph.formats import GRAPH_FORMATS as _TABLE  # noqa: E402
 
 _SUFFIX_FORMATS = {f.suffix: f.oxigraph for f in _TABLE}  # suffix -> pyoxigraph.RdfFormat (kg.graph.formats)
 
@@ -92,49 +91,15 @@ def memory_store(paths):
     return store
 
 
-_LINE_FORMATS = ("N_TRIPLES", "N_QUADS")  # one statement per line: cut into parts without parsing
-
-
 def _bulk_load(store, paths, part_quads: int | None = None, directory: Path | None = None) -> None:
-    """Load graph files into `store`, one clear error for a file that does not parse.
-
-    With `part_quads`, N-Triples and N-Quads files go in parts of that many lines (`kg.graph.store_parts`),
-    each copied to a file in `directory` and loaded by one ``bulk_load`` call, so the loader's memory stays
-    bounded whatever the file's size (other formats go in one call).
-    """
-    line_formats = [getattr(_pyoxigraph().RdfFormat, name) for name in _LINE_FORMATS]
-    for p in paths:
-        p = Path(p)
+    """Load graph files into `store`, one clear error for a file that does not parse; with `part_quads`,
+    N-Triples and N-Quads files in parts of that many lines (`kg.graph.store_parts`), others in one call."""
+    for p in map(Path, paths):
         fmt = _format_of(p)
-        if part_quads is None or fmt not in line_formats:
+        if part_quads is None or not is_line_format(fmt):
             _load_file(store, p, fmt, p)
-            continue
-        with open(p, "rb") as handle:
-            for where, lines in line_parts(handle, part_quads):
-                _load_part(store, lambda out: out.writelines(lines), fmt, directory, f"{p} ({where})")
-
-
-def _load_quads(store, quads, part_quads: int, directory: Path, what: str) -> None:
-    """Bulk-load a stream of pyoxigraph quads in parts of `part_quads` (`kg.graph.store_parts`), each written
-    as an N-Quads file and loaded by one call."""
-    ox = _pyoxigraph()
-    try:
-        for part in quad_parts(quads, part_quads):
-            _load_part(store, lambda out: ox.serialize(part, output=out, format=ox.RdfFormat.N_QUADS),
-                       ox.RdfFormat.N_QUADS, directory, what)
-    except (SyntaxError, ValueError) as exc:  # from parsing the sources of the stream
-        raise StoreError(f"{what}: could not be loaded into the store ({exc}); check the files parse") from exc
-
-
-def _load_part(store, write, fmt, directory: Path | None, what: str) -> None:
-    """`write(binary file)` a part into a temporary file in `directory`, bulk-load it, remove it."""
-    handle, name = tempfile.mkstemp(prefix=".part.", suffix=".nq", dir=directory)
-    try:
-        with os.fdopen(handle, "wb") as out:
-            write(out)
-        _load_file(store, Path(name), fmt, what)
-    finally:
-        os.unlink(name)
+        else:
+            load_file_in_parts(store, p, fmt, part_quads, directory, _load_file)
 
 
 def _load_file(store, path: Path, fmt, what) -> None:
@@ -153,13 +118,10 @@ def _format_of(path: Path):
 
 
 def load_into_store(paths, store_dir: Path | str, quads=(), what: str = "", part_quads: int = PART_QUADS) -> int:
-    """Bulk-load graph files (and the stream of pyoxigraph `quads`, from `what`) into a fresh store at
-    `store_dir`; returns the number of quads.
+    """Bulk-load graph files and the stream of pyoxigraph `quads` (from `what`) into a fresh store at `store_dir`,
+    in parts of `part_quads` where it can (`kg.graph.store_parts`: memory bounded); returns the number of quads.
 
-    N-Triples and N-Quads files and the quads go in parts of `part_quads` (`_bulk_load`): loaded in one
-    call, the ×100 bench graph (3.26 M quads) took Oxigraph's loader to 1.5-2.3 GB, in parts of 100,000 to
-    under 200 MB, with the same quads. The store is built in a temporary folder beside `store_dir` and
-    renamed into place, so a failed load leaves any previous store as it was.
+    Built in a temporary folder beside `store_dir` and renamed into place: a failed load leaves any previous store.
     """
     ox = _pyoxigraph()
     store_dir = Path(store_dir)
@@ -169,7 +131,10 @@ def load_into_store(paths, store_dir: Path | str, quads=(), what: str = "", part
     tmp = Path(tempfile.mkdtemp(prefix=f".{store_dir.name}.", suffix=".tmp", dir=store_dir.parent))
     try:
         store = ox.Store(str(tmp))
-        _load_quads(store, quads, part_quads, tmp.parent, what)
+        try:
+            load_quads_in_parts(store, quads, part_quads, tmp.parent, _load_file, what)
+        except (SyntaxError, ValueError) as exc:  # from parsing the sources of the stream
+            raise StoreError(f"{what}: could not be loaded into the store ({exc}); check the files parse") from exc
         _bulk_load(store, paths, part_quads, tmp.parent)
         store.flush()
         store.optimize()  # compacts the bulk-loaded files: heavy queries run 3-4x faster afterwards
@@ -321,12 +286,10 @@ def query_store(store, sparql: str, bindings: dict | None = None) -> tuple[list[
 
 def load_build_store(source, store_dir: Path, ontology_dir=None, part_quads: int = PART_QUADS) -> int:
     """Bulk-load a build's graph file (or a list of its partition files), each document's provenance in a graph
-    of its own (`kg.graph.doc_graphs`), with the ontology into a new store.
+    of its own (`kg.graph.doc_graphs`), with the ontology into a new store, streamed in parts of `part_quads`.
 
-    The ontology goes in too (classes, property labels, the industry taxonomy), as
-    kg query reads it beside a graph file: saved queries that follow skos:broader
-    answer the same from either. The graph is streamed through the documents' classifier and loaded in
-    parts of `part_quads` quads, so memory stays bounded whatever its size.
+    The ontology (classes, property labels, the industry taxonomy) goes in as kg query reads it beside a graph
+    file: saved queries that follow skos:broader answer the same from either.
     """
     from kg.ontology import ontology_files
 
