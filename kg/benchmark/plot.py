@@ -9,16 +9,19 @@ def scale_points(figures: dict) -> list[dict]:
 
     >>> f = {"scale": 10, "characters_scaled": 20, "build_s_scale_1": 1.0, "build_s_scaled": 8.0,
     ...      "peak_rss_mb_scale_1": 600, "peak_rss_mb_scale_10": 650}
-    >>> [p["seconds"] for p in scale_points(f)]
-    [1.0, 8.0]
+    >>> [p["seconds"] for p in scale_points(f)], scale_points({**f, "label": "after X"})[1]["label"]
+    ([1.0, 8.0], 'after X')
+
+    A ``label`` in the line (added by hand in docs/scale-runs.jsonl) names the run in the plot's legend.
     """
     n = figures["scale"]
     chars = figures["characters_scaled"]
     one = figures.get("characters_scale_1", chars / n)
+    label = figures.get("label", f"run ×{n}")
     return [{"scale": 1, "characters": one, "seconds": figures["build_s_scale_1"],
-             "peak_mb": figures["peak_rss_mb_scale_1"]},
+             "peak_mb": figures["peak_rss_mb_scale_1"], "label": label},
             {"scale": n, "characters": chars, "seconds": figures["build_s_scaled"],
-             "peak_mb": figures[f"peak_rss_mb_scale_{n}"]}]
+             "peak_mb": figures[f"peak_rss_mb_scale_{n}"], "label": label}]
 
 
 def plot_scale(points: list[dict], path: Path) -> None:
@@ -38,7 +41,7 @@ def plot_runs(runs: list[list[dict]], path: Path) -> None:
     for i, points in enumerate(runs):
         points = sorted(points, key=lambda p: p["characters"])
         x = [p["characters"] / 1e6 for p in points]
-        base, label = points[0], f"run ×{points[-1]['scale']}"
+        base, label = points[0], points[-1].get("label", f"run ×{points[-1]['scale']}")
         line = left.plot(x, [p["seconds"] for p in points], "o-", label=label)[0]
         left.plot(x, [base["seconds"] * p["characters"] / base["characters"] for p in points], "--",
                   color=line.get_color(), alpha=0.5, label=f"{label}: linear from its ×1")
@@ -50,7 +53,7 @@ def plot_runs(runs: list[list[dict]], path: Path) -> None:
                            fontsize=8)
     left.set(xlabel="million characters", ylabel="seconds (wall, 2 shared cores)", title="build time",
              xscale="log", yscale="log")
-    left.legend(fontsize=7)
+    left.legend(fontsize=6, loc="upper left")
     right.set(xlabel="million characters", ylabel="MB", title="peak RSS, all processes", xscale="log",
               ylim=(0, None))
     right.legend(fontsize=7)

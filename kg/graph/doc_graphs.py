@@ -49,6 +49,9 @@ def document_of(s: str, p: str, o: str) -> str | None:
     return None
 
 
+_GRAPH_NODES = 10_000  # graph names kept for reuse; cleared when full, so the memory does not grow with the corpus
+
+
 def with_document_graphs(triples):
     """pyoxigraph triples (or quads) -> quads, each in its document's graph or the default graph."""
     import pyoxigraph as ox
@@ -61,31 +64,17 @@ def with_document_graphs(triples):
         else:
             graph = graphs.get(doc)
             if graph is None:
+                if len(graphs) >= _GRAPH_NODES:
+                    graphs.clear()
                 graph = graphs[doc] = ox.NamedNode(doc)
             yield ox.Quad(t.subject, t.predicate, t.object, graph)
 
 
-PART_QUADS = 500_000  # quads per file: Oxigraph's bulk loader holds one call's input in memory
-
-
-def write_document_quads(sources, out: Path, format_of, part_quads: int = PART_QUADS) -> list[Path]:
-    """The triples of the graph files `sources` as N-Quads, one graph per document (streamed), in files
-    ``out.0``, ``out.1``... of `part_quads` quads each: loaded one by one, they keep the bulk loader's memory
-    bounded (the ×100 graph, 3.2 M quads: 686 MB in parts of 500,000, 2,251 MB in one call)."""
-    import itertools
-
+def document_quads(sources, format_of):
+    """The triples of the graph files `sources`, streamed, as quads: each in its document's graph or the default
+    graph (`format_of(path)` gives a file's pyoxigraph format). `kg.graph.store.load_build_store` loads them in
+    parts of bounded size."""
     import pyoxigraph as ox
 
-    def quads():
-        for source in sources:
-            yield from with_document_graphs(ox.parse(path=str(source), format=format_of(Path(source))))
-
-    stream, parts = quads(), []
-    while True:
-        chunk = list(itertools.islice(stream, part_quads))
-        if not chunk and parts:
-            return parts
-        parts.append(Path(f"{out}.{len(parts)}.nq"))
-        ox.serialize(chunk, output=str(parts[-1]), format=ox.RdfFormat.N_QUADS)
-        if len(chunk) < part_quads:
-            return parts
+    for source in sources:
+        yield from with_document_graphs(ox.parse(path=str(source), format=format_of(Path(source))))

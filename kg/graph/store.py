@@ -34,13 +34,13 @@ import tempfile
 from pathlib import Path
 
 from kg.errors import ParkKGError, QueryError, missing_extra
+from kg.graph.formats import GRAPH_FORMATS as _TABLE
 from kg.graph.outputs import swap_into_place
 from kg.graph.push import PushError, graph_store_url, push_graph, update_endpoint_for  # noqa: F401 - moved there
+from kg.graph.store_parts import PART_QUADS, is_line_format, load_file_in_parts, load_quads_in_parts
 
 XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 MARKER = "CURRENT"  # every RocksDB folder has one
-
-from kg.graph.formats import GRAPH_FORMATS as _TABLE  # noqa: E402
 
 _SUFFIX_FORMATS = {f.suffix: f.oxigraph for f in _TABLE}  # suffix -> pyoxigraph.RdfFormat (kg.graph.formats)
 
@@ -91,14 +91,22 @@ def memory_store(paths):
     return store
 
 
-def _bulk_load(store, paths) -> None:
-    """Load graph files into `store`, one clear error for a file that does not parse."""
-    for p in paths:
-        p = Path(p)
-        try:
-            store.bulk_load(path=str(p), format=_format_of(p))
-        except (SyntaxError, ValueError, OSError) as exc:
-            raise StoreError(f"{p}: could not be loaded into the store ({exc}); check the file parses") from exc
+def _bulk_load(store, paths, part_quads: int | None = None, directory: Path | None = None) -> None:
+    """Load graph files into `store`, one clear error for a file that does not parse; with `part_quads`,
+    N-Triples and N-Quads files in parts of that many lines (`kg.graph.store_parts`), others in one call."""
+    for p in map(Path, paths):
+        fmt = _format_of(p)
+        if part_quads is None or not is_line_format(fmt):
+            _load_file(store, p, fmt, p)
+        else:
+            load_file_in_parts(store, p, fmt, part_quads, directory, _load_file)
+
+
+def _load_file(store, path: Path, fmt, what) -> None:
+    try:
+        store.bulk_load(path=str(path), format=fmt)
+    except (SyntaxError, ValueError, OSError) as exc:
+        raise StoreError(f"{what}: could not be loaded into the store ({exc}); check the file parses") from exc
 
 
 def _format_of(path: Path):
@@ -109,11 +117,11 @@ def _format_of(path: Path):
     return getattr(ox.RdfFormat, name)
 
 
-def load_into_store(paths, store_dir: Path | str) -> int:
-    """Bulk-load graph files into a fresh store at `store_dir`; returns the number of quads.
+def load_into_store(paths, store_dir: Path | str, quads=(), what: str = "", part_quads: int = PART_QUADS) -> int:
+    """Bulk-load graph files and the stream of pyoxigraph `quads` (from `what`) into a fresh store at `store_dir`,
+    in parts of `part_quads` where it can (`kg.graph.store_parts`: memory bounded); returns the number of quads.
 
-    The store is built in a temporary folder beside `store_dir` and renamed into
-    place, so a failed load leaves any previous store as it was.
+    Built in a temporary folder beside `store_dir` and renamed into place: a failed load leaves any previous store.
     """
     ox = _pyoxigraph()
     store_dir = Path(store_dir)
@@ -123,7 +131,11 @@ def load_into_store(paths, store_dir: Path | str) -> int:
     tmp = Path(tempfile.mkdtemp(prefix=f".{store_dir.name}.", suffix=".tmp", dir=store_dir.parent))
     try:
         store = ox.Store(str(tmp))
-        _bulk_load(store, paths)
+        try:
+            load_quads_in_parts(store, quads, part_quads, tmp.parent, _load_file, what)
+        except (SyntaxError, ValueError) as exc:  # from parsing the sources of the stream
+            raise StoreError(f"{what}: could not be loaded into the store ({exc}); check the files parse") from exc
+        _bulk_load(store, paths, part_quads, tmp.parent)
         store.flush()
         store.optimize()  # compacts the bulk-loaded files: heavy queries run 3-4x faster afterwards
         count = len(store)
@@ -272,22 +284,17 @@ def query_store(store, sparql: str, bindings: dict | None = None) -> tuple[list[
     return columns, rows
 
 
-def load_build_store(source, store_dir: Path, ontology_dir=None) -> int:
+def load_build_store(source, store_dir: Path, ontology_dir=None, part_quads: int = PART_QUADS) -> int:
     """Bulk-load a build's graph file (or a list of its partition files), each document's provenance in a graph
-    of its own (`kg.graph.doc_graphs`), with the ontology into a new store.
+    of its own (`kg.graph.doc_graphs`), with the ontology into a new store, streamed in parts of `part_quads`.
 
-    The ontology goes in too (classes, property labels, the industry taxonomy), as
-    kg query reads it beside a graph file: saved queries that follow skos:broader
-    answer the same from either.
+    The ontology (classes, property labels, the industry taxonomy) goes in as kg query reads it beside a graph
+    file: saved queries that follow skos:broader answer the same from either.
     """
     from kg.ontology import ontology_files
 
-    from kg.graph.doc_graphs import write_document_quads
+    from kg.graph.doc_graphs import document_quads
 
     sources = list(source) if isinstance(source, (list, tuple)) else [source]
-    parts = write_document_quads(sources, Path(store_dir).parent / f".{Path(store_dir).name}.quads", _format_of)
-    try:
-        return load_into_store([*parts, *ontology_files(ontology_dir)], store_dir)
-    finally:
-        for part in parts:
-            part.unlink(missing_ok=True)
+    return load_into_store(ontology_files(ontology_dir), store_dir, quads=document_quads(sources, _format_of),
+                           what=", ".join(map(str, sources)), part_quads=part_quads)

@@ -70,6 +70,28 @@ def test_reload_replaces_the_store_and_a_bad_file_leaves_it(store_dir, tmp_path)
     assert not [p for p in tmp_path.iterdir() if p.name.startswith(".store")]  # no temporary folders left
 
 
+def test_line_formats_load_in_parts_to_the_same_store(tmp_path):
+    import pyoxigraph as ox
+
+    lines = [f"<{PARK}p{i}> <urn:p> <{PARK}p{i + 1}> .\n" for i in range(6)]
+    lines[1:1] = [f"<{PARK}p0> <urn:p> _:b .\n"]  # a blank node on line 2 and line 8: one node
+    lines += ['_:b <urn:q> "园区"@zh .\n', f'<{PARK}p9> <urn:r> "a_:b" .\n']
+    (tmp_path / "g.nt").write_text("".join(lines), encoding="utf-8")
+    (tmp_path / "g.nq").write_text("".join(f"{line[:-3]} <urn:g> .\n" for line in lines), encoding="utf-8")
+    assert load_into_store([tmp_path / "g.nt", tmp_path / "g.nq"], tmp_path / "one", part_quads=100) == 18
+    assert load_into_store([tmp_path / "g.nt", tmp_path / "g.nq"], tmp_path / "parts", part_quads=2) == 18
+    ask = "SELECT ?n WHERE { <%sp0> <urn:p> ?b . ?b <urn:q> ?n }" % PARK  # over both graphs: two rows
+    one, parts = open_store(tmp_path / "one"), open_store(tmp_path / "parts")
+    assert query_store(parts, ask) == query_store(one, ask) and len(query_store(parts, ask)[1]) == 2
+    plain = "SELECT ?s ?p ?o ?g WHERE { GRAPH ?g { ?s ?p ?o FILTER(!isBlank(?o) && !isBlank(?s)) } }"
+    assert sorted(map(str, parts.query(plain))) == sorted(map(str, one.query(plain)))
+    del one, parts
+    (tmp_path / "bad.nt").write_text("".join(lines[:4]) + "<not closed\n", encoding="utf-8")
+    with pytest.raises(StoreError, match=r"bad.nt \(lines 4-5\): could not be loaded"):
+        load_into_store([tmp_path / "bad.nt"], tmp_path / "parts", part_quads=2)
+    assert not [p for p in tmp_path.iterdir() if p.name.startswith(".")]  # no parts nor temporary folders left
+
+
 def test_is_store_and_open_errors(tmp_path):
     assert not is_store(tmp_path) and not is_store(tmp_path / "missing")
     with pytest.raises(StoreError, match="not an Oxigraph store"):
