@@ -164,3 +164,10 @@ def test_a_scam_compound_is_no_park(run_text):
 def test_a_faculty_right_after_its_university_is_no_platform_of_its_own(run_text):
     platforms = {m.surface for m in run_text("云溪科技学院法贸学院学生走进社区。").mentions if m.cls == "Platform"}
     assert platforms == {"云溪科技学院"}
+
+
+def test_an_innovation_and_startup_park_is_named_whole(run_text):
+    """上海X柳东创新创业园: 创新创业园 is the type word; the industries its sentence names are its own."""
+    text = "5月31日，上海云溪柳东创新创业园在柳州揭牌。创业园重点发展新能源汽车、生物医药等战略性新兴产业。"
+    parks = {m.surface for m in run_text(text).mentions if m.cls == "Park" and m.key}
+    assert "上海云溪柳东创新创业园" in parks
