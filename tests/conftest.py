@@ -1,7 +1,9 @@
 """Shared fixtures: one pipeline per test session (building it loads jieba and the ontology)."""
 from __future__ import annotations
 
+import importlib.util
 import os
+import sys
 from pathlib import Path
 
 import pytest
@@ -62,3 +64,16 @@ def shared_dir():
     if not SHARED.is_dir():
         pytest.skip(f"{SHARED} not found: the shared folder lies beside the repository (../shared)")
     return SHARED
+
+
+@pytest.fixture(scope="session")
+def load_script():
+    """A script of ``scripts/`` imported as a module by its name (``load_script("fit_confidence")``)."""
+    def load(name: str):
+        spec = importlib.util.spec_from_file_location(name, ROOT / "scripts" / f"{name}.py")
+        module = importlib.util.module_from_spec(spec)
+        sys.modules[spec.name] = module  # dataclasses look their module up
+        spec.loader.exec_module(module)
+        return module
+
+    return load

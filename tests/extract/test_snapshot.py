@@ -5,20 +5,12 @@ rewrites the snapshot (``scripts/snapshot.py``) in the same commit, which explai
 """
 from __future__ import annotations
 
-import importlib.util
-from pathlib import Path
-
 import pytest
-
-ROOT = Path(__file__).resolve().parents[2]
 
 
 @pytest.fixture(scope="module")
-def snapshot():
-    spec = importlib.util.spec_from_file_location("snapshot", ROOT / "scripts" / "snapshot.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+def snapshot(load_script):
+    return load_script("snapshot")
 
 
 def _check(snapshot, pipeline, name, documents):

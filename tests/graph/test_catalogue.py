@@ -1,8 +1,6 @@
 """The catalogue CSVs as RDF: scripts/build_catalogue.py and kg.graph.catalogue."""
 from __future__ import annotations
 
-import importlib.util
-import sys
 from pathlib import Path
 
 import pytest
@@ -29,19 +27,13 @@ NEW_AREAS = """序号,名称,省份,获批日期,备注
 """
 
 
-def load_script():
-    spec = importlib.util.spec_from_file_location("build_catalogue", ROOT / "scripts" / "build_catalogue.py")
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    return module
-
-
-build_catalogue = load_script()
+@pytest.fixture(scope="module")
+def build_catalogue(load_script):
+    return load_script("build_catalogue")
 
 
 @pytest.fixture
-def small(tmp_path):
+def small(tmp_path, build_catalogue):
     src = tmp_path / "catalogue"
     src.mkdir()
     (src / "kfq2018.csv").write_text(KFQ, encoding="utf-8")
@@ -99,7 +91,7 @@ def test_source_quirks_shared_code_two_dates_unmatched_industries(small):
     assert not list(g.objects(linzi, PK.catalogueIndustry)) and not list(g.objects(linzi, PK.catalogueIndustryText))
 
 
-def test_conversion_is_deterministic(small, tmp_path):
+def test_conversion_is_deterministic(small, tmp_path, build_catalogue):
     src, out, _, _ = small
     again = tmp_path / "again.ttl"
     build_catalogue.build(src, again, ROOT / "ontology")
@@ -129,7 +121,7 @@ def test_split_industries_drops_stray_stops_and_placeholders():
     assert split_industries("在建") == ()
 
 
-def test_missing_folder_exits_2(tmp_path, capsys):
+def test_missing_folder_exits_2(tmp_path, capsys, build_catalogue):
     assert build_catalogue.main([str(tmp_path / "nowhere"), "-o", str(tmp_path / "c.ttl")]) == 2
     assert "kfq2018.csv" in capsys.readouterr().err
 
@@ -143,7 +135,7 @@ def test_shipped_catalogue_counts(lexicon):
 
 
 @pytest.mark.skipif(not (SHARED / "kfq2018.csv").is_file(), reason="needs ../shared/catalogue")
-def test_real_conversion_is_the_shipped_file(tmp_path):
+def test_real_conversion_is_the_shipped_file(tmp_path, build_catalogue):
     out = tmp_path / "catalogue.ttl"
     counts = build_catalogue.build(SHARED, out, ROOT / "ontology")
     assert (counts.zones, counts.national, counts.provincial, counts.new_areas) == (2543, 552, 1991, 19)

@@ -1,28 +1,15 @@
 """scripts/catalogue_links.py: counts the parks of a JSONL corpus that link to the catalogue, samples links."""
 from __future__ import annotations
 
-import importlib.util
 import json
-import sys
-from pathlib import Path
-
-ROOT = Path(__file__).resolve().parents[2]
 
 
-def load_script():
-    spec = importlib.util.spec_from_file_location("catalogue_links", ROOT / "scripts" / "catalogue_links.py")
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    return module
-
-
-def test_counts_and_a_seeded_sample(tmp_path, capsys):
+def test_counts_and_a_seeded_sample(tmp_path, capsys, load_script):
     corpus = tmp_path / "c.jsonl"
     rows = [{"id": "a", "text": "北京经开区聚焦汽车产业。"}, {"id": "b", "text": "常熟氢能源汽车产业园聚焦氢能产业。"}]
     corpus.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in rows) + "\n", encoding="utf-8")
     tsv, pairs = tmp_path / "s.tsv", tmp_path / "p.tsv"
-    script = load_script()
+    script = load_script("catalogue_links")
     assert script.main([str(corpus), "--seed", "3", "--tsv", str(tsv), "--pairs", str(pairs)]) == 0
     out = capsys.readouterr().out
     assert "park entities (per document): 2" in out and "linked to the catalogue: 1 (50.0%)" in out

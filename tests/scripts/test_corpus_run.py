@@ -1,10 +1,8 @@
 """scripts/corpus_run.py: every article through the pipeline, failures counted and named, never raised."""
 from __future__ import annotations
 
-import importlib.util
 import io
 import json
-import sys
 from pathlib import Path
 
 import pytest
@@ -13,15 +11,9 @@ ROOT = Path(__file__).resolve().parents[2]
 CORPUS = ROOT.parent / "shared" / "corpus" / "park_news.jsonl"
 
 
-def load_script():
-    spec = importlib.util.spec_from_file_location("corpus_run", ROOT / "scripts" / "corpus_run.py")
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # dataclasses look their module up
-    spec.loader.exec_module(module)
-    return module
-
-
-corpus_run = load_script()
+@pytest.fixture(scope="module")
+def corpus_run(load_script):
+    return load_script("corpus_run")
 
 ARTICLES = [
     {"id": "a1", "text": "苏州高新区聚焦集成电路、生物医药等主导产业。", "date": "2024-05-08"},
@@ -41,7 +33,7 @@ def jsonl(tmp_path):
     return path
 
 
-def test_counts_documents_and_names_the_bad_line(pipeline, jsonl):
+def test_counts_documents_and_names_the_bad_line(pipeline, jsonl, corpus_run):
     report = corpus_run.run(jsonl, pipeline=pipeline)
     assert report.documents == len(ARTICLES) + 1  # the broken line is counted, and reported
     assert [where for where, _ in report.errors] == ["line 3"]
@@ -52,7 +44,7 @@ def test_counts_documents_and_names_the_bad_line(pipeline, jsonl):
     assert "error: line 3:" in summary
 
 
-def test_a_crash_is_counted_with_the_document_id(pipeline, jsonl, monkeypatch):
+def test_a_crash_is_counted_with_the_document_id(pipeline, jsonl, monkeypatch, corpus_run):
     original = pipeline.process
 
     def flaky(raw):
@@ -66,7 +58,7 @@ def test_a_crash_is_counted_with_the_document_id(pipeline, jsonl, monkeypatch):
     assert crash and crash[0][1].startswith("ZeroDivisionError: boom (at ")
 
 
-def test_limit_and_seeded_sample(jsonl):
+def test_limit_and_seeded_sample(jsonl, corpus_run):
     lines = list(corpus_run.iter_lines(jsonl, limit=2))
     assert [n for n, _ in lines] == [1, 2]
     sample = [n for n, _ in corpus_run.iter_lines(jsonl, sample=3, seed=5)]
@@ -75,7 +67,7 @@ def test_limit_and_seeded_sample(jsonl):
     assert len(list(corpus_run.iter_lines(jsonl))) == len(ARTICLES) + 1  # the blank line is not a document
 
 
-def test_offset_faults_are_errors(pipeline):
+def test_offset_faults_are_errors(pipeline, corpus_run):
     from kg.text.readers import RawDocument
 
     result = pipeline.process(RawDocument("x", ARTICLES[0]["text"], "x"))
@@ -85,7 +77,7 @@ def test_offset_faults_are_errors(pipeline):
     assert "does not match the text" in corpus_run.check_offsets(result)[0]
 
 
-def test_main_exit_codes(tmp_path, monkeypatch, capsys, pipeline):
+def test_main_exit_codes(tmp_path, monkeypatch, capsys, pipeline, corpus_run):
     import kg.pipeline
 
     monkeypatch.setattr(kg.pipeline, "Pipeline", lambda *a, **k: pipeline)
@@ -98,7 +90,7 @@ def test_main_exit_codes(tmp_path, monkeypatch, capsys, pipeline):
 
 
 @pytest.mark.skipif(not CORPUS.is_file(), reason="the shared news corpus is not on this machine")
-def test_a_sample_of_the_news_corpus_runs_without_errors(pipeline):
+def test_a_sample_of_the_news_corpus_runs_without_errors(pipeline, corpus_run):
     report = corpus_run.run(CORPUS, sample=60, seed=7, pipeline=pipeline, out=io.StringIO())
     assert report.documents == 60
     assert report.errors == []

@@ -1,23 +1,9 @@
 """scripts/fit_confidence.py: the calibration that turns the model's score into a rate of right facts."""
 from __future__ import annotations
 
-import importlib.util
-import sys
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[2]
-
-
-def load_script():
-    spec = importlib.util.spec_from_file_location("fit_confidence", ROOT / "scripts" / "fit_confidence.py")
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    return module
-
-
-def test_isotonic_points_rise_and_pool_small_blocks():
-    fit = load_script()
+def test_isotonic_points_rise_and_pool_small_blocks(load_script):
+    fit = load_script("fit_confidence")
     # the rate of right facts rises with the score: 1 in 4 below 0.5, 3 in 4 above
     pairs = [(i / 200, i % 4 == 0) for i in range(100)] + [(0.5 + i / 200, i % 4 != 0) for i in range(100)]
     points = fit.isotonic(pairs)
@@ -26,8 +12,8 @@ def test_isotonic_points_rise_and_pool_small_blocks():
     assert points[0][1] < 0.5 < points[-1][1]
 
 
-def test_a_judged_documents_facts_are_calibrated_without_it():
-    fit = load_script()
+def test_a_judged_documents_facts_are_calibrated_without_it(load_script):
+    fit = load_script("fit_confidence")
     # (score, right, source, document): document 0 alone is all wrong at high scores
     scored = [(0.9, False, fit.JUDGED, 0)] * 25 + [(0.9, True, fit.JUDGED, 1)] * 25 + \
              [(0.2, False, fit.JUDGED, 2)] * 25 + [(0.8, True, "gold", 3)] * 5
