@@ -246,17 +246,14 @@ class RelationExtractor:
             for m, k in f.mentions:
                 if not k or m.generic or m.cls not in OWNED_PROPS:
                     continue
-                if m.cls != "Park" and parks_ending.get(m.start, k) != k and m.surface[:1] not in self.coordinators:
-                    # X产业园荆州（武汉）离岸科创中心, X开发区湖北容百…公司: the park right before the name is where it is
-                    out.append((Relation(parks_ending[m.start], OWNED_PROPS[m.cls], k, evidence_for(f.sentence),
-                                         "grammar:name-prefix"), {"bias": 1.0, "owned": 1.0, "tie": 1.0, "explicit": 1.0,
-                                                                  "name_prefix": 1.0, m.cls.lower(): 1.0}))
-                for park in sorted(context.names):
-                    if park != k and context.owns(park, m.surface) and not one_park_by_name(park, k, self.lex.regions):
-                        features = {"bias": 1.0, "owned": 1.0, "tie": 1.0, "explicit": 1.0, "name_prefix": 1.0,
-                                    {"Park": "subpark"}.get(m.cls, m.cls.lower()): 1.0}
-                        out.append((Relation(park, OWNED_PROPS[m.cls], k, evidence_for(f.sentence),
-                                             "grammar:name-prefix"), features))
+                # X产业园荆州（武汉）离岸科创中心, X开发区湖北容百…公司: the park right before the name is where it is
+                owners = [parks_ending[m.start]] if m.cls != "Park" and parks_ending.get(m.start, k) != k else []
+                owners += [park for park in sorted(context.names) if park != k and context.owns(park, m.surface)
+                           and not one_park_by_name(park, k, self.lex.regions)]
+                features = {"bias": 1.0, "owned": 1.0, "tie": 1.0, "explicit": 1.0, "name_prefix": 1.0,
+                            {"Park": "subpark"}.get(m.cls, m.cls.lower()): 1.0}
+                out += [(Relation(park, OWNED_PROPS[m.cls], k, evidence_for(f.sentence), "grammar:name-prefix"), features)
+                        for park in owners]
         return out
 
     def _bracket_holder(self, mentions, m, text: str, base: int) -> str:

@@ -109,6 +109,7 @@ class CueIndex:
     seg: Segmenter
     type_words: dict  # form -> (contract class, subclass, level)
     type_forms: tuple  # type word forms, longest first
+    kind_heads: tuple  # list cues and type words, longest first: what a kind of thing ends in (优秀企业, 园区孵化器)
     # dictionary matchers (kg.extract.gazetteer: (begin, end, form), longest at each position)
     type_gaz: RegexEngine
     industry_gaz: RegexEngine
@@ -150,6 +151,7 @@ class CueIndex:
         longest = lambda words: tuple(sorted(words, key=len, reverse=True))  # noqa: E731
         return cls(
             lex=lex, seg=seg, type_words=type_words, type_forms=longest(type_words),
+            kind_heads=longest(set(lex.list_cues) | set(type_words)),
             type_gaz=_matcher(type_words), industry_gaz=_matcher(w for w in lex.industry_labels if len(w) >= 2),
             trade_gaz=_matcher(lex.enterprise_trade_suffixes), predicate_gaz=_matcher(lex.enterprise_predicates),
             suffix_gaz=_matcher(lex.industry_suffixes), cue_re=alternation(lex.list_cues),

@@ -49,8 +49,6 @@ def item_spans(cues: CueIndex, text: str, base: int, end: int, tokens: list[Toke
     for idx, (s, e) in enumerate(_parts(text, clause_start, end)):
         if idx == 0 and e > s and not framed:
             s = _first_item_start(cues, tokens, text, base, s, e)
-            if text[s:s + 1] in cues.words["glued_conjunctions"] and e - s > 3:
-                s += 1  # 苏州高新区与|华川集团、金桥集团等企业: the conjunction joins the park to the list
         item = text[s:e].strip("“”\"' ")
         if not item:
             continue
@@ -122,7 +120,7 @@ def _cue_item(cues: CueIndex, name: str, lst: _List) -> bool:
 
 def _described_kind(cues: CueIndex, name: str) -> bool:
     """优秀企业, 园区孵化器: modifiers or a generic word before a cue or a type word describe a kind, name nothing."""
-    for head in sorted(set(cues.lex.list_cues) | set(cues.type_words), key=len, reverse=True):
+    for head in cues.kind_heads:
         if name.endswith(head) and len(name) > len(head):
             rest = name[:-len(head)]
             return cues.only_modifiers(rest) or rest in cues.lex.generic
