@@ -123,9 +123,9 @@ def test_a_bare_name_does_not_make_a_park_own_what_begins_with_it(reader):
 
 
 def test_firms_that_settle_in_a_park_are_its_whoever_the_sentence_opens_with(reader, lexicon):
-    """X芯超、Y卡森等企业入驻Z高新区: a place opening the first firm's name does not take the park away."""
+    """X云芯、Y云森等企业入驻Z高新区: a place opening the first firm's name does not take the park away."""
     region = next(r for r in sorted(lexicon.regions) if len(r) == 2 and r + "区" not in lexicon.regions)
-    text = f"{region}芯超、山东卡森等一批企业相继入驻延河高新区。"
+    text = f"{region}云芯、山东云森等一批企业相继入驻延河高新区。"
     park = _park(text, "延河高新区")
     keys = {(park.start, park.end): "Park:延河|高新区"}
     frame = reader.frames([Sentence("d", 0, len(text), text, 0)], [park], keys, {"Park:延河|高新区": "zone"})[0]

@@ -111,10 +111,10 @@ def test_a_sub_park_needs_a_word_that_puts_it_inside_the_park(run_text):
 
 
 def test_a_park_written_in_brackets_after_another_is_its_other_name_not_its_partner(run_text):
-    """天衢新区（德州经开区）: one park by two names; 协同发展 later in the article relates no pair."""
-    text = "德州云溪新区（德州经济技术开发区）基金联盟成立。云溪新区与德州经济技术开发区协同发展。"
+    """X新区（Y经开区）: one park by two names; 协同发展 later in the article relates no pair."""
+    text = "云溪新区（云翔经济技术开发区）基金联盟成立。云溪新区与云翔经济技术开发区协同发展。"
     assert not {r for r in _rels(run_text, text) if r[1] == "cooperatesWith"}
-    assert {r for r in _rels(run_text, "德州云溪新区与德州经济技术开发区协同发展。") if r[1] == "cooperatesWith"}
+    assert {r for r in _rels(run_text, "云溪新区与云翔经济技术开发区协同发展。") if r[1] == "cooperatesWith"}
 
 
 def test_a_clause_a_region_opens_is_the_regions_not_the_parks(run_text):
@@ -123,8 +123,8 @@ def test_a_clause_a_region_opens_is_the_regions_not_the_parks(run_text):
     assert not {r for r in _rels(run_text, text) if r[2] == "生物医药"}
     assert {r for r in _rels(run_text, "云溪生命健康产业园近年来聚焦生物医药等新兴产业。") if r[2] == "生物医药"}
     # a place that opens a firm's name is no region subject
-    firms = _rels(run_text, "延吉高新区招商成效显著，上海芯超、山东卡森等一批企业相继入驻高新区。")
-    assert ("延吉|高新区", "hasEnterprise", "上海芯超") in firms
+    firms = _rels(run_text, "云溪高新区招商成效显著，上海云芯、山东云森等一批企业相继入驻高新区。")
+    assert ("云溪|高新区", "hasEnterprise", "上海云芯") in firms
 
 
 def test_a_park_where_others_settle_is_no_sub_park(run_text):
@@ -135,9 +135,9 @@ def test_a_park_where_others_settle_is_no_sub_park(run_text):
 
 
 def test_a_park_right_before_a_platforms_or_a_firms_own_name_is_where_it_is(run_text):
-    """X产业园荆州（武汉）离岸科创中心, X开发区湖北容百…有限公司: the park is the name's address and hosts it."""
-    rels = _rels(run_text, "样板间位于云溪之星产业园荆州（武汉）离岸科创中心。")
-    assert ("云溪之星|产业园", "hasPlatform", "荆州(武汉)离岸科创中心") in rels
+    """X产业园宜昌（武汉）离岸科创中心, X开发区湖北云翔…有限公司: the park is the name's address and hosts it."""
+    rels = _rels(run_text, "样板间位于云溪之星产业园宜昌（武汉）离岸科创中心。")
+    assert ("云溪之星|产业园", "hasPlatform", "宜昌(武汉)离岸科创中心") in rels
     rels = _rels(run_text, "企业名单：云溪开发区湖北云翔锂电材料有限公司。")
     assert {r for r in rels if r[1] == "hasEnterprise" and r[0].startswith("云溪")}
 

@@ -11,7 +11,7 @@ def test_a_list_opening_and_a_build_verb_in_its_first_item(lexicon):
     from kg.extract.names.cues import CueIndex
 
     cues = CueIndex.build(lexicon)
-    text = "高标准建设了云溪金地创谷、创智产业园，新增孵化场地。"
+    text = "加快建设了云翔创谷、创智产业园，孵化面积扩大。"
     at = text.index("创智")
     assert ds.list_opening(text, at) == 0 and ds.built(cues, text, at)
     text = "主要承担建设、管理园区配套功能。"

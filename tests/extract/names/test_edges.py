@@ -35,6 +35,6 @@ def test_a_reporters_name_in_a_byline_does_not_open_a_park_name(run_text):
 
 
 def test_a_one_character_place_ends_an_abbreviation_of_several_cities(run_text):
-    """合芜|蚌国家自主创新示范区, 苏州独墅|湖科教创新区: the unknown word before a one-character place opens the name."""
-    parks = {m.surface for m in run_text("合芜蚌国家自主创新示范区建设加快推进。").mentions if m.cls == "Park"}
-    assert parks == {"合芜蚌国家自主创新示范区"}
+    """X芜|蚌国家自主创新示范区, X独墅|湖科教创新区: the unknown word before a one-character place opens the name."""
+    parks = {m.surface for m in run_text("溪芜蚌国家自主创新示范区建设加快推进。").mentions if m.cls == "Park"}
+    assert parks == {"溪芜蚌国家自主创新示范区"}

@@ -93,13 +93,13 @@ def test_a_name_withheld_before_the_walks_start_is_no_name(run_text):
 
 
 def test_an_industry_base_is_a_park_where_a_city_opens_it_and_a_title_where_a_province_does(run_text):
-    """合肥新型显示产业基地 is a park; 河北省安全应急产业基地 a title the province gives a park, whose
-    industry (安全应急) is the park's; 重大新兴产业基地 a kind."""
+    """合肥智能家电产业基地 is a park; X省节能环保产业基地 a title the province gives a park, whose
+    industry (节能环保) is the park's; 重大新兴产业基地 a kind."""
     def found(text):
         return {(m.surface, m.cls) for m in run_text(text).mentions}
 
-    assert ("合肥新型显示产业基地", "Park") in found("合肥新型显示产业基地荣获荣誉。")
-    assert not {m for m in found("燕郊高新区获评河北省安全应急产业基地。") if m[1] == "Park" and "基地" in m[0]}
+    assert ("合肥智能家电产业基地", "Park") in found("合肥智能家电产业基地荣获荣誉。")
+    assert not {m for m in found("云溪高新区获评江西省节能环保产业基地。") if m[1] == "Park" and "基地" in m[0]}
     assert not {m for m in found("安徽省重大新兴产业基地考评结果公布。") if m[1] == "Park"}
 
 
@@ -146,17 +146,17 @@ def test_the_head_word_settles_park_against_platform_for_science_parks_and_innov
 
 
 def test_a_park_named_by_descriptors_alone_is_one_where_the_text_builds_it(run_text):
-    """高标准建设了X创谷、创智产业园, 开发区就成立了科技创业园: built, so named; 建设、管理园区 lists verbs."""
+    """建设了X创谷、创智产业园, 开发区就设立了科技孵化园: built, so named; 建设、管理园区 lists verbs."""
     def parks(text):
         return {m.surface for m in run_text(text).mentions if m.cls == "Park" and m.key}
 
-    assert "创智产业园" in parks("一是打造人才创业基地，高标准建设了云溪金地创谷、创智产业园，新增孵化场地。")
-    assert "科技创业园" in parks("早在2007年，云溪开发区就成立了科技创业园。")
+    assert "创智产业园" in parks("一是打造人才创业基地，加快建设了云翔创谷、创智产业园，孵化面积扩大。")
+    assert "科技孵化园" in parks("早在2007年，云溪开发区就设立了科技孵化园。")
     assert not parks("该公司主要承担建设、管理园区配套人才房功能。")
 
 
 def test_a_scam_compound_is_no_park(run_text):
-    parks = {m.surface for m in run_text("张某将二人哄骗出境，卖入电诈园区。多人在云溪诈骗园区遭受殴打。").mentions
+    parks = {m.surface for m in run_text("两人被骗出境后被卖入电诈园区。多人在云溪诈骗园区遭受殴打。").mentions
              if m.cls == "Park" and m.key}
     assert not parks
 
