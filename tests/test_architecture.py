@@ -1,6 +1,7 @@
 """The architecture holds: import contracts (.importlinter), small modules, simple functions, one copy of each idea."""
 from __future__ import annotations
 
+import logging
 import os
 import re
 from pathlib import Path
@@ -32,11 +33,17 @@ def test_import_contracts_are_kept():
     from importlinter.cli import lint_imports
 
     cwd = os.getcwd()
+    # import-linter configures logging with disable_existing_loggers: put the loggers back, or later
+    # tests that read a module's log (caplog) hear nothing
+    loggers = [lg for lg in logging.Logger.manager.loggerDict.values() if isinstance(lg, logging.Logger)]
+    disabled = [lg.disabled for lg in loggers]
     os.chdir(ROOT)
     try:
         code = lint_imports(config_filename=str(ROOT / ".importlinter"), no_cache=True)
     finally:
         os.chdir(cwd)
+        for lg, was in zip(loggers, disabled):
+            lg.disabled = was
     assert code == 0, "an import contract is broken: run `lint-imports` in the repository for the report"
 
 
