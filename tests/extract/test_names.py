@@ -278,6 +278,14 @@ def test_caption_role_and_metaphor_words_never_open_a_name(run_text):
     assert ("Enterprise", "清美集团") in _mentions(run_text, "北京孕育出清美集团等企业。")
 
 
+
+def test_time_phrases_visits_and_border_directions_never_open_a_name(run_text):
+    # 继X之后, 自X成立以来, 参观X, 东至X、西到Y: the word before the name is no part of it
+    found = _mentions(run_text, "继荆门经开区之后，自白鹭新区成立以来，来宾参观枫林新材料产业园，东至高新区，西到临江经开区。")
+    assert ("Park", "荆门经开区") in found and ("Park", "白鹭新区") in found
+    assert ("Park", "枫林新材料产业园") in found and ("Park", "临江经开区") in found
+    assert not any(name.startswith(("继", "自", "参观", "西到")) for _, name in found)
+
 def test_an_industry_before_a_sub_park_word_belongs_to_its_name(run_text):
     assert ("Park", "中欧先进制造产业园") in _mentions(run_text, "中欧先进制造产业园开工。")
     # a conjunction is no part of it
