@@ -389,3 +389,11 @@ def test_a_time_word_that_also_names_stays_in_a_park_name(run_text):
 def test_transferring_research_results_is_an_activity_not_an_industry(run_text):
     found = {m.surface for m in run_text("园区推动科技成果转化和成果转化落地。").mentions if m.cls == "Industry"}
     assert not found & {"成果转化", "科技成果转化"}
+
+
+def test_a_street_address_or_a_bus_line_before_a_name_is_no_part_of_it(run_text):
+    found = _mentions(run_text, "活动在黄浦区松风路1200号松风创谷举行。乘坐308路由青禾工业园出发。"
+                                "公司位于新华区建设路88号5号楼禾丰科技有限公司。")
+    assert ("Platform", "松风创谷") in found and ("Park", "青禾工业园") in found
+    assert ("Enterprise", "禾丰科技有限公司") in found
+    assert not any("号" in name or name.startswith("308") for _, name in found)

@@ -217,6 +217,13 @@ def address_before_name(cues: CueIndex, prefix: str) -> int:
     return 0
 
 
+def street_address(cues: CueIndex, prefix: str) -> int:
+    """Length of a street address or bus line opening a name's prefix (建设路88号|青禾产业园,
+    308路|由…), else 0; the name needs two characters after it."""
+    end = max((m.end() for m in cues.patterns["street_address"].finditer(prefix)), default=0)
+    return end if len(prefix) - end >= 2 else 0
+
+
 def leading_service_verb(cues: CueIndex, prefix: str) -> int:
     """Length of a verb that opens a park's prefix (服务|雄安, 助力|临港), else 0."""
     if any(start == 0 for start, _, _ in cues.industry_gaz.find(prefix)):

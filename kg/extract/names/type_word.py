@@ -41,6 +41,9 @@ def _name_start(cues: CueIndex, tokens, text: str, base: int, t_start: int, cls:
     name_start = strip_left_boundaries(cues, name_start, t_start, text, base)
     name_start += ev.date_unit_before(cues, text, name_start - base, t_start - base)
     name_start += cut_point(cues, text[name_start - base:t_start - base], enterprise=cls == "Enterprise")
+    address = ev.street_address(cues, text[name_start - base:t_start - base])
+    if address:
+        name_start = strip_left_boundaries(cues, name_start + address, t_start, text, base)
     name_start = place_anchored_start(cues, tokens, base, name_start, t_start) if cls == "Enterprise" else name_start
     if cls != "Park":
         return name_start + _non_park_lead(cues, text, base, name_start, t_start, t_end, cls)
