@@ -397,3 +397,10 @@ def test_a_street_address_or_a_bus_line_before_a_name_is_no_part_of_it(run_text)
     assert ("Platform", "松风创谷") in found and ("Park", "青禾工业园") in found
     assert ("Enterprise", "禾丰科技有限公司") in found
     assert not any("号" in name or name.startswith("308") for _, name in found)
+
+
+def test_a_short_firm_name_that_opens_an_office_name_is_no_firm(run_text):
+    # X新区科技|创新和经济服务局, X区科技|创新局: the office of science, not a firm named X科技
+    found = _mentions(run_text, "会上，青禾新区科技创新和经济服务局介绍了情况。随后，白鹭区科技创新局发言。")
+    assert not any(cls == "Enterprise" for cls, _ in found)
+    assert ("Enterprise", "禾丰科技") in _mentions(run_text, "禾丰科技创新推出新品。")

@@ -75,14 +75,15 @@ def _leading_place(cues: CueIndex, text: str) -> int:
 ORGANISATION_REACH = 3  # words after an industry searched for the organisation it names (教育和体育局)
 
 
-def in_organisation_name(cues: CueIndex, after: str) -> bool:
-    """教育和体育局, 网络安全和信息化委员会, 旅游行业协会: the industry word opens an office's or an
-    association's name, within a few nouns and conjunctions after it."""
+def in_organisation_name(cues: CueIndex, after: str, reach: int = ORGANISATION_REACH) -> bool:
+    """教育和体育局, 网络安全和信息化委员会, 旅游行业协会: the industry word (or a firm's short name:
+    X区科技|创新局) opens an office's or an association's name, within `reach` nouns, verbs and
+    conjunctions after it."""
     endings, exceptions = cues.words["organisation_endings"], cues.words["not_organisations"]
     window = after[:12]
     if not any(e in window for e in endings):
         return False  # most industries: no organisation word near, no segmenting
-    for tok in cues.tokens(window)[:ORGANISATION_REACH]:
+    for tok in cues.tokens(window)[:reach]:
         if tok.word.endswith(endings) and tok.word not in exceptions:
             return True
         if tok.pos not in ("n", "c", "vn", "v"):

@@ -5,10 +5,12 @@ from __future__ import annotations
 from kg.extract.names import evidence as ev
 from kg.extract.names.cues import CueIndex
 from kg.extract.names.edges import Walk, walk_back
+from kg.extract.names.resolve import in_organisation_name
 from kg.extract.names.rules import TRADE_NAME_REACH, Candidate, candidate
 from kg.types import Sentence
 
 NAME, VERSION = "grammar:trade-name", 1
+OFFICE_REACH = 5  # words after a short name searched for the office it opens (X区科技|创新和经济服务局)
 OPEN_PUNCT = "，。；：、（(“\""  # punctuation that may stand before a short name
 CLOSE_PUNCT = "，。；：、）)”\""  # and after it
 
@@ -49,6 +51,7 @@ def find(sent: Sentence, tokens, cues: CueIndex) -> list[Candidate]:
         if len(name) <= len(word) or not ev.is_trade_name(cues, name):
             continue
         next_tok = next((t for t in tokens if t.start == end), None)
-        if _stands_alone(cues, text, start, stop, next_tok) and not _item_of_kinds(cues, text, start, stop):
+        if _stands_alone(cues, text, start, stop, next_tok) and not _item_of_kinds(cues, text, start, stop) \
+                and not in_organisation_name(cues, text[stop:], OFFICE_REACH):
             out.append(candidate("trade-name", base + start, end, "Enterprise"))
     return out
