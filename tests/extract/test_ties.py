@@ -199,3 +199,17 @@ def test_an_organiser_list_ties_nothing_in_its_whole_sentence(run_text):
 def test_a_firm_that_builds_a_project_for_the_park_is_its_contractor(run_text):
     text = "近日，由云翔天工集团承建的云溪高新区光伏项目一期完工，为云溪高新区环保科技城并网通电奠定基础。"
     assert not {r for r in _rels(run_text, text) if r[1] == "hasEnterprise"}
+
+
+def test_serving_attracting_or_a_topic_word_ties_nothing(lexicon):
+    """Words that tie a park as often as someone else (a firm serving its clients, an event attracting
+    guests, 围绕/聚焦/重点 before any topic) are no tie words of the shipped lexicon; settling still is."""
+    index = TieIndex.from_lexicon(lexicon)
+    firm = "禾丰科技有限公司"
+    for text in (f"{firm}服务周边农户。", f"展会吸引{firm}参展。", f"{firm}总部在外地。"):
+        at = text.index(firm)
+        assert index.tie(text, "hasEnterprise", at, at + len(firm)) is None, text
+    for text in ("围绕数字经济作报告。", "聚焦数字经济展开讨论。", "重点介绍数字经济。"):
+        at = text.index("数字经济")
+        assert index.tie(text, "hasIndustry", at, at + 4) is None, text
+    assert index.tie(f"{firm}落户园区。", "hasEnterprise", 0, len(firm)) == "落户"
