@@ -404,3 +404,12 @@ def test_a_short_firm_name_that_opens_an_office_name_is_no_firm(run_text):
     found = _mentions(run_text, "会上，青禾新区科技创新和经济服务局介绍了情况。随后，白鹭区科技创新局发言。")
     assert not any(cls == "Enterprise" for cls, _ in found)
     assert ("Enterprise", "禾丰科技") in _mentions(run_text, "禾丰科技创新推出新品。")
+
+
+def test_an_everyday_word_before_a_taxonomy_industry_is_part_of_its_name(run_text):
+    # the industry as written: 民用|航空, 智能|物联网; a firm's or a place's name part is not (禾丰|锂电)
+    found = _mentions(run_text, "园区形成了民用航空产业布局，重点发展智能物联网产业。")
+    assert ("Industry", "民用航空") in found and ("Industry", "智能物联网") in found
+    assert ("Industry", "航空") not in found and ("Industry", "物联网") not in found
+    found = _mentions(run_text, "园区引进的禾丰锂电、青岚新能源等项目增资扩产，提高广大光伏产业工人素质。")
+    assert not any(cls == "Industry" and name.startswith(("禾丰", "广大")) for cls, name in found)

@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass, field
 
 from kg.extract.gazetteer import RegexEngine
-from kg.extract.segment import Segmenter
+from kg.extract.segment import UNKNOWN, Segmenter
 from kg.ontology import Lexicon
 
 # POS tags (jieba's) that never belong inside a name.
@@ -195,7 +195,20 @@ class CueIndex:
         if core in self.lex.industry_labels:
             return True
         heads = self.lex.industry_heads
-        return core.endswith(tuple(heads)) and any(core.endswith(h) and len(core) > len(h) for h in heads)
+        if core.endswith(tuple(heads)) and any(core.endswith(h) and len(core) > len(h) for h in heads):
+            return True
+        # 民用|航空, 智能|物联网: a common word before a taxonomy label of two characters or more
+        return any(core[i:] in self.lex.industry_labels and self._common_modifier(core[:i])
+                   for i in range(1, min(4, len(core) - 1)))
+
+    def _common_modifier(self, prefix: str) -> bool:
+        """Everyday words (民用, 智能, 酒店), not a name part (容百|锂电, 张江|电竞: a firm's or a
+        place's), a piece of a longer word (液化石|油气), a verb, a role word or a generic modifier (特色, 国际)."""
+        if prefix in self.lex.modifiers or prefix in self.lex.role_triggers or self.only_modifiers(prefix):
+            return False
+        return all(len(t.word) >= 2 and t.pos not in NAME_POS and t.pos not in STOP_POS and t.pos != UNKNOWN
+                   and self.seg.frequency(t.word) >= RARE_WORD and not self.is_place(t.word)
+                   for t in self.tokens(prefix))
 
     def only_modifiers(self, prefix: str) -> bool:
         """True when `prefix` is made of generic modifiers alone (国家级, 该, 全省)."""
