@@ -1,7 +1,7 @@
 """Fitted weights of the confidence models: written by scripts/fit_confidence.py, not by hand."""
-RELATION_WEIGHTS = {"anchored": 1.1203, "bias": -1.6745, "blocked_weak": 0.5275, "crowded": 1.127, "enterprise": -0.3634, "explicit": -0.5536, "gazetteer": -0.0729, "in_list": 0.2261, "industry": -0.0185, "list_stage": 0.6836, "name_prefix": 1.9154, "object_legal": -0.1425, "object_repeated": 1.2651, "owned": 1.1781, "park_pair": -0.0363, "platform": 0.2434, "role": 0.431, "same_clause": 0.3689, "sentence_gap": -0.4702, "subject_before": -0.0988, "subject_in_lead": -0.3171, "subpark": 0.1748, "tie": 0.3098, "topic_only_no_tie": 0.4122}
-RELATION_THRESHOLD = 0.29
-RELATION_CALIBRATION = [[0.3348, 0.2174], [0.471, 0.3056], [0.5678, 0.5], [0.6511, 0.5952], [0.7864, 0.6974], [0.9043, 0.7549]]
+RELATION_WEIGHTS = {"anchored": 0.9999, "bias": -1.8547, "blocked_weak": 0.593, "crowded": 1.0877, "enterprise": -0.3235, "explicit": -0.3551, "gazetteer": -0.0137, "in_list": 0.378, "industry": -0.0184, "list_stage": 0.621, "name_prefix": 1.7487, "object_legal": -0.0509, "object_repeated": 1.4422, "owned": 1.1806, "park_pair": -0.0505, "platform": 0.2688, "role": 0.316, "same_clause": 0.2791, "sentence_gap": -0.3929, "subject_before": -0.2605, "subject_in_lead": -0.2862, "subpark": 0.1235, "tie": 0.3828, "topic_only_no_tie": 0.4342}
+RELATION_THRESHOLD = 0.39
+RELATION_CALIBRATION = [[0.3864, 0.2609], [0.5297, 0.4103], [0.6164, 0.5714], [0.7036, 0.6364], [0.7851, 0.6724], [0.8686, 0.7037], [0.9478, 0.8235]]
 TARGET_WEIGHTS = {"bias": 2.9458, "count_unit": 0.3797, "deadline_year": 0.2109, "explicit": -0.3353, "goal_in_clause": -0.1848, "sentence_gap": 0.0, "subject_in_lead": 0.0}
 TARGET_THRESHOLD = 0.0
 TARGET_CALIBRATION = []
