@@ -108,6 +108,8 @@ def test_a_sub_park_needs_a_word_that_puts_it_inside_the_park(run_text):
     untied = _rels(run_text, "苏州高新区举行推介会，金桥湾产业园代表发言。")
     assert any(p == "hasSubPark" and "金桥湾" in o for _, p, o in tied)
     assert not any(p == "hasSubPark" for _, p, _ in untied)
+    founded = _rels(run_text, "早在2009年，云溪开发区就成立了云帆产业园，吸引人才创业。")  # 成立, 设立: the zone set it up
+    assert any(p == "hasSubPark" and "云帆" in o for _, p, o in founded)
 
 
 def test_a_park_written_in_brackets_after_another_is_its_other_name_not_its_partner(run_text):
