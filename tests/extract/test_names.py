@@ -413,3 +413,9 @@ def test_an_everyday_word_before_a_taxonomy_industry_is_part_of_its_name(run_tex
     assert ("Industry", "航空") not in found and ("Industry", "物联网") not in found
     found = _mentions(run_text, "园区引进的禾丰锂电、青岚新能源等项目增资扩产，提高广大光伏产业工人素质。")
     assert not any(cls == "Industry" and name.startswith(("禾丰", "广大")) for cls, name in found)
+
+
+def test_a_citys_positioning_as_an_innovation_centre_is_no_platform(run_text):
+    found = _mentions(run_text, "加快建设南宁科技创新中心，打造桂林国际科创中心。园区建设了青禾科技创新中心。")
+    assert ("Platform", "青禾科技创新中心") in found
+    assert not any(name.startswith(("南宁", "桂林")) for _, name in found)

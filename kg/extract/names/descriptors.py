@@ -1,5 +1,6 @@
 """What the words before a type word say when they name nothing: a determiner or a count (这座, 多座,
-各大), a code (3333, sisp-china), or, for a park named by descriptors alone, whether the text builds it."""
+各大), a code (3333, sisp-china), places alone, a city's positioning (上海科技创新中心), or, for a park
+named by descriptors alone, whether the text builds it."""
 from __future__ import annotations
 
 from kg.extract.names.cues import CueIndex
@@ -45,3 +46,23 @@ def opens_with_determiner(cues: CueIndex, prefix: str) -> bool:
     before the type word, which then describe parks or count them, and name none."""
     return (len(prefix) > 2 and prefix.startswith(cues.lex.words("demonstrative"))) or \
         prefix.startswith(cues.lex.words("quantity-opening"))
+
+
+def only_places(cues: CueIndex, prefix: str) -> bool:
+    """The prefix is made of place names alone (成都, 湖北武汉)."""
+    rest = prefix
+    while rest:
+        size = next((k for k in range(min(6, len(rest)), 1, -1) if cues.is_place(rest[:k])), 0)
+        if not size:
+            return False
+        rest = rest[size:]
+    return True
+
+
+def positioning(cues: CueIndex, name: str) -> bool:
+    """A positioning head (科技创新中心) after places and scope words alone."""
+    head = next((h for h in cues.words["positioning_heads"] if name.endswith(h)), "")
+    rest = name[:len(name) - len(head)]
+    for word in cues.words["scope_modifiers"]:
+        rest = rest.replace(word, "")
+    return bool(head) and (not rest or only_places(cues, rest))

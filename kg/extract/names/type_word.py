@@ -122,17 +122,6 @@ def _leading_park_word(cues: CueIndex, prefix: str) -> int:
     return 0
 
 
-def _only_places(cues: CueIndex, prefix: str) -> bool:
-    """The prefix is made of place names alone (成都, 湖北武汉)."""
-    rest = prefix
-    while rest:
-        size = next((k for k in range(min(6, len(rest)), 1, -1) if cues.is_place(rest[:k])), 0)
-        if not size:
-            return False
-        rest = rest[size:]
-    return True
-
-
 def _no_firm_or_platform(cues: CueIndex, name: str, prefix: str, cls: str, set_out: bool = False) -> bool:
     """True when a firm or platform name lacks a proper-name part or names a class of them; a
     platform named by its field alone (氢能研究中心) only where the text sets it out as one
@@ -141,8 +130,10 @@ def _no_firm_or_platform(cues: CueIndex, name: str, prefix: str, cls: str, set_o
             ev.has_name_evidence(cues, prefix, "", firm=cls == "Enterprise")
             or (cls == "Platform" and ev.names_a_field(cues, prefix) and set_out)):
         return True
-    if cls == "Enterprise" and name.endswith(cues.words["company_suffixes"]) and _only_places(cues, prefix):
+    if cls == "Enterprise" and name.endswith(cues.words["company_suffixes"]) and ds.only_places(cues, prefix):
         return True  # 成都有限公司: a place alone names no company (临港集团, a group, keeps its place name)
+    if cls == "Platform" and ds.positioning(cues, name):
+        return True  # 上海科技创新中心, 北京国际科技创新中心: what a city means to become, not a body
     if cls == "Enterprise" and ev.describes_a_kind(cues, prefix):
         return True  # 外资资管公司, 公用事业公司, 文旅公司: a kind of firm, not a firm
     rest = prefix[leading_place_or_scale(cues, prefix):] if len(prefix) > 2 else prefix
