@@ -419,3 +419,9 @@ def test_a_citys_positioning_as_an_innovation_centre_is_no_platform(run_text):
     found = _mentions(run_text, "加快建设南宁科技创新中心，打造桂林国际科创中心。园区建设了青禾科技创新中心。")
     assert ("Platform", "青禾科技创新中心") in found
     assert not any(name.startswith(("南宁", "桂林")) for _, name in found)
+
+
+def test_world_before_an_industry_and_mostly_before_a_kind_of_firm_name_nothing(run_text):
+    found = _mentions(run_text, "世界氢能产业大会开幕。园区企业多为科技公司。")
+    assert ("Industry", "氢能") in found
+    assert not any(name.startswith(("世界", "多为")) for _, name in found)
