@@ -23,6 +23,7 @@ from kg.extract.park_identity import leading_places
 from kg.types import EntityKey
 
 SENTENCE_END = re.compile(r"[。！？!?\n]")
+BRACKETED = re.compile(r"[（(]([^（）()，。、]{2,8})[）)]")  # what brackets right after a name hold
 
 
 @dataclass(frozen=True)
@@ -83,6 +84,11 @@ class AreaTest:
                 return True
         return False
 
+    def district_in_brackets(self, text: str, spans) -> bool:
+        """金义新区（金东区）: the brackets give the district the area is, so the text names a region."""
+        return any((found := BRACKETED.match(text, b)) is not None and found.group(1) in self.regions
+                   for _, b in spans)
+
     def drop_regions(self, text: str, linked):
         """`linked` (kg.extract.link.DocumentEntities) without the new areas the text treats as regions."""
         spans: dict = {}
@@ -90,7 +96,8 @@ class AreaTest:
             spans.setdefault(k, []).append(span)
         regions = {k for k, e in linked.entities.items()
                    if self.leisure(k, e.zone) or (self.needs_test(k, e.zone) and self.written_as_type(text, k, spans.get(k, ()))
-                   and (self.urban(k) or not self.developed(text, sorted(spans.get(k, ())))))}
+                   and (self.urban(k) or self.district_in_brackets(text, spans.get(k, ()))
+                        or not self.developed(text, sorted(spans.get(k, ())))))}
         if not regions:
             return linked
         return replace(linked,

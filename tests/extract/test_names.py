@@ -425,3 +425,11 @@ def test_world_before_an_industry_and_mostly_before_a_kind_of_firm_name_nothing(
     found = _mentions(run_text, "世界氢能产业大会开幕。园区企业多为科技公司。")
     assert ("Industry", "氢能") in found
     assert not any(name.startswith(("世界", "多为")) for _, name in found)
+
+
+def test_a_size_a_kind_of_firm_or_a_provinces_field_parks_name_nothing(run_text):
+    # 建设10万平方米左右研发创新中心: a size and a kind; 1200亩 before a name is cut from it
+    found = _mentions(run_text, "园区将建设10万平方米左右研发创新中心，新建1200亩青禾产业园。")
+    assert ("Park", "青禾产业园") in found and not any(cls == "Platform" for cls, _ in found)
+    found = _mentions(run_text, "园区引进了质检公司。中国化工园区30强名单发布，湖北化工园区名单同时公布。")
+    assert not any(cls in ("Enterprise", "Park") for cls, _ in found)

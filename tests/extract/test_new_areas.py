@@ -46,3 +46,10 @@ def test_a_resort_is_a_park_only_as_a_zone_of_the_catalogue(run_text, lexicon):
     resort = next(z.name for z in lexicon.zones if z.name.endswith("旅游度假区"))
     assert {m.surface for m in run_text(f"{resort}引进项目。").mentions if m.cls == "Park" and m.key} == {resort}
     assert not [m for m in run_text("云溪国际邮轮旅游度假区开港。").mentions if m.cls == "Park" and m.key]
+
+
+def test_a_new_area_the_brackets_equate_with_a_district_is_a_region(run_text):
+    """X新区（金东区）: the text says which district the area is, so it names a region, even where its
+    sentences speak of firms; a park in the brackets (X新区（Y经开区）) is another name of a park."""
+    assert _parks(run_text, "金桥湾新区（金东区）举行招商会，引进企业10家。").get("金桥湾新区", "") == ""
+    assert _parks(run_text, "金桥湾新区（德州经开区）举行招商会，引进企业10家。").get("金桥湾新区")

@@ -63,6 +63,7 @@ def _patterns(lex: Lexicon) -> dict:
         "cluster": re.compile(f"(?:{_any(w('cluster-head'))})[（(]([^（）()，。、]{{2,16}})[）)]"),
         # 建设路88号|青禾产业园, 308路|由…: a street number or a bus line ends an address, not a name
         "street_address": re.compile(f"[0-9]+(?:{_any(w('street-number-end'))})|^[0-9]+(?:{_any(w('bus-route-word'))})"),
+        "quantity_opening": re.compile(f"[0-9.]+(?:{_any(w('measure-unit'))})(?:{_any(w('quantity-after'))})?的?"),
         "statistic": re.compile(f"(?:{_any(w('statistic-head'))})业(?={_any(w('statistic-word'))})"),
     }
 
@@ -72,7 +73,7 @@ def _words(lex: Lexicon) -> dict:
     return dict(
         cut_chars=frozenset(w("cut-character")), end_cut_chars=frozenset(w("end-cut-character")),
         time_words=frozenset(w("time-word")), weak_firm_cues=frozenset(w("weak-firm-cue")),
-        slogan_verbs=w("slogan-verb"), positioning_heads=w("positioning-head"), scope_modifiers=w("scope-modifier"), glued_conjunctions=frozenset(w("glued-conjunction")),
+        slogan_verbs=w("slogan-verb"), country_words=frozenset(w("country-word")), positioning_heads=w("positioning-head"), scope_modifiers=w("scope-modifier"), glued_conjunctions=frozenset(w("glued-conjunction")),
         photo_credit=w("photo-credit"), withheld=w("withheld"), technical=w("technical"),
         level_adjectives=w("level-adjective"), taxonomy_followers=w("taxonomy-follower"),
         clause_industry_words=w("clause-industry-word"), short_name_neighbours=w("short-name-neighbour"),

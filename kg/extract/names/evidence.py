@@ -118,11 +118,14 @@ def technical(cues: CueIndex, prefix: str) -> bool:
 
 
 def province_and_modifiers(cues: CueIndex, prefix: str) -> bool:
-    """江苏省国家高新区: the national zones of a province, not one zone."""
+    """江苏省国家高新区, 湖北化工园区: the national zones or the parks of one field of a province (or
+    of the country), not one zone."""
     for size in range(min(8, len(prefix)), 1, -1):
         iri = cues.lex.regions.get(prefix[:size])
-        if iri and iri.endswith("0000") and not iri.endswith(MUNICIPALITY_CODES):
-            return cues.only_modifiers(prefix[size:])
+        country = prefix[:size] in cues.words["country_words"]
+        if country or (iri and iri.endswith("0000") and not iri.endswith(MUNICIPALITY_CODES)):
+            rest = prefix[size:]
+            return cues.only_modifiers(rest) or rest in cues.lex.industry_labels
     return False
 
 
@@ -222,6 +225,18 @@ def street_address(cues: CueIndex, prefix: str) -> int:
     308路|由…), else 0; the name needs two characters after it."""
     end = max((m.end() for m in cues.patterns["street_address"].finditer(prefix)), default=0)
     return end if len(prefix) - end >= 2 else 0
+
+
+def leading_quantity(cues: CueIndex, prefix: str) -> int:
+    """Length of a quantity opening a name's prefix (10万平方米左右的|研发创新中心), else 0."""
+    found = cues.patterns["quantity_opening"].match(prefix)
+    return found.end() if found else 0
+
+
+def common_words(cues: CueIndex, prefix: str) -> bool:
+    """Every word of `prefix` is an everyday word (研发, 创新): no place, no rare or unknown word."""
+    return all(tok.pos != UNKNOWN and not cues.is_place(tok.word) and cues.seg.frequency(tok.word) >= RARE_WORD
+               for tok in cues.tokens(prefix))
 
 
 def leading_service_verb(cues: CueIndex, prefix: str) -> int:
