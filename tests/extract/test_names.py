@@ -433,3 +433,8 @@ def test_a_size_a_kind_of_firm_or_a_provinces_field_parks_name_nothing(run_text)
     assert ("Park", "青禾产业园") in found and not any(cls == "Platform" for cls, _ in found)
     found = _mentions(run_text, "园区引进了质检公司。中国化工园区30强名单发布，湖北化工园区名单同时公布。")
     assert not any(cls in ("Enterprise", "Park") for cls, _ in found)
+
+
+def test_a_whole_chain_before_a_park_word_names_no_park(run_text):
+    found = _mentions(run_text, "打造青禾产业基地，全产业链运维服务园区，诚邀企业入驻。")
+    assert not any(name.startswith("全产业链") for _, name in found)
