@@ -438,3 +438,8 @@ def test_a_size_a_kind_of_firm_or_a_provinces_field_parks_name_nothing(run_text)
 def test_a_whole_chain_before_a_park_word_names_no_park(run_text):
     found = _mentions(run_text, "打造青禾产业基地，全产业链运维服务园区，诚邀企业入驻。")
     assert not any(name.startswith("全产业链") for _, name in found)
+
+
+def test_a_party_or_civil_service_school_is_no_platform(run_text):
+    found = _mentions(run_text, "青禾市社会主义学院举办培训班，青禾市委党校和青禾行政学院派员参加。园区建有青禾智能制造研究院。")
+    assert [name for cls, name in found if cls == "Platform"] == ["青禾智能制造研究院"]
