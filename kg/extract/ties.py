@@ -27,6 +27,7 @@ AFTER_NAME = ("person",)  # a title right after a name makes it a person's affil
 AFTER_NAME_WINDOW = 10  # characters after a name searched for a person's title
 BEFORE_NAME = ("origin",)  # 来自北京大学的运动员: a word right before a name makes it a person's origin
 LIST_ITEM = 16  # characters of one item of such a list, at most
+SUBJECT_REACH = 3  # clause breaks, at most, between the subject and the object's clause for the tie to span them
 MASK = "\u25a1"  # stands in for the characters of other names, so a word inside a name (建设银行) is no cue
 
 
@@ -93,11 +94,12 @@ class TieIndex:
     def scope(self, text: str, start: int, end: int, subject_at: int | None = None) -> tuple[int, int]:
         """Where a tie for the name at ``[start, end)`` may stand: its clause, the clause before
         when this one continues a list (其中包括…), and back to the subject when the sentence
-        names it before the object."""
+        names it a few clauses before the object (not a long sentence's opening, whose words
+        tie what follows them, not every clause to the end)."""
         lo, hi = clause_bounds(text, start, end)
         if self.continuation is not None and self.continuation.match(text[lo:start]) and lo > 0:
             lo = clause_bounds(text, lo - 1, lo - 1)[0]
-        if subject_at is not None and subject_at < lo:
+        if subject_at is not None and subject_at < lo and len(CLAUSE_BREAK.findall(text, subject_at, lo)) <= SUBJECT_REACH:
             lo = subject_at
         return lo, hi
 

@@ -224,3 +224,11 @@ def test_a_park_that_has_built_a_platform_ties_it(lexicon):
     for text in ("园区聚焦数字经济产业。", "园区集聚数字经济产业。"):
         at = text.index("数字经济")
         assert index.tie(text, "hasIndustry", at, at + 4) is not None, text
+
+
+def test_a_tie_spans_back_to_the_subject_over_a_few_clauses_only():
+    index = _index()
+    near = "园区引进了一批项目，甲公司"
+    assert index.tie(near, "hasEnterprise", 10, 13, subject_at=0) == "引进"
+    far = "园区引进了一批项目，一，二，三，四，甲公司"
+    assert index.tie(far, "hasEnterprise", far.index("甲"), len(far), subject_at=0) is None
