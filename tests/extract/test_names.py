@@ -443,3 +443,9 @@ def test_a_whole_chain_before_a_park_word_names_no_park(run_text):
 def test_a_party_or_civil_service_school_is_no_platform(run_text):
     found = _mentions(run_text, "青禾市社会主义学院举办培训班，青禾市委党校和青禾行政学院派员参加。园区建有青禾智能制造研究院。")
     assert [name for cls, name in found if cls == "Platform"] == ["青禾智能制造研究院"]
+
+
+def test_a_base_named_before_its_area_opens_no_name_of_the_area(run_text):
+    # 湘南国家数字出版基地|禾栏山园区: the walk back from 园区 stops after the base's own type word
+    found = _mentions(run_text, "湘南国家数字出版基地禾栏山园区聚焦数字教育产业。")
+    assert ("Park", "禾栏山园区") in found and not any(name.startswith("基地") for _, name in found)
