@@ -73,7 +73,7 @@ def _words(lex: Lexicon) -> dict:
     return dict(
         cut_chars=frozenset(w("cut-character")), end_cut_chars=frozenset(w("end-cut-character")),
         time_words=frozenset(w("time-word")), weak_firm_cues=frozenset(w("weak-firm-cue")),
-        slogan_verbs=w("slogan-verb"), country_words=frozenset(w("country-word")), positioning_heads=w("positioning-head"), scope_modifiers=w("scope-modifier"), glued_conjunctions=frozenset(w("glued-conjunction")),
+        slogan_verbs=w("slogan-verb"), place_of_firms_heads=w("place-of-firms-head"), country_words=frozenset(w("country-word")), positioning_heads=w("positioning-head"), scope_modifiers=w("scope-modifier"), glued_conjunctions=frozenset(w("glued-conjunction")),
         photo_credit=w("photo-credit"), withheld=w("withheld"), technical=w("technical"),
         level_adjectives=w("level-adjective"), taxonomy_followers=w("taxonomy-follower"),
         clause_industry_words=w("clause-industry-word"), short_name_neighbours=w("short-name-neighbour"),

@@ -95,8 +95,8 @@ def _not_a_firm(cues: CueIndex, name: str, lst: _List) -> bool:
     """An item of a firm list that is a phrase, a facility, a department or a product."""
     if ev.has_verb(cues, name) or not (lst.list_evidence or ev.has_name_evidence(cues, name, "", firm=True)):
         return True
-    if any(name.endswith(w) for w in cues.lex.facility_words):
-        return True
+    if any(name.endswith(w) for w in cues.lex.facility_words) or name.endswith(cues.words["place_of_firms_heads"]):
+        return True  # 研发大厦, X信息港, X药港: a building or a place of firms, not a firm
     if name.endswith(cues.agency_endings):
         return True  # 政府中小企业服务部门: a department, not a firm
     if ev.only_places(cues, name):
