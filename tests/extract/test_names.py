@@ -454,3 +454,10 @@ def test_a_base_named_before_its_area_opens_no_name_of_the_area(run_text):
 def test_a_place_of_firms_in_a_firm_list_is_no_firm(run_text):
     found = _mentions(run_text, "活动现场还为青禾信息港、枫林信息港、禾丰大厦等8个园区企业服务站授牌。")
     assert not any(cls == "Enterprise" for cls, _ in found)
+
+
+def test_items_a_firm_word_only_modifies_are_products_not_firms(run_text):
+    found = _mentions(run_text, "营员们体验了青禾书法临摹台、禾丰AR地球仪等园区企业科技成果展品。")
+    assert not any(cls == "Enterprise" for cls, _ in found)
+    found = _mentions(run_text, "青禾科技、禾丰股份等企业代表参加。")
+    assert ("Enterprise", "青禾科技") in found

@@ -20,6 +20,7 @@ _DENG = re.compile(r"等")
 _COUNT = re.compile(r"(?<![0-9、，。；等])[0-9一二三四五六七八九十两]+(?:个|大)[“”\"]?")
 _CLAUSE = re.compile(r"[^，。；：！？]+")
 _TAIL = re.compile(r"[^、]*")
+PRODUCT_REACH = 8  # characters after a list cue searched for the product word it modifies
 
 
 @lru_cache(maxsize=8)
@@ -42,6 +43,8 @@ def _closed_by_cue(cues: CueIndex, text: str, base: int, tokens, after_deng) -> 
             continue  # 粮油、肉类等各类生产制造企业: the items are kinds of firms
         if cue and any(ch in cues.lex.words("phrase-break-character") for ch in cue.group(0)[:cue.start(1)]):
             continue  # 日常管理等各层面都能为企业…: the cue heads another phrase
+        if cue and _products_after(cues, text, m.end() + cue.end()):
+            continue  # A、B等园区企业科技成果展品: the cue modifies the items' head, exhibits, not firms
         if cue:
             weak = cue.group(1) in cues.words["weak_firm_cues"]
             between = cues.tokens(cue.group(0)[:cue.start(1)]) if weak else []
@@ -50,6 +53,12 @@ def _closed_by_cue(cues: CueIndex, text: str, base: int, tokens, after_deng) -> 
             mode = Mode.from_cue(cues.lex.list_cues[cue.group(1)])
             out.extend(enumeration_items(cues, text, base, m.start(), mode, tokens, weak_cue=weak))
     return out
+
+
+def _products_after(cues: CueIndex, text: str, at: int) -> bool:
+    """A product word (展品, 产品, 成果) follows the cue within its clause's next few characters."""
+    rest = _CLAUSE.match(text, at)
+    return bool(rest) and any(w in rest.group()[:PRODUCT_REACH] for w in cues.lex.words("product-head"))
 
 
 def _closed_by_count(cues: CueIndex, text: str, base: int, tokens, after_count) -> list[Candidate]:
