@@ -461,3 +461,8 @@ def test_items_a_firm_word_only_modifies_are_products_not_firms(run_text):
     assert not any(cls == "Enterprise" for cls, _ in found)
     found = _mentions(run_text, "青禾科技、禾丰股份等企业代表参加。")
     assert ("Enterprise", "青禾科技") in found
+
+
+def test_a_list_item_with_a_capacity_is_a_project_not_a_firm(run_text):
+    found = _mentions(run_text, "禾丰科技有限公司等一批企业入驻，青禾180万吨煤制油、枫林197万吨清洁焦化等一批项目落地。")
+    assert [name for cls, name in found if cls == "Enterprise"] == ["禾丰科技有限公司"]

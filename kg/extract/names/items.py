@@ -97,6 +97,8 @@ def _not_a_firm(cues: CueIndex, name: str, lst: _List) -> bool:
         return True
     if any(name.endswith(w) for w in cues.lex.facility_words) or name.endswith(cues.words["place_of_firms_heads"]):
         return True  # 研发大厦, X信息港, X药港: a building or a place of firms, not a firm
+    if cues.patterns["capacity"].search(name):
+        return True  # 某地180万吨煤制油: a project of a capacity, not a firm
     if name.endswith(cues.agency_endings):
         return True  # 政府中小企业服务部门: a department, not a firm
     if ev.only_places(cues, name):
