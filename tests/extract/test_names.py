@@ -466,3 +466,10 @@ def test_items_a_firm_word_only_modifies_are_products_not_firms(run_text):
 def test_a_list_item_with_a_capacity_is_a_project_not_a_firm(run_text):
     found = _mentions(run_text, "禾丰科技有限公司等一批企业入驻，青禾180万吨煤制油、枫林197万吨清洁焦化等一批项目落地。")
     assert [name for cls, name in found if cls == "Enterprise"] == ["禾丰科技有限公司"]
+
+
+def test_fragments_before_a_firm_word_and_methods_or_line_sections_are_no_firms(run_text):
+    found = _mentions(run_text, "青禾演艺集团集团党委书记表示，要助推民航公司抢抓机遇，进一步提高公司管理效率。"
+                                "“青禾连心”工作法获评优秀案例。青禾铁路枫林段、禾丰科技等企业参加，一批批科创企业落户。")
+    firms = sorted(name for cls, name in found if cls == "Enterprise")
+    assert firms == ["禾丰科技", "青禾演艺集团"]

@@ -232,6 +232,8 @@ def find(sent: Sentence, tokens, cues: CueIndex) -> list[Candidate]:
         t_start, t_end = base + begin, base + end
         if t_end not in token_ends and end < len(text):
             continue  # 大学生, 大学城: the type word is inside a longer word
+        if text[:begin].endswith(form):
+            continue  # 某某集团|集团党委书记: the second 集团 opens another phrase, it ends no name
         if cls == "Enterprise" and any(t.end == t_end and t.word in cues.words["relative_firm_heads"] for t in tokens):
             continue  # 某集团全资子公司 (子公司 a word, unlike 电子|公司): described by its parent, not named
         name_start = _name_start(cues, tokens, text, base, t_start, cls, level, t_end)
