@@ -473,3 +473,9 @@ def test_fragments_before_a_firm_word_and_methods_or_line_sections_are_no_firms(
                                 "“青禾连心”工作法获评优秀案例。青禾铁路枫林段、禾丰科技等企业参加，一批批科创企业落户。")
     firms = sorted(name for cls, name in found if cls == "Enterprise")
     assert firms == ["禾丰科技", "青禾演艺集团"]
+
+
+def test_a_photo_source_or_a_school_verb_before_a_name_is_no_part_of_it(run_text):
+    found = _mentions(run_text, "新闻记者张三图据青禾五冶集团。他毕业于青禾大学。")
+    assert ("Enterprise", "青禾五冶集团") in found and ("Platform", "青禾大学") in found
+    assert not any(name.startswith(("新闻", "毕业于")) for _, name in found)
