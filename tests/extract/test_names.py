@@ -476,6 +476,6 @@ def test_fragments_before_a_firm_word_and_methods_or_line_sections_are_no_firms(
 
 
 def test_a_photo_source_or_a_school_verb_before_a_name_is_no_part_of_it(run_text):
-    found = _mentions(run_text, "新闻记者张三图据青禾五冶集团。他毕业于青禾大学。")
-    assert ("Enterprise", "青禾五冶集团") in found and ("Platform", "青禾大学") in found
-    assert not any(name.startswith(("新闻", "毕业于")) for _, name in found)
+    found = _mentions(run_text, "新闻记者王宇航图据中国青禾集团。他就读于青禾财经大学。")
+    assert ("Enterprise", "中国青禾集团") in found and ("Platform", "青禾财经大学") in found
+    assert not any(name.startswith(("新闻", "就读于")) for _, name in found)
