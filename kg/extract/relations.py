@@ -95,6 +95,10 @@ class RelationExtractor:
         self.partners = frozenset(lexicon.words("firm-partner"))  # 甲公司与乙公司签约: a deal between firms
         self.any_park_kind = frozenset(lexicon.words("any-park-kind"))  # 漕河泾园区 for 漕河泾开发区
         self.legal_suffixes = tuple(sorted(lexicon.enterprise_legal_suffixes, key=len, reverse=True))
+        self.other_cooperation = lexicon.words("non-park-cooperation")  # 政企合作, 校企合作: with a firm or a school
+
+    def _with_others(self, text: str) -> list[tuple[int, int]]:
+        return [(p, p + len(w)) for p, w in find_all(text, self.other_cooperation)]
 
     def frames(self, sentences: list[Sentence], mentions: list[Mention], keys: dict,
                levels: dict) -> list[SentenceFrame]:
@@ -127,7 +131,7 @@ class RelationExtractor:
         spans = tuple((m.start - s.start, m.end - s.start) for m, k in f.mentions if k == f.subject and not m.generic)
         subject_at = spans[0][0] if spans else None
         return _SentenceCues(f, text, masked, subject_at, spans, context.features(f.subject, s.index, f.subject_explicit),
-                             find_all(text, self.benchmark), find_all(text, self.cooperate),
+                             find_all(text, self.benchmark), find_all(mask_spans(text, self._with_others(text)), self.cooperate),
                              find_all(text, self.subpark))
 
     def _features(self, cues: _SentenceCues, m: Mention, context: DocumentContext, key: str = "") -> dict:

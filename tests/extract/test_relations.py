@@ -150,3 +150,10 @@ def test_a_park_named_clauses_after_the_firms_with_no_tie_does_not_host_them(run
     assert not {r for r in _rels(run_text, text) if r[1] == "hasEnterprise"}
     text = "云翔光学有限公司注册在云溪光电信息产业园。"
     assert {r for r in _rels(run_text, text) if r[1] == "hasEnterprise"}
+
+
+def test_cooperation_with_a_firm_or_a_school_pairs_no_parks(run_text):
+    """政企合作, 校企合作 next to two parks: the cooperation is with a firm or a school, not between the parks."""
+    text = "青禾科学城，是在枫林经开区的支持下，由青禾集团和枫林经开区联袂打造的市级政企合作典范项目。"
+    assert not {r for r in _rels(run_text, text) if r[1] == "cooperatesWith"}
+    assert {r for r in _rels(run_text, "青禾经开区与枫林经开区合作共建产业园。") if r[1] == "cooperatesWith"}
