@@ -479,3 +479,8 @@ def test_a_photo_source_or_a_school_verb_before_a_name_is_no_part_of_it(run_text
     found = _mentions(run_text, "新闻记者王宇航图据中国青禾集团。他就读于青禾财经大学。")
     assert ("Enterprise", "中国青禾集团") in found and ("Platform", "青禾财经大学") in found
     assert not any(name.startswith(("新闻", "就读于")) for _, name in found)
+
+
+def test_an_investment_promotion_agency_or_a_trading_site_is_no_platform(run_text):
+    found = _mentions(run_text, "青禾新片区投资促进中心主任发言，青禾公共资源交易电子服务平台上线。园区建有青禾智能制造研究院。")
+    assert [name for cls, name in found if cls == "Platform"] == ["青禾智能制造研究院"]
