@@ -11,6 +11,7 @@ import re
 from functools import lru_cache
 
 from kg.extract.names.cues import PUNCT, CueIndex
+from kg.extract.names.evidence import is_trade_name
 from kg.extract.names.items import enumeration_items
 from kg.extract.names.rules import Candidate, Mode
 from kg.types import Sentence
@@ -99,7 +100,8 @@ def find(sent: Sentence, tokens, cues: CueIndex) -> list[Candidate]:
 
 def find_bare(sent: Sentence, tokens, cues: CueIndex) -> list[Candidate]:
     """电子信息、装备制造、…、民生消费品“2+4”产业发展格局: an enumeration with no 等 that the
-    clause calls industries; its items that look like industries are industries."""
+    clause calls industries; its items that look like industries are industries, never a firm's
+    short name (麦杰科技: a rare word and a trade word)."""
     out = []
     text, base = sent.text, sent.start
     for clause in _CLAUSE.finditer(text):
@@ -113,5 +115,5 @@ def find_bare(sent: Sentence, tokens, cues: CueIndex) -> list[Candidate]:
             continue
         end = clause.start() + last + 1 + head.end()
         out.extend(c for c in enumeration_items(cues, text, base, end, Mode.INDUSTRY_STRICT, tokens)
-                   if c.cls == "Industry")
+                   if c.cls == "Industry" and not is_trade_name(cues, text[c.start - base:c.end - base]))
     return out
