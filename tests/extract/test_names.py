@@ -489,3 +489,9 @@ def test_an_investment_promotion_agency_or_a_trading_site_is_no_platform(run_tex
 def test_a_firms_short_name_in_a_field_list_is_no_industry(run_text):
     found = _mentions(run_text, "园区导入了麦禾科技、枫杰电子、禾岚能源等一批细分领域的解决方案集成商。")
     assert not any(cls == "Industry" and name.startswith(("麦禾", "枫杰", "禾岚")) for cls, name in found)
+
+
+def test_marks_and_words_glued_before_a_firm_and_a_field_firm_name_nothing(run_text):
+    found = _mentions(run_text, "事发青禾德邦化工有限公司厂区。×据禾蓝环境股份有限公司公告。园区引进新材料科技公司。")
+    firms = sorted(name for cls, name in found if cls == "Enterprise")
+    assert firms == ["禾蓝环境股份有限公司", "青禾德邦化工有限公司"]
