@@ -495,3 +495,8 @@ def test_marks_and_words_glued_before_a_firm_and_a_field_firm_name_nothing(run_t
     found = _mentions(run_text, "事发青禾德邦化工有限公司厂区。×据禾蓝环境股份有限公司公告。园区引进新材料科技公司。")
     firms = sorted(name for cls, name in found if cls == "Enterprise")
     assert firms == ["禾蓝环境股份有限公司", "青禾德邦化工有限公司"]
+
+
+def test_a_function_character_inside_an_unknown_word_ends_what_stands_before_a_name(run_text):
+    found = _mentions(run_text, "劳动人事争议仲裁院在岚湾科技园设立工作站。")  # the segmenter reads 院在岚湾
+    assert ("Park", "岚湾科技园") in found and not any("仲裁" in name for _, name in found)
