@@ -500,3 +500,9 @@ def test_marks_and_words_glued_before_a_firm_and_a_field_firm_name_nothing(run_t
 def test_a_function_character_inside_an_unknown_word_ends_what_stands_before_a_name(run_text):
     found = _mentions(run_text, "劳动人事争议仲裁院在岚湾科技园设立工作站。")  # the segmenter reads 院在岚湾
     assert ("Park", "岚湾科技园") in found and not any("仲裁" in name for _, name in found)
+
+
+def test_a_teaching_school_named_after_a_field_is_its_university(run_text):
+    # 保险学院, 生命科学学院: a teaching school (the gold's 华南理工大学 for its 工商管理学院); 未来技术学院 a research unit
+    found = _mentions(run_text, "他毕业于青禾财经大学保险学院。园区与枫林交通大学未来技术学院共建中心。")
+    assert ("Platform", "青禾财经大学") in found and ("Platform", "枫林交通大学未来技术学院") in found

@@ -110,9 +110,10 @@ def names_a_field(cues: CueIndex, prefix: str) -> bool:
     return bool(first) and len(first[0][2]) >= 2 and first[0][2] not in cues.lex.modifiers
 
 
-def technical(cues: CueIndex, prefix: str) -> bool:
-    """An industry or technology word in an alliance's name (氢燃料电池协同创新联盟)."""
-    if cues.industry_gaz.find(prefix):
+def technical(cues: CueIndex, prefix: str, fields: bool = True) -> bool:
+    """An industry or technology word in an alliance's name (氢燃料电池协同创新联盟); with `fields` False,
+    a technology word only (a university's 未来技术学院 is a research unit, its 保险学院 a teaching school)."""
+    if fields and cues.industry_gaz.find(prefix):
         return True
     return any(w in prefix for w in cues.words["technical"])
 

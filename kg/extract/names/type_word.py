@@ -246,7 +246,7 @@ def find(sent: Sentence, tokens, cues: CueIndex) -> list[Candidate]:
         if cls == "Park":
             out.extend(_park(cues, sent, tokens, name_start, t_start, t_end, sub, level, generic))
         elif (cls == "Platform" and form in cues.lex.subunit_heads and _university_end(cues, prefix)
-              and not ev.technical(cues, prefix[_university_end(cues, prefix):])):
+              and not ev.technical(cues, prefix[_university_end(cues, prefix):], fields=False)):
             # 华南理工大学工商管理学院: a teaching unit; the university is the platform (a unit of
             # technology, 未来技术学院, is a research carrier of its own)
             out.append(candidate("type-word", name_start, name_start + _university_end(cues, prefix), cls, "University"))
