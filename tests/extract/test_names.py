@@ -504,5 +504,5 @@ def test_a_function_character_inside_an_unknown_word_ends_what_stands_before_a_n
 
 def test_a_teaching_school_named_after_a_field_is_its_university(run_text):
     # 保险学院, 生命科学学院: a teaching school (the gold's 华南理工大学 for its 工商管理学院); 未来技术学院 a research unit
-    found = _mentions(run_text, "他毕业于青禾财经大学保险学院。园区与枫林交通大学未来技术学院共建中心。")
-    assert ("Platform", "青禾财经大学") in found and ("Platform", "枫林交通大学未来技术学院") in found
+    found = _mentions(run_text, "他毕业于青禾财经大学保险学院。园区与成都理工大学未来技术学院共建中心。")
+    assert ("Platform", "青禾财经大学") in found and ("Platform", "成都理工大学未来技术学院") in found
