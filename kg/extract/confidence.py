@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 
 # The features a relation candidate is described by (each 0/1 or a small number).
 RELATION_FEATURES = (
-    "bias", "industry", "enterprise", "platform", "subpark", "park_pair",
+    "bias", "industry", "enterprise", "platform", "subpark", "park_pair", "benchmark",
     "tie", "role", "owned", "explicit", "subject_before", "blocked_weak",
     "sentence_gap", "subject_in_lead", "anchored", "in_list", "gazetteer", "topic_only_no_tie",
     "list_stage", "crowded", "same_clause", "name_prefix", "object_repeated", "object_legal",

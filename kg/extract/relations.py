@@ -238,7 +238,7 @@ class RelationExtractor:
             x["subpark"] = 1.0
             x["tie"] = 1.0 if cues.sub_cue or self._tied(cues, prop, m) else 0.0
         elif prop:
-            x.update(park_pair=1.0, tie=1.0)
+            x.update({"benchmark" if prop == "benchmarksAgainst" else "park_pair": 1.0, "tie": 1.0})
         return prop
 
     def _owned_by_name(self, frames, context: DocumentContext, evidence_for) -> list[tuple[Relation, dict]]:
