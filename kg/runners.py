@@ -103,7 +103,10 @@ class PoolRunner:
     `source` is the parent's pipeline, which forked processes inherit (no second
     start-up), or a lexicon, from which each process builds its own (the parent
     then never holds a pipeline: what a streamed build wants, to keep its memory for the merge).
+    It is `renewable`: `kg.extraction` replaces it with a fresh pool every few thousand documents.
     """
+
+    renewable = True
 
     def __init__(self, source, jobs: int):
         self.jobs = jobs

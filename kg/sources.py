@@ -8,6 +8,7 @@ from pathlib import Path
 from kg.errors import InputError, InputWarning
 from kg.report import BuildReport
 from kg.text.readers import READERS, iter_sources
+from kg.text.seen import SeenIds
 
 
 def default_jobs() -> int:
@@ -26,7 +27,14 @@ def iter_documents(paths, report: BuildReport | None = None, exclude=()):
     Files in `exclude` (the build's own outputs) are never read.
     """
     report = report if report is not None else BuildReport()
-    seen: set[str] = set()
+    seen = SeenIds()  # on disk, not a set: a million ids would be 100 MB of strings
+    try:
+        yield from _documents(paths, report, exclude, seen)
+    finally:
+        seen.close()
+
+
+def _documents(paths, report: BuildReport, exclude, seen: SeenIds):
     for p in paths:
         # read_path streams JSONL whatever its size and converts traditional Chinese in every format
         items = iter_sources([Path(p)], exclude=exclude)
@@ -36,11 +44,10 @@ def iter_documents(paths, report: BuildReport | None = None, exclude=()):
                     report.warnings.append(str(item))
                 elif isinstance(item, InputError):
                     report.skipped.append(str(item))
-                elif item.id in seen:
+                elif seen.add(item.id) is not None:
                     report.skipped.append(f"{item.source}: the document id {item.id!r} is already used by an "
                                           "earlier input; rename one of them")
                 else:
-                    seen.add(item.id)
                     yield item
         except InputError as exc:
             report.skipped.append(str(exc))

@@ -168,3 +168,64 @@ def test_the_graph_step_is_made_ready_while_workers_extract(pipeline, corpus):
     hits = entity_iri.cache_info().hits
     [entity_iri(e.key) for e in result.entities]
     assert entity_iri.cache_info().hits == hits + len(result.entities)
+
+
+def _watch_runners(monkeypatch, events):
+    real = kg.extraction.make_runner
+
+    def make_runner(*args, **kw):
+        runner = real(*args, **kw)
+        close = runner.close
+        runner.close = lambda: events.append("closed") or close()
+        events.append("made")
+        return runner
+
+    monkeypatch.setattr(kg.extraction, "make_runner", make_runner)
+
+
+def test_a_pool_giving_results_to_a_sink_is_renewed_every_few_documents(pipeline, corpus, monkeypatch):
+    monkeypatch.setattr(kg.extraction, "BATCH_DOCS", 1)
+    monkeypatch.setattr(kg.extraction, "RENEW_DOCS", 2)  # a fresh pool after every two documents
+    events, got = [], []
+    _watch_runners(monkeypatch, events)
+    extract([corpus], pipeline, jobs=2, sink=lambda seq, result: got.append((seq, result)))
+    assert events == ["made", "closed"] * 4  # 7 documents, 2 a pool; each closed before the next is made
+    assert sorted(got, key=lambda g: g[0]) == list(enumerate(extract([corpus], pipeline, jobs=1)))
+
+
+def test_a_pool_keeping_its_results_is_not_renewed(pipeline, corpus, monkeypatch):
+    monkeypatch.setattr(kg.extraction, "BATCH_DOCS", 1)
+    monkeypatch.setattr(kg.extraction, "RENEW_DOCS", 2)
+    events = []
+    _watch_runners(monkeypatch, events)
+    results = extract([corpus], pipeline, jobs=2)
+    assert events == ["made", "closed"] and [r.document.id for r in results] == [f"n{i}" for i in range(len(TEXTS))]
+
+
+def test_a_renewed_pool_streams_the_same_bytes(pipeline, corpus, tmp_path, monkeypatch):
+    monkeypatch.setattr(kg.extraction, "BATCH_DOCS", 2)
+    _, ttl1, nt1 = _graph(pipeline, corpus, tmp_path / "one", jobs=1, streamed=True)
+    monkeypatch.setattr(kg.extraction, "RENEW_DOCS", 3)  # the workers build their own pipelines, three times
+    _, ttl2, nt2 = _graph(None, corpus, tmp_path / "two", jobs=2, streamed=True)
+    assert ttl1 == ttl2 and nt1 == nt2
+
+
+def test_a_runner_that_is_not_renewable_is_kept(pipeline, corpus, monkeypatch):
+    monkeypatch.setattr(kg.extraction, "BATCH_DOCS", 1)
+    monkeypatch.setattr(kg.extraction, "RENEW_DOCS", 1)
+    events, got = [], []
+    _watch_runners(monkeypatch, events)
+    extract([corpus], pipeline, jobs=1, sink=lambda seq, result: got.append(seq))
+    assert events == ["made", "closed"] and got == list(range(len(TEXTS)))
+
+
+def test_duplicate_ids_are_found_however_many_came_between(tmp_path):
+    lines = [json.dumps({"id": f"d{i}", "text": "苏州高新区"}) for i in range(3000)]
+    (tmp_path / "a.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    (tmp_path / "b.jsonl").write_text("\n".join([lines[0], lines[2999], json.dumps({"id": "new", "text": "园区"}),
+                                                 lines[1500]]) + "\n", encoding="utf-8")
+    report = kg.build.BuildReport()
+    docs = list(iter_documents([tmp_path / "a.jsonl", tmp_path / "b.jsonl"], report))
+    assert [d.id for d in docs] == [f"d{i}" for i in range(3000)] + ["new"]
+    assert [s.split(": ")[0] for s in report.skipped] == [f"{tmp_path / 'b.jsonl'}#L{n}" for n in (1, 2, 4)]
+    assert all("already used" in s for s in report.skipped)

@@ -56,6 +56,11 @@ CREATE INDEX IF NOT EXISTS merges_target ON merges (target);
 CREATE INDEX IF NOT EXISTS merges_grp ON merges (grp);
 """
 _BATCH = 2_000  # documents per transaction
+# The page cache while a streamed build adds documents, and while it reads them back to merge. Adding
+# runs beside the workers, which fork from the building process and so each count its pages again in
+# the build's memory; merging runs alone, and reads whole tables ordered by key.
+ADD_CACHE_MB = 2
+READ_CACHE_MB = 32
 
 
 def park_group(key: str, regions: dict) -> str:
@@ -73,7 +78,7 @@ def park_group(key: str, regions: dict) -> str:
 class ResultIndex:
     """Documents' records in one SQLite file; see the module docstring."""
 
-    def __init__(self, path: Path | str, regions: dict | None = None):
+    def __init__(self, path: Path | str, regions: dict | None = None, cache_mb: int = READ_CACHE_MB):
         self.path = Path(path)
         self.regions = regions or {}
         self.path.parent.mkdir(parents=True, exist_ok=True)
@@ -81,9 +86,13 @@ class ResultIndex:
         self.db.execute("PRAGMA journal_mode=MEMORY")  # the index is rebuilt from the inputs if ever lost
         self.db.execute("PRAGMA synchronous=OFF")
         self.db.execute("PRAGMA temp_store=FILE")
-        self.db.execute("PRAGMA cache_size=-32000")  # 32 MB of page cache, whatever the corpus
+        self.set_cache(cache_mb)
         self.db.executescript(SCHEMA + INDEXES)
         self._pending = 0
+
+    def set_cache(self, mb: int) -> None:
+        """At most `mb` MB of SQLite page cache, whatever the corpus (`ADD_CACHE_MB`, `READ_CACHE_MB`)."""
+        self.db.execute(f"PRAGMA cache_size=-{int(mb) * 1000}")
 
     def add(self, seq: int, result, key: str = "", replace: bool = False) -> None:
         """The records of one document's result (`replace`: drop any earlier rows of that document first)."""

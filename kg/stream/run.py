@@ -16,7 +16,7 @@ from kg.extraction import extract_checked
 from kg.graph.outputs import commit_outputs, output_error, staging_folder
 from kg.report import BuildReport
 from kg.stream.build import INDEX_NAME, write_streamed_graph
-from kg.stream.index import ResultIndex
+from kg.stream.index import ADD_CACHE_MB, READ_CACHE_MB, ResultIndex
 
 
 def _fingerprint(lexicon) -> str:
@@ -62,12 +62,13 @@ def streamed_build(paths, out_dir: Path, lexicon, report: BuildReport, cache, op
     except OSError as exc:
         raise output_error(out_dir, exc) from exc
     try:
-        index = ResultIndex(staging / INDEX_NAME, lexicon.regions)
+        index = ResultIndex(staging / INDEX_NAME, lexicon.regions, cache_mb=ADD_CACHE_MB)
         try:
             index.set_meta("pipeline", _fingerprint(lexicon))
             extract_checked(paths, report, cache, settings["strict"], settings["prune_cache"],
                             sink=index_sink(index, False), **options)
             index.commit()
+            index.set_cache(READ_CACHE_MB)  # the workers are gone: the merge may have the bigger cache
             release_memory()
             report.seconds["extract"] = time.perf_counter() - clock
             formats = list(dict.fromkeys(settings["formats"]))

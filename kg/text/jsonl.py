@@ -28,6 +28,7 @@ from typing import Iterator
 from kg.errors import InputError, InputWarning
 from kg.text.encodings import MAX_TEXT_BYTES
 from kg.text.record import RawDocument, normalise_date, safe_metadata, safe_text
+from kg.text.seen import SeenIds
 
 
 def parse_record(line: str, source: str) -> RawDocument:
@@ -115,7 +116,14 @@ def read_jsonl(path: Path) -> Iterator[RawDocument | InputError]:
     not one per line.
     """
     path = Path(path)
-    seen: dict[str, int] = {}
+    seen = SeenIds()  # id -> its line, on disk (kg.text.seen)
+    try:
+        yield from _read_jsonl(path, seen)
+    finally:
+        seen.close()
+
+
+def _read_jsonl(path: Path, seen: SeenIds) -> Iterator[RawDocument | InputError]:
     try:
         handle = open(path, "rb")
     except OSError as exc:
@@ -149,15 +157,15 @@ def read_jsonl(path: Path) -> Iterator[RawDocument | InputError]:
             except InputError as exc:
                 yield exc
                 continue
-            if doc.id in seen:
+            earlier = seen.add(doc.id, number)
+            if earlier is not None:
                 if _has_id(line):
                     yield InputError(f"{source}: the id {doc.id!r} was already used earlier in {path.name} "
-                                     f"(line {seen[doc.id]}); give every record its own id")
+                                     f"(line {earlier}); give every record its own id")
                 else:
-                    yield InputError(f"{source}: the record has no id and the same text as line {seen[doc.id]} "
+                    yield InputError(f"{source}: the record has no id and the same text as line {earlier} "
                                      "(its id is a hash of the text); remove the duplicate or give it an id")
                 continue
-            seen[doc.id] = number
             if not doc.date and _raw_date(line):
                 yield InputWarning(f"{source}: the date {_raw_date(line)[:40]!r} is no calendar date, so the "
                                    "document has none; write it as YYYY-MM-DD")

@@ -6,6 +6,8 @@ import json
 import pytest
 
 import kg.stream.build
+import kg.stream.index
+import kg.stream.run
 from kg.build import build
 
 # invented sentences: parks named with and without their places (one park across documents), industries,
@@ -103,3 +105,25 @@ def test_a_target_read_twice_has_one_confidence_the_highest_on_both_paths(pipeli
     assert (tmp_path / "s" / "graph.nt").read_text(encoding="utf-8") == nt
     assert list(target_confidences(nt).values()) == [[f'"{max(readings)}"']]
     assert nt.count("wasDerivedFrom") >= 2 and memory.validation.conforms and streamed.validation.conforms
+
+
+def test_the_index_adds_with_a_small_page_cache_and_merges_with_a_big_one(pipeline, corpus, tmp_path,
+                                                                          monkeypatch):
+    sizes = []
+    real = kg.stream.build.write_streamed_graph
+
+    def write(index, *args, **kw):
+        sizes.append(index.db.execute("PRAGMA cache_size").fetchone()[0])
+        return real(index, *args, **kw)
+
+    monkeypatch.setattr(kg.stream.run, "write_streamed_graph", write)
+    monkeypatch.setattr(kg.stream.index.ResultIndex, "add", _recording_cache(kg.stream.index.ResultIndex.add, sizes))
+    build([corpus], tmp_path / "s", html=False, pipeline=pipeline, formats=("nt",), streamed=True)
+    assert sizes == [-kg.stream.index.ADD_CACHE_MB * 1000] * len(TEXTS) + [-kg.stream.index.READ_CACHE_MB * 1000]
+
+
+def _recording_cache(add, sizes):
+    def recording(index, *args, **kw):
+        sizes.append(index.db.execute("PRAGMA cache_size").fetchone()[0])
+        return add(index, *args, **kw)
+    return recording

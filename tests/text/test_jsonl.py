@@ -79,3 +79,11 @@ def test_reader_is_lazy(tmp_path):
 def test_parse_record_rejects_non_objects():
     with pytest.raises(InputError, match="not a JSON object"):
         parse_record('"text"', "x#L1")
+
+
+def test_a_repeated_id_names_the_line_it_was_first_read_on_however_far_back(tmp_path):
+    p = tmp_path / "many.jsonl"
+    _write(p, [_rec(id=f"d{i}", text="园区") for i in range(2500)] + [_rec(id="d7", text="另一篇")])
+    items = list(read_jsonl(p))
+    assert len(items) == 2501 and isinstance(items[-1], InputError)
+    assert "#L2501:" in str(items[-1]) and "(line 8)" in str(items[-1])
