@@ -501,3 +501,9 @@ def test_a_teaching_school_named_after_a_field_is_its_university(run_text):
     # 保险学院, 生命科学学院: a teaching school (the gold's 华南理工大学 for its 工商管理学院); 未来技术学院 a research unit
     found = _mentions(run_text, "他毕业于青禾财经大学保险学院。园区与成都理工大学未来技术学院共建中心。")
     assert ("Platform", "青禾财经大学") in found and ("Platform", "成都理工大学未来技术学院") in found
+
+
+def test_a_copula_a_dedication_or_a_month_before_a_name_is_no_part_of_it(run_text):
+    found = _mentions(run_text, "该公司现为禾丰集团旗下企业。5-6月份开发区将开工。公司致力于建材产业。")
+    assert ("Enterprise", "禾丰集团") in found and ("Industry", "建材") in found
+    assert not any(name.startswith(("现为", "5-6", "致力于")) for _, name in found)
