@@ -74,7 +74,9 @@ def _words(lex: Lexicon) -> dict:
     return dict(
         cut_chars=frozenset(w("cut-character")), end_cut_chars=frozenset(w("end-cut-character")),
         time_words=frozenset(w("time-word")), weak_firm_cues=frozenset(w("weak-firm-cue")),
-        slogan_verbs=w("slogan-verb"), place_of_firms_heads=w("place-of-firms-head"), country_words=frozenset(w("country-word")), positioning_heads=w("positioning-head"), scope_modifiers=w("scope-modifier"), glued_conjunctions=frozenset(w("glued-conjunction")),
+        slogan_verbs=w("slogan-verb"), glued_conjunctions=frozenset(w("glued-conjunction")),
+        country_words=frozenset(w("country-word")), positioning_heads=w("positioning-head"),
+        scope_modifiers=w("scope-modifier"),
         photo_credit=w("photo-credit"), withheld=w("withheld"), technical=w("technical"),
         level_adjectives=w("level-adjective"), taxonomy_followers=w("taxonomy-follower"),
         clause_industry_words=w("clause-industry-word"), short_name_neighbours=w("short-name-neighbour"),
@@ -199,17 +201,18 @@ class CueIndex:
         heads = self.lex.industry_heads
         if core.endswith(tuple(heads)) and any(core.endswith(h) and len(core) > len(h) for h in heads):
             return True
-        # 民用|航空, 智能|物联网: a common word before a taxonomy label of two characters or more
-        return any(core[i:] in self.lex.industry_labels and self._common_modifier(core[:i])
+        # 民用|航空, 智能|物联网: everyday words (容百|锂电 is a firm's name part) before a taxonomy label
+        return any(core[i:] in self.lex.industry_labels and self.common_words(core[:i], modifier=True)
                    for i in range(1, min(4, len(core) - 1)))
 
-    def _common_modifier(self, prefix: str) -> bool:
-        """Everyday words (民用, 智能, 酒店), not a name part (容百|锂电, 张江|电竞: a firm's or a
-        place's), a piece of a longer word (液化石|油气), a verb, a role word or a generic modifier (特色, 国际)."""
-        if prefix in self.lex.modifiers or prefix in self.lex.role_triggers or self.only_modifiers(prefix):
+    def common_words(self, prefix: str, modifier: bool = False) -> bool:
+        """Every word of `prefix` is an everyday word (研发, 创新): no place, no rare or unknown word. As a
+        `modifier` (民用, 智能, 酒店 before an industry) also no piece of a longer word (液化石|油气), no verb,
+        no role word and no generic modifier (特色, 国际)."""
+        if modifier and (prefix in self.lex.modifiers or prefix in self.lex.role_triggers or self.only_modifiers(prefix)):
             return False
-        return all(len(t.word) >= 2 and t.pos not in NAME_POS and t.pos not in STOP_POS and t.pos != UNKNOWN
-                   and self.seg.frequency(t.word) >= RARE_WORD and not self.is_place(t.word)
+        return all(t.pos != UNKNOWN and self.seg.frequency(t.word) >= RARE_WORD and not self.is_place(t.word)
+                   and not (modifier and (len(t.word) < 2 or t.pos in NAME_POS or t.pos in STOP_POS))
                    for t in self.tokens(prefix))
 
     def only_modifiers(self, prefix: str) -> bool:

@@ -49,7 +49,9 @@ def opens_with_determiner(cues: CueIndex, prefix: str) -> bool:
 
 
 def only_places(cues: CueIndex, prefix: str) -> bool:
-    """The prefix is made of place names alone (成都, 湖北武汉)."""
+    """The prefix is made of place names alone (成都, 湖北武汉), read off the gazetteer from the left
+    (`evidence.only_places` asks the same of each word the segmenter finds, and differs where it
+    reads a place into a longer word)."""
     rest = prefix
     while rest:
         size = next((k for k in range(min(6, len(rest)), 1, -1) if cues.is_place(rest[:k])), 0)

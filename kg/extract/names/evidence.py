@@ -234,12 +234,6 @@ def leading_quantity(cues: CueIndex, prefix: str) -> int:
     return found.end() if found else 0
 
 
-def common_words(cues: CueIndex, prefix: str) -> bool:
-    """Every word of `prefix` is an everyday word (研发, 创新): no place, no rare or unknown word."""
-    return all(tok.pos != UNKNOWN and not cues.is_place(tok.word) and cues.seg.frequency(tok.word) >= RARE_WORD
-               for tok in cues.tokens(prefix))
-
-
 def leading_service_verb(cues: CueIndex, prefix: str) -> int:
     """Length of a verb that opens a park's prefix (服务|雄安, 助力|临港), else 0."""
     if any(start == 0 for start, _, _ in cues.industry_gaz.find(prefix)):

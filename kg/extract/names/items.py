@@ -95,7 +95,7 @@ def _not_a_firm(cues: CueIndex, name: str, lst: _List) -> bool:
     """An item of a firm list that is a phrase, a facility, a department or a product."""
     if ev.has_verb(cues, name) or not (lst.list_evidence or ev.has_name_evidence(cues, name, "", firm=True)):
         return True
-    if any(name.endswith(w) for w in cues.lex.facility_words) or name.endswith(cues.words["place_of_firms_heads"]):
+    if any(name.endswith(w) for w in cues.lex.facility_words):
         return True  # 研发大厦, X信息港, X药港: a building or a place of firms, not a firm
     if cues.patterns["capacity"].search(name):
         return True  # 某地180万吨煤制油: a project of a capacity, not a firm

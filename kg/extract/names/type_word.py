@@ -42,7 +42,7 @@ def _name_start(cues: CueIndex, tokens, text: str, base: int, t_start: int, cls:
     name_start += ev.date_unit_before(cues, text, name_start - base, t_start - base)
     name_start += cut_point(cues, text[name_start - base:t_start - base], enterprise=cls == "Enterprise")
     quantity = ev.leading_quantity(cues, text[name_start - base:t_start - base])
-    if quantity and ev.common_words(cues, text[name_start + quantity - base:t_start - base]):
+    if quantity and cues.common_words(text[name_start + quantity - base:t_start - base]):
         return None  # 建设10万平方米左右研发创新中心: a size and a kind of centre, no name
     name_start += quantity
     address = ev.street_address(cues, text[name_start - base:t_start - base])
