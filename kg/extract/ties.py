@@ -26,6 +26,7 @@ SENTENCE_WIDE = ("court", "event", "contractor", "delegation", "organiser")  # t
 AFTER_NAME = ("person",)  # a title right after a name makes it a person's affiliation
 AFTER_NAME_WINDOW = 10  # characters after a name searched for a person's title
 BEFORE_NAME = ("origin",)  # 来自北京大学的运动员: a word right before a name makes it a person's origin
+FIRM_ONLY = ("builder",)  # 由甲集团开发建设: before a firm and a build verb, the park's developer (a school co-building still works for it)
 LIST_ITEM = 16  # characters of one item of such a list, at most
 SUBJECT_REACH = 3  # clause breaks, at most, between the subject and the object's clause for the tie to span them
 MASK = "\u25a1"  # stands in for the characters of other names, so a word inside a name (建设银行) is no cue
@@ -76,6 +77,7 @@ class TieIndex:
     blockers: dict  # context kind -> compiled alternation
     continuation: re.Pattern | None = None  # a clause opening with these continues the list before it (其中包括A、B)
     joiners: str = ""  # what joins the names of a list (A、B和C)
+    build_verbs: re.Pattern | None = None  # what a builder does to the park (开发建设, 运营), after the builder cue
 
     @classmethod
     def from_lexicon(cls, lexicon) -> "TieIndex":
@@ -89,7 +91,8 @@ class TieIndex:
         continuation = _alternation(lexicon.words("list-continuation"))
         joiners = "".join(w for w in lexicon.grammar_words.get("coordinator", ()) if len(w) == 1)
         return cls({p: _alternation(ws) for p, ws in sorted(by_prop.items())},
-                   {k: _alternation(ws) for k, ws in sorted(by_kind.items())}, continuation, joiners)
+                   {k: _alternation(ws) for k, ws in sorted(by_kind.items())}, continuation, joiners,
+                   _alternation(lexicon.grammar_words.get("developer-verb", ())))
 
     def scope(self, text: str, start: int, end: int, subject_at: int | None = None) -> tuple[int, int]:
         """Where a tie for the name at ``[start, end)`` may stand: its clause, the clause before
@@ -115,11 +118,12 @@ class TieIndex:
         found = pattern.search(text, lo, hi)
         return found.group() if found else None
 
-    def blocker(self, text: str, start: int, end: int) -> str:
-        """The kind of context that ties nothing around the name at ``[start, end)``, or ''."""
+    def blocker(self, text: str, start: int, end: int, firm: bool = False) -> str:
+        """The kind of context that ties nothing around the name at ``[start, end)``, or ''
+        (the kinds of FIRM_ONLY only where the name is a `firm`'s)."""
         lo, hi = clause_bounds(text, start, end)
         for kind, pattern in self.blockers.items():
-            if pattern is None:
+            if pattern is None or (kind in FIRM_ONLY and not firm):
                 continue
             if kind in SENTENCE_WIDE:
                 if pattern.search(text):
@@ -129,8 +133,9 @@ class TieIndex:
                 found = pattern.search(text, after, min(max(hi, after), after + AFTER_NAME_WINDOW))
                 if found:
                     return kind
-            elif kind in BEFORE_NAME:
-                if self._before_list(pattern, text, lo, start):
+            elif kind in BEFORE_NAME or kind in FIRM_ONLY:
+                builds = kind not in FIRM_ONLY or (self.build_verbs is not None and self.build_verbs.search(text, end, hi))
+                if builds and self._before_list(pattern, text, lo, start):
                     return kind
             elif pattern.search(text, lo, hi):
                 return kind

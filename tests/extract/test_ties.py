@@ -232,3 +232,19 @@ def test_a_tie_spans_back_to_the_subject_over_a_few_clauses_only():
     assert index.tie(near, "hasEnterprise", 10, 13, subject_at=0) == "引进"
     far = "园区引进了一批项目，一，二，三，四，甲公司"
     assert index.tie(far, "hasEnterprise", far.index("甲"), len(far), subject_at=0) is None
+
+
+def test_a_firm_that_develops_the_park_is_not_a_firm_in_it(run_text):
+    """由甲集团与乙公司共同开发建设: the firms build or run the park; a firm that settles in it is still its."""
+    built = "云溪科技产业园位于新城东部，由云翔天工集团与禾丰科技有限公司共同开发建设，现已入驻企业30家。"
+    assert not {r for r in _rels(run_text, built) if r[1] == "hasEnterprise"}
+    settled = "云溪科技产业园位于新城东部，云翔天工集团与禾丰科技有限公司已入驻。"
+    assert {o for _, p, o in _rels(run_text, settled) if p == "hasEnterprise"} >= {"云翔天工集团"}
+
+
+def test_a_school_that_co_builds_with_the_park_still_works_for_it(lexicon):
+    index = TieIndex.from_lexicon(lexicon)
+    text = "中心由园区与青禾大学共同建设。"
+    at = text.index("青禾大学")
+    assert index.blocker(text, at, at + 4, firm=False) == ""
+    assert index.blocker(text, at, at + 4, firm=True) == "builder"
