@@ -13,11 +13,12 @@ from dataclasses import dataclass, replace
 
 from kg.extract.confidence import relation_model
 from kg.extract.discourse import (
-    ANCHOR_SENTENCES, LEAD_SENTENCES, DocumentContext, FrameReader, SentenceFrame, find_all,
+    ANCHOR_SENTENCES, LEAD_SENTENCES, DocumentContext, FrameReader, SentenceFrame,
 )
 from kg.extract.park_identity import one_park_by_name
+from kg.extract.park_pairs import PairTriggers, ParkPairs, trigger_words
 from kg.extract.roles import RoleReader
-from kg.extract.ties import CLAUSE_BREAK, TieIndex, clause_bounds, mask_spans
+from kg.extract.ties import TieIndex, clause_bounds, mask_spans
 from kg.extract.wordforms import either
 from kg.ontology import Lexicon
 from kg.types import Mention, Relation, Sentence
@@ -26,7 +27,6 @@ from kg.types import Mention, Relation, Sentence
 __all__ = ["RelationExtractor", "admissible", "SentenceFrame", "DocumentContext", "ANCHOR_SENTENCES", "LEAD_SENTENCES"]
 WEAK_BLOCKERS = ("award", "wider")  # contexts that tie nothing unless the passage is about the park
 LEAD_REACH = 8  # characters (a time, a discourse word) before a sentence's opening firm
-BENCHMARK_REACH = 8  # characters between 对标/学习借鉴 and the park it names (对标先进的苏州工业园区)
 NEAR_GAP = math.log1p(2)  # sentence_gap of a park named at most two sentences before
 OWNED_PROPS = {"Park": "hasSubPark", "Platform": "hasPlatform", "Enterprise": "hasEnterprise"}
 
@@ -73,32 +73,24 @@ class _SentenceCues:
     subject_at: int | None
     subject_spans: tuple  # (start, end) of the subject's names in the sentence
     base: dict
-    bench: list
-    coop: list
-    sub_cue: list
+    pairs: PairTriggers
 
 
 class RelationExtractor:
     def __init__(self, lexicon: Lexicon):
         self.lex = lexicon
-        self.benchmark = [w for w, props in lexicon.relation_triggers.items() if "benchmarksAgainst" in props]
-        self.cooperate = [w for w, props in lexicon.relation_triggers.items() if "cooperatesWith" in props]
-        self.subpark = [w for w, props in lexicon.relation_triggers.items() if "hasSubPark" in props]
         self.ties = TieIndex.from_lexicon(lexicon)
         self.model = relation_model()
-        self.reader = FrameReader(lexicon, self.benchmark, self.cooperate)
+        self.reader = FrameReader(lexicon, trigger_words(lexicon, "benchmarksAgainst"),
+                                  trigger_words(lexicon, "cooperatesWith"))
+        self.pairs = ParkPairs(lexicon, self.reader)
         self.object_first = self.reader.object_first
         self.list_closers = lexicon.words("list-closer")  # A、B等
         self.containment = re.compile(r"[（(]" + either(lexicon.words("containment-word")) + "$")  # （含…
         self.roles = RoleReader(lexicon)
-        self.coordinators = frozenset(lexicon.words("coordinator"))  # A、B, A及B: parks side by side
         self.partners = frozenset(lexicon.words("firm-partner"))  # 甲公司与乙公司签约: a deal between firms
         self.any_park_kind = frozenset(lexicon.words("any-park-kind"))  # 漕河泾园区 for 漕河泾开发区
         self.legal_suffixes = tuple(sorted(lexicon.enterprise_legal_suffixes, key=len, reverse=True))
-        self.other_cooperation = lexicon.words("non-park-cooperation")  # 政企合作, 校企合作: with a firm or a school
-
-    def _with_others(self, text: str) -> list[tuple[int, int]]:
-        return [(p, p + len(w)) for p, w in find_all(text, self.other_cooperation)]
 
     def frames(self, sentences: list[Sentence], mentions: list[Mention], keys: dict,
                levels: dict) -> list[SentenceFrame]:
@@ -131,8 +123,7 @@ class RelationExtractor:
         spans = tuple((m.start - s.start, m.end - s.start) for m, k in f.mentions if k == f.subject and not m.generic)
         subject_at = spans[0][0] if spans else None
         return _SentenceCues(f, text, masked, subject_at, spans, context.features(f.subject, s.index, f.subject_explicit),
-                             find_all(text, self.benchmark), find_all(mask_spans(text, self._with_others(text)), self.cooperate),
-                             find_all(text, self.subpark))
+                             self.pairs.triggers(text))
 
     def _features(self, cues: _SentenceCues, m: Mention, context: DocumentContext, key: str = "") -> dict:
         """The features of the object `m` that do not depend on its class."""
@@ -228,15 +219,11 @@ class RelationExtractor:
         return role or "hasIndustry"
 
     def _park_pair(self, cues: _SentenceCues, m: Mention, x: dict, level: str) -> str:
-        prop = self._park_relation(m, cues.text, cues.frame.sentence.start, cues.bench, cues.coop, cues.sub_cue,
-                                   level)
-        if prop in ("hasSubPark", "benchmarksAgainst") and self._coordinated(cues, m):
-            return ""  # 上海自贸试验区及临港新片区: two parks side by side, neither inside nor a model of the other
-        if prop == "hasSubPark" and self.reader.settled_in(cues.text, m.start - cues.frame.sentence.start):
-            return ""  # 一批项目落户上海自贸试验区: where others settle, not a park inside the subject
+        subject = [o for o, k in cues.frame.mentions if k == cues.frame.subject]
+        prop = self.pairs.prop(cues.text, cues.frame.sentence.start, m, subject, cues.pairs, level)
         if prop == "hasSubPark":
             x["subpark"] = 1.0
-            x["tie"] = 1.0 if cues.sub_cue or self._tied(cues, prop, m) else 0.0
+            x["tie"] = 1.0 if cues.pairs.sub_cue or self._tied(cues, prop, m) else 0.0
         elif prop:
             x.update({"benchmark" if prop == "benchmarksAgainst" else "park_pair": 1.0, "tie": 1.0})
         return prop
@@ -269,32 +256,3 @@ class RelationExtractor:
             if other.cls == "Park" and key and not other.generic and other.end - base == opening:
                 return key
         return ""
-
-    def _coordinated(self, cues: _SentenceCues, m: Mention) -> bool:
-        """The park stands in a coordination with the subject park (A及B, A、B, A和B)."""
-        base = cues.frame.sentence.start
-        subject = [o for o, k in cues.frame.mentions if k == cues.frame.subject and o is not m]
-        ends = {o.end - base for o in subject}
-        starts = {o.start - base for o in subject}
-        a, b = m.start - base, m.end - base
-        joiners = self.coordinators
-        return (a >= 1 and cues.text[a - 1] in joiners and a - 1 in ends) or (
-            b < len(cues.text) and cues.text[b] in joiners and b + 1 in starts)
-
-    def _park_relation(self, m, text, base, bench, coop, sub_cue, level) -> str:
-        pos = m.start - base
-        # 对标苏州工业园区: the model stands right after the word (对标国际高标准经贸规则 names none)
-        if bench and any(p < pos and self._near(text, p + len(w), pos) for p, w in bench):
-            return "benchmarksAgainst"
-        if bench and any(w in self.object_first and self._near(text, m.end - base, p) for p, w in bench):
-            return "benchmarksAgainst"
-        if coop and any(abs(p - pos) < 30 for p, _ in coop):
-            return "cooperatesWith"
-        if level == "subpark" or sub_cue:
-            return "hasSubPark"
-        return ""
-
-    @staticmethod
-    def _near(text: str, start: int, end: int) -> bool:
-        """`start` and `end` are in one clause, at most BENCHMARK_REACH characters apart."""
-        return 0 <= end - start <= BENCHMARK_REACH and not CLAUSE_BREAK.search(text, start, end)

@@ -1,0 +1,83 @@
+"""Which park-to-park property a sentence states about two parks it names.
+
+A model to follow (对标, 学习借鉴: benchmarksAgainst), a partner (协同发展, 联动:
+cooperatesWith) or a part (一区多园, 核心区, a sub-park's own type: hasSubPark). None
+where the two stand side by side (A及B), where the other park is where the subject
+lies (X位于Y, X发挥Y核心区功能: Y holds X, not X Y), or where firms settle.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from kg.extract.discourse import FrameReader, find_all
+from kg.extract.ties import CLAUSE_BREAK, mask_spans
+from kg.ontology import Lexicon
+from kg.types import Mention
+
+BENCHMARK_REACH = 8  # characters between 对标/学习借鉴 and the park it names (对标先进的苏州工业园区)
+COOPERATION_REACH = 30  # characters between a cooperation word and the park it pairs
+
+
+@dataclass(frozen=True)
+class PairTriggers:
+    """Where a sentence's trigger words stand: (offset, word) for each kind."""
+
+    bench: list
+    coop: list
+    sub_cue: list
+
+
+def trigger_words(lexicon: Lexicon, prop: str) -> list:
+    """The lexicon's trigger words of the park-to-park property `prop` (对标 for benchmarksAgainst)."""
+    return [w for w, props in lexicon.relation_triggers.items() if prop in props]
+
+
+class ParkPairs:
+    def __init__(self, lexicon: Lexicon, reader: FrameReader):
+        self.benchmark = trigger_words(lexicon, "benchmarksAgainst")
+        self.cooperate = trigger_words(lexicon, "cooperatesWith")
+        self.subpark = trigger_words(lexicon, "hasSubPark")
+        self.reader = reader
+        self.coordinators = frozenset(lexicon.words("coordinator"))  # A、B, A及B: parks side by side
+        self.other_cooperation = lexicon.words("non-park-cooperation")  # 政企合作, 校企合作: with a firm or a school
+
+    def triggers(self, text: str) -> PairTriggers:
+        others = [(p, p + len(w)) for p, w in find_all(text, self.other_cooperation)]
+        return PairTriggers(find_all(text, self.benchmark), find_all(mask_spans(text, others), self.cooperate),
+                            find_all(text, self.subpark))
+
+    def prop(self, text: str, base: int, m: Mention, subject: list, found: PairTriggers, level: str) -> str:
+        """The property from the sentence's subject park (its mentions `subject`) to the park `m`, or ''."""
+        prop = self._stated(m, text, base, found, level)
+        if prop in ("hasSubPark", "benchmarksAgainst") and self._coordinated(text, base, m, subject):
+            return ""  # 上海自贸试验区及临港新片区: two parks side by side, neither inside nor a model of the other
+        if prop == "hasSubPark" and self.reader.settled_in(text, m.start - base):
+            return ""  # 一批项目落户上海自贸试验区: where others settle, not a park inside the subject
+        return prop
+
+    def _coordinated(self, text: str, base: int, m: Mention, subject: list) -> bool:
+        """The park stands in a coordination with the subject park (A及B, A、B, A和B)."""
+        ends = {o.end - base for o in subject if o is not m}
+        starts = {o.start - base for o in subject if o is not m}
+        a, b = m.start - base, m.end - base
+        joiners = self.coordinators
+        return (a >= 1 and text[a - 1] in joiners and a - 1 in ends) or (
+            b < len(text) and text[b] in joiners and b + 1 in starts)
+
+    def _stated(self, m: Mention, text: str, base: int, found: PairTriggers, level: str) -> str:
+        pos = m.start - base
+        # 对标苏州工业园区: the model stands right after the word (对标国际高标准经贸规则 names none)
+        if found.bench and any(p < pos and _near(text, p + len(w), pos) for p, w in found.bench):
+            return "benchmarksAgainst"
+        if found.bench and any(w in self.reader.object_first and _near(text, m.end - base, p) for p, w in found.bench):
+            return "benchmarksAgainst"
+        if found.coop and any(abs(p - pos) < COOPERATION_REACH for p, _ in found.coop):
+            return "cooperatesWith"
+        if level == "subpark" or found.sub_cue:
+            return "hasSubPark"
+        return ""
+
+
+def _near(text: str, start: int, end: int) -> bool:
+    """`start` and `end` are in one clause, at most BENCHMARK_REACH characters apart."""
+    return 0 <= end - start <= BENCHMARK_REACH and not CLAUSE_BREAK.search(text, start, end)
