@@ -46,14 +46,21 @@ class ParkPairs:
         return PairTriggers(find_all(text, self.benchmark), find_all(mask_spans(text, others), self.cooperate),
                             find_all(text, self.subpark))
 
-    def prop(self, text: str, base: int, m: Mention, subject: list, found: PairTriggers, level: str) -> str:
-        """The property from the sentence's subject park (its mentions `subject`) to the park `m`, or ''."""
+    def prop(self, text: str, base: int, m: Mention, subject: list, found: PairTriggers, level: str,
+             alike: list = ()) -> str:
+        """The property from the sentence's subject park (its mentions `subject`) to the park `m` (all its
+        mentions in the sentence: `alike`), or ''."""
         prop = self._stated(m, text, base, found, level)
         if prop in ("hasSubPark", "benchmarksAgainst") and self._coordinated(text, base, m, subject):
             return ""  # 上海自贸试验区及临港新片区: two parks side by side, neither inside nor a model of the other
-        if prop == "hasSubPark" and self.reader.settled_in(text, m.start - base):
-            return ""  # 一批项目落户上海自贸试验区: where others settle, not a park inside the subject
+        if prop == "hasSubPark" and any(self._holds_the_subject(text, base, o) for o in list(alike) or [m]):
+            return ""
         return prop
+
+    def _holds_the_subject(self, text: str, base: int, m: Mention) -> bool:
+        """一批项目落户上海自贸试验区, X位于Y: the park is where the subject and its firms are, wherever else
+        the sentence names it (X位于Y…，是Y首个…): it holds the subject, not the subject it."""
+        return self.reader.settled_in(text, m.start - base)
 
     def _coordinated(self, text: str, base: int, m: Mention, subject: list) -> bool:
         """The park stands in a coordination with the subject park (A及B, A、B, A和B)."""

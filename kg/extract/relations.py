@@ -197,7 +197,7 @@ class RelationExtractor:
                 # 南山循环经济开发区（含迤资园区）: the bracket names a park the other one contains
                 out.append((Relation(holder, "hasSubPark", k, ev, "grammar:bracket"),
                             dict(x, subpark=1.0, tie=1.0, owned=1.0)))
-            prop = self._park_pair(cues, m, x, levels.get(k, ""))
+            prop = self._park_pair(cues, m, k, x, levels.get(k, ""))
             if not prop:
                 return out
         else:
@@ -218,9 +218,10 @@ class RelationExtractor:
         x["tie"] = 1.0 if role or self._tied(cues, "hasIndustry", m) else 0.0
         return role or "hasIndustry"
 
-    def _park_pair(self, cues: _SentenceCues, m: Mention, x: dict, level: str) -> str:
-        subject = [o for o, k in cues.frame.mentions if k == cues.frame.subject]
-        prop = self.pairs.prop(cues.text, cues.frame.sentence.start, m, subject, cues.pairs, level)
+    def _park_pair(self, cues: _SentenceCues, m: Mention, key: str, x: dict, level: str) -> str:
+        named = {k: [o for o, kk in cues.frame.mentions if kk == k] for k in (cues.frame.subject, key)}
+        prop = self.pairs.prop(cues.text, cues.frame.sentence.start, m, named[cues.frame.subject], cues.pairs, level,
+                               named[key])
         if prop == "hasSubPark":
             x["subpark"] = 1.0
             x["tie"] = 1.0 if cues.pairs.sub_cue or self._tied(cues, prop, m) else 0.0

@@ -1,0 +1,24 @@
+"""Which park-to-park property a sentence states (`kg.extract.park_pairs`)."""
+
+
+def _pairs(run_text, text):
+    result = run_text(text)
+    labels = {e.key: e.label for e in result.entities}
+    return {(labels[r.subject], r.prop, labels[r.object]) for r in result.relations
+            if r.object.startswith("Park:")}
+
+
+def test_a_park_the_subject_lies_in_is_no_sub_park_of_it_wherever_the_sentence_names_it(run_text):
+    """X位于Y…，是Y首个…: the second mention of Y has no 位于 before it, but Y still holds X."""
+    text = "青禾智能制造产业园位于云溪综合保税区东部，于2020年开工，是云溪综合保税区首个智能制造专业园区。"
+    assert not {p for p in _pairs(run_text, text) if p[0] == "青禾智能制造产业园" and p[1] == "hasSubPark"}
+
+
+def test_a_park_that_lays_out_a_sub_park_holds_it(run_text):
+    text = "云溪高新区规划建设青禾智能制造产业园，打造智能制造集聚区。"
+    assert ("云溪高新区", "hasSubPark", "青禾智能制造产业园") in _pairs(run_text, text)
+
+
+def test_parks_side_by_side_hold_nothing_of_each_other(run_text):
+    text = "云溪高新区及青禾综合保税区一区多园发展，共同推进开放。"
+    assert not {p for p in _pairs(run_text, text) if p[1] == "hasSubPark"}
