@@ -25,6 +25,7 @@ class PairTriggers:
     bench: list
     coop: list
     sub_cue: list
+    parts: list = ()  # part nouns outside names (核心承载区)
 
 
 def trigger_words(lexicon: Lexicon, prop: str) -> list:
@@ -40,27 +41,42 @@ class ParkPairs:
         self.reader = reader
         self.coordinators = frozenset(lexicon.words("coordinator"))  # A、B, A及B: parks side by side
         self.other_cooperation = lexicon.words("non-park-cooperation")  # 政企合作, 校企合作: with a firm or a school
+        self.part_nouns = lexicon.words("part-noun")  # X的核心承载区之一的Y: Y a part of X
+        self.part_roles = lexicon.words("part-role-verb")  # X发挥Y核心区功能: X a part of Y
 
-    def triggers(self, text: str) -> PairTriggers:
+    def triggers(self, text: str, masked: str) -> PairTriggers:
+        """Where the trigger words stand in `text` (part nouns in `masked`, the text with names masked)."""
         others = [(p, p + len(w)) for p, w in find_all(text, self.other_cooperation)]
         return PairTriggers(find_all(text, self.benchmark), find_all(mask_spans(text, others), self.cooperate),
-                            find_all(text, self.subpark))
+                            find_all(text, self.subpark), find_all(masked, self.part_nouns))
 
     def prop(self, text: str, base: int, m: Mention, subject: list, found: PairTriggers, level: str,
              alike: list = ()) -> str:
         """The property from the sentence's subject park (its mentions `subject`) to the park `m` (all its
         mentions in the sentence: `alike`), or ''."""
-        prop = self._stated(m, text, base, found, level)
+        prop = self._stated(m, text, base, found, level) or ("hasSubPark" if self._part_between(
+            text, base, m, subject, found) else "")
         if prop in ("hasSubPark", "benchmarksAgainst") and self._coordinated(text, base, m, subject):
             return ""  # 上海自贸试验区及临港新片区: two parks side by side, neither inside nor a model of the other
         if prop == "hasSubPark" and any(self._holds_the_subject(text, base, o) for o in list(alike) or [m]):
             return ""
         return prop
 
+    def _part_between(self, text: str, base: int, m: Mention, subject: list, found: PairTriggers) -> bool:
+        """作为X“三城一岛”的核心承载区之一的Y, X的Y片区: a part noun between the subject and the park, in one
+        clause, makes the park a part of the subject (after the park, as in 发挥Y核心区功能, it says nothing of X)."""
+        pos = m.start - base
+        ends = [o.end - base for o in subject if o.end - base <= pos]
+        return bool(ends) and any(max(ends) <= p and p + len(w) <= pos and not CLAUSE_BREAK.search(text, max(ends), pos)
+                                  for p, w in found.parts)
+
     def _holds_the_subject(self, text: str, base: int, m: Mention) -> bool:
         """一批项目落户上海自贸试验区, X位于Y: the park is where the subject and its firms are, wherever else
-        the sentence names it (X位于Y…，是Y首个…): it holds the subject, not the subject it."""
-        return self.reader.settled_in(text, m.start - base)
+        the sentence names it (X位于Y…，是Y首个…); X发挥Y核心区功能, X作为Y的承载区: the subject is a part of
+        the park. Either way the park holds the subject, not the subject it."""
+        a, b = m.start - base, m.end - base
+        after = text[b + 1:] if text[b:b + 1] == "的" else text[b:]
+        return self.reader.settled_in(text, a) or (text[:a].endswith(self.part_roles) and after.startswith(self.part_nouns))
 
     def _coordinated(self, text: str, base: int, m: Mention, subject: list) -> bool:
         """The park stands in a coordination with the subject park (A及B, A、B, A和B)."""

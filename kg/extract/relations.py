@@ -123,7 +123,7 @@ class RelationExtractor:
         spans = tuple((m.start - s.start, m.end - s.start) for m, k in f.mentions if k == f.subject and not m.generic)
         subject_at = spans[0][0] if spans else None
         return _SentenceCues(f, text, masked, subject_at, spans, context.features(f.subject, s.index, f.subject_explicit),
-                             self.pairs.triggers(text))
+                             self.pairs.triggers(text, masked))
 
     def _features(self, cues: _SentenceCues, m: Mention, context: DocumentContext, key: str = "") -> dict:
         """The features of the object `m` that do not depend on its class."""

@@ -22,3 +22,14 @@ def test_a_park_that_lays_out_a_sub_park_holds_it(run_text):
 def test_parks_side_by_side_hold_nothing_of_each_other(run_text):
     text = "云溪高新区及青禾综合保税区一区多园发展，共同推进开放。"
     assert not {p for p in _pairs(run_text, text) if p[1] == "hasSubPark"}
+
+
+def test_a_part_noun_between_two_parks_makes_the_second_a_part_of_the_first(run_text):
+    text = "作为云溪高新区“三城一岛”战略的核心承载区之一的青禾科学城，在提升城市能级方面已走在前列。"
+    assert ("云溪高新区", "hasSubPark", "青禾科学城") in _pairs(run_text, text)
+
+
+def test_a_part_noun_after_the_park_says_nothing_of_the_subject(run_text):
+    """X发挥Y核心区功能: X is Y's core area, not Y a part of X."""
+    text = "云溪科技产业园充分发挥青禾科学城核心区承载功能，致力于发展数字经济。"
+    assert ("云溪科技产业园", "hasSubPark", "青禾科学城") not in _pairs(run_text, text)
