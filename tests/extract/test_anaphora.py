@@ -24,3 +24,10 @@ def test_what_the_base_does_is_the_bases_not_the_zones(run_text):
     assert ("合肥智能家电|产业园", "hasEnterprise", "云芯光电") in rels
     assert not {r for r in rels if r[0] == "云溪|高新区" and r[2] == "云芯光电"}
     assert ("云溪|高新区", "hasEnterprise", "华川光电") in rels  # the zone named again speaks for itself
+
+
+def test_a_bare_industrial_park_opening_a_sentence_is_the_one_named_before(run_text):
+    """A city builds a park; 产业园以…为龙头，发展… goes on about that park, with no zone topic to fall back on."""
+    text = "云溪市把大健康全产业链作为重点，建设青禾医药健康产业园。产业园以龙头企业为引领，发展生物医药、康养服务等产业。"
+    rels = _rels(run_text, text)
+    assert ("青禾医药健康|产业园", "hasIndustry", "生物医药") in rels
