@@ -64,10 +64,16 @@ class RoleReader:
             w for w in lexicon.words("list-filler") if len(w) == 1)
         # 提升发展食品加工业、培育发展生物制药等新兴产业: an item opening with a verb starts the role's list
         self.new_predicate = re.compile("[" + LIST_MARKS + "]" + either(lexicon.words("list-predicate-verb")))
+        # 特色农产品加工企业, 新兴金融: right before the item, an adjective is the item's own modifier, no role
+        self.modifiers = frozenset(lexicon.words("role-modifier"))
 
     def role(self, s: Sentence, m: Mention, industries: list) -> str:
         """The industry role the words next to `m`'s enumeration give, or '' for plain hasIndustry."""
-        return industry_role(s, m, industries, self.triggers, self.fillers, self.filler_chars, self.new_predicate)
+        triggers = self.triggers
+        before = s.text[:m.start - s.start]
+        if any(before.endswith(w) for w in self.modifiers):
+            triggers = {w: p for w, p in triggers.items() if not (w in self.modifiers and before.endswith(w))}
+        return industry_role(s, m, industries, triggers, self.fillers, self.filler_chars, self.new_predicate)
 
 
 def industry_role(s: Sentence, m: Mention, industries: list, role_triggers: dict, fillers: re.Pattern,

@@ -83,3 +83,13 @@ def test_a_role_word_that_modifies_one_item_gives_the_list_no_role(run_text):
 def test_a_postdoctoral_workstation_is_a_kind_not_a_platform(run_text):
     found = {m.surface for m in run_text("共有19个博士后科研工作站落地云溪高新区。").mentions if m.cls == "Platform" and m.key}
     assert not found
+
+
+def test_an_adjective_right_before_the_item_modifies_it_and_gives_no_role(run_text):
+    """特色农产品加工企业: 特色 modifies 农产品, the park hosts processing firms, no 特色产业; 以…为特色 still leads."""
+    def props(text):
+        result = run_text(text)
+        labels = {e.key: e.label for e in result.entities}
+        return {(r.prop, labels[r.object]) for r in result.relations if r.object.startswith("Industry:")}
+    assert ("hasIndustry", "农产品加工") in props("云溪工业园聚集了一批热带特色农产品加工企业。")
+    assert ("hasLeadingIndustry", "检验检测") in props("云溪高新区形成以检验检测、医药流通服务为特色的产业体系。")
