@@ -30,6 +30,8 @@ FIRM_ONLY = ("builder",)  # 由甲集团开发建设: before a firm and a build 
 LIST_ITEM = 16  # characters of one item of such a list, at most
 SUBJECT_REACH = 3  # clause breaks, at most, between the subject and the object's clause for the tie to span them
 MASK = "\u25a1"  # stands in for the characters of other names, so a word inside a name (建设银行) is no cue
+TITLE = re.compile(r"“[^”]{1,60}”|《[^》]{1,60}》")  # a quoted title: 凭“应用于数据库集群的…方法”项目 sets no context
+OUTSIDE_TITLES = ("application",)  # these count only outside quoted titles (a title names a project, not a use)
 
 
 def _alternation(words) -> re.Pattern | None:
@@ -122,22 +124,24 @@ class TieIndex:
         """The kind of context that ties nothing around the name at ``[start, end)``, or ''
         (the kinds of FIRM_ONLY only where the name is a `firm`'s)."""
         lo, hi = clause_bounds(text, start, end)
+        untitled = TITLE.sub(lambda t: MASK * len(t.group()), text)
         for kind, pattern in self.blockers.items():
             if pattern is None or (kind in FIRM_ONLY and not firm):
                 continue
+            hay = untitled if kind in OUTSIDE_TITLES else text
             if kind in SENTENCE_WIDE:
-                if pattern.search(text):
+                if pattern.search(hay):
                     return kind
             elif kind in AFTER_NAME:
-                after = _after_brackets(text, end)  # X公司（以下简称X）总经理: the title after the aside
-                found = pattern.search(text, after, min(max(hi, after), after + AFTER_NAME_WINDOW))
+                after = _after_brackets(hay, end)  # X公司（以下简称X）总经理: the title after the aside
+                found = pattern.search(hay, after, min(max(hi, after), after + AFTER_NAME_WINDOW))
                 if found:
                     return kind
             elif kind in BEFORE_NAME or kind in FIRM_ONLY:
-                builds = kind not in FIRM_ONLY or (self.build_verbs is not None and self.build_verbs.search(text, end, hi))
-                if builds and self._before_list(pattern, text, lo, start):
+                builds = kind not in FIRM_ONLY or (self.build_verbs is not None and self.build_verbs.search(hay, end, hi))
+                if builds and self._before_list(pattern, hay, lo, start):
                     return kind
-            elif pattern.search(text, lo, hi):
+            elif pattern.search(hay, lo, hi):
                 return kind
         return ""
 

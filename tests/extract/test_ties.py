@@ -248,3 +248,19 @@ def test_a_school_that_co_builds_with_the_park_still_works_for_it(lexicon):
     at = text.index("青禾大学")
     assert index.blocker(text, at, at + 4, firm=False) == ""
     assert index.blocker(text, at, at + 4, firm=True) == "builder"
+
+
+def test_the_fields_a_product_is_used_in_are_no_industries_of_the_park(run_text):
+    """产品广泛应用于…等领域: the customers' fields, not what the park develops; a quoted title is no use."""
+    used = "云溪高新区企业的产品广泛应用于航天、医疗机械、纺织机械等领域。"
+    assert not {r for r in _rels(run_text, used) if r[1] == "hasIndustry"}
+    developed = "云溪高新区重点发展航天、医疗机械、纺织机械等产业。"
+    assert {o for _, p, o in _rels(run_text, developed) if p == "hasIndustry"} >= {"航天", "医疗机械"}
+
+
+def test_a_context_word_inside_a_quoted_title_sets_no_context(lexicon):
+    index = TieIndex.from_lexicon(lexicon)
+    text = "青禾科技有限公司凭“应用于数据处理的方法”项目入选。"
+    assert index.blocker(text, 0, 8, firm=True) != "application"
+    plain = "青禾科技有限公司的产品应用于数据处理领域。"
+    assert index.blocker(plain, 0, 8, firm=True) == "application"
