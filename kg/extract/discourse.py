@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass
 
 from kg.extract.anaphora import HeadAnaphora
+from kg.extract.park_position import ParkPosition
 from kg.extract.wordforms import either
 from kg.ontology import Lexicon
 from kg.types import Mention, Sentence
@@ -132,20 +133,13 @@ class FrameReader:
         self.lex = lexicon
         self.benchmark = list(benchmark)
         self._any_benchmark = re.compile(either(self.benchmark)) if self.benchmark and all(self.benchmark) else None
-        self.cooperate = list(cooperate)
         w = lexicon.words
         self.object_first = frozenset(w("object-first-benchmark"))  # 以…为榜样: the park before is the object
         self.offices = w("office-word")  # 滨湖区委副书记: a title, not a region as subject
-        self.lead_ok = frozenset(w("clause-lead-word"))  # 目前，…: may open a clause before its subject
-        self.object_marker = re.compile(either(w("object-marker")) + "$")
         self.region_endings = frozenset(w("region-ending"))
-        self.location_verbs = w("location-verb")
-        self.venue_before = re.compile(either(w("venue-preposition") + w("location-verb")) + "$")
-        self.partner_before = re.compile(either(w("partner-word")) + "$")
-        self.settle_before = re.compile(either(w("settle-verb")) + "$")
-        # the boundary words that end a clause's lead (a verb before the park): in_subject_position
-        self.lead_stops = tuple(b for b in lexicon.boundaries if len(b) >= 2 and b not in self.lead_ok)
         self.anaphora = HeadAnaphora(lexicon)
+        self.position = ParkPosition(lexicon, cooperate)
+        self.lead_ok = self.position.lead_ok
 
     def frames(self, sentences: list[Sentence], mentions: list[Mention], keys: dict,
                levels: dict) -> list[SentenceFrame]:
@@ -199,7 +193,8 @@ class FrameReader:
             offset = m.start - s.start
             if offset > benchmark_at:
                 break
-            if not self.in_subject_position(s.text, offset) or self.is_address(s.text, m, s.start):
+            setting = self.position.opens_as_setting(s.text, offset, m.end - s.start)  # 在X园区，将建设…
+            if not (setting or self.position.in_subject_position(s.text, offset)) or self.position.is_address(s.text, m, s.start):
                 continue
             if m.generic:
                 return topic, False
@@ -227,35 +222,19 @@ class FrameReader:
         # it becomes the passage topic only as a clause's subject, not as a place (在X高新区里…)
         for m, k in keyed:
             if (m.cls == "Park" and k and not m.generic and levels.get(k) in ("zone", "subpark")
-                    and m.start - s.start < benchmark_at and not self.after_partner_word(s.text, m.start - s.start)
-                    and not self.is_address(s.text, m, s.start)):
-                if levels.get(k) == "zone" and self.in_subject_position(s.text, m.start - s.start):
+                    and m.start - s.start < benchmark_at and not self.position.after_partner_word(s.text, m.start - s.start)
+                    and not self.position.is_address(s.text, m, s.start)):
+                if levels.get(k) == "zone" and self.position.in_subject_position(s.text, m.start - s.start):
                     return k, subject or k
-                if self.settled_in(s.text, m.start - s.start):  # X公司注册在Y产业园: a sub-park too
+                if self.position.settled_in(s.text, m.start - s.start):  # X公司注册在Y产业园: a sub-park too
                     return topic, subject or k
         return topic, subject
 
     def settled_subject(self, s: Sentence, keyed, subject: str) -> bool:
         """The subject park is named after a settle verb (上海芯超等企业入驻X高新区): the firms settle in it,
         whoever the sentence opens with."""
-        return any(k == subject and not m.generic and self.settled_in(s.text, m.start - s.start)
+        return any(k == subject and not m.generic and self.position.settled_in(s.text, m.start - s.start)
                    for m, k in keyed)
-
-    def settled_in(self, text: str, offset: int) -> bool:
-        """已入驻X高新区, 落户在X经开区: the park is where the clause's firms settle."""
-        return bool(self.settle_before.search(text[max(0, offset - 6):offset]))
-
-    def in_subject_position(self, text: str, offset: int) -> bool:
-        """A park opens its clause (after at most a short time or discourse phrase)
-        rather than standing after a verb: 2019年6月，常熟高新区启动… but not 全力推动药明生命科技园."""
-        clause_start = max((m.end() for m in CLAUSE.finditer(text, 0, offset)), default=0)
-        lead = text[clause_start:offset]
-        if not lead:
-            return True
-        if len(lead) > 8:
-            return False
-        return not any(w in lead for w in self.lead_stops) and \
-            not self.object_marker.search(lead)
 
     def region_subject(self, text: str, keyed, base: int) -> str:
         """The sentence opens with a region as its subject (胡埭镇坚持…, 无锡集成电路产业…), not
@@ -280,21 +259,3 @@ class FrameReader:
             if len(part) > LEAD_IN and part not in self.lead_ok:
                 return part
         return parts[-1] if parts else text
-
-    def is_address(self, text: str, m, base: int) -> bool:
-        """The park names an office (两江新区公安分局) or the venue of an event
-        (在漕河泾开发区举行): it does not govern the sentence."""
-        after = text[m.end - base:m.end - base + 8]
-        if after.startswith(tuple(self.lex.agency_words)):
-            return True
-        before = text[max(0, m.start - base - 3):m.start - base]
-        if self.venue_before.search(before):
-            clause_end = CLAUSE.search(text, m.end - base)
-            rest = text[m.end - base:clause_end.start() if clause_end else len(text)]
-            return any(v in rest for v in self.lex.venue_cues) or before.endswith(self.location_verbs)
-        return False
-
-    def after_partner_word(self, text: str, offset: int) -> bool:
-        before = text[max(0, offset - 6):offset]
-        return bool(self.partner_before.search(before)) or any(
-            w in before for w in self.cooperate)

@@ -76,7 +76,7 @@ class ParkPairs:
         the park. Either way the park holds the subject, not the subject it."""
         a, b = m.start - base, m.end - base
         after = text[b + 1:] if text[b:b + 1] == "的" else text[b:]
-        return self.reader.settled_in(text, a) or (text[:a].endswith(self.part_roles) and after.startswith(self.part_nouns))
+        return self.reader.position.settled_in(text, a) or (text[:a].endswith(self.part_roles) and after.startswith(self.part_nouns))
 
     def _coordinated(self, text: str, base: int, m: Mention, subject: list) -> bool:
         """The park stands in a coordination with the subject park (A及B, A、B, A和B)."""

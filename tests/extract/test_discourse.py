@@ -23,31 +23,6 @@ def test_find_all_finds_every_occurrence():
     assert find_all("对标甲，对标乙", ["对标", "乙"]) == [(0, "对标"), (4, "对标"), (6, "乙")]
 
 
-def test_a_park_opening_its_clause_is_in_subject_position(reader):
-    text = "2019年6月，常熟高新区启动建设。"
-    assert reader.in_subject_position(text, text.index("常熟"))
-
-
-def test_a_park_after_a_verb_or_an_object_marker_is_not(reader):
-    assert not reader.in_subject_position("全力推动药明生命科技园", 4)
-    assert not reader.in_subject_position("与苏州工业园区", 1)
-
-
-def test_an_office_or_venue_is_an_address(reader):
-    text = "会议在漕河泾开发区举行。"
-    assert reader.is_address(text, _park(text, "漕河泾开发区"), 0)
-    text = "企业来自苏州工业园区。"
-    assert reader.is_address(text, _park(text, "苏州工业园区"), 0)
-    text = "苏州工业园区发布新政。"
-    assert not reader.is_address(text, _park(text, "苏州工业园区"), 0)
-
-
-def test_a_park_after_a_partner_word_is_an_object(reader):
-    text = "无锡经开区对标苏州工业园区"
-    assert reader.after_partner_word(text, text.index("苏州"))
-    assert not reader.after_partner_word(text, 0)
-
-
 def test_a_region_opening_the_sentence_is_its_subject_unless_it_is_an_office(reader, lexicon):
     region = next(r for r in sorted(lexicon.regions) if len(r) == 2 and r + "市" not in lexicon.regions)
     assert reader.region_subject(region + "市坚持创新发展。", [], 0) == region + "市"
@@ -70,10 +45,6 @@ def test_the_document_context_knows_which_names_a_park_owns():
     context = DocumentContext.of([SentenceFrame(s, "P", True, [(park, "P")])])
     assert context.owns("P", "苏州高新区集成电路产业园") and not context.owns("P", "苏州高新区")
     assert context.features("P", 0, True)["anchored"] == 1.0
-
-
-def test_a_park_after_a_path_preposition_is_a_place_not_the_subject(reader):
-    assert not reader.in_subject_position("沿着苏州高新区创新大道", 2)
 
 
 def test_a_zone_named_as_a_place_mid_sentence_does_not_become_the_topic(reader):

@@ -40,10 +40,10 @@ def test_a_new_partner_word_needs_no_code_change(lexicon):
     from kg.ontology import Lexicon
 
     text = "无锡经开区携手苏州工业园区"
-    assert not FrameReader(lexicon, [], []).after_partner_word(text, text.index("苏州"))
+    assert not FrameReader(lexicon, [], []).position.after_partner_word(text, text.index("苏州"))
     words = dict(lexicon.grammar_words, **{"partner-word": lexicon.words("partner-word") + ("携手",)})
     reader = FrameReader(Lexicon(grammar_words=words, regions=lexicon.regions), [], [])
-    assert reader.after_partner_word(text, text.index("苏州"))
+    assert reader.position.after_partner_word(text, text.index("苏州"))
 
 
 def test_a_new_ranking_scope_needs_no_code_change(lexicon):
