@@ -43,6 +43,7 @@ class ParkPairs:
         self.other_cooperation = lexicon.words("non-park-cooperation")  # 政企合作, 校企合作: with a firm or a school
         self.part_nouns = lexicon.words("part-noun")  # X的核心承载区之一的Y: Y a part of X
         self.part_roles = lexicon.words("part-role-verb")  # X发挥Y核心区功能: X a part of Y
+        self.places = lexicon.words("venue-preposition")  # 在Y产业园: where something happens
 
     def triggers(self, text: str, masked: str) -> PairTriggers:
         """Where the trigger words stand in `text` (part nouns in `masked`, the text with names masked)."""
@@ -76,7 +77,16 @@ class ParkPairs:
         the park. Either way the park holds the subject, not the subject it."""
         a, b = m.start - base, m.end - base
         after = text[b + 1:] if text[b:b + 1] == "的" else text[b:]
-        return self.reader.position.settled_in(text, a) or (text[:a].endswith(self.part_roles) and after.startswith(self.part_nouns))
+        return self.reader.position.settled_in(text, a) or self._placed(text, a) or (
+            text[:a].endswith(self.part_roles) and after.startswith(self.part_nouns))
+
+    def _placed(self, text: str, a: int) -> bool:
+        """棚建设在甲小区、Y产业园率先启动: a park after 在 (itself or an item of the list after it) is where
+        something happens, no part of the subject the text puts in it."""
+        clause = text[max((c.end() for c in CLAUSE_BREAK.finditer(text, 0, a)), default=0):a]
+        at = max(clause.rfind(w) for w in self.places)
+        return at >= 0 and all(ch not in clause[at:] for ch in "，。；") and (
+            at + 1 == len(clause) or clause[-1:] in self.coordinators)
 
     def _coordinated(self, text: str, base: int, m: Mention, subject: list) -> bool:
         """The park stands in a coordination with the subject park (A及B, A、B, A和B)."""

@@ -33,3 +33,9 @@ def test_a_part_noun_after_the_park_says_nothing_of_the_subject(run_text):
     """X发挥Y核心区功能: X is Y's core area, not Y a part of X."""
     text = "云溪科技产业园充分发挥青禾科学城核心区承载功能，致力于发展数字经济。"
     assert ("云溪科技产业园", "hasSubPark", "青禾科学城") not in _pairs(run_text, text)
+
+
+def test_a_park_after_zai_is_where_something_happens_not_a_part_of_the_subject(run_text):
+    """棚建设在甲小区、Y综合保税区率先启动: the shed sites, not a sub-park of the article's zone."""
+    text = "云溪高新区推进民生工程。首批车棚建设在福园小区、青禾综合保税区率先启动，共新建停车棚14个。"
+    assert not {p for p in _pairs(run_text, text) if p[1] == "hasSubPark"}
