@@ -130,7 +130,7 @@ class RelationExtractor:
         f, text = cues.frame, cues.text
         a, b = m.start - f.sentence.start, m.end - f.sentence.start
         x = dict(cues.base)
-        blocker = self.ties.blocker(cues.masked, a, b, firm=m.cls == "Enterprise")
+        blocker = self.ties.blocker(cues.masked, a, b, m.cls)
         x["blocked"] = 1.0 if blocker else 0.0
         # a park's own firm honoured (获评) in a passage about the park is still its firm
         x["blocked_weak"] = 1.0 if blocker in WEAK_BLOCKERS else 0.0

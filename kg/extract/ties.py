@@ -26,7 +26,10 @@ SENTENCE_WIDE = ("court", "event", "contractor", "delegation", "organiser")  # t
 AFTER_NAME = ("person",)  # a title right after a name makes it a person's affiliation
 AFTER_NAME_WINDOW = 10  # characters after a name searched for a person's title
 BEFORE_NAME = ("origin",)  # 来自北京大学的运动员: a word right before a name makes it a person's origin
-FIRM_ONLY = ("builder",)  # 由甲集团开发建设: before a firm and a build verb, the park's developer (a school co-building still works for it)
+BUILDER = ("builder",)  # 由甲集团开发建设: before a firm and a build verb, the park's developer
+# contexts that tie nothing of one class only: a school co-building a park still works for it; a firm
+# a park inspects is still in it, while the sectors it inspects are none it develops
+ONLY_FOR = {"builder": "Enterprise", "regulation": "Industry"}
 LIST_ITEM = 16  # characters of one item of such a list, at most
 SUBJECT_REACH = 3  # clause breaks, at most, between the subject and the object's clause for the tie to span them
 MASK = "\u25a1"  # stands in for the characters of other names, so a word inside a name (建设银行) is no cue
@@ -120,13 +123,13 @@ class TieIndex:
         found = pattern.search(text, lo, hi)
         return found.group() if found else None
 
-    def blocker(self, text: str, start: int, end: int, firm: bool = False) -> str:
+    def blocker(self, text: str, start: int, end: int, cls: str = "") -> str:
         """The kind of context that ties nothing around the name at ``[start, end)``, or ''
-        (the kinds of FIRM_ONLY only where the name is a `firm`'s)."""
+        (a kind of ONLY_FOR only where the name is of its class `cls`)."""
         lo, hi = clause_bounds(text, start, end)
         untitled = TITLE.sub(lambda t: MASK * len(t.group()), text)
         for kind, pattern in self.blockers.items():
-            if pattern is None or (kind in FIRM_ONLY and not firm):
+            if pattern is None or ONLY_FOR.get(kind, cls) != cls:
                 continue
             hay = untitled if kind in OUTSIDE_TITLES else text
             if kind in SENTENCE_WIDE:
@@ -137,8 +140,8 @@ class TieIndex:
                 found = pattern.search(hay, after, min(max(hi, after), after + AFTER_NAME_WINDOW))
                 if found:
                     return kind
-            elif kind in BEFORE_NAME or kind in FIRM_ONLY:
-                builds = kind not in FIRM_ONLY or (self.build_verbs is not None and self.build_verbs.search(hay, end, hi))
+            elif kind in BEFORE_NAME or kind in BUILDER:
+                builds = kind not in BUILDER or (self.build_verbs is not None and self.build_verbs.search(hay, end, hi))
                 if builds and self._before_list(pattern, hay, lo, start):
                     return kind
             elif pattern.search(hay, lo, hi):

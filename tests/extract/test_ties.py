@@ -246,8 +246,8 @@ def test_a_school_that_co_builds_with_the_park_still_works_for_it(lexicon):
     index = TieIndex.from_lexicon(lexicon)
     text = "中心由园区与青禾大学共同建设。"
     at = text.index("青禾大学")
-    assert index.blocker(text, at, at + 4, firm=False) == ""
-    assert index.blocker(text, at, at + 4, firm=True) == "builder"
+    assert index.blocker(text, at, at + 4, cls="Platform") == ""
+    assert index.blocker(text, at, at + 4, cls="Enterprise") == "builder"
 
 
 def test_the_fields_a_product_is_used_in_are_no_industries_of_the_park(run_text):
@@ -261,6 +261,14 @@ def test_the_fields_a_product_is_used_in_are_no_industries_of_the_park(run_text)
 def test_a_context_word_inside_a_quoted_title_sets_no_context(lexicon):
     index = TieIndex.from_lexicon(lexicon)
     text = "青禾科技有限公司凭“应用于数据处理的方法”项目入选。"
-    assert index.blocker(text, 0, 8, firm=True) != "application"
+    assert index.blocker(text, 0, 8, cls="Enterprise") != "application"
     plain = "青禾科技有限公司的产品应用于数据处理领域。"
-    assert index.blocker(plain, 0, 8, firm=True) == "application"
+    assert index.blocker(plain, 0, 8, cls="Enterprise") == "application"
+
+
+def test_sectors_a_park_inspects_are_none_it_develops(run_text):
+    """排查范围涵盖餐饮、宠物等行业: the sectors of an inspection; the firm inspected is still the park's."""
+    text = "云溪高新区在全区开展经营主体排查，排查范围涵盖餐饮、美容美发、教育培训等行业。"
+    assert not {r for r in _rels(run_text, text) if r[1] == "hasIndustry"}
+    firm = "云溪高新区对入驻园区的禾丰科技有限公司开展安全检查。"
+    assert {o for _, p, o in _rels(run_text, firm) if p == "hasEnterprise"}
