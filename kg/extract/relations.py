@@ -55,7 +55,7 @@ def _beside_the_park(features: dict) -> bool:
     park's own list (喀什综保区、深圳产业园、喀什大学), a clause a region opens, or a clause before the one
     that names the park with no word to tie them (海谱润斯等企业订单提升，X产业园等园区集聚初显)."""
     f = features.get
-    if f("firm_partner") and not f("explicit"):
+    if (f("firm_partner") or f("firm_speaks")) and not f("explicit"):
         return True
     if (f("co_item") or f("region_clause")) and not f("owned"):
         return True
@@ -216,7 +216,17 @@ class RelationExtractor:
         role = self.roles.role(f.sentence, m, [o for o, _ in f.mentions if o.cls == "Industry"])
         x.update(industry=1.0, role=1.0 if role else 0.0)
         x["tie"] = 1.0 if role or self._tied(cues, "hasIndustry", m) else 0.0
+        x["firm_speaks"] = 1.0 if self._firm_speaks(cues) else 0.0
         return role or "hasIndustry"
+
+    @staticmethod
+    def _firm_speaks(cues: _SentenceCues) -> bool:
+        """据悉，金马新能源有限公司是一家可再生能源领域的企业: a sentence that opens with a firm and names
+        no park describes the firm; its fields are the firm's, not the park the passage is about."""
+        f = cues.frame
+        first = f.mentions[0][0] if f.mentions else None  # 产业园以甲企业为龙头: the park's word opens it
+        return not f.subject_explicit and first is not None and first.cls == "Enterprise" \
+            and first.start - f.sentence.start <= LEAD_REACH
 
     def _park_pair(self, cues: _SentenceCues, m: Mention, key: str, x: dict, level: str) -> str:
         named = {k: [o for o, kk in cues.frame.mentions if kk == k] for k in (cues.frame.subject, key)}

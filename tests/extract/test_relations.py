@@ -157,3 +157,15 @@ def test_cooperation_with_a_firm_or_a_school_pairs_no_parks(run_text):
     text = "青禾科学城，是在枫林经开区的支持下，由青禾集团和枫林经开区联袂打造的市级政企合作典范项目。"
     assert not {r for r in _rels(run_text, text) if r[1] == "cooperatesWith"}
     assert {r for r in _rels(run_text, "青禾经开区与枫林经开区合作共建产业园。") if r[1] == "cooperatesWith"}
+
+
+def test_a_sentence_a_firm_opens_describes_the_firm_not_the_park(run_text):
+    """据悉，X公司是一家可再生能源领域的企业: the firm's field; 产业园以X企业为龙头，发展… is still the park's."""
+    def industries(text):
+        result = run_text(text)
+        labels = {e.key: e.label for e in result.entities}
+        return {labels[r.object] for r in result.relations if r.object.startswith("Industry:")}
+    firm = "云溪高新区引进了禾丰新能源有限公司。据悉，禾丰新能源有限公司是一家可再生能源领域内的生产制造企业。"
+    assert "可再生能源" not in industries(firm)
+    park = "云溪市建设青禾医药健康产业园。产业园以禾丰药业有限公司为龙头，发展生物医药等产业。"
+    assert "生物医药" in industries(park)
