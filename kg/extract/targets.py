@@ -63,6 +63,7 @@ class TargetWords:
     metric_trim: str  # characters trimmed from a metric's ends
     shared_value: tuple  # 均: metrics sharing one value
     measure: re.Pattern  # the measure word metrics of a list share (占比)
+    enumerator: re.Pattern | None = None  # 二是, 其一: opens an item of a list of measures, no part of the metric
 
     @classmethod
     def of(cls, lexicon: Lexicon) -> "TargetWords":
@@ -84,7 +85,8 @@ class TargetWords:
             aspiration=re.compile(either(w("aspiration-verb")) + "$"), multiples=multiples, rankings=rankings,
             rank_prefixes=re.compile("^" + either(w("rank-prefix")) + "$"), rank_units=frozenset(w("rank-unit")),
             metric_trim="，、 " + "".join(w("metric-end-trim")), shared_value=w("shared-value-word"),
-            measure=re.compile("^[^" + chars(w("measure-character")) + "]*"))
+            measure=re.compile("^[^" + chars(w("measure-character")) + "]*"),
+            enumerator=re.compile("^(?:" + either(w("enumerator-opening")) + ")"))
 
 
 SLOGAN_COUNT = 10  # counts in words below this, with no scale after them, are slogans' (四个平台)
@@ -210,6 +212,7 @@ class TargetExtractor:
         for w in self.goals.year_words:
             metric = metric.replace(w, "")
         metric = self.goals.relative_re.sub("", metric).strip(self.words.metric_trim)
+        metric = self.words.enumerator.sub("", metric) if self.words.enumerator else metric
         if metric_end is not None:
             metric = (metric + text[b:metric_end]).strip()
         if self.words.rank_prefixes.match(metric[-1:] or "") and unit in self.words.rank_units:

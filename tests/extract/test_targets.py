@@ -91,3 +91,9 @@ def test_an_as_of_date_makes_every_figure_after_it_where_things_stand(run_text):
     text = "云溪高新区加快发展。截至2023年，高新区已累计引进产业项目189个，7家世界500强企业扎根于此，9个项目落地开工。"
     assert not run_text(text).targets
     assert run_text("云溪高新区加快发展。到2025年，高新区力争引进世界500强企业10家。").targets
+
+
+def test_an_enumerator_opening_a_measure_is_no_part_of_its_metric(run_text):
+    result = run_text("云溪高新区发布举措：一是到2025年，园区产值突破500亿元；二是五年内拟投入超过100亿元。")
+    metrics = {t.metric for t in result.targets}
+    assert "拟投入" in metrics and not any(m.startswith("二是") for m in metrics)
