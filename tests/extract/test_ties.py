@@ -272,3 +272,8 @@ def test_sectors_a_park_inspects_are_none_it_develops(run_text):
     assert not {r for r in _rels(run_text, text) if r[1] == "hasIndustry"}
     firm = "云溪高新区对入驻园区的禾丰科技有限公司开展安全检查。"
     assert {o for _, p, o in _rels(run_text, firm) if p == "hasEnterprise"}
+
+
+def test_a_firm_that_issues_something_in_the_park_is_its_agent_not_its_firm(run_text):
+    text = "全国首单科创票据落地云溪高新区，由云翔天工集团在银行间债券市场成功发行，发行规模3亿元。"
+    assert not {r for r in _rels(run_text, text) if r[1] == "hasEnterprise"}
