@@ -24,6 +24,8 @@ from kg.types import EntityKey
 
 SENTENCE_END = re.compile(r"[。！？!?\n]")
 BRACKETED = re.compile(r"[（(]([^（）()，。、]{2,8})[）)]")  # what brackets right after a name hold
+BUREAU = re.compile(r"[^，。；、（）()“”\s]{0,10}?(?:局|街道办事处|街道办)")  # 大鹏新区科技创新和经济服务局
+BUREAU_NAME = re.compile(r"[^，。；、（）()“”\s的]{1,10}?局")  # 科技创新和经济服务局: its 经济 shows no development
 
 
 @dataclass(frozen=True)
@@ -36,6 +38,8 @@ class AreaTest:
     urban_endings: tuple = ()  # 太平街片区: a block of a town, never a development area
     compass_parts: frozenset = frozenset()  # 西南片区: a part of somewhere
     catalogue_only: frozenset = frozenset()  # 度假区: a park only as a zone of the official catalogue
+    administrations: tuple = ()  # 管委会, 管理局: right after the name, what runs a development area
+    committees: tuple = ()  # 管委会: anywhere in the text (党工委管委会), what runs a development area
 
     @classmethod
     def from_lexicon(cls, lexicon) -> "AreaTest":
@@ -47,7 +51,8 @@ class AreaTest:
                 cores.add(leading_places(name, lexicon.regions)[1])
         return cls(types, tuple(lexicon.words("development-area-word")), frozenset(cores), lexicon.regions,
                    tuple(lexicon.words("zone-area-ending")), tuple(lexicon.words("urban-area-ending")),
-                   frozenset(lexicon.words("compass-area-part")), frozenset(lexicon.words("catalogue-only-type")))
+                   frozenset(lexicon.words("compass-area-part")), frozenset(lexicon.words("catalogue-only-type")),
+                   tuple(lexicon.words("zone-administration")), tuple(lexicon.words("committee-word")))
 
     def leisure(self, key: str, zone: str) -> bool:
         """A resort (度假区) that is no zone of the official catalogue: a leisure site, none of the four."""
@@ -74,20 +79,30 @@ class AreaTest:
         kind = EntityKey(key).name.rsplit("|", 1)[-1]
         return all(text[a:b].endswith(kind) and not text[a:b].endswith(self.zone_endings) for a, b in spans)
 
-    def developed(self, text: str, spans) -> bool:
-        """Some sentence naming the area (the name itself left out) has a development-area word."""
+    def developed(self, text: str, spans, least: int = 1) -> bool:
+        """Sentences naming the area (the name itself and bureaus' names left out) have at least `least`
+        development-area words."""
+        found = set()
         for a, b in spans:
             lo = max((m.end() for m in SENTENCE_END.finditer(text, 0, a)), default=0)
             end = SENTENCE_END.search(text, b)
-            sentence = text[lo:a] + text[b:end.start() if end else len(text)]
-            if any(w in sentence for w in self.words):
-                return True
-        return False
+            sentence = BUREAU_NAME.sub("", text[lo:a] + text[b:end.start() if end else len(text)])
+            found.update(w for w in self.words if w in sentence)
+        return len(found) >= least
 
     def district_in_brackets(self, text: str, spans) -> bool:
         """金义新区（金东区）: the brackets give the district the area is, so the text names a region."""
         return any((found := BRACKETED.match(text, b)) is not None and found.group(1) in self.regions
                    for _, b in spans)
+
+    def governed_as_district(self, text: str, spans) -> bool:
+        """大鹏新区科技创新和经济服务局, X新区Y街道办事处, with no 管理局 after the name, no 管委会 in the text
+        and at most one development word beside the area (试点企业): a district government's bureaus run
+        the area, so the text names a district, not a development area."""
+        bureaus = [found.group() for _, b in spans if (found := BUREAU.match(text, b))]
+        return any(not b.endswith(self.administrations) for b in bureaus) and not any(
+            text.startswith(self.administrations, b) for _, b in spans) and not any(
+            w in text for w in self.committees) and not self.developed(text, spans, least=2)
 
     def drop_regions(self, text: str, linked):
         """`linked` (kg.extract.link.DocumentEntities) without the new areas the text treats as regions."""
@@ -97,6 +112,7 @@ class AreaTest:
         regions = {k for k, e in linked.entities.items()
                    if self.leisure(k, e.zone) or (self.needs_test(k, e.zone) and self.written_as_type(text, k, spans.get(k, ()))
                    and (self.urban(k) or self.district_in_brackets(text, spans.get(k, ()))
+                        or self.governed_as_district(text, spans.get(k, ()))
                         or not self.developed(text, sorted(spans.get(k, ())))))}
         if not regions:
             return linked

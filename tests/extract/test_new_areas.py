@@ -53,3 +53,12 @@ def test_a_new_area_the_brackets_equate_with_a_district_is_a_region(run_text):
     sentences speak of firms; a park in the brackets (X新区（Y经开区）) is another name of a park."""
     assert _parks(run_text, "金桥湾新区（金东区）举行招商会，引进企业10家。").get("金桥湾新区", "") == ""
     assert _parks(run_text, "金桥湾新区（德州经开区）举行招商会，引进企业10家。").get("金桥湾新区")
+
+
+def test_a_new_area_its_district_bureaus_run_is_a_region(run_text):
+    """金桥湾新区科技创新和经济服务局承办…: a district government's bureau, one 企业 beside it, no 管委会."""
+    text = ("金桥湾新区科技创新和经济服务局承办了预付式经营专项治理会。"
+            "会上，金桥湾新区首批试点企业与试点银行正式签约。")
+    assert _parks(run_text, text).get("金桥湾新区", "") == ""
+    developed = text + "金桥湾新区通过招商引资导入企业，推动项目落户生命科学产业园。"
+    assert _parks(run_text, developed).get("金桥湾新区")
