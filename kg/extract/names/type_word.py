@@ -12,7 +12,7 @@ from operator import itemgetter
 from kg.extract.names import descriptors as ds, evidence as ev
 from kg.extract.names.cues import FUNCTION_POS, CueIndex
 from kg.extract.names.edges import Walk, cut_point, leading_place_or_scale, strip_left_boundaries, walk_back
-from kg.extract.names.firm_start import place_anchored_start
+from kg.extract.names.firm_start import firm_name_start
 from kg.extract.names.items import enumeration_items
 from kg.extract.names.rules import CAPS, Candidate, Mode, candidate
 from kg.types import Sentence
@@ -48,7 +48,7 @@ def _name_start(cues: CueIndex, tokens, text: str, base: int, t_start: int, cls:
     address = ev.street_address(cues, text[name_start - base:t_start - base])
     if address:
         name_start = strip_left_boundaries(cues, name_start + address, t_start, text, base)
-    name_start = place_anchored_start(cues, tokens, base, name_start, t_start) if cls == "Enterprise" else name_start
+    name_start = firm_name_start(cues, tokens, text, base, name_start, t_start, t_end) if cls == "Enterprise" else name_start
     if cls != "Park":
         return name_start + _non_park_lead(cues, text, base, name_start, t_start, t_end, cls)
     prefix = text[name_start - base:t_start - base]
