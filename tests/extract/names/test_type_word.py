@@ -171,3 +171,14 @@ def test_an_innovation_and_startup_park_is_named_whole(run_text):
     text = "5月31日，上海云溪柳东创新创业园在柳州揭牌。创业园重点发展新能源汽车、生物医药等战略性新兴产业。"
     parks = {m.surface for m in run_text(text).mentions if m.cls == "Park" and m.key}
     assert "上海云溪柳东创新创业园" in parks
+
+
+def test_a_firms_headquarters_or_rd_campus_is_no_park(run_text):
+    """禾丰科技北京总部园区, 青禾芯片公司美国研发园区: one firm's own facility, which the contract counts as no
+    park; a park named by its industry's headquarters (云溪航空总部产业园) is still one."""
+    def parks(text):
+        return [m.surface for m in run_text(text).mentions if m.cls == "Park" and not m.generic]
+
+    assert parks("民警到禾丰科技北京总部园区走访。") == []
+    assert parks("青禾芯片公司美国研发园区落成。") == []
+    assert parks("云溪航空总部产业园开园。") == ["云溪航空总部产业园"]
