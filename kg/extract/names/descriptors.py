@@ -77,3 +77,9 @@ def no_development_zone(cues: CueIndex, name: str, prefix_len: int) -> bool:
     campus (某公司北京总部园区), which the contract counts as the firm's own facility."""
     return any(w in name[:prefix_len + 1] for w in cues.lex.non_park_words) or name.endswith(
         cues.words["firm_campuses"])
+
+
+def commerce_service(cues: CueIndex, name: str) -> bool:
+    """某省跨境电商公共服务平台, 某园人才服务平台: a service platform for trade, hiring or lending serves
+    business; the contract's platforms are research, innovation and incubation carriers."""
+    return name.endswith(cues.words["service_platform_heads"]) and any(w in name for w in cues.words["commerce_fields"])

@@ -285,8 +285,8 @@ def _school_or_firm_unit(cues: CueIndex, prefix: str, form: str) -> bool:
 def _no_research_body(cues: CueIndex, prefix: str, form: str) -> bool:
     """某医院分院, 某协会维权工作站: a unit of a hospital, an association or a community; and a
     工作站 whose name says no research (河长工作站, but 院士工作站 is a platform)."""
-    if any(w in prefix + form for w in cues.words["non_research_bodies"]):
-        return True  # (the words may run into the type word: 投资|促进中心)
+    if any(w in prefix + form for w in cues.words["non_research_bodies"]) or ds.commerce_service(cues, prefix + form):
+        return True  # (the words may run into the type word: 投资|促进中心); 某省跨境电商公共服务平台
     return form in cues.words["station_heads"] and not any(w in prefix for w in cues.words["station_research_words"])
 
 

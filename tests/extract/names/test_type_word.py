@@ -182,3 +182,14 @@ def test_a_firms_headquarters_or_rd_campus_is_no_park(run_text):
     assert parks("民警到禾丰科技北京总部园区走访。") == []
     assert parks("青禾芯片公司美国研发园区落成。") == []
     assert parks("云溪航空总部产业园开园。") == ["云溪航空总部产业园"]
+
+
+def test_a_service_platform_for_trade_hiring_or_lending_is_no_research_carrier(run_text):
+    """青禾省跨境电商公共服务平台, 云溪园人才服务平台: business services, not the contract's research,
+    innovation or incubation carriers; a service platform of no commerce field is still one."""
+    def platforms(text):
+        return [m.surface for m in run_text(text).mentions if m.cls == "Platform"]
+
+    assert platforms("青禾省跨境电商公共服务平台上线。") == []
+    assert platforms("云溪园人才服务平台发布报告。") == []
+    assert platforms("青禾省知识产权公共服务平台上线。") == ["青禾省知识产权公共服务平台"]
