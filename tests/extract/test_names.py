@@ -507,3 +507,15 @@ def test_a_copula_a_dedication_or_a_month_before_a_name_is_no_part_of_it(run_tex
     found = _mentions(run_text, "该公司现为禾丰集团旗下企业。5-6月份开发区将开工。公司致力于建材产业。")
     assert ("Enterprise", "禾丰集团") in found and ("Industry", "建材") in found
     assert not any(name.startswith(("现为", "5-6", "致力于")) for _, name in found)
+
+
+def test_a_firms_trade_name_with_its_group_form_is_its_short_name(run_text):
+    """青禾集团 after 青禾智能科技集团有限公司, 禾丰公司 after 中国禾丰化肥有限公司: a short name is the trade name
+    (after the places that open the full name) with at most a group form both keep: one firm. Where two full
+    names share the trade name, the short one is neither's."""
+    def firms(text):
+        return {e.label: e.aliases for e in run_text(text).entities if e.cls == "Enterprise"}
+
+    assert firms("青禾智能科技集团有限公司落户园区。青禾集团表示满意。") == {"青禾智能科技集团有限公司": ("青禾集团",)}
+    assert firms("中国禾丰化肥有限公司落户园区。禾丰公司表示满意。") == {"中国禾丰化肥有限公司": ("禾丰公司",)}
+    assert "禾丰公司" in firms("江苏禾丰化肥有限公司和浙江禾丰医药有限公司落户园区。禾丰公司表示满意。")
