@@ -519,3 +519,14 @@ def test_a_firms_trade_name_with_its_group_form_is_its_short_name(run_text):
     assert firms("青禾智能科技集团有限公司落户园区。青禾集团表示满意。") == {"青禾智能科技集团有限公司": ("青禾集团",)}
     assert firms("中国禾丰化肥有限公司落户园区。禾丰公司表示满意。") == {"中国禾丰化肥有限公司": ("禾丰公司",)}
     assert "禾丰公司" in firms("江苏禾丰化肥有限公司和浙江禾丰医药有限公司落户园区。禾丰公司表示满意。")
+
+
+def test_the_determiner_of_our_company_ends_no_name(run_text):
+    """分红前本公司总股本…, 持股占本公司…: 本公司 is 'our company'; the characters the segmenter glued to 本 are the
+    sentence's, and a name with 本 inside (青禾本草有限公司) stays whole."""
+    def firms(text):
+        return [m.surface for m in run_text(text).mentions if m.cls == "Enterprise"]
+
+    assert firms("分红前本公司总股本为100万股。") == []
+    assert firms("持股占本公司总股本的5%。") == []
+    assert firms("青禾本草有限公司落户。") == ["青禾本草有限公司"]
