@@ -193,3 +193,14 @@ def test_a_service_platform_for_trade_hiring_or_lending_is_no_research_carrier(r
     assert platforms("青禾省跨境电商公共服务平台上线。") == []
     assert platforms("云溪园人才服务平台发布报告。") == []
     assert platforms("青禾省知识产权公共服务平台上线。") == ["青禾省知识产权公共服务平台"]
+
+
+def test_a_descriptor_of_sci_tech_or_zero_waste_parks_names_no_park(run_text):
+    """科创园区, 创科园区, 无废园区 describe a kind of park, like 智慧园区 or 绿色园区; a place still names one."""
+    def parks(text):
+        return [m.surface for m in run_text(text).mentions if m.cls == "Park" and not m.generic]
+
+    assert parks("政府机构可以直接监督创科园区的开发和营运。") == []
+    assert parks("双方就构建科创园区进行了深入交流。") == []
+    assert parks("云溪将打造无废园区。") == []
+    assert parks("云溪科创园区开园。") == ["云溪科创园区"]
