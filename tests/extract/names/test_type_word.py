@@ -204,3 +204,13 @@ def test_a_descriptor_of_sci_tech_or_zero_waste_parks_names_no_park(run_text):
     assert parks("双方就构建科创园区进行了深入交流。") == []
     assert parks("云溪将打造无废园区。") == []
     assert parks("云溪科创园区开园。") == ["云溪科创园区"]
+
+
+def test_a_park_word_inside_an_agencys_office_name_after_the_agency_names_no_park(run_text):
+    """海关总署自贸区和特殊区域发展司, 云溪交警高新区大队: the agency (海关总署, the traffic police 交警) opens an
+    office's name; what follows it to the park word is no park's name."""
+    def parks(text):
+        return [m.surface for m in run_text(text).mentions if m.cls == "Park" and not m.generic]
+
+    assert parks("海关总署自贸区和特殊区域发展司负责人表示。") == []
+    assert "云溪交警高新区" not in parks("云溪交警高新区大队开展整治。")
