@@ -42,3 +42,12 @@ def test_a_deictic_scope_before_an_industry_is_no_part_of_its_name(run_text):
 
     assert industries("发展果木种植、牲畜养殖等当地特色农业产业。") == ["特色农业"]
     assert industries("该行积极服务地方新能源产业发展需求。") == ["新能源"]
+
+
+def test_green_and_ecological_stay_in_an_industrys_name_as_written(run_text):
+    """绿色家居制造产业, 生态环保产业: the industry's name as written keeps 绿色 and 生态, like 高端."""
+    def industries(text):
+        return [m.surface for m in run_text(text).mentions if m.cls == "Industry"]
+
+    assert industries("园区大力发展绿色家居制造产业。") == ["绿色家居制造"]
+    assert industries("园区大力发展生态环保产业。") == ["生态环保"]
