@@ -530,3 +530,8 @@ def test_the_determiner_of_our_company_ends_no_name(run_text):
     assert firms("分红前本公司总股本为100万股。") == []
     assert firms("持股占本公司总股本的5%。") == []
     assert firms("青禾本草有限公司落户。") == ["青禾本草有限公司"]
+
+
+def test_a_time_clause_glued_to_a_type_word_names_no_firm(run_text):
+    """孵化期满后公司转至…: 满后 (…after expiry) ends a time clause; 后 never ends a firm's name."""
+    assert [m.surface for m in run_text("第四年孵化期满后公司转至加速器继续孵化。").mentions if m.cls == "Enterprise"] == []
