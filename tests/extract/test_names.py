@@ -535,3 +535,13 @@ def test_the_determiner_of_our_company_ends_no_name(run_text):
 def test_a_time_clause_glued_to_a_type_word_names_no_firm(run_text):
     """孵化期满后公司转至…: 满后 (…after expiry) ends a time clause; 后 never ends a firm's name."""
     assert [m.surface for m in run_text("第四年孵化期满后公司转至加速器继续孵化。").mentions if m.cls == "Enterprise"] == []
+
+
+def test_a_time_word_that_names_firms_and_parks_stays_inside_their_names(run_text):
+    """云溪当代科技产业集团, 青禾现代汽车, 禾丰现代产业园: 当代 and 现代, tagged as time words, stand inside
+    names as 未来 does (未来科技城)."""
+    def names(text):
+        return [m.surface for m in run_text(text).mentions if not m.generic]
+
+    assert names("通过云溪当代科技产业集团股份有限公司持股。") == ["云溪当代科技产业集团股份有限公司"]
+    assert names("青禾现代汽车有限公司投产。") == ["青禾现代汽车有限公司"]
