@@ -74,7 +74,7 @@ def _non_park_lead(cues: CueIndex, text: str, base: int, name_start: int, t_star
     form = text[t_start - base:t_end - base] if t_end is not None else ""
     if cls == "Platform" and cues.type_words.get(form, ("", ""))[1] == "University":
         lead += ev.words_before_place(cues, text[name_start + lead - base:t_start - base])
-    return lead
+    return lead + ev.address_before_name(cues, text[name_start + lead - base:t_start - base])  # 三明市|三明学院
 
 
 def _quoted_start(text: str, base: int, t_start: int, reach: int) -> int | None:

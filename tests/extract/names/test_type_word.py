@@ -214,3 +214,12 @@ def test_a_park_word_inside_an_agencys_office_name_after_the_agency_names_no_par
 
     assert parks("海关总署自贸区和特殊区域发展司负责人表示。") == []
     assert "云溪交警高新区" not in parks("云溪交警高新区大队开展整治。")
+
+
+def test_an_address_that_a_platforms_or_firms_name_repeats_is_no_part_of_it(run_text):
+    """来自苏州市苏州青禾学院: the city 苏州市, then a name opening with 苏州: the city is the address."""
+    def names(text):
+        return [m.surface for m in run_text(text).mentions if m.cls in ("Platform", "Enterprise")]
+
+    assert names("来自苏州市苏州青禾学院的学员表示受益匪浅。") == ["苏州青禾学院"]
+    assert names("来自苏州市苏州青禾科技有限公司的员工表示。") == ["苏州青禾科技有限公司"]
