@@ -545,3 +545,9 @@ def test_a_time_word_that_names_firms_and_parks_stays_inside_their_names(run_tex
 
     assert names("通过云溪当代科技产业集团股份有限公司持股。") == ["云溪当代科技产业集团股份有限公司"]
     assert names("青禾现代汽车有限公司投产。") == ["青禾现代汽车有限公司"]
+
+
+def test_a_role_noun_of_an_organisation_before_a_name_is_no_part_of_it(run_text):
+    """大赛运营机构青禾科技创业中心: 运营机构 (the operator) says what role the centre has, like 运营方."""
+    assert [m.surface for m in run_text("大赛运营机构青禾科技创业中心负责人表示。").mentions
+            if m.cls == "Platform"] == ["青禾科技创业中心"]
