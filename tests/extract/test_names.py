@@ -551,3 +551,9 @@ def test_a_role_noun_of_an_organisation_before_a_name_is_no_part_of_it(run_text)
     """大赛运营机构青禾科技创业中心: 运营机构 (the operator) says what role the centre has, like 运营方."""
     assert [m.surface for m in run_text("大赛运营机构青禾科技创业中心负责人表示。").mentions
             if m.cls == "Platform"] == ["青禾科技创业中心"]
+
+
+def test_the_preposition_jing_before_a_firms_place_is_no_part_of_its_name(run_text):
+    """经苏州青禾橡塑科技股份有限公司股东大会授权: 经 (by, through) opens the clause, the firm's name opens at its place."""
+    assert [m.surface for m in run_text("经苏州青禾橡塑科技股份有限公司股东大会授权，公司发布公告。").mentions
+            if m.cls == "Enterprise"] == ["苏州青禾橡塑科技股份有限公司"]
