@@ -83,3 +83,9 @@ def commerce_service(cues: CueIndex, name: str) -> bool:
     """某省跨境电商公共服务平台, 某园人才服务平台: a service platform for trade, hiring or lending serves
     business; the contract's platforms are research, innovation and incubation carriers."""
     return name.endswith(cues.words["service_platform_heads"]) and any(w in name for w in cues.words["commerce_fields"])
+
+
+def area_of(cues: CueIndex, before: str, cls: str) -> bool:
+    """三江源国家公园|澜沧江源园区: a park word right after a nature reserve's or a garden's name names one of its
+    areas, no development zone (the walk stopped at the reserve's own head word)."""
+    return cls == "Park" and before.endswith(tuple(cues.lex.non_park_words))

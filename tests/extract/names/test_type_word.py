@@ -223,3 +223,12 @@ def test_an_address_that_a_platforms_or_firms_name_repeats_is_no_part_of_it(run_
 
     assert names("来自苏州市苏州青禾学院的学员表示受益匪浅。") == ["苏州青禾学院"]
     assert names("来自苏州市苏州青禾科技有限公司的员工表示。") == ["苏州青禾科技有限公司"]
+
+
+def test_a_park_word_right_after_a_nature_reserve_names_one_of_its_areas(run_text):
+    """青禾山国家公园云溪源园区: the walk stops at the reserve's head (国家公园); what follows is its area."""
+    def parks(text):
+        return [m.surface for m in run_text(text).mentions if m.cls == "Park" and not m.generic]
+
+    assert parks("青禾山国家公园云溪源园区管委会工作人员巡护。") == []
+    assert parks("青禾山云溪源园区管委会工作人员巡护。") != []
