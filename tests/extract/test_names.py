@@ -557,3 +557,15 @@ def test_the_preposition_jing_before_a_firms_place_is_no_part_of_its_name(run_te
     """经苏州青禾橡塑科技股份有限公司股东大会授权: 经 (by, through) opens the clause, the firm's name opens at its place."""
     assert [m.surface for m in run_text("经苏州青禾橡塑科技股份有限公司股东大会授权，公司发布公告。").mentions
             if m.cls == "Enterprise"] == ["苏州青禾橡塑科技股份有限公司"]
+
+
+def test_verbs_and_function_characters_glued_before_a_park_word_name_nothing(run_text):
+    """惠及园区近百家企业, 园区申报特色产业园区, 水往开发区灌, 某某摄苏州高新区: a verb the segmenter mistags
+    (惠及, 申报), a preposition (往) or a photo credit's 摄 glued to what follows opens no park's name."""
+    def parks(text):
+        return [m.surface for m in run_text(text).mentions if m.cls == "Park" and not m.generic]
+
+    assert parks("食堂不断增加菜式，惠及园区近百家大小企业。") == []
+    assert parks("支持以建筑业为主的园区申报特色产业园区。") == []
+    assert parks("大堤已经被冲垮了，水往开发区灌得特别快。") == []
+    assert parks("人民网李青禾摄苏州高新区党工委委员致辞。") == ["苏州高新区"]
