@@ -23,3 +23,49 @@ def placeless(core: str, regions: dict, frequencies: dict, firm_kinds: frozenset
     head = rest[:2]
     common = frequencies.get(head, 0) >= COMMON_WORD or head in firm_kinds
     return rest if places and len(rest) >= FIRM_CORE and not common else core
+
+
+TRADE_NAME = 4  # characters of a trade name (字号) at most: 中国重型机械 is a name of its own
+
+
+def trade_name_of(short: str, full: str, is_place, group_forms: tuple = ()) -> bool:
+    """`short` is `full`'s trade name, with at most the group form both keep: 心连心 for 中国心连心化肥,
+    新航城 for 北京新航城, 凌云集团 for 凌云科技集团. The trade name opens `full` or follows one of the
+    places that open it, and the full name is longer; a place alone is no trade name, and a name longer than a
+    trade name (中国重型机械, not a short form of 中国重型机械研究院) is a name of its own.
+
+    >>> is_place = lambda w: w in {"中国", "北京"}
+    >>> trade_name_of("心连心", "中国心连心化肥", is_place), trade_name_of("凌云集团", "凌云科技集团", is_place, ("集团",))
+    (True, True)
+    >>> trade_name_of("华润集团", "华润微电子", is_place, ("集团",)), trade_name_of("北京", "北京新航城", is_place)
+    (False, False)
+    """
+    form = next((g for g in group_forms if short.endswith(g) and len(short) - len(g) >= 2), "")
+    trade = short[:len(short) - len(form)]
+    if not 2 <= len(trade) <= TRADE_NAME or len(full) <= len(short) or (not form and is_place(trade)):
+        return False
+    rest = full
+    while True:
+        if rest.startswith(trade) and form in rest[len(trade):]:
+            return True
+        size = next((k for k in range(min(4, len(rest) - 1), 1, -1) if is_place(rest[:k])), 0)
+        if not size:  # the places that open the full name, one by one
+            return False
+        rest = rest[size:]
+
+
+def merge_firms(firms: list, is_place=lambda word: False, group_forms: tuple = ()) -> dict:
+    """key -> fuller key: 迈为 = 迈为股份 (up to four more characters), 华丰科技 = 四川华丰科技 (a place before
+    it), 心连心 = 中国心连心化肥 (its trade name, where one full name alone has it: `trade_name_of`)."""
+    merged = {}
+    for k in firms:
+        for k2 in firms:
+            extra = len(k2.name) - len(k.name)
+            if k2 != k and len(k.name) >= 2 and ((k2.name.startswith(k.name) and extra <= 4) or (
+                    len(k.name) >= 4 and k2.name.endswith(k.name) and 0 < extra and is_place(k2.name[:extra]))):
+                merged[k] = k2
+                break
+        fuller = [k2 for k2 in firms if k2 != k and k not in merged and trade_name_of(k.name, k2.name, is_place, group_forms)]
+        if len(fuller) == 1:
+            merged[k] = fuller[0]
+    return merged

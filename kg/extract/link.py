@@ -19,7 +19,7 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from kg.ontology import Lexicon
-from kg.extract.firm_identity import placeless
+from kg.extract.firm_identity import merge_firms, placeless
 from kg.extract.known_names import complete_known_names
 from kg.extract.park_identity import canonical_parks, city_or_province, descriptive_test
 from kg.extract.new_areas import AreaTest
@@ -80,6 +80,7 @@ class Linker:
         self._admin_suffixes = frozenset(lexicon.words("admin-ending"))  # a place name's administrative ending
         self._descriptive = descriptive_test(lexicon)  # 智能制造 in 智能制造产业园 only describes
         self._firm_kinds = frozenset(lexicon.words("firm-kind-word"))
+        self._group_forms = tuple(lexicon.words("short-name-group-form"))  # 凌云集团 for 凌云科技集团有限公司
         self._legal = re.compile("(" + "|".join(map(re.escape, lexicon.words("key-legal-suffix"))) + ")$")
 
     # ---------------------------------------------------------------- keys
@@ -213,7 +214,7 @@ class Linker:
                                          self._descriptive).items():
             merged.setdefault(k, target)
         merged.update(self._merge_industries(sorted((k for k in surfaces if k.cls == "Industry"), key=len)))
-        merged.update(self._merge_firms([k for k in surfaces if k.cls == "Enterprise"], is_place))
+        merged.update(merge_firms([k for k in surfaces if k.cls == "Enterprise"], is_place, self._group_forms))
         for k in list(merged):  # follow chains
             seen = {k}
             while merged[k] in merged and merged[k] not in seen:
@@ -264,19 +265,6 @@ class Linker:
         for k in industries:
             for k2 in industries:
                 if k2 != k and len(k2.name) > len(k.name) and self._same_industry(k.name, k2.name):
-                    merged[k] = k2
-                    break
-        return merged
-
-    @staticmethod
-    def _merge_firms(firms: list, is_place=lambda word: False) -> dict:
-        """迈为 = 迈为股份 (up to four more characters), 华丰科技 = 四川华丰科技 (a place before it)."""
-        merged = {}
-        for k in firms:
-            for k2 in firms:
-                extra = len(k2.name) - len(k.name)
-                if k2 != k and len(k.name) >= 2 and ((k2.name.startswith(k.name) and extra <= 4) or (
-                        len(k.name) >= 4 and k2.name.endswith(k.name) and 0 < extra and is_place(k2.name[:extra]))):
                     merged[k] = k2
                     break
         return merged

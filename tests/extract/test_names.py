@@ -507,3 +507,65 @@ def test_a_copula_a_dedication_or_a_month_before_a_name_is_no_part_of_it(run_tex
     found = _mentions(run_text, "该公司现为禾丰集团旗下企业。5-6月份开发区将开工。公司致力于建材产业。")
     assert ("Enterprise", "禾丰集团") in found and ("Industry", "建材") in found
     assert not any(name.startswith(("现为", "5-6", "致力于")) for _, name in found)
+
+
+def test_a_firms_trade_name_with_its_group_form_is_its_short_name(run_text):
+    """青禾集团 after 青禾智能科技集团有限公司, 禾丰公司 after 中国禾丰化肥有限公司: a short name is the trade name
+    (after the places that open the full name) with at most a group form both keep: one firm. Where two full
+    names share the trade name, the short one is neither's."""
+    def firms(text):
+        return {e.label: e.aliases for e in run_text(text).entities if e.cls == "Enterprise"}
+
+    assert firms("青禾智能科技集团有限公司落户园区。青禾集团表示满意。") == {"青禾智能科技集团有限公司": ("青禾集团",)}
+    assert firms("中国禾丰化肥有限公司落户园区。禾丰公司表示满意。") == {"中国禾丰化肥有限公司": ("禾丰公司",)}
+    assert "禾丰公司" in firms("江苏禾丰化肥有限公司和浙江禾丰医药有限公司落户园区。禾丰公司表示满意。")
+
+
+def test_the_determiner_of_our_company_ends_no_name(run_text):
+    """分红前本公司总股本…, 持股占本公司…: 本公司 is 'our company'; the characters the segmenter glued to 本 are the
+    sentence's, and a name with 本 inside (青禾本草有限公司) stays whole."""
+    def firms(text):
+        return [m.surface for m in run_text(text).mentions if m.cls == "Enterprise"]
+
+    assert firms("分红前本公司总股本为100万股。") == []
+    assert firms("持股占本公司总股本的5%。") == []
+    assert firms("青禾本草有限公司落户。") == ["青禾本草有限公司"]
+
+
+def test_a_time_clause_glued_to_a_type_word_names_no_firm(run_text):
+    """孵化期满后公司转至…: 满后 (…after expiry) ends a time clause; 后 never ends a firm's name."""
+    assert [m.surface for m in run_text("第四年孵化期满后公司转至加速器继续孵化。").mentions if m.cls == "Enterprise"] == []
+
+
+def test_a_time_word_that_names_firms_and_parks_stays_inside_their_names(run_text):
+    """云溪当代科技产业集团, 青禾现代汽车, 禾丰现代产业园: 当代 and 现代, tagged as time words, stand inside
+    names as 未来 does (未来科技城)."""
+    def names(text):
+        return [m.surface for m in run_text(text).mentions if not m.generic]
+
+    assert names("通过云溪当代科技产业集团股份有限公司持股。") == ["云溪当代科技产业集团股份有限公司"]
+    assert names("青禾现代汽车有限公司投产。") == ["青禾现代汽车有限公司"]
+
+
+def test_a_role_noun_of_an_organisation_before_a_name_is_no_part_of_it(run_text):
+    """大赛运营机构青禾科技创业中心: 运营机构 (the operator) says what role the centre has, like 运营方."""
+    assert [m.surface for m in run_text("大赛运营机构青禾科技创业中心负责人表示。").mentions
+            if m.cls == "Platform"] == ["青禾科技创业中心"]
+
+
+def test_the_preposition_jing_before_a_firms_place_is_no_part_of_its_name(run_text):
+    """经苏州青禾橡塑科技股份有限公司股东大会授权: 经 (by, through) opens the clause, the firm's name opens at its place."""
+    assert [m.surface for m in run_text("经苏州青禾橡塑科技股份有限公司股东大会授权，公司发布公告。").mentions
+            if m.cls == "Enterprise"] == ["苏州青禾橡塑科技股份有限公司"]
+
+
+def test_verbs_and_function_characters_glued_before_a_park_word_name_nothing(run_text):
+    """惠及园区近百家企业, 园区申报特色产业园区, 水往开发区灌, 某某摄苏州高新区: a verb the segmenter mistags
+    (惠及, 申报), a preposition (往) or a photo credit's 摄 glued to what follows opens no park's name."""
+    def parks(text):
+        return [m.surface for m in run_text(text).mentions if m.cls == "Park" and not m.generic]
+
+    assert parks("食堂不断增加菜式，惠及园区近百家大小企业。") == []
+    assert parks("支持以建筑业为主的园区申报特色产业园区。") == []
+    assert parks("大堤已经被冲垮了，水往开发区灌得特别快。") == []
+    assert parks("人民网李青禾摄苏州高新区党工委委员致辞。") == ["苏州高新区"]

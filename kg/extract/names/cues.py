@@ -92,7 +92,7 @@ def _words(lex: Lexicon) -> dict:
         date_units=frozenset(w("date-unit")), kind_quantifiers=w("kind-quantifier"), relative_firm_heads=w("relative-firm-head"),
         # 大学, 学院: the university type words, to tell a university's campus from a school's
         university_forms=tuple(f for f, sub in sorted(lex.platform_types.items())
-                               if sub == "University" and f not in w("campus-head")), branch_park_heads=w("branch-park-head"), organisation_endings=w("organisation-ending"), not_organisations=frozenset(w("not-organisation")),
+                               if sub == "University" and f not in w("campus-head")), branch_park_heads=w("branch-park-head"), organisation_endings=w("organisation-ending"), firm_campuses=w("firm-campus"), dateline_endings=w("dateline-ending"), commerce_fields=w("commerce-field"), service_platform_heads=w("service-platform-head"), not_organisations=frozenset(w("not-organisation")),
     )
 
 

@@ -1,6 +1,7 @@
 """What the words before a type word say when they name nothing: a determiner or a count (这座, 多座,
 各大), a code (3333, sisp-china), places alone, a city's positioning (上海科技创新中心), or, for a park
-named by descriptors alone, whether the text builds it."""
+named by descriptors alone, whether the text builds it; and what shares a park's type word but is no
+development zone."""
 from __future__ import annotations
 
 from kg.extract.names.cues import CueIndex
@@ -68,3 +69,23 @@ def positioning(cues: CueIndex, name: str) -> bool:
     for word in cues.words["scope_modifiers"]:
         rest = rest.replace(word, "")
     return bool(head) and (not rest or only_places(cues, rest))
+
+
+def no_development_zone(cues: CueIndex, name: str, prefix_len: int) -> bool:
+    """A park type word that ends no development zone: a nature reserve's or a garden's area (三江源国家公园
+    澜沧江源园区, 雨洪花园区: the non-park word may run into the type word) or one firm's headquarters or R&D
+    campus (某公司北京总部园区), which the contract counts as the firm's own facility."""
+    return any(w in name[:prefix_len + 1] for w in cues.lex.non_park_words) or name.endswith(
+        cues.words["firm_campuses"])
+
+
+def commerce_service(cues: CueIndex, name: str) -> bool:
+    """某省跨境电商公共服务平台, 某园人才服务平台: a service platform for trade, hiring or lending serves
+    business; the contract's platforms are research, innovation and incubation carriers."""
+    return name.endswith(cues.words["service_platform_heads"]) and any(w in name for w in cues.words["commerce_fields"])
+
+
+def area_of(cues: CueIndex, before: str, cls: str) -> bool:
+    """三江源国家公园|澜沧江源园区: a park word right after a nature reserve's or a garden's name names one of its
+    areas, no development zone (the walk stopped at the reserve's own head word)."""
+    return cls == "Park" and before.endswith(tuple(cues.lex.non_park_words))

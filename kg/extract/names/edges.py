@@ -12,10 +12,10 @@ from dataclasses import dataclass
 from functools import lru_cache
 from operator import itemgetter
 
-from kg.extract.names.cues import CLOSE_BRACKETS, NUMBER, OPEN_BRACKETS, PERSON_POS, PUNCT, CueIndex
+from kg.extract.names.brackets import bracket_start
+from kg.extract.names.cues import CLOSE_BRACKETS, NUMBER, PERSON_POS, PUNCT, CueIndex
 from kg.extract.names.evidence import has_name_evidence, name_like
 from kg.extract.names.firm_start import before_firm_place, park_before_own_firm
-from kg.extract.names.rules import BRACKET_REACH
 from kg.extract.segment import UNKNOWN, Token
 
 _START = itemgetter(0)  # Token.start: tokens are in text order, so their starts can be bisected
@@ -46,16 +46,6 @@ def _straddle(cues: CueIndex, tokens: list[Token], text: str, base: int, start: 
         seen = any(cues.is_place(part[:k]) for k in range(2, min(6, len(part)) + 1))
         return i - 1, tokens[i].start, seen
     return None, start, False
-
-
-def _bracket_start(cues: CueIndex, tokens: list[Token], i: int, left: int):
-    """Index of the opening bracket of a bracketed part closing at token `i` (苏州（相城）), else None."""
-    j = i - 1
-    while j >= 0 and tokens[j].word not in OPEN_BRACKETS and left - tokens[j].start <= BRACKET_REACH:
-        j -= 1
-    if j >= 0 and tokens[j].word in OPEN_BRACKETS and j - 1 >= 0 and name_like(cues, tokens[j - 1]):
-        return j
-    return None
 
 
 def _glued_conjunction(cues: CueIndex, tok: Token, start: int) -> bool:
@@ -126,7 +116,7 @@ def walk_back(cues: CueIndex, tokens: list[Token], text: str, base: int, start: 
         if tok.start < walk.floor:
             break
         if tok.word in CLOSE_BRACKETS:
-            j = _bracket_start(cues, tokens, i, left)
+            j = bracket_start(cues, tokens, i, left)
             if j is None:
                 break
             left, i = tokens[j].start, j - 1

@@ -3,7 +3,7 @@ before the place (a function word, a park) is the sentence's or the firm's addre
 from __future__ import annotations
 
 from kg.extract.firm_identity import COMMON_WORD
-from kg.extract.names.cues import NAME_POS, CueIndex
+from kg.extract.names.cues import NAME_POS, PUNCT, CueIndex
 from kg.extract.park_identity import leading_places
 from kg.extract.segment import Token
 
@@ -65,3 +65,37 @@ def _glue(cues: CueIndex, tok: Token) -> bool:
                 and tok.pos not in ("x?", "uj", "w", "c", "r", "f")
                 and tok.word.isalnum())
     return tok.word not in cues.lex.boundaries and tok.word not in cues.stop_words and tok.pos in NAME_POS | {"n", "nz", "x?"}
+
+
+SPLIT_CHARACTER_POS = frozenset({"f", "d", "zg", "ng", "n", "j", "b", "a"})  # 中, 都, 贝: a character of a name
+
+
+def split_first_character(cues: CueIndex, tokens: list[Token], name_start: int, t_start: int) -> int:
+    """在|中|触媒新材料有限公司, 江苏|中|苏节水设备有限公司: the segmenter split a legal name's first character off
+    as a word of the sentence (a locative 中, an adverb 都), where the walk stopped. Right after a clause's
+    opening (the sentence's start, punctuation, a function character, a boundary word, a verb) such a character
+    is no word of the sentence: it opens the name, and so does a place right before it."""
+    i = next((k for k, t in enumerate(tokens) if t.end == name_start), None)
+    if i is None or name_start == t_start:
+        return name_start
+    tok = tokens[i]
+    if len(tok.word) != 1 or tok.pos not in SPLIT_CHARACTER_POS or tok.word in cues.lex.boundaries \
+            or tok.word in cues.words["cut_chars"] or tok.word in cues.words["glued_conjunctions"]:
+        return name_start
+    if i == 0:
+        return tok.start
+    before = tokens[i - 1]
+    if cues.is_place_token(before) and len(before.word) >= 2 and not before.word.endswith(tuple(cues.lex.park_types)):
+        return before.start
+    opening = (not PUNCT.isdisjoint(before.word) or before.word in cues.words["cut_chars"]
+               or before.word in cues.lex.boundaries or (before.pos == "v" and len(before.word) >= 2))
+    return tok.start if opening else name_start
+
+
+def firm_name_start(cues: CueIndex, tokens: list[Token], text: str, base: int, name_start: int, t_start: int,
+                    t_end: int | None) -> int:
+    """Where a firm's name starts after the walk: a split first character opens a legal name (…有限公司),
+    then a place a few characters back."""
+    if t_end is not None and text[:t_end - base].endswith(cues.words["company_suffixes"]):
+        name_start = split_first_character(cues, tokens, name_start, t_start)
+    return place_anchored_start(cues, tokens, base, name_start, t_start)

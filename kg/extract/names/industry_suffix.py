@@ -33,12 +33,17 @@ def _start(sent: Sentence, tokens, cues: CueIndex, end: int) -> int:
     text, base = sent.text, sent.start
     walk = Walk(SUFFIX_REACH, base, stop_generic=True, inner_ok=True)
     start = walk_back(cues, tokens, text, base, base + end, walk) - base
-    quality = next((q for q in cues.lex.words("quality-modifier") if text[:start].endswith(q)), "")
+    quality = next((q for q in _as_written(cues) if text[:start].endswith(q)), "")
     start -= len(quality)  # 高端|精细化工新材料: the quality word is part of the industry's name as written
     start += cut_point(cues, text[start:end])
     start += leading_context_verb(cues, text[start:end])
     start += leading_place_or_scale(cues, text[start:end])
     return start + _leading_verb_or_modifier(cues, tokens, base + start, text[start:end])
+
+
+def _as_written(cues: CueIndex) -> tuple:
+    """Modifiers an industry's name keeps as written: quality words (高端) and written modifiers (绿色)."""
+    return cues.lex.words("quality-modifier") + cues.lex.words("written-modifier")
 
 
 def _leading_verb_or_modifier(cues: CueIndex, tokens, at: int, name: str) -> int:
@@ -47,7 +52,7 @@ def _leading_verb_or_modifier(cues: CueIndex, tokens, at: int, name: str) -> int
     first = next((t for t in tokens if t.start == at), None)
     if first is None or len(first.word) >= len(name) - 1:
         return 0
-    quality = first.word in cues.lex.words("quality-modifier")  # 高端精细化工新材料: the name as written
+    quality = first.word in _as_written(cues)  # 高端精细化工新材料, 绿色新能源: the name as written
     opens = first.pos in _VERB_POS or (first.word in cues.lex.modifiers and not quality) or \
         first.word in cues.lex.words("scope-modifier")
     return len(first.word) if opens and cues.is_industry_name(name[len(first.word):]) else 0

@@ -21,6 +21,8 @@ _DENG = re.compile(r"等")
 _COUNT = re.compile(r"(?<![0-9、，。；等])[0-9一二三四五六七八九十两]+(?:个|大)[“”\"]?")
 _CLAUSE = re.compile(r"[^，。；：！？]+")
 _TAIL = re.compile(r"[^、]*")
+_HEAD_END = re.compile(r"[、，。；]|[一二三四五六七八九十两0-9]|$")
+HEAD_REACH = 10  # characters after a predicate's 的 searched for the head noun its items belong to
 PRODUCT_REACH = 8  # characters after a list cue searched for the product word it modifies
 
 
@@ -77,10 +79,26 @@ def _closed_by_count(cues: CueIndex, text: str, base: int, tokens, after_count) 
 def _before_predicate(cues: CueIndex, text: str, base: int, tokens) -> list[Candidate]:
     out = []
     for begin, _end, _word in cues.predicate_gaz.find(text):
-        if begin == 0 or text[begin - 1] in PUNCT:
+        if begin == 0 or text[begin - 1] in PUNCT or _heads_no_firms(cues, text, _end):
             continue
         out.extend(enumeration_items(cues, text, base, begin, Mode.ENTERPRISE_STRICT, tokens, after_yi=True))
     return out
+
+
+def _heads_no_firms(cues: CueIndex, text: str, end: int) -> bool:
+    """以A、B为代表的特色农产品: a predicate that ends an attribute (…的) says what its head noun's members
+    are; the items are firms only where that head names firms or the industry they stand for
+    (…为代表的头部企业, …为代表的现代家居产业)."""
+    if not text.startswith("的", end):
+        return False
+    head = _CLAUSE.match(text, end + 1)
+    if head is None:
+        return True
+    if any(cls in ("Enterprise", "Industry") and w in head.group()[:HEAD_REACH] for w, cls in cues.lex.list_cues.items()):
+        return False
+    # 以某乳业为代表的食品饮料、以某医疗为代表的医用纺织…: an industry name that is the whole head
+    return not any(cues.is_industry_name(head.group()[:k]) and _HEAD_END.match(text, head.start() + k)
+                   for k in range(2, min(HEAD_REACH, len(head.group())) + 1))
 
 
 def find(sent: Sentence, tokens, cues: CueIndex) -> list[Candidate]:

@@ -10,6 +10,7 @@ or 管委会 right after it.
 """
 from __future__ import annotations
 
+from kg.extract.names import descriptors as ds
 from kg.extract.names.cues import FUNCTION_POS, PUNCT, CueIndex
 from kg.extract.names.edges import Walk, partner_prefix, walk_back
 from kg.extract.names.rules import Candidate, candidate
@@ -91,7 +92,7 @@ def find(sent: Sentence, tokens, cues: CueIndex) -> list[Candidate]:
         end = tok.start + 1
         start = partner_prefix(cues, tokens, text, base, start)  # 中新广州知识城
         name = text[start - base:end - base]
-        if any(name.endswith(w) for w in cues.lex.non_park_words) or name in cues.lex.generic:
+        if ds.no_development_zone(cues, name, len(name) - 1) or name in cues.lex.generic:  # 某湿地生态农业园
             continue
         if cues.is_place(name) or not _development_area(cues, text, start - base, end - base):
             continue

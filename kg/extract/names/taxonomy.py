@@ -7,6 +7,7 @@ import re
 from kg.extract.names import evidence as ev
 from kg.extract.names.cues import CueIndex
 from kg.extract.names.rules import Candidate, candidate
+from kg.extract.segment import UNKNOWN
 from kg.types import Sentence
 
 NAME, VERSION = "gazetteer:taxonomy", 1
@@ -39,11 +40,14 @@ def find(sent: Sentence, tokens, cues: CueIndex) -> list[Candidate]:
     text, base = sent.text, sent.start
     found = cues.industry_gaz.find(text)
     starts = {t.start - base for t in tokens} if found else set()
+    inside_known = {k for t in tokens if t.pos != UNKNOWN for k in range(t.start - base + 1, t.end - base)}
     for start, end, word in found:
         if word.isascii() and _glued_to_latin(text, start, end):
             continue
         if end < len(text) and end not in starts:
             continue  # 数字|人民币: the word ends inside the next word, it is no name of its own
+        if start in inside_known:
+            continue  # 民用航空领域: the word ends a longer word the dictionary knows, it names no industry alone
         if not industry_context(cues, text, start, end):
             continue
         for a, b in ev.split_conjunction(cues, start, end, text):

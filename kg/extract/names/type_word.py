@@ -12,7 +12,7 @@ from operator import itemgetter
 from kg.extract.names import descriptors as ds, evidence as ev
 from kg.extract.names.cues import FUNCTION_POS, CueIndex
 from kg.extract.names.edges import Walk, cut_point, leading_place_or_scale, strip_left_boundaries, walk_back
-from kg.extract.names.firm_start import place_anchored_start
+from kg.extract.names.firm_start import firm_name_start
 from kg.extract.names.items import enumeration_items
 from kg.extract.names.rules import CAPS, Candidate, Mode, candidate
 from kg.types import Sentence
@@ -48,7 +48,7 @@ def _name_start(cues: CueIndex, tokens, text: str, base: int, t_start: int, cls:
     address = ev.street_address(cues, text[name_start - base:t_start - base])
     if address:
         name_start = strip_left_boundaries(cues, name_start + address, t_start, text, base)
-    name_start = place_anchored_start(cues, tokens, base, name_start, t_start) if cls == "Enterprise" else name_start
+    name_start = firm_name_start(cues, tokens, text, base, name_start, t_start, t_end) if cls == "Enterprise" else name_start
     if cls != "Park":
         return name_start + _non_park_lead(cues, text, base, name_start, t_start, t_end, cls)
     prefix = text[name_start - base:t_start - base]
@@ -74,7 +74,7 @@ def _non_park_lead(cues: CueIndex, text: str, base: int, name_start: int, t_star
     form = text[t_start - base:t_end - base] if t_end is not None else ""
     if cls == "Platform" and cues.type_words.get(form, ("", ""))[1] == "University":
         lead += ev.words_before_place(cues, text[name_start + lead - base:t_start - base])
-    return lead
+    return lead + ev.address_before_name(cues, text[name_start + lead - base:t_start - base])  # 三明市|三明学院
 
 
 def _quoted_start(text: str, base: int, t_start: int, reach: int) -> int | None:
@@ -158,8 +158,8 @@ def _rejected(cues: CueIndex, name: str, prefix: str, cls: str, sub: str, generi
         return True
     if cls != "Park" and _no_firm_or_platform(cues, name, prefix, cls, set_out):
         return True
-    if cls == "Park" and any(w in name[:len(prefix) + 1] for w in cues.lex.non_park_words):
-        return True  # 三江源国家公园澜沧江源园区, 雨洪花园区 (a garden's area): a nature reserve or a garden
+    if cls == "Park" and ds.no_development_zone(cues, name, len(prefix)):
+        return True  # a nature reserve, a garden, a firm's own campus
     if cls == "Park" and not generic and ev.is_region_name(cues, name):
         return True  # 浦东新区, 滨海新区: a district of the regions gazetteer
     return sub == "IndustryAlliance" and not ev.technical(cues, prefix)  # 阿卡贝拉联盟: not a technical alliance
@@ -260,8 +260,8 @@ def _no_name_here(cues: CueIndex, text: str, base: int, name_start: int, t_start
     """The words before the type word name nothing of its class: a withheld name, a title, a kind, a
     school's or a firm's unit (`_rejected`)."""
     (cls, sub, _), prefix, before = cues.type_words[form], text[name_start - base:t_start - base], text[:name_start - base]
-    if before.endswith(cues.words["withheld"]) or ds.code_only(prefix, before):
-        return True  # 某|信息咨询服务有限公司: the walk stopped after the word that withholds the name
+    if before.endswith(cues.words["withheld"]) or ds.code_only(prefix, before) or ds.area_of(cues, before, cls):
+        return True  # 某|信息咨询服务有限公司, 三江源国家公园|澜沧江源园区: withheld, or a reserve's area
     if cls == "Platform" and (text.startswith(cues.words["school_or_degree_after"], t_end - base)
                               or (sub == "University" and before.endswith(cues.words["university_forms"]))):
         return True  # X大学附属小学, 中央党校大学学历, X科技学院|法贸学院: a school, a degree, a faculty
@@ -285,8 +285,8 @@ def _school_or_firm_unit(cues: CueIndex, prefix: str, form: str) -> bool:
 def _no_research_body(cues: CueIndex, prefix: str, form: str) -> bool:
     """某医院分院, 某协会维权工作站: a unit of a hospital, an association or a community; and a
     工作站 whose name says no research (河长工作站, but 院士工作站 is a platform)."""
-    if any(w in prefix + form for w in cues.words["non_research_bodies"]):
-        return True  # (the words may run into the type word: 投资|促进中心)
+    if any(w in prefix + form for w in cues.words["non_research_bodies"]) or ds.commerce_service(cues, prefix + form):
+        return True  # (the words may run into the type word: 投资|促进中心); 某省跨境电商公共服务平台
     return form in cues.words["station_heads"] and not any(w in prefix for w in cues.words["station_research_words"])
 
 

@@ -38,3 +38,14 @@ def test_a_one_character_place_ends_an_abbreviation_of_several_cities(run_text):
     """X芜|蚌国家自主创新示范区, X独墅|湖科教创新区: the unknown word before a one-character place opens the name."""
     parks = {m.surface for m in run_text("溪芜蚌国家自主创新示范区建设加快推进。").mentions if m.cls == "Park"}
     assert parks == {"溪芜蚌国家自主创新示范区"}
+
+
+def test_a_datelines_bracket_holds_the_reporter_and_opens_no_name(run_text):
+    """青禾网7月14日电(记者李青禾)苏州云溪创新研究院揭牌, 8月8日电(王小禾)旅游公司…: the bracket after a dateline
+    is the byline; the name starts after it. A place in a bracket stays inside a firm's name."""
+    def names(text):
+        return [m.surface for m in run_text(text).mentions if m.cls in ("Platform", "Enterprise")]
+
+    assert names("青禾网7月14日电(记者李青禾)苏州云溪创新研究院揭牌。") == ["苏州云溪创新研究院"]
+    assert names("青禾网8月8日电(王小禾)旅游公司违法占地。") == []
+    assert names("苏州（相城）禾丰科技有限公司成立。") == ["苏州（相城）禾丰科技有限公司"]

@@ -37,3 +37,16 @@ def test_a_conjunction_between_a_park_and_a_firm_belongs_to_neither(run_text):
     result = run_text("苏州高新区持续发展。苏州高新区与华川集团、金桥集团等企业形成初步合作意向。")
     assert {m.surface for m in result.mentions if m.cls == "Enterprise"} == {"华川集团", "金桥集团"}
     assert not [r for r in result.relations if r.prop == "hasEnterprise"]
+
+
+def test_a_first_character_the_segmenter_split_off_opens_a_firms_legal_name(run_text):
+    """在|中|枫叶新材料股份有限公司: jieba read the name's first character as a locative (中); right after a
+    clause's opening (a preposition, a verb, the sentence's start, a place) it is the name's. After a noun
+    (项目中…) it is the sentence's locative."""
+    def firms(text):
+        return [m.surface for m in run_text(text).mentions if m.cls == "Enterprise"]
+
+    assert firms("在中枫叶新材料股份有限公司，局长走进实验室。") == ["中枫叶新材料股份有限公司"]
+    assert firms("局长走访中蓝鲸化学有限公司。") == ["中蓝鲸化学有限公司"]
+    assert firms("浙江中青松节水设备有限公司注销。") == ["浙江中青松节水设备有限公司"]
+    assert firms("项目中蓝鲸化学有限公司表示满意。") == ["蓝鲸化学有限公司"]

@@ -33,3 +33,21 @@ def test_a_quality_word_stays_in_the_industrys_name_as_written(run_text):
 def test_a_sector_the_clause_supports_is_an_industry(run_text):
     """助力汽车工业发展: 助力 (support) develops the sector as 发展 does."""
     assert "汽车工业" in {m.surface for m in run_text("云溪高新区助力汽车工业发展。").mentions if m.cls == "Industry"}
+
+
+def test_a_deictic_scope_before_an_industry_is_no_part_of_its_name(run_text):
+    """当地特色农业产业, 地方新能源产业: 当地 and 地方 say where the industry is, like 国际 or 全国."""
+    def industries(text):
+        return [m.surface for m in run_text(text).mentions if m.cls == "Industry"]
+
+    assert industries("发展果木种植、牲畜养殖等当地特色农业产业。") == ["特色农业"]
+    assert industries("该行积极服务地方新能源产业发展需求。") == ["新能源"]
+
+
+def test_green_and_ecological_stay_in_an_industrys_name_as_written(run_text):
+    """绿色家居制造产业, 生态环保产业: the industry's name as written keeps 绿色 and 生态, like 高端."""
+    def industries(text):
+        return [m.surface for m in run_text(text).mentions if m.cls == "Industry"]
+
+    assert industries("园区大力发展绿色家居制造产业。") == ["绿色家居制造"]
+    assert industries("园区大力发展生态环保产业。") == ["生态环保"]

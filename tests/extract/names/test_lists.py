@@ -77,3 +77,14 @@ def test_a_platform_list_cue_needs_the_items_type_words(run_text):
     assert not platforms("四川各类贸易主体充分利用中欧班列、西部陆海新通道等平台，加强贸易合作。")
     assert not platforms("通过微信、抖音等平台发布信息。")
     assert platforms("园区依托云溪实验室、云翔研究院等创新平台。") == {"云溪实验室", "云翔研究院"}
+
+
+def test_items_before_a_predicate_and_its_head_noun_are_firms_only_where_the_head_names_firms(run_text):
+    """以A、B为代表的特色农产品: the items are members of the head noun after 的, so they are firms only where
+    it names firms or the industry they stand for (…为代表的头部企业, …为代表的食品饮料、…)."""
+    def firms(text):
+        return {m.surface for m in run_text(text).mentions if m.cls == "Enterprise"}
+
+    assert firms("以青禾蜜柚、云溪雪梨为代表的特色农产品远销海外。") == set()
+    assert firms("以禾丰云商、青禾智造为代表的头部企业落户园区。") == {"禾丰云商", "青禾智造"}
+    assert "禾丰乳业" in firms("形成以禾丰乳业为代表的食品饮料、以青禾医疗为代表的医用纺织两大主导产业。")

@@ -44,3 +44,13 @@ def test_a_descriptor_without_a_place_is_no_name(head_cues):
 
 def test_a_partner_country_prefix_opens_an_open_head_name(head_cues):
     assert _find(head_cues, "中新苏州知识城引进企业。") == [("中新苏州知识城", "Park", "grammar:open-head")]
+
+
+def test_a_one_character_head_after_a_wetland_or_a_garden_names_no_park(run_text):
+    """苏州湿地生态农业园是集观光休闲于一体的园区: a non-park word anywhere before the head (湿地) makes a
+    scenic site, as for type words; without it (苏州生态农业园) the open head still proposes a park."""
+    def parks(text):
+        return [m.surface for m in run_text(text).mentions if m.cls == "Park" and not m.generic]
+
+    assert parks("苏州湿地生态农业园是集观光休闲于一体的园区。") == []
+    assert parks("苏州生态农业园是集观光休闲于一体的园区。") == ["苏州生态农业园"]

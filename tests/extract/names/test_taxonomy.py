@@ -7,3 +7,14 @@ def test_a_taxonomy_label_in_an_industry_context(find):
 
 def test_a_taxonomy_label_without_context_is_no_industry(find):
     assert find(taxonomy.find, "生物医药很好。") == []
+
+
+def test_a_label_that_ends_a_longer_dictionary_word_names_no_industry_alone(run_text):
+    """民用航空领域, 液化石油气等领域: 航空 and 油气 end words the dictionary knows (民用航空, 液化石油气);
+    the label alone is a cut piece of that word, not the industry the text names."""
+    def industries(text):
+        return [m.surface for m in run_text(text).mentions if m.cls == "Industry"]
+
+    assert "航空" not in industries("大赛邀请民用航空领域的专家学者组建智库。")
+    assert "油气" not in industries("打击伪劣建筑材料、液化石油气等领域违法犯罪。")
+    assert "航空" in industries("园区聚焦航空领域。")

@@ -171,3 +171,64 @@ def test_an_innovation_and_startup_park_is_named_whole(run_text):
     text = "5月31日，上海云溪柳东创新创业园在柳州揭牌。创业园重点发展新能源汽车、生物医药等战略性新兴产业。"
     parks = {m.surface for m in run_text(text).mentions if m.cls == "Park" and m.key}
     assert "上海云溪柳东创新创业园" in parks
+
+
+def test_a_firms_headquarters_or_rd_campus_is_no_park(run_text):
+    """禾丰科技北京总部园区, 青禾芯片公司美国研发园区: one firm's own facility, which the contract counts as no
+    park; a park named by its industry's headquarters (云溪航空总部产业园) is still one."""
+    def parks(text):
+        return [m.surface for m in run_text(text).mentions if m.cls == "Park" and not m.generic]
+
+    assert parks("民警到禾丰科技北京总部园区走访。") == []
+    assert parks("青禾芯片公司美国研发园区落成。") == []
+    assert parks("云溪航空总部产业园开园。") == ["云溪航空总部产业园"]
+
+
+def test_a_service_platform_for_trade_hiring_or_lending_is_no_research_carrier(run_text):
+    """青禾省跨境电商公共服务平台, 云溪园人才服务平台: business services, not the contract's research,
+    innovation or incubation carriers; a service platform of no commerce field is still one."""
+    def platforms(text):
+        return [m.surface for m in run_text(text).mentions if m.cls == "Platform"]
+
+    assert platforms("青禾省跨境电商公共服务平台上线。") == []
+    assert platforms("云溪园人才服务平台发布报告。") == []
+    assert platforms("青禾省知识产权公共服务平台上线。") == ["青禾省知识产权公共服务平台"]
+
+
+def test_a_descriptor_of_sci_tech_or_zero_waste_parks_names_no_park(run_text):
+    """科创园区, 创科园区, 无废园区 describe a kind of park, like 智慧园区 or 绿色园区; a place still names one."""
+    def parks(text):
+        return [m.surface for m in run_text(text).mentions if m.cls == "Park" and not m.generic]
+
+    assert parks("政府机构可以直接监督创科园区的开发和营运。") == []
+    assert parks("双方就构建科创园区进行了深入交流。") == []
+    assert parks("云溪将打造无废园区。") == []
+    assert parks("云溪科创园区开园。") == ["云溪科创园区"]
+
+
+def test_a_park_word_inside_an_agencys_office_name_after_the_agency_names_no_park(run_text):
+    """海关总署自贸区和特殊区域发展司, 云溪交警高新区大队: the agency (海关总署, the traffic police 交警) opens an
+    office's name; what follows it to the park word is no park's name."""
+    def parks(text):
+        return [m.surface for m in run_text(text).mentions if m.cls == "Park" and not m.generic]
+
+    assert parks("海关总署自贸区和特殊区域发展司负责人表示。") == []
+    assert "云溪交警高新区" not in parks("云溪交警高新区大队开展整治。")
+
+
+def test_an_address_that_a_platforms_or_firms_name_repeats_is_no_part_of_it(run_text):
+    """来自苏州市苏州青禾学院: the city 苏州市, then a name opening with 苏州: the city is the address."""
+    def names(text):
+        return [m.surface for m in run_text(text).mentions if m.cls in ("Platform", "Enterprise")]
+
+    assert names("来自苏州市苏州青禾学院的学员表示受益匪浅。") == ["苏州青禾学院"]
+    assert names("来自苏州市苏州青禾科技有限公司的员工表示。") == ["苏州青禾科技有限公司"]
+
+
+def test_a_park_word_right_after_a_nature_reserve_names_one_of_its_areas(run_text):
+    """青禾山国家公园云溪源园区: the walk stops at the reserve's head (国家公园); what follows is its area."""
+    def parks(text):
+        return [m.surface for m in run_text(text).mentions if m.cls == "Park" and not m.generic]
+
+    assert parks("青禾山国家公园云溪源园区管委会工作人员巡护。") == []
+    assert parks("青禾山云溪源园区管委会工作人员巡护。") != []
