@@ -185,6 +185,8 @@ class RelationExtractor:
         if m.cls == "Industry":
             prop = self._industry(cues, m, x)
         elif m.cls in ("Enterprise", "Platform"):
+            if any(o.cls == "Park" and o.end == m.start and kk not in ("", f.subject) for o, kk in f.mentions):
+                return out  # X产业园Y中心: the park right before holds it (_owned_by_name), not the subject
             prop = "has" + m.cls
             x[m.cls.lower()] = 1.0
             x["tie"] = 1.0 if self._tied(cues, prop, m) else 0.0

@@ -169,3 +169,12 @@ def test_a_sentence_a_firm_opens_describes_the_firm_not_the_park(run_text):
     assert "可再生能源" not in industries(firm)
     park = "云溪市建设青禾医药健康产业园。产业园以禾丰药业有限公司为龙头，发展生物医药等产业。"
     assert "生物医药" in industries(park)
+
+
+def test_a_platform_named_right_after_a_park_is_that_parks_not_the_subjects(run_text):
+    """X高新区…工作站位于Y产业园Z中心: Y holds Z; the subject X does not."""
+    text = "云溪高新区中小企业服务工作站样板间位于青禾光谷产业园荆州（武汉）离岸科创中心，为企业提供服务。"
+    result = run_text(text)
+    labels = {e.key: e.label for e in result.entities}
+    platforms = {(labels[r.subject], labels[r.object]) for r in result.relations if r.prop == "hasPlatform"}
+    assert platforms and all(s == "青禾光谷产业园" for s, _ in platforms)
