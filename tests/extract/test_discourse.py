@@ -106,3 +106,10 @@ def test_firms_that_settle_in_a_park_are_its_whoever_the_sentence_opens_with(rea
     keys = {(park.start, park.end): "Park:延河|高新区"}
     frame = reader.frames([Sentence("d", 0, len(spoken), spoken, 0)], [park], keys, {"Park:延河|高新区": "zone"})[0]
     assert frame.subject == ""
+
+
+def test_a_community_opening_a_sentence_speaks_for_itself(run_text):
+    """同时，社区也与X大学对接: the community's partner, not the park's platform."""
+    text = "云溪高新区开展暑期托管服务。同时，社区也与青禾大学各个学院社会实践服务队进行积极对接，开展特色托管服务。"
+    result = run_text(text)
+    assert not {r for r in result.relations if r.prop == "hasPlatform"}
