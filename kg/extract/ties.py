@@ -127,11 +127,14 @@ class TieIndex:
         """The kind of context that ties nothing around the name at ``[start, end)``, or ''
         (a kind of ONLY_FOR only where the name is of its class `cls`)."""
         lo, hi = clause_bounds(text, start, end)
-        untitled = TITLE.sub(lambda t: MASK * len(t.group()), text)
         for kind, pattern in self.blockers.items():
             if pattern is None or ONLY_FOR.get(kind, cls) != cls:
                 continue
-            hay = untitled if kind in OUTSIDE_TITLES else text
+            hay = text
+            if kind in OUTSIDE_TITLES:
+                if not pattern.search(text, lo, hi):
+                    continue
+                hay = TITLE.sub(lambda t: MASK * len(t.group()), text)
             if kind in SENTENCE_WIDE:
                 if pattern.search(hay):
                     return kind
