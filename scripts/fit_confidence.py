@@ -264,6 +264,12 @@ def choose_threshold(scored, precision: float, sources) -> float:
     return 0.95
 
 
+def default_threshold(scored, precision: float, sources, least: float = 0.0) -> float:
+    """`choose_threshold`, and at least `least`: where the confidence is calibrated on judged random
+    news, 0.5 keeps only facts at least as likely right as wrong there."""
+    return max(choose_threshold(scored, precision, sources), least)
+
+
 def reliability(scored, bins=5) -> list[tuple]:
     table = []
     for b in range(bins):
@@ -284,6 +290,9 @@ def main(argv=None) -> int:
     ap.add_argument("--corpus", type=Path, help="the corpus the readings were drawn from (JSONL)")
     ap.add_argument("--l2", type=float, default=1.0)
     ap.add_argument("--precision", type=float, default=0.85)
+    ap.add_argument("--least-odds", type=float, default=0.5,
+                    help="where judged readings calibrate the confidence, the threshold is at least this: "
+                         "a kept fact is at least as likely right as wrong on random news (default 0.5)")
     ap.add_argument("--report", type=Path, help="write the reliability tables (Markdown) here")
     ap.add_argument("--dry-run", action="store_true", help="report only; do not write the weights")
     args = ap.parse_args(argv)
@@ -323,14 +332,18 @@ def main(argv=None) -> int:
         scored = [(p, ok) for p, ok, _ in scored3]
         gold_sources = [g for g, _ in args.gold]
         # too few held-out facts to choose a threshold: keep every fact
-        threshold = choose_threshold(scored3, args.precision, gold_sources) if len(scored) >= MIN_FACTS else 0.0
+        judged_here = JUDGED in group_sources
+        threshold = default_threshold(scored3, args.precision, gold_sources, args.least_odds if judged_here else 0.0) \
+            if len(scored) >= MIN_FACTS else 0.0
         x, y = matrix(rows, names)
         w = fit(x, y, args.l2) if len(set(y.tolist())) == 2 else np.zeros(len(names))
         weights = {n: round(float(v), 4) for n, v in zip(names, w)}
         lines += [f"## {kind.title()}s", "",
                   f"{len(rows)} candidates ({int(y.sum())} right) in {sum(1 for g in groups if g)} documents. "
                   f"Default threshold {threshold:.2f}: the lowest at which held-out precision is >= {args.precision} "
-                  "on each gold set.", "",
+                  "on each gold set" + (f" and the stated confidence (calibrated on judged corpus articles) is at least "
+                                        f"{args.least_odds}: a kept fact is at least as likely right as wrong on random news"
+                                        if judged_here else "") + ".", "",
                   "| data | facts | precision, all | kept at threshold | precision at threshold |", "|---|---|---|---|---|"]
         for source in sorted(set(group_sources)):
             mine = [(p, ok) for p, ok, s in scored3 if s == source]

@@ -23,7 +23,7 @@ RELATION_FEATURES = (
     "bias", "industry", "enterprise", "platform", "subpark", "park_pair", "benchmark",
     "tie", "role", "owned", "explicit", "subject_before", "blocked_weak",
     "sentence_gap", "subject_in_lead", "anchored", "in_list", "gazetteer", "topic_only_no_tie",
-    "list_stage", "crowded", "same_clause", "name_prefix", "object_repeated", "object_legal",
+    "list_stage", "crowded", "same_clause", "name_prefix", "object_repeated", "object_legal", "trade_name",
 )
 TARGET_FEATURES = (
     "bias", "explicit", "goal_in_clause", "deadline_year", "sentence_gap", "subject_in_lead", "count_unit",

@@ -139,8 +139,7 @@ class RelationExtractor:
         x["subject_before"] = 1.0 if cues.subject_at is not None and cues.subject_at < a else 0.0
         x["in_list"] = 1.0 if (text[max(0, a - 1):a] == "、" or text[b:b + 1] == "、"
                                or text[b:].startswith(self.list_closers)) else 0.0
-        x["gazetteer"] = 1.0 if m.stage.startswith("gazetteer") else 0.0
-        x["list_stage"] = 1.0 if "list" in m.stage else 0.0  # found as an item of a list
+        x.update(self._recognition(m))
         x["crowded"] = math.log1p(len(f.mentions))  # names in the sentence: agendas and rolls name many
         lo, hi = clause_bounds(text, a, b)
         x["same_clause"] = 1.0 if cues.subject_at is not None and lo <= cues.subject_at < hi else 0.0
@@ -149,8 +148,14 @@ class RelationExtractor:
         x["region_clause"] = 1.0 if self._region_clause(cues, lo, hi) else 0.0
         # a name the article comes back to is what it is about; one named once in passing is not
         x["object_repeated"] = 1.0 if (context.sentences_of or {}).get(key, 0) >= 2 else 0.0
-        x["object_legal"] = 1.0 if m.surface.endswith(self.legal_suffixes) else 0.0
         return x
+
+    def _recognition(self, m: Mention) -> dict:
+        """How the object's name was found: how far it can be trusted as a name."""
+        return {"gazetteer": 1.0 if m.stage.startswith("gazetteer") else 0.0,
+                "list_stage": 1.0 if "list" in m.stage else 0.0,  # found as an item of a list
+                "trade_name": 1.0 if m.stage.endswith("trade-name") else 0.0,  # a firm's bare trade name (甲乙科技)
+                "object_legal": 1.0 if m.surface.endswith(self.legal_suffixes) else 0.0}
 
     def _region_clause(self, cues: _SentenceCues, lo: int, hi: int) -> bool:
         """…产业园的创始人认为，近年来，盐田聚焦生物医药等新兴产业: the object's clause opens with a region

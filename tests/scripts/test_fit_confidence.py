@@ -23,3 +23,12 @@ def test_a_judged_documents_facts_are_calibrated_without_it(load_script):
     # document 0 is calibrated by documents 1 and 2 only, which say a 0.9 score is always right
     assert (1.0, False, fit.JUDGED) in stated
     assert all(0.0 <= p <= 1.0 for p, _, _ in calibrated)
+
+
+def test_the_default_threshold_keeps_no_fact_less_likely_right_than_wrong(load_script):
+    fit = load_script("fit_confidence")
+    # the gold set alone would allow 0.2: every fact from there up is right
+    scored = [(0.2, True, "gold"), (0.3, True, "gold"), (0.45, True, "gold"), (0.9, True, "gold")]
+    assert fit.choose_threshold(scored, 0.85, ["gold"]) == 0.05
+    assert fit.default_threshold(scored, 0.85, ["gold"], least=0.5) == 0.5
+    assert fit.default_threshold(scored, 0.85, ["gold"]) == 0.05
