@@ -89,6 +89,7 @@ class TargetWords:
             enumerator=re.compile("^(?:" + either(w("enumerator-opening")) + ")"))
 
 
+NOT_IN_METRIC = ("《", "：")  # a title's marks: what a number after them counts is no park's goal
 SLOGAN_COUNT = 10  # counts in words below this, with no scale after them, are slogans' (四个平台)
 
 
@@ -217,6 +218,8 @@ class TargetExtractor:
             metric = (metric + text[b:metric_end]).strip()
         if self.words.rank_prefixes.match(metric[-1:] or "") and unit in self.words.rank_units:
             metric = metric[:-1]
+        if any(mark in metric for mark in NOT_IN_METRIC):
+            return None  # a run of headings (X高新区：…Y高新区：…) or a document's title (《…》15条): no goal's words
         return Target(park, metric or text[a:b], float(value), unit, self.goals.year_of(text, a), evidence,
                       "grammar:target", 0.7)
 

@@ -97,3 +97,11 @@ def test_an_enumerator_opening_a_measure_is_no_part_of_its_metric(run_text):
     result = run_text("云溪高新区发布举措：一是到2025年，园区产值突破500亿元；二是五年内拟投入超过100亿元。")
     metrics = {t.metric for t in result.targets}
     assert "拟投入" in metrics and not any(m.startswith("二是") for m in metrics)
+
+
+def test_a_number_after_a_title_or_a_run_of_headings_is_no_goal(run_text):
+    """《支持住房需求的若干措施》15条 counts a document's articles; X高新区：…Y高新区：…1000亿元 runs over headings."""
+    doc = run_text("近日，云溪经开区发布《支持刚性和改善性住房需求确保房地产市场平稳健康发展的十五条措施》。")
+    assert not [t for t in doc.targets if t.value == 15]
+    goal = run_text("云溪经开区提出，到2025年，园区产值突破500亿元。")
+    assert [t for t in goal.targets if t.value == 500]
