@@ -232,3 +232,9 @@ def test_a_park_word_right_after_a_nature_reserve_names_one_of_its_areas(run_tex
 
     assert parks("青禾山国家公园云溪源园区管委会工作人员巡护。") == []
     assert parks("青禾山云溪源园区管委会工作人员巡护。") != []
+
+
+def test_a_count_before_the_type_word_names_no_park(run_text):
+    """湖南多家园区, 30余名园区企业代表: a count of parks or of people, not a name (多 and 名 count too)."""
+    for text in ("湖南多家园区积极行动。", "30余名园区企业代表参加。"):
+        assert not [e for e in run_text(text).entities if e.cls == "Park"], text
