@@ -18,3 +18,8 @@ def test_digital_transformation_is_a_process_not_an_industry(run_text):
     result = run_text("云溪高新区以数字化转型为契机，大力发展数字经济产业。")
     labels = {e.label for e in result.entities if e.cls == "Industry"}
     assert "数字化转型" not in labels and "数字经济" in labels
+
+
+def test_intellectual_property_alone_is_a_legal_field_not_an_industry(lexicon):
+    """知识产权保护, 知识产权进千企: a legal field or a policy; 知识产权服务 is the industry."""
+    assert "知识产权服务" in lexicon.industry_labels and "知识产权" not in lexicon.industry_labels
