@@ -232,3 +232,11 @@ def test_a_park_word_right_after_a_nature_reserve_names_one_of_its_areas(run_tex
 
     assert parks("青禾山国家公园云溪源园区管委会工作人员巡护。") == []
     assert parks("青禾山云溪源园区管委会工作人员巡护。") != []
+
+
+def test_an_approximate_size_in_chinese_numerals_before_a_park_word_names_no_park(run_text):
+    """拥有苏州、青禾三地近百万平方米工业园区: a size (近, 百, 万平方米) and a kind of park, no name."""
+    def parks(text):
+        return [m.surface for m in run_text(text).mentions if m.cls == "Park" and not m.generic]
+
+    assert parks("目前拥有苏州、青禾三地近百万平方米工业园区。") == []
