@@ -20,6 +20,7 @@ from functools import lru_cache
 
 from kg.ontology import Lexicon
 from kg.extract.firm_identity import merge_firms, placeless
+from kg.extract.platform_identity import merge_platforms
 from kg.extract.known_names import complete_known_names
 from kg.extract.park_identity import canonical_parks, city_or_province, descriptive_test
 from kg.extract.new_areas import AreaTest
@@ -215,6 +216,8 @@ class Linker:
             merged.setdefault(k, target)
         merged.update(self._merge_industries(sorted((k for k in surfaces if k.cls == "Industry"), key=len)))
         merged.update(merge_firms([k for k in surfaces if k.cls == "Enterprise"], is_place, self._group_forms))
+        # a university's name is whole on its own: what stands before it is the sentence's (千名|某某大学)
+        merged.update(merge_platforms([k for k in surfaces if k.cls == "Platform" and info[k].subclass != "University"]))
         for k in list(merged):  # follow chains
             seen = {k}
             while merged[k] in merged and merged[k] not in seen:

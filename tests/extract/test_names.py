@@ -569,3 +569,13 @@ def test_verbs_and_function_characters_glued_before_a_park_word_name_nothing(run
     assert parks("支持以建筑业为主的园区申报特色产业园区。") == []
     assert parks("大堤已经被冲垮了，水往开发区灌得特别快。") == []
     assert parks("人民网李青禾摄苏州高新区党工委委员致辞。") == ["苏州高新区"]
+
+
+def test_a_platforms_short_name_without_what_opens_it_is_its_alias(run_text):
+    """禾丰青禾研发中心 … 青禾研发中心: one centre, under its fullest name; a university's name is whole on
+    its own (千名|青禾大学 is no fuller name of 青禾大学)."""
+    def platforms(text):
+        return {e.label: e.aliases for e in run_text(text).entities if e.cls == "Platform"}
+
+    assert platforms("禾丰青禾研发中心落户园区。青禾研发中心将开展芯片设计。") == {"禾丰青禾研发中心": ("青禾研发中心",)}
+    assert "青禾大学" in platforms("千名青禾大学学子参加活动。青禾大学表示欢迎。")

@@ -64,7 +64,8 @@ def _patterns(lex: Lexicon) -> dict:
         # 建设路88号|青禾产业园, 308路|由…: a street number or a bus line ends an address, not a name
         "street_address": re.compile(f"[0-9]+(?:{_any(w('street-number-end'))})|^[0-9]+(?:{_any(w('bus-route-word'))})"),
         "capacity": re.compile(f"[0-9.]+(?:{_any(w('capacity-unit'))})"),
-        "quantity_opening": re.compile(f"[0-9.]+(?:{_any(w('measure-unit'))})(?:{_any(w('quantity-after'))})?的?"),
+        "quantity_opening": re.compile(f"(?:{_any(w('approximate-before'))})?(?:[0-9.]+|[{NUMERALS}百千]+)"
+                                       f"(?:{_any(w('measure-unit'))})(?:{_any(w('quantity-after'))})?的?"),
         "statistic": re.compile(f"(?:{_any(w('statistic-head'))})业(?={_any(w('statistic-word'))})"),
     }
 

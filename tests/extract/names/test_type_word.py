@@ -238,3 +238,11 @@ def test_a_count_before_the_type_word_names_no_park(run_text):
     """湖南多家园区, 30余名园区企业代表: a count of parks or of people, not a name (多 and 名 count too)."""
     for text in ("湖南多家园区积极行动。", "30余名园区企业代表参加。"):
         assert not [e for e in run_text(text).entities if e.cls == "Park"], text
+
+
+def test_an_approximate_size_in_chinese_numerals_before_a_park_word_names_no_park(run_text):
+    """拥有苏州、青禾三地近百万平方米工业园区: a size (近, 百, 万平方米) and a kind of park, no name."""
+    def parks(text):
+        return [m.surface for m in run_text(text).mentions if m.cls == "Park" and not m.generic]
+
+    assert parks("目前拥有苏州、青禾三地近百万平方米工业园区。") == []
