@@ -66,6 +66,11 @@ class RoleReader:
         self.new_predicate = re.compile("[" + LIST_MARKS + "]" + either(lexicon.words("list-predicate-verb")))
         # 特色农产品加工企业, 新兴金融: right before the item, an adjective is the item's own modifier, no role
         self.modifiers = frozenset(lexicon.words("role-modifier"))
+        # 具有特色的…产业链: 特色 as an attribute; 武汉市第一大支柱产业: the role of a city, not of a park in it
+        self.owner_before = re.compile("(?:" + either(lexicon.words("attribute-verb")) + "|(?:"
+                                       + either(sorted(lexicon.regions)) + ")(?:" + either(lexicon.words("region-ending"))
+                                       + ")?)(?:" + either(lexicon.words("possessive")) + ")?(?:" + either(self.triggers)
+                                       + ")*$") if lexicon.regions else None
 
     def role(self, s: Sentence, m: Mention, industries: list) -> str:
         """The industry role the words next to `m`'s enumeration give, or '' for plain hasIndustry."""
@@ -73,11 +78,16 @@ class RoleReader:
         before = s.text[:m.start - s.start]
         if any(before.endswith(w) for w in self.modifiers):
             triggers = {w: p for w, p in triggers.items() if not (w in self.modifiers and before.endswith(w))}
-        return industry_role(s, m, industries, triggers, self.fillers, self.filler_chars, self.new_predicate)
+        return industry_role(s, m, industries, triggers, self.fillers, self.filler_chars, self.new_predicate,
+                             self._not_the_parks)
+
+    def _not_the_parks(self, text: str, k: int) -> bool:
+        """The role word at `k` is an attribute (具有特色的) or a city's or a province's (武汉市第一大)."""
+        return self.owner_before is not None and bool(self.owner_before.search(text, max(0, k - 12), k))
 
 
 def industry_role(s: Sentence, m: Mention, industries: list, role_triggers: dict, fillers: re.Pattern,
-                  filler_chars: frozenset, new_predicate: re.Pattern | None = None) -> str:
+                  filler_chars: frozenset, new_predicate: re.Pattern | None = None, skip=None) -> str:
     """The industry role the words next to `m`'s enumeration give, or '' for plain hasIndustry."""
     text = s.text
     a, b = m.start - s.start, m.end - s.start
@@ -99,6 +109,8 @@ def industry_role(s: Sentence, m: Mention, industries: list, role_triggers: dict
         for k, word_end in _occurrences(plain, kept, word):
             # 新兴金融: a word inside an item, or the item's own modifier, is no role word of the list
             if not (left <= k < right) or k in covered_by_items or (word_end in item_starts and word_end != a):
+                continue
+            if skip is not None and skip(text, k):
                 continue
             d = _distance(text, a, b, k, word_end, gap, new_predicate)
             if d is not None and _better(prop, d, best, best_gap):

@@ -93,3 +93,14 @@ def test_an_adjective_right_before_the_item_modifies_it_and_gives_no_role(run_te
         return {(r.prop, labels[r.object]) for r in result.relations if r.object.startswith("Industry:")}
     assert ("hasIndustry", "农产品加工") in props("云溪工业园聚集了一批热带特色农产品加工企业。")
     assert ("hasLeadingIndustry", "检验检测") in props("云溪高新区形成以检验检测、医药流通服务为特色的产业体系。")
+
+
+def test_a_citys_role_and_an_attribute_are_no_roles_of_the_park(run_text):
+    """汽车产业是X市第一大支柱产业: the city's role; 构建具有特色的…产业链: distinctive, no 特色产业."""
+    def props(text):
+        result = run_text(text)
+        labels = {e.key: e.label for e in result.entities}
+        return {(r.prop, labels[r.object]) for r in result.relations if r.object.startswith("Industry:")}
+    city = props("云溪经开区发展汽车产业。汽车产业是青州市第一大支柱产业。")
+    assert ("hasLeadingIndustry", "汽车") not in city and ("hasIndustry", "汽车") in city
+    assert ("hasLeadingIndustry", "电子信息") in props("云溪高新区以电子信息为第一大支柱产业。")
