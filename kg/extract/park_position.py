@@ -13,6 +13,7 @@ from kg.ontology import Lexicon
 
 CLAUSE = re.compile(r"[，。；：,;:！？]")
 LEAD_MAX = 8  # characters of a clause's lead (a time, a discourse word) before a subject park
+BRACKET_ASIDE = re.compile(r"[（(][^（）()，。]{1,8}[）)]")  # X经开区（Y镇）: what the park also is
 
 
 class ParkPosition:
@@ -30,6 +31,7 @@ class ParkPosition:
         self.inside = tuple(w("inside-word"))  # 在X内，…
         self.partner_before = re.compile(either(w("partner-word")) + "$")
         self.settle_before = re.compile(either(w("settle-verb")) + "$")
+        self.local_body = re.compile("[^，。、；：（）()]{0,4}?(?:" + either(w("local-body")) + ")")
         # the boundary words that end a clause's lead (a verb before the park): in_subject_position
         self.lead_stops = tuple(b for b in lexicon.boundaries if len(b) >= 2 and b not in self.lead_ok)
 
@@ -61,7 +63,7 @@ class ParkPosition:
         """The park names an office (两江新区公安分局) or the venue of an event
         (在漕河泾开发区举行): it does not govern the sentence."""
         after = text[m.end - base:m.end - base + 8]
-        if after.startswith(tuple(self.lex.agency_words)):
+        if after.startswith(tuple(self.lex.agency_words)) or self._local_body_after(text, m.end - base):
             return True
         before = text[max(0, m.start - base - 3):m.start - base]
         if self.venue_before.search(before):
@@ -69,6 +71,11 @@ class ParkPosition:
             rest = text[m.end - base:clause_end.start() if clause_end else len(text)]
             return any(v in rest for v in self.lex.venue_cues) or before.endswith(self.location_verbs)
         return False
+
+    def _local_body_after(self, text: str, end: int) -> bool:
+        """X经开区（Y镇）Z社区, X高新区Z街道: a community or a street office of the park speaks, not the park."""
+        found = BRACKET_ASIDE.match(text, end)
+        return bool(self.local_body.match(text, found.end() if found else end))
 
     def after_partner_word(self, text: str, offset: int) -> bool:
         before = text[max(0, offset - 6):offset]

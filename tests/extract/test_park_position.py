@@ -63,3 +63,12 @@ def test_what_happens_in_the_setting_park_is_its_own(run_text):
     labels = {e.key: e.label for e in result.entities}
     rels = {(labels[r.subject], labels[r.object]) for r in result.relations}
     assert ("青禾智能制造产业园", "机器人") in rels and ("云溪高新区", "机器人") not in rels
+
+
+def test_a_community_or_street_office_of_the_park_is_an_address(position):
+    """X经开区（Y镇）Z社区, X高新区Z街道: the community speaks, not the park."""
+    for text, surface in (("云溪经开区（杨柳镇）仓基社区联合青禾大学开展宣传。", "云溪经开区"),
+                          ("云溪高新区柳行街道积极对接各单位。", "云溪高新区")):
+        assert position.is_address(text, _park(text, surface), 0), text
+    text = "云溪高新区引进青禾科技有限公司。"
+    assert not position.is_address(text, _park(text, "云溪高新区"), 0)
