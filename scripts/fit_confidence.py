@@ -141,6 +141,40 @@ def read_judged(paths, corpus: Path) -> list[tuple[dict, dict]]:
     return sorted(out, key=lambda pair: pair[0]["id"])
 
 
+def read_judged_targets(paths, corpus: Path) -> list[tuple[dict, dict]]:
+    """(article record, {(park, "value unit", year): right?}) for every article with a judged target:
+    matched without the metric, whose words later rules may trim (二是拟投入 -> 拟投入)."""
+    import csv
+
+    csv.field_size_limit(1 << 30)
+    verdicts: dict = {}
+    for path in paths:
+        with open(path, encoding="utf-8", newline="") as handle:
+            for row in csv.DictReader(handle, delimiter="\t"):
+                if row["kind"] == "target" and row["verdict"] in ("right", "wrong"):
+                    park, _, amount, year = [part.strip() for part in row["fact"].split(" | ")]
+                    verdicts.setdefault(row["doc_id"], {})[(park, amount, year)] = row["verdict"] == "right"
+    out = []
+    with corpus.open(encoding="utf-8") as handle:
+        for line in handle:
+            record = json.loads(line)
+            if record.get("id") in verdicts:
+                out.append((record, verdicts[record["id"]]))
+    return sorted(out, key=lambda pair: pair[0]["id"])
+
+
+def label_judged_targets(pipeline: Pipeline, record: dict, verdicts: dict):
+    """(features, right?) for the targets of a corpus article that a reading judged."""
+    result = pipeline.process(RawDocument(record["id"], record["text"], record["id"]))
+    labels = {e.key: e.label for e in result.entities}
+    rows = []
+    for t in result.targets:
+        key = (labels.get(t.park, t.park), f"{t.value:g} {t.unit}", str(t.year or ""))
+        if key in verdicts:
+            rows.append((target_features(result, t), verdicts[key], (record["id"], t.park, t.value, t.unit, t.metric)))
+    return rows
+
+
 def label_targets(result, gold: dict):
     rows = []
     entities = {e.key: e for e in result.entities}
@@ -316,6 +350,9 @@ def main(argv=None) -> int:
         for record, verdicts in read_judged(args.judged, args.corpus):
             rel_groups.append(admitted(label_judged(pipeline, record, verdicts)))
             rel_sources.append(JUDGED)
+        for record, verdicts in read_judged_targets(args.judged, args.corpus):
+            tgt_groups.append(label_judged_targets(pipeline, record, verdicts))
+            tgt_sources.append(JUDGED)
 
     sources = [g for g, _ in args.gold] + [str(p) for p in args.judged]
     lines = ["# Confidence: how often a stated confidence is right", "",

@@ -9,7 +9,8 @@ development area are lexicon data (``ontology/open-heads.ttl``).
 >>> from kg.ontology import Lexicon
 >>> lex = Lexicon(grammar_words={"area-test-type": ("新区",), "development-area-word": ("管委会", "企业"),
 ...                              "zone-area-ending": ("新片区",), "urban-area-ending": ("街",),
-...                              "compass-area-part": ("西南",), "catalogue-only-type": ("度假区",)})
+...                              "compass-area-part": ("西南",), "catalogue-only-type": ("度假区",),
+...                              "zone-administration": ("管委会",), "committee-word": ("管委会",)})
 >>> test = AreaTest.from_lexicon(lex)
 >>> test.developed("青松新区管委会发布通知。", [(0, 4)]), test.developed("青松新区心湖广场开放。", [(0, 4)])
 (True, False)

@@ -35,8 +35,8 @@ def admissible(features: dict) -> bool:
     """A candidate is a relation only where the text ties it: never in a context that ties
     nothing (organiser list, résumé, award list, court report, a plan to settle), and, when
     the sentence does not name its park, only with a tie word or the park's own name."""
-    if _beside_the_park(features):
-        return False
+    if _beside_the_park(features) or features.get("other_focus"):
+        return False  # …, or the items a frame makes the focus of something that is no industry
     anchored = bool(features.get("anchored"))
     if features.get("blocked") and not (features.get("blocked_weak") and anchored):
         return False
@@ -91,6 +91,11 @@ class RelationExtractor:
         self.partners = frozenset(lexicon.words("firm-partner"))  # 甲公司与乙公司签约: a deal between firms
         self.any_park_kind = frozenset(lexicon.words("any-park-kind"))  # 漕河泾园区 for 漕河泾开发区
         self.legal_suffixes = tuple(sorted(lexicon.enterprise_legal_suffixes, key=len, reverse=True))
+        # 以A、B为重点的N: what N is decides whether A and B are industries (_focus_of_other)
+        self.focus_frame = re.compile("(?:" + either(lexicon.words("frame-copula")) + ")(?:"
+                                      + either(lexicon.words("industry-frame")) + ")(?:"
+                                      + either(lexicon.words("possessive")) + ")([^，。；：]{1,12})")
+        self.industry_heads = lexicon.words("clause-industry-word")
 
     def frames(self, sentences: list[Sentence], mentions: list[Mention], keys: dict,
                levels: dict) -> list[SentenceFrame]:
@@ -224,7 +229,15 @@ class RelationExtractor:
         x.update(industry=1.0, role=1.0 if role else 0.0)
         x["tie"] = 1.0 if role or self._tied(cues, "hasIndustry", m) else 0.0
         x["firm_speaks"] = 1.0 if self._firm_speaks(cues) else 0.0
+        x["other_focus"] = 1.0 if self._focus_of_other(cues, m) else 0.0
         return role or "hasIndustry"
+
+    def _focus_of_other(self, cues: _SentenceCues, m: Mention) -> bool:
+        """以水稻、蔬菜、花卉为重点的育繁推应用体系: the items are the focus of something that is no industry
+        (a breeding system), so the frame names no industry of the park; …为主导的产业体系 still does."""
+        b = m.end - cues.frame.sentence.start
+        found = self.focus_frame.search(cues.text, b, clause_bounds(cues.text, b - 1, b)[1])
+        return bool(found) and not any(w in found.group(1) for w in self.industry_heads)
 
     @staticmethod
     def _firm_speaks(cues: _SentenceCues) -> bool:

@@ -178,3 +178,13 @@ def test_a_platform_named_right_after_a_park_is_that_parks_not_the_subjects(run_
     labels = {e.key: e.label for e in result.entities}
     platforms = {(labels[r.subject], labels[r.object]) for r in result.relations if r.prop == "hasPlatform"}
     assert platforms and all(s == "青禾光谷产业园" for s, _ in platforms)
+
+
+def test_items_a_frame_makes_the_focus_of_no_industry_are_no_industries(run_text):
+    """以水稻、蔬菜、花卉为重点的育繁推应用体系: crops of a breeding system; …为主导的产业体系 still leads."""
+    def industries(text):
+        result = run_text(text)
+        labels = {e.key: e.label for e in result.entities}
+        return {labels[r.object] for r in result.relations if r.object.startswith("Industry:")}
+    assert "花卉" not in industries("云溪园区将建设万亩现代种业示范基地，发展以水稻、蔬菜、花卉为重点的育繁推应用体系。")
+    assert {"电子信息", "生物医药"} <= industries("云溪高新区构建以电子信息、生物医药为主导的现代产业体系。")

@@ -216,7 +216,8 @@ def test_hostile_text_built_by_the_pipeline_never_runs(tmp_path, pipeline, open_
         "苏州高新区聚焦集成电路产业<script>window.__pwned=1</script>，引进华润微电子。\n"
         '无锡高新区以生物医药为主导产业<img src=x onerror="window.__pwned=1">，建设"太湖实验室"。\n'
         '常州"高新区"对标苏州工业园区。\n', encoding="utf-8")
-    build([src], tmp_path / "out", pipeline=pipeline)
+    # every relation kept whatever its confidence: the test is about escaping, not the fit
+    build([src], tmp_path / "out", pipeline=pipeline, min_confidence=0.0)
     page_text = (tmp_path / "out" / "graph.html").read_text(encoding="utf-8")
     assert "window.__pwned" in page_text  # the hostile sentences made it into the graph's evidence
     run = open_page(tmp_path / "out" / "graph.html")
