@@ -139,7 +139,7 @@ class FrameReader:
         self.region_endings = frozenset(w("region-ending"))
         self.anaphora = HeadAnaphora(lexicon)
         self.position = ParkPosition(lexicon, cooperate)
-        self.local_bodies = w("local-body")  # 社区, 街道: bodies below a district that open a clause as its subject
+        self.local_bodies = tuple(w("local-body"))  # 社区, 街道: bodies below a district that open a clause as its subject
         self.lead_ok = self.position.lead_ok
 
     def frames(self, sentences: list[Sentence], mentions: list[Mention], keys: dict,
@@ -242,9 +242,10 @@ class FrameReader:
         with a park or a park's office (滨湖区委副书记 is a person's title)."""
         lead = self._first_full_clause(text)
         offset = text.find(lead)
-        body = next((w for w in self.local_bodies if lead.startswith(w)), "")
-        if body and not any(m.cls == "Park" and m.start - base <= offset + len(body) for m, _ in keyed):
-            return body  # 社区也与X大学对接: a community, a street office or a village speaks for itself
+        if lead.startswith(self.local_bodies):  # 社区也与X大学对接: a community or a street office speaks for itself
+            body = next(w for w in self.local_bodies if lead.startswith(w))
+            if not any(m.cls == "Park" and m.start - base <= offset + len(body) for m, _ in keyed):
+                return body
         for size in range(min(6, len(lead)), 1, -1):
             head = lead[:size]
             if head in self.lex.regions or (size >= 3 and head[-1] in self.region_endings and head[:-1] in self.lex.regions):

@@ -67,10 +67,10 @@ class RoleReader:
         # 特色农产品加工企业, 新兴金融: right before the item, an adjective is the item's own modifier, no role
         self.modifiers = frozenset(lexicon.words("role-modifier"))
         # 具有特色的…产业链: 特色 as an attribute; 武汉市第一大支柱产业: the role of a city, not of a park in it
-        self.owner_before = re.compile("(?:" + either(lexicon.words("attribute-verb")) + "|(?:"
-                                       + either(sorted(lexicon.regions)) + ")(?:" + either(lexicon.words("region-ending"))
-                                       + ")?)(?:" + either(lexicon.words("possessive")) + ")?(?:" + either(self.triggers)
-                                       + ")*$") if lexicon.regions else None
+        self.owner_tail = re.compile("(?:" + either(lexicon.words("possessive")) + ")?(?:" + either(self.triggers) + ")*$")
+        self.attributes = tuple(lexicon.words("attribute-verb"))
+        self.regions = lexicon.regions
+        self.region_endings = tuple(lexicon.words("region-ending"))
 
     def role(self, s: Sentence, m: Mention, industries: list) -> str:
         """The industry role the words next to `m`'s enumeration give, or '' for plain hasIndustry."""
@@ -83,7 +83,12 @@ class RoleReader:
 
     def _not_the_parks(self, text: str, k: int) -> bool:
         """The role word at `k` is an attribute (具有特色的) or a city's or a province's (武汉市第一大)."""
-        return self.owner_before is not None and bool(self.owner_before.search(text, max(0, k - 12), k))
+        before = text[max(0, k - 12):k]
+        owner = before[:self.owner_tail.search(before).start()]  # 武汉市第一大|支柱: other role words, 的 left out
+        if owner.endswith(self.attributes):
+            return True
+        owner = owner[:-1] if owner.endswith(self.region_endings) else owner
+        return any(owner[-n:] in self.regions for n in range(2, min(6, len(owner)) + 1))
 
 
 def industry_role(s: Sentence, m: Mention, industries: list, role_triggers: dict, fillers: re.Pattern,

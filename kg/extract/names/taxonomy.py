@@ -40,7 +40,7 @@ def find(sent: Sentence, tokens, cues: CueIndex) -> list[Candidate]:
     text, base = sent.text, sent.start
     found = cues.industry_gaz.find(text)
     starts = {t.start - base for t in tokens} if found else set()
-    inside_known = {k for t in tokens if t.pos != UNKNOWN for k in range(t.start - base + 1, t.end - base)}
+    inside_known = {k for t in tokens if t.pos != UNKNOWN for k in range(t.start - base + 1, t.end - base)} if found else set()
     for start, end, word in found:
         if word.isascii() and _glued_to_latin(text, start, end):
             continue
