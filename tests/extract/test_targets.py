@@ -105,3 +105,10 @@ def test_a_number_after_a_title_or_a_run_of_headings_is_no_goal(run_text):
     assert not [t for t in doc.targets if t.value == 15]
     goal = run_text("云溪经开区提出，到2025年，园区产值突破500亿元。")
     assert [t for t in goal.targets if t.value == 500]
+
+
+def test_a_numbered_office_or_station_speaks_for_itself(run_text):
+    """该站…现场查验通道将达到44条: the border station's lanes, not the park's goal."""
+    text = ("云溪综合保税区入境旅客增多。边检站副队长表示，为了保障旅客高效通关，该站今年对出入园区大厅"
+            "进行改造升级，全部升级后，现场查验通道将达到44条。")
+    assert not [t for t in run_text(text).targets if t.value == 44]
