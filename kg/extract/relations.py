@@ -26,6 +26,7 @@ from kg.types import Mention, Relation, Sentence
 # re-exported: the pipeline, scripts and tests import these from here
 __all__ = ["RelationExtractor", "admissible", "SentenceFrame", "DocumentContext", "ANCHOR_SENTENCES", "LEAD_SENTENCES"]
 WEAK_BLOCKERS = ("award", "wider")  # contexts that tie nothing unless the passage is about the park
+ROLL = "award"  # 名单, 榜单 before a park: a roll of names, where parks are items, not parts of each other
 LEAD_REACH = 8  # characters (a time, a discourse word) before a sentence's opening firm
 NEAR_GAP = math.log1p(2)  # sentence_gap of a park named at most two sentences before
 OWNED_PROPS = {"Park": "hasSubPark", "Platform": "hasPlatform", "Enterprise": "hasEnterprise"}
@@ -40,6 +41,8 @@ def admissible(features: dict) -> bool:
     anchored = bool(features.get("anchored"))
     if features.get("blocked") and not (features.get("blocked_weak") and anchored):
         return False
+    if features.get("roll") and features.get("subpark") and not features.get("owned"):
+        return False  # a roll of parks (X协同联动区名单：…) puts none inside another, unless by name
     if features.get("subpark") and not (features.get("tie") or features.get("owned")):
         return False  # a sub-park by its type alone, with no word that puts it inside the park
     if not (features.get("explicit") or anchored or features.get("owned") or features.get("subpark")) \
@@ -139,6 +142,7 @@ class RelationExtractor:
         x["blocked"] = 1.0 if blocker else 0.0
         # a park's own firm honoured (获评) in a passage about the park is still its firm
         x["blocked_weak"] = 1.0 if blocker in WEAK_BLOCKERS else 0.0
+        x["roll"] = 1.0 if self.ties.opens_before(ROLL, cues.masked, a) else 0.0  # 名单：A、B…: items of a roll
         # a name that begins with the park's own name is the park's (X高新区集成电路产业园)
         x["owned"] = 1.0 if context.owns(f.subject, m.surface) else 0.0
         x["subject_before"] = 1.0 if cues.subject_at is not None and cues.subject_at < a else 0.0

@@ -151,6 +151,11 @@ class TieIndex:
                 return kind
         return ""
 
+    def opens_before(self, kind: str, text: str, start: int) -> bool:
+        """A word of context `kind` stands before `start` in the sentence (名单 before the names it lists)."""
+        pattern = self.blockers.get(kind)
+        return pattern is not None and pattern.search(text, 0, start) is not None
+
     def co_items(self, text: str, first: tuple[int, int], second: tuple[int, int]) -> bool:
         """The two names are items of one enumeration (喀什综保区、深圳产业园、喀什大学): stops of a
         visit or members of a roll stand side by side, neither holds the other."""

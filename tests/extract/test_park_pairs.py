@@ -39,3 +39,13 @@ def test_a_park_after_zai_is_where_something_happens_not_a_part_of_the_subject(r
     """棚建设在甲小区、Y综合保税区率先启动: the shed sites, not a sub-park of the article's zone."""
     text = "云溪高新区推进民生工程。首批车棚建设在福园小区、青禾综合保税区率先启动，共新建停车棚14个。"
     assert not {p for p in _pairs(run_text, text) if p[1] == "hasSubPark"}
+
+
+def test_the_parks_a_roll_lists_are_not_parts_of_its_title_park(run_text):
+    """X自贸试验区协同联动区名单包括Y经开区（含Y综合保税区）…: the bracket still puts Y's bonded zone in Y; the
+    roll's title zone holds none of its items."""
+    roll = ("云溪自由贸易试验区协同联动区名单包括青禾高新技术产业开发区（含青禾综合保税区）、"
+            "白沙经济技术开发区（含白沙综合保税区）。")
+    pairs = _pairs(run_text, roll)
+    assert ("白沙经济技术开发区", "hasSubPark", "白沙综合保税区") in pairs
+    assert not {p for p in pairs if p[0] == "云溪自由贸易试验区" and p[1] == "hasSubPark"}
