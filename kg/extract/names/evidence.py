@@ -17,11 +17,13 @@ def has_name_evidence(cues: CueIndex, prefix: str, level: str, firm: bool = Fals
     if level == "subpark" and cues.is_industry_name(prefix):
         return True
     for tok in cues.tokens(prefix):
+        if cues.only_modifiers(tok.word):
+            continue  # 城市, 创科: a generic modifier names nothing, whatever the tagger or the gazetteer says
         if tok.pos in NAME_POS or LATIN.match(tok.word) or NUMBER.match(tok.word) or cues.is_place(tok.word):
             return True
         if firm and len(tok.word) >= 2 and cues.seg.frequency(tok.word) < RARE_WORD:
             return True  # a rare word (小驴) is a likely name part of a firm or platform
-    return any(cues.is_place(prefix[:k]) for k in range(2, min(5, len(prefix)) + 1))
+    return any(cues.is_place(prefix[:k]) and not cues.only_modifiers(prefix[:k]) for k in range(2, min(5, len(prefix)) + 1))
 
 
 def name_like(cues: CueIndex, tok: Token, inner_ok: bool = False) -> bool:

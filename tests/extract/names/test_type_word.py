@@ -246,3 +246,14 @@ def test_an_approximate_size_in_chinese_numerals_before_a_park_word_names_no_par
         return [m.surface for m in run_text(text).mentions if m.cls == "Park" and not m.generic]
 
     assert parks("目前拥有苏州、青禾三地近百万平方米工业园区。") == []
+
+
+def test_a_generic_modifier_is_no_name_part_whatever_its_tag(run_text):
+    """不同类型创科园区, 一线城市生物医药园区: 创科 (an unknown word to the tagger) and 城市 (a place to the
+    gazetteer) are generic modifiers, so nothing before the park word names a park."""
+    def parks(text):
+        return [m.surface for m in run_text(text).mentions if m.cls == "Park" and not m.generic]
+
+    assert parks("报告分析了青禾等地不同类型创科园区案例。") == []
+    assert parks("一位一线城市生物医药园区从业者表示。") == []
+    assert parks("云溪创科园区正式开园。") == ["云溪创科园区"]
