@@ -25,6 +25,12 @@ def built(cues: CueIndex, text: str, at: int) -> bool:
     return any(text[:at].endswith(w) for w in cues.words["build_verbs"]) or list_built(cues, text, at)
 
 
+def built_unqualified(cues: CueIndex, text: str, at: int, prefix: str) -> bool:
+    """The text builds the park at `at` (`built`) and no generic modifier stands among the words before its
+    type word: 加快建设大数据产业园 names the park it builds, 建设世界一流科学城 says what kind is to be built."""
+    return built(cues, text, at) and not any(cues.only_modifiers(t.word) for t in cues.tokens(prefix))
+
+
 def list_built(cues: CueIndex, text: str, at: int) -> bool:
     """建设了深河金地创谷、创智产业园: a build verb in the first item of the list the name at `at` ends,
     with the item's object after it (建设、管理园区 lists verbs: nothing is built)."""

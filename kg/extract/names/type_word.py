@@ -213,7 +213,7 @@ def _park(cues: CueIndex, sent: Sentence, tokens, name_start: int, t_start: int,
         if split:  # 苏州BioBAY先进园区: a named park, then a generic apposition
             out = [candidate("apposition", name_start, name_start + split, "Park", "Park", level)]
             return out + enumeration_items(cues, text, base, name_start - base, Mode.PARK, tokens, require_list=True)
-        if not ev.has_name_evidence(cues, prefix, level) and not ds.built(cues, text, name_start - base):
+        if not ev.has_name_evidence(cues, prefix, level) and not ds.built_unqualified(cues, text, name_start - base, prefix):
             generic = True
         elif ev.is_slogan(cues, text, name_start - base, sub):
             return []

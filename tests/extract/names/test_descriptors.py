@@ -36,3 +36,13 @@ def test_a_count_or_a_kind_of_firms_is_no_firm(run_text):
 def test_a_sub_park_after_a_settle_verb_is_the_sentences_park(run_text):
     rels = {(r.prop, r.object.split(":", 1)[1]) for r in run_text("云翔光学有限公司注册在云溪光电信息产业园。").relations}
     assert ("hasEnterprise", "云翔光学") in rels
+
+
+def test_a_built_park_named_by_a_generic_modifier_is_a_goal_not_a_name(run_text):
+    """为建设世界一流科学城贡献力量: 一流 says what kind of park is to be built; a field alone
+    (加快建设大数据产业园) still names the park the text builds."""
+    def parks(text):
+        return [m.surface for m in run_text(text).mentions if m.cls == "Park" and not m.generic]
+
+    assert parks("青禾区为建设世界一流科学城贡献力量。") == []
+    assert parks("青禾区加快建设大数据产业园。") == ["大数据产业园"]
