@@ -4,6 +4,7 @@ named by descriptors alone, whether the text builds it; and what shares a park's
 development zone."""
 from __future__ import annotations
 
+from kg.extract.names import evidence as ev
 from kg.extract.names.cues import CueIndex
 
 LIST_ITEM_CHARS = 16  # characters of one item of an enumeration, at most
@@ -28,7 +29,7 @@ def built(cues: CueIndex, text: str, at: int) -> bool:
 def built_unqualified(cues: CueIndex, text: str, at: int, prefix: str) -> bool:
     """The text builds the park at `at` (`built`) and no generic modifier stands among the words before its
     type word: 加快建设大数据产业园 names the park it builds, 建设世界一流科学城 says what kind is to be built."""
-    return built(cues, text, at) and not any(cues.only_modifiers(t.word) for t in cues.tokens(prefix))
+    return built(cues, text, at) and not any(ev.describes(cues, t.word) for t in cues.tokens(prefix))
 
 
 def list_built(cues: CueIndex, text: str, at: int) -> bool:

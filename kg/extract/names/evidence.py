@@ -17,13 +17,18 @@ def has_name_evidence(cues: CueIndex, prefix: str, level: str, firm: bool = Fals
     if level == "subpark" and cues.is_industry_name(prefix):
         return True
     for tok in cues.tokens(prefix):
-        if cues.only_modifiers(tok.word):
-            continue  # 城市, 创科: a generic modifier names nothing, whatever the tagger or the gazetteer says
+        if describes(cues, tok.word):
+            continue  # 城市, 创科, 开放式: a generic modifier names nothing, whatever the tagger or the gazetteer says
         if tok.pos in NAME_POS or LATIN.match(tok.word) or NUMBER.match(tok.word) or cues.is_place(tok.word):
             return True
         if firm and len(tok.word) >= 2 and cues.seg.frequency(tok.word) < RARE_WORD:
             return True  # a rare word (小驴) is a likely name part of a firm or platform
     return any(cues.is_place(prefix[:k]) and not cues.only_modifiers(prefix[:k]) for k in range(2, min(5, len(prefix)) + 1))
+
+
+def describes(cues: CueIndex, word: str) -> bool:
+    """A generic modifier (城市, 一流) or an attribute of three characters or more (开放式, 园林式)."""
+    return cues.only_modifiers(word) or (len(word) >= 3 and word.endswith(cues.words["attributive_endings"]))
 
 
 def name_like(cues: CueIndex, tok: Token, inner_ok: bool = False) -> bool:

@@ -46,3 +46,12 @@ def test_a_built_park_named_by_a_generic_modifier_is_a_goal_not_a_name(run_text)
 
     assert parks("青禾区为建设世界一流科学城贡献力量。") == []
     assert parks("青禾区加快建设大数据产业园。") == ["大数据产业园"]
+
+
+def test_an_attribute_ending_in_shi_is_no_name_part(run_text):
+    """谋划建设社会化开放式科技园: 开放式 (an attribute in 式) describes a kind of park (whatever the tagger says of
+    it), so nothing names the park the text builds."""
+    def parks(text):
+        return [m.surface for m in run_text(text).mentions if m.cls == "Park" and not m.generic]
+
+    assert parks("青禾大学与云溪区共同谋划建设社会化开放式科技园。") == []
