@@ -55,3 +55,13 @@ def test_an_attribute_ending_in_shi_is_no_name_part(run_text):
         return [m.surface for m in run_text(text).mentions if m.cls == "Park" and not m.generic]
 
     assert parks("青禾大学与云溪区共同谋划建设社会化开放式科技园。") == []
+
+
+def test_memorial_venue_and_homestay_areas_are_no_parks(run_text):
+    """云溪奥林匹克园区, 青禾烈士纪念园区, 禾丰民宿集聚区: a sports venue, a memorial and a tourist cluster
+    share a park's type word but are no development zones (the contract: leisure parks and venues)."""
+    def parks(text):
+        return [m.surface for m in run_text(text).mentions if m.cls == "Park"]
+
+    assert parks("游客参观了云溪奥林匹克园区和青禾烈士纪念园区。") == []
+    assert parks("禾丰民宿集聚区接待游客三万人次。") == []
