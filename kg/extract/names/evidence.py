@@ -217,7 +217,9 @@ def split_conjunction(cues: CueIndex, s: int, e: int, text: str) -> list[tuple[i
 
 def address_before_name(cues: CueIndex, prefix: str) -> int:
     """Length of an address that a park's own name repeats (苏州市相城区|相城高新区: the district
-    相城区, then the name opening with 相城), else 0."""
+    相城区, then the name opening with 相城), or of a named road or line (three characters or more) before more
+    name words (滨江路|禾丰工业园区, 某地铁某某线|某某开发区;
+    长江路开发区 keeps its road: no name word follows it), else 0."""
     for i in range(len(prefix) - 2, 2, -1):
         rest = prefix[i:]
         for size in range(2, min(6, i) + 1):
@@ -225,7 +227,8 @@ def address_before_name(cues: CueIndex, prefix: str) -> int:
             if region in cues.lex.regions and region[-1] in cues.words["region_endings"] and size >= 3 \
                     and rest.startswith(region[:-1]):
                 return i
-    return 0
+    roads = [t.end for t in cues.tokens(prefix) if len(t.word) >= 3 and t.word.endswith(cues.words["road_endings"])]
+    return next((k for k in reversed(roads) if has_name_evidence(cues, prefix[k:], "")), 0)
 
 
 def street_address(cues: CueIndex, prefix: str) -> int:

@@ -257,3 +257,10 @@ def test_a_generic_modifier_is_no_name_part_whatever_its_tag(run_text):
     assert parks("报告分析了青禾等地不同类型创科园区案例。") == []
     assert parks("一位一线城市生物医药园区从业者表示。") == []
     assert parks("云溪创科园区正式开园。") == ["云溪创科园区"]
+
+
+def test_a_named_road_or_line_before_a_parks_own_name_is_its_address(run_text):
+    """滨江路|禾丰工业园区: a named road (or a transit line) before more name words is the address; the park's
+    name starts after it."""
+    parks = [e.label for e in run_text("项目位于滨江路禾丰工业园区。").entities if e.cls == "Park"]
+    assert parks == ["禾丰工业园区"]
