@@ -60,9 +60,9 @@ NAME_TAGS = frozenset({"nr", "nz", "ns", "nt"})  # a person's, a brand's, a plac
 
 def name_opener(extra: str, tags: dict, firm_suffixes: tuple) -> bool:
     """What opens a fuller firm name beyond a short one is part of the name, not words glued on before it: one
-    character, a parent firm (…有限公司|中南分公司), Latin, or a dictionary name (李时珍|国灸集团); 审查调查 is not.
+    character, a parent firm (…有限公司|青禾分公司), Latin, or a dictionary name (a person's or a brand's: 禾丰|青禾集团); 审查调查 is not.
 
-    >>> name_opener("李时珍", {"李时珍": "nr"}, ()), name_opener("审查调查", {}, ()), name_opener("某某有限公司", {}, ("有限公司",))
+    >>> name_opener("禾丰", {"禾丰": "nz"}, ()), name_opener("审查调查", {}, ()), name_opener("某某有限公司", {}, ("有限公司",))
     (True, False, True)
     """
     return len(extra) == 1 or extra.endswith(firm_suffixes) or extra.isascii() or tags.get(extra) in NAME_TAGS
@@ -84,7 +84,7 @@ def merge_firms(firms: list, is_place=lambda word: False, group_forms: tuple = (
         if len(fuller) == 1:
             merged[k] = fuller[0]
         ending = [] if k in merged else _ending_with(k, firms, opener)
-        if len(ending) == 1:  # 国灸集团 = 李时珍国灸集团, 中南分公司 = 某某集团投资有限公司中南分公司
+        if len(ending) == 1:  # 青禾集团 = 禾丰青禾集团, 青禾分公司 = 某某集团投资有限公司青禾分公司
             merged[k] = ending[0]
     return merged
 
