@@ -17,8 +17,9 @@ def has_name_evidence(cues: CueIndex, prefix: str, level: str, firm: bool = Fals
     if level == "subpark" and cues.is_industry_name(prefix):
         return True
     for tok in cues.tokens(prefix):
-        if describes(cues, tok.word):
-            continue  # 城市, 创科, 开放式: a generic modifier names nothing, whatever the tagger or the gazetteer says
+        if describes(cues, tok.word) or (tok.word.isascii() and tok.word in cues.lex.industry_labels):
+            continue  # 城市, 创科, 开放式: a generic modifier names nothing, whatever the tagger or the gazetteer says;
+            # AI, 5G: a field's Latin abbreviation names the field, not a body
         if tok.pos in NAME_POS or LATIN.match(tok.word) or NUMBER.match(tok.word) or cues.is_place(tok.word):
             return True
         if firm and len(tok.word) >= 2 and cues.seg.frequency(tok.word) < RARE_WORD:

@@ -264,3 +264,12 @@ def test_a_named_road_or_line_before_a_parks_own_name_is_its_address(run_text):
     name starts after it."""
     parks = [e.label for e in run_text("项目位于滨江路禾丰工业园区。").entities if e.cls == "Park"]
     assert parks == ["禾丰工业园区"]
+
+
+def test_a_fields_latin_abbreviation_is_no_name_part(run_text):
+    """引入AI研究院: AI names the institute's field, as 人工智能研究院 would; a name still opens 禾丰AI研究院."""
+    def platforms(text):
+        return [e.label for e in run_text(text).entities if e.cls == "Platform"]
+
+    assert platforms("青禾园区二期将引入人工智能、AI研究院等。") == []
+    assert platforms("云溪高新区将引入禾丰AI研究院。") == ["禾丰AI研究院"]
