@@ -32,6 +32,16 @@ def built_unqualified(cues: CueIndex, text: str, at: int, prefix: str) -> bool:
     return built(cues, text, at) and not any(ev.describes(cues, t.word) for t in cues.tokens(prefix))
 
 
+def generic_kind(cues: CueIndex, name: str, prefix: str) -> bool:
+    """The words before the type word are a generic word (园区|研究院), or the name ends with a generic firm
+    word longer than its type word (优质|上市公司, 科技型|龙头企业) and nothing before that word names a firm."""
+    if prefix in cues.lex.generic:
+        return True
+    heads = [g for g, cls in cues.lex.generic.items() if cls == "Enterprise" and len(name) - len(prefix) < len(g) < len(name)
+             and name.endswith(g)]
+    return bool(heads) and not ev.has_name_evidence(cues, name[:len(name) - max(map(len, heads))], "", firm=True)
+
+
 def list_built(cues: CueIndex, text: str, at: int) -> bool:
     """建设了深河金地创谷、创智产业园: a build verb in the first item of the list the name at `at` ends,
     with the item's object after it (建设、管理园区 lists verbs: nothing is built)."""

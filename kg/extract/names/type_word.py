@@ -130,7 +130,7 @@ def _no_firm_or_platform(cues: CueIndex, name: str, prefix: str, cls: str, set_o
     """True when a firm or platform name lacks a proper-name part or names a class of them; a
     platform named by its field alone (氢能研究中心) only where the text sets it out as one
     (`set_out`: quoted, or listed beside named ones), else it describes (外贸综合服务平台)."""
-    if name in cues.lex.generic or prefix in cues.lex.generic or not (
+    if name in cues.lex.generic or ds.generic_kind(cues, name, prefix) or not (
             ev.has_name_evidence(cues, prefix, "", firm=cls == "Enterprise")
             or (cls == "Platform" and ev.names_a_field(cues, prefix) and set_out)):
         return True

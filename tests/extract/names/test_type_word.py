@@ -273,3 +273,12 @@ def test_a_fields_latin_abbreviation_is_no_name_part(run_text):
 
     assert platforms("青禾园区二期将引入人工智能、AI研究院等。") == []
     assert platforms("云溪高新区将引入禾丰AI研究院。") == ["禾丰AI研究院"]
+
+
+def test_a_generic_firm_word_longer_than_the_type_word_needs_a_name_before_it(run_text):
+    """增加优质上市公司供给: 上市公司 is a kind of firm, and 优质 names none; 禾丰上市公司 still names one."""
+    def firms(text):
+        return [e.label for e in run_text(text).entities if e.cls == "Enterprise"]
+
+    assert firms("青禾区将增加优质上市公司供给。") == []
+    assert firms("禾丰上市公司发布公告。") == ["禾丰上市公司"]
