@@ -42,6 +42,13 @@ def generic_kind(cues: CueIndex, name: str, prefix: str) -> bool:
     return bool(heads) and not ev.has_name_evidence(cues, name[:len(name) - max(map(len, heads))], "", firm=True)
 
 
+def cut_before_bracket(cues: CueIndex, prefix: str) -> bool:
+    """精密工业(威海)有限公司, 技术实业(集团): the words before a firm's bracket (its place or 集团) are common
+    words or nothing, so its trade name stands further left and the walk cut it off: no name as found."""
+    at = min((prefix.find(b) for b in "(（" if b in prefix), default=-1)
+    return at >= 0 and not ev.has_name_evidence(cues, prefix[:at], "", firm=True)
+
+
 def list_built(cues: CueIndex, text: str, at: int) -> bool:
     """建设了深河金地创谷、创智产业园: a build verb in the first item of the list the name at `at` ends,
     with the item's object after it (建设、管理园区 lists verbs: nothing is built)."""

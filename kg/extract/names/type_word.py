@@ -154,7 +154,7 @@ def _rejected(cues: CueIndex, name: str, prefix: str, cls: str, sub: str, generi
         return True
     if any(w in prefix for w in cues.words["withheld"]):
         return True  # 某电商公司, 某园区: a name withheld (court and police news), not a name
-    if cls == "Enterprise" and len(prefix) < 2:
+    if cls == "Enterprise" and (len(prefix) < 2 or ds.cut_before_bracket(cues, prefix)):
         return True
     if cls != "Park" and _no_firm_or_platform(cues, name, prefix, cls, set_out):
         return True

@@ -282,3 +282,13 @@ def test_a_generic_firm_word_longer_than_the_type_word_needs_a_name_before_it(ru
 
     assert firms("青禾区将增加优质上市公司供给。") == []
     assert firms("禾丰上市公司发布公告。") == ["禾丰上市公司"]
+
+
+def test_common_words_before_a_firms_bracket_mean_its_trade_name_was_cut_off(run_text):
+    """某某|精密工业(云溪)有限公司: only common words stand before the bracket, so the firm's trade name stands
+    further left; the span found is no name. 禾丰科技(云溪)有限公司 keeps its name."""
+    def firms(text):
+        return [e.label for e in run_text(text).entities if e.cls == "Enterprise"]
+
+    assert firms("今年，精密工业(云溪)有限公司获批。") == []
+    assert firms("禾丰科技(云溪)有限公司成立。") == ["禾丰科技(云溪)有限公司"]
