@@ -292,3 +292,8 @@ def test_common_words_before_a_firms_bracket_mean_its_trade_name_was_cut_off(run
 
     assert firms("今年，精密工业(云溪)有限公司获批。") == []
     assert firms("禾丰科技(云溪)有限公司成立。") == ["禾丰科技(云溪)有限公司"]
+
+
+def test_a_stock_board_before_a_generic_firm_word_names_no_firm(run_text):
+    """青禾市拥有84家A股上市公司: A股 says where firms are listed (a kind), not which firm."""
+    assert [e.label for e in run_text("青禾市拥有84家A股上市公司。").entities if e.cls == "Enterprise"] == []
