@@ -297,3 +297,9 @@ def test_common_words_before_a_firms_bracket_mean_its_trade_name_was_cut_off(run
 def test_a_stock_board_before_a_generic_firm_word_names_no_firm(run_text):
     """青禾市拥有84家A股上市公司: A股 says where firms are listed (a kind), not which firm."""
     assert [e.label for e in run_text("青禾市拥有84家A股上市公司。").entities if e.cls == "Enterprise"] == []
+
+
+def test_an_inviting_verb_before_a_name_is_no_part_of_it(run_text):
+    """会议特邀青禾财政科学研究院专家作报告: 特邀 (邀请, 受邀) is what the meeting did, not the institute's name."""
+    platforms = [e.label for e in run_text("会议特邀青禾财政科学研究院专家作报告。").entities if e.cls == "Platform"]
+    assert platforms == ["青禾财政科学研究院"]
