@@ -63,7 +63,7 @@ def _verb_and_head(cues: CueIndex, tokens, at: int, name: str) -> bool:
     a verb before an industry's name was cut off already (`_leading_verb_or_modifier`)."""
     first = next((t for t in tokens if t.start == at), None)
     return (first is not None and first.pos in _VERB_POS and 2 <= len(first.word) < len(name) - 1
-            and first.word not in cues.lex.name_parts and not cues.is_industry_name(name[len(first.word):]))
+            and not cues.is_industry_name(name[len(first.word):]))
 
 
 def _not_a_name(cues: CueIndex, name: str) -> bool:
