@@ -219,8 +219,8 @@ def split_conjunction(cues: CueIndex, s: int, e: int, text: str) -> list[tuple[i
 def address_before_name(cues: CueIndex, prefix: str) -> int:
     """Length of an address that a park's own name repeats (苏州市相城区|相城高新区: the district
     相城区, then the name opening with 相城), or of a named road or line (three characters or more) before more
-    name words (滨江路|禾丰工业园区, 某地铁某某线|某某开发区;
-    滨江路开发区 keeps its road: no name word follows it), else 0."""
+    name words (东渡路|禾丰工业园区, 某地铁某某线|某某开发区;
+    东渡路开发区 keeps its road: no name word follows it), else 0."""
     for i in range(len(prefix) - 2, 2, -1):
         rest = prefix[i:]
         for size in range(2, min(6, i) + 1):

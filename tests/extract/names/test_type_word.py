@@ -260,9 +260,9 @@ def test_a_generic_modifier_is_no_name_part_whatever_its_tag(run_text):
 
 
 def test_a_named_road_or_line_before_a_parks_own_name_is_its_address(run_text):
-    """滨江路|禾丰工业园区: a named road (or a transit line) before more name words is the address; the park's
+    """东渡路|禾丰工业园区: a named road (or a transit line) before more name words is the address; the park's
     name starts after it."""
-    parks = [e.label for e in run_text("项目位于滨江路禾丰工业园区。").entities if e.cls == "Park"]
+    parks = [e.label for e in run_text("项目位于东渡路禾丰工业园区。").entities if e.cls == "Park"]
     assert parks == ["禾丰工业园区"]
 
 
