@@ -16,7 +16,8 @@ def has_name_evidence(cues: CueIndex, prefix: str, level: str, firm: bool = Fals
         return False
     if level == "subpark" and cues.is_industry_name(prefix):
         return True
-    for tok in cues.tokens(prefix):
+    tokens = cues.tokens(prefix)
+    for tok in tokens:
         if describes(cues, tok.word) or (tok.word.isascii() and tok.word in cues.lex.industry_labels):
             continue  # 城市, 创科, 开放式: a generic modifier names nothing, whatever the tagger or the gazetteer says;
             # AI, 5G: a field's Latin abbreviation names the field, not a body
@@ -24,6 +25,8 @@ def has_name_evidence(cues: CueIndex, prefix: str, level: str, firm: bool = Fals
             return True
         if firm and len(tok.word) >= 2 and cues.seg.frequency(tok.word) < RARE_WORD:
             return True  # a rare word (小驴) is a likely name part of a firm or platform
+    if tokens and describes(cues, tokens[0].word):
+        return False  # 中国式|现代化: the place opens an attribute (中国式), which names nothing
     return any(cues.is_place(prefix[:k]) and not cues.only_modifiers(prefix[:k]) for k in range(2, min(5, len(prefix)) + 1))
 
 

@@ -65,3 +65,10 @@ def test_memorial_venue_and_homestay_areas_are_no_parks(run_text):
 
     assert parks("游客参观了云溪奥林匹克园区和青禾烈士纪念园区。") == []
     assert parks("禾丰民宿集聚区接待游客三万人次。") == []
+
+
+def test_a_place_that_opens_an_attribute_names_no_park(run_text):
+    """奋力打造中国式现代化经开区样板: 中国式 (an attribute in 式) opens the words before the type word; the place
+    inside it names nothing, and 现代化 is a generic modifier."""
+    parks = [m.surface for m in run_text("青禾区奋力打造中国式现代化经开区样板。").mentions if m.cls == "Park" and not m.generic]
+    assert parks == []
