@@ -25,6 +25,7 @@ def placeless(core: str, regions: dict, frequencies: dict, firm_kinds: frozenset
     return rest if places and len(rest) >= FIRM_CORE and not common else core
 
 
+SHORT_NAME = 4  # characters a short name that a fuller one ends with keeps at least (分公司 alone names a kind)
 TRADE_NAME = 4  # characters of a trade name (字号) at most: 中国重型机械 is a name of its own
 
 
@@ -54,9 +55,23 @@ def trade_name_of(short: str, full: str, is_place, group_forms: tuple = ()) -> b
         rest = rest[size:]
 
 
-def merge_firms(firms: list, is_place=lambda word: False, group_forms: tuple = ()) -> dict:
+NAME_TAGS = frozenset({"nr", "nz", "ns", "nt"})  # a person's, a brand's, a place's or an organisation's name
+
+
+def name_opener(extra: str, tags: dict, firm_suffixes: tuple) -> bool:
+    """What opens a fuller firm name beyond a short one is part of the name, not words glued on before it: one
+    character, a parent firm (…有限公司|青禾分公司), Latin, or a dictionary name (a person's or a brand's: 禾丰|青禾集团); 审查调查 is not.
+
+    >>> name_opener("禾丰", {"禾丰": "nz"}, ()), name_opener("审查调查", {}, ()), name_opener("某某有限公司", {}, ("有限公司",))
+    (True, False, True)
+    """
+    return len(extra) == 1 or extra.endswith(firm_suffixes) or extra.isascii() or tags.get(extra) in NAME_TAGS
+
+
+def merge_firms(firms: list, is_place=lambda word: False, group_forms: tuple = (), opener=lambda extra: True) -> dict:
     """key -> fuller key: 迈为 = 迈为股份 (up to four more characters), 华丰科技 = 四川华丰科技 (a place before
-    it), 心连心 = 中国心连心化肥 (its trade name, where one full name alone has it: `trade_name_of`)."""
+    it), 心连心 = 中国心连心化肥 (its trade name, where one full name alone has it: `trade_name_of`), and a name
+    of four characters or more that one fuller name alone ends with, where a name opens it (`name_opener`)."""
     merged = {}
     for k in firms:
         for k2 in firms:
@@ -68,4 +83,15 @@ def merge_firms(firms: list, is_place=lambda word: False, group_forms: tuple = (
         fuller = [k2 for k2 in firms if k2 != k and k not in merged and trade_name_of(k.name, k2.name, is_place, group_forms)]
         if len(fuller) == 1:
             merged[k] = fuller[0]
+        ending = [] if k in merged else _ending_with(k, firms, opener)
+        if len(ending) == 1:  # 青禾集团 = 禾丰青禾集团, 青禾分公司 = 某某集团投资有限公司青禾分公司
+            merged[k] = ending[0]
     return merged
+
+
+def _ending_with(k, firms: list, opener) -> list:
+    """The firms whose fuller names end with `k`'s, a name opening them (`name_opener`)."""
+    if len(k.name) < SHORT_NAME:
+        return []
+    return [k2 for k2 in firms if len(k2.name) > len(k.name) and k2.name.endswith(k.name)
+            and opener(k2.name[:len(k2.name) - len(k.name)])]

@@ -19,12 +19,12 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from kg.ontology import Lexicon
-from kg.extract.firm_identity import merge_firms, placeless
+from kg.extract.firm_identity import merge_firms, name_opener, placeless
 from kg.extract.platform_identity import merge_platforms
 from kg.extract.known_names import complete_known_names
 from kg.extract.park_identity import canonical_parks, city_or_province, descriptive_test
 from kg.extract.new_areas import AreaTest
-from kg.extract.segment_dictionary import base_dictionary
+from kg.extract.segment_dictionary import base_dictionary, base_tags
 from kg.types import Document, Entity, EntityKey, Mention
 
 SHORT_NAME_STAGE, SHORT_NAME_SCORE = "link:short-name", 0.6
@@ -215,7 +215,8 @@ class Linker:
                                          self._descriptive).items():
             merged.setdefault(k, target)
         merged.update(self._merge_industries(sorted((k for k in surfaces if k.cls == "Industry"), key=len)))
-        merged.update(merge_firms([k for k in surfaces if k.cls == "Enterprise"], is_place, self._group_forms))
+        opener = lambda extra: name_opener(extra, base_tags(), tuple(self.lex.enterprise_legal_suffixes))  # noqa: E731
+        merged.update(merge_firms([k for k in surfaces if k.cls == "Enterprise"], is_place, self._group_forms, opener))
         # a university's name is whole on its own: what stands before it is the sentence's (千名|某某大学)
         merged.update(merge_platforms([k for k in surfaces if k.cls == "Platform" and info[k].subclass != "University"]))
         for k in list(merged):  # follow chains

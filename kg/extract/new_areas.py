@@ -24,6 +24,7 @@ from kg.extract.park_identity import leading_places
 from kg.types import EntityKey
 
 SENTENCE_END = re.compile(r"[。！？!?\n]")
+CLAUSE_EDGE = re.compile(r"[，。；：！？!?,;:\n]")
 BRACKETED = re.compile(r"[（(]([^（）()，。、]{2,8})[）)]")  # what brackets right after a name hold
 BUREAU = re.compile(r"[^，。；、（）()“”\s]{0,10}?(?:局|街道办事处|街道办)")  # 大鹏新区科技创新和经济服务局
 BUREAU_NAME = re.compile(r"[^，。；、（）()“”\s的]{1,10}?局")  # 科技创新和经济服务局: its 经济 shows no development
@@ -105,6 +106,17 @@ class AreaTest:
             text.startswith(self.administrations, b) for _, b in spans) and not any(
             w in text for w in self.committees) and not self.developed(text, spans, least=2)
 
+    def listed_among_regions(self, text: str, spans) -> bool:
+        """云溪区、青禾县、禾丰新区、某某市: every mention is an item of an enumeration whose other items are mostly
+        districts, counties and cities (three at least), so the text lists the area as one of them."""
+        def among(a: int, b: int) -> bool:
+            lo = max((m.end() for m in CLAUSE_EDGE.finditer(text, 0, a)), default=0)
+            end = CLAUSE_EDGE.search(text, b)
+            items = [x for x in text[lo:end.start() if end else len(text)].split("、") if x != text[a:b]]
+            places = sum(x in self.regions for x in items)
+            return places >= 3 and places * 2 > len(items)
+        return bool(spans) and all(among(a, b) for a, b in spans)
+
     def drop_regions(self, text: str, linked):
         """`linked` (kg.extract.link.DocumentEntities) without the new areas the text treats as regions."""
         spans: dict = {}
@@ -114,6 +126,7 @@ class AreaTest:
                    if self.leisure(k, e.zone) or (self.needs_test(k, e.zone) and self.written_as_type(text, k, spans.get(k, ()))
                    and (self.urban(k) or self.district_in_brackets(text, spans.get(k, ()))
                         or self.governed_as_district(text, spans.get(k, ()))
+                        or self.listed_among_regions(text, spans.get(k, ()))
                         or not self.developed(text, sorted(spans.get(k, ())))))}
         if not regions:
             return linked

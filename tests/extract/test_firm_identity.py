@@ -18,3 +18,16 @@ def test_a_place_before_common_words_is_part_of_the_name(lexicon):
     kinds = frozenset(lexicon.words("firm-kind-word"))
     for name in ("河南投资集团", "湖北交投集团", "上海城投控股"):
         assert placeless(name, lexicon.regions, base_dictionary(), kinds) == name
+
+
+def test_a_short_firm_name_that_one_fuller_name_ends_with_is_its_alias():
+    """禾丰|青禾云溪集团 (a name opens it) is one firm with 青禾云溪集团; 审查调查|青禾云溪集团 (words glued on before
+    the name) is no fuller name of it."""
+    from kg.extract.firm_identity import merge_firms, name_opener
+    from kg.types import EntityKey
+
+    opener = lambda extra: name_opener(extra, {"禾丰": "nz"}, ("有限公司",))  # noqa: E731
+    short, full = EntityKey.of("Enterprise", "青禾云溪集团"), EntityKey.of("Enterprise", "禾丰青禾云溪集团")
+    assert merge_firms([short, full], opener=opener) == {short: full}
+    padded = EntityKey.of("Enterprise", "审查调查青禾云溪集团")
+    assert merge_firms([short, padded], opener=opener) == {}

@@ -62,3 +62,10 @@ def test_a_new_area_its_district_bureaus_run_is_a_region(run_text):
     assert _parks(run_text, text).get("金桥湾新区", "") == ""
     developed = text + "金桥湾新区通过招商引资导入企业，推动项目落户生命科学产业园。"
     assert _parks(run_text, developed).get("金桥湾新区")
+
+
+def test_a_new_area_listed_among_districts_is_a_region(run_text):
+    """七星区、万山区、禾丰新区、万秀区有降水: an item of an enumeration of districts, counties and cities is one
+    of them; the words of a development area elsewhere in the sentence (高新区, another item) are not its own."""
+    text = "青禾市气象台发布预警，七星区、万山区、高新区、禾丰新区、万秀区、东川区有降水回波。"
+    assert "禾丰新区" not in [e.label for e in run_text(text).entities if e.cls == "Park"]

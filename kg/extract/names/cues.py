@@ -85,7 +85,7 @@ def _words(lex: Lexicon) -> dict:
         inner_conjunctions=frozenset(w("inner-conjunction")),
         partner_prefixes=frozenset(w("partner-country-prefix")),
         build_verbs=w("build-verb"), school_or_degree_after=w("affiliated-school-opening") + w("education-level-after"), byline_roles=frozenset(w("byline-role")), title_park_heads=frozenset(w("title-park-head")), branch_heads=w("branch-head"), committee_words=w("committee-word"),
-        list_closers=w("list-closer"), industry_conjunctions=w("industry-conjunction"),
+        list_closers=w("list-closer"), attributive_endings=w("attributive-ending"), road_endings=w("road-ending"), industry_conjunctions=w("industry-conjunction"),
         name_time_words=frozenset(w("name-time-word")), campus_heads=frozenset(w("campus-head")),
         service_verbs=w("service-verb"), region_endings=frozenset(w("region-ending")),
         non_research_bodies=w("non-research-body"), station_research_words=w("station-research-word"),

@@ -4,6 +4,7 @@ named by descriptors alone, whether the text builds it; and what shares a park's
 development zone."""
 from __future__ import annotations
 
+from kg.extract.names import evidence as ev
 from kg.extract.names.cues import CueIndex
 
 LIST_ITEM_CHARS = 16  # characters of one item of an enumeration, at most
@@ -23,6 +24,29 @@ def list_opening(text: str, at: int) -> int:
 def built(cues: CueIndex, text: str, at: int) -> bool:
     """A build verb stands right before the name at `at` (加快建设大数据产业园) or in its list (`list_built`)."""
     return any(text[:at].endswith(w) for w in cues.words["build_verbs"]) or list_built(cues, text, at)
+
+
+def built_unqualified(cues: CueIndex, text: str, at: int, prefix: str) -> bool:
+    """The text builds the park at `at` (`built`) and no generic modifier stands among the words before its
+    type word: 加快建设大数据产业园 names the park it builds, 建设世界一流科学城 says what kind is to be built."""
+    return built(cues, text, at) and not any(ev.describes(cues, t.word) for t in cues.tokens(prefix))
+
+
+def generic_kind(cues: CueIndex, name: str, prefix: str) -> bool:
+    """The words before the type word are a generic word (园区|研究院), or the name ends with a generic firm
+    word longer than its type word (优质|上市公司, 科技型|龙头企业) and nothing before that word names a firm."""
+    if prefix in cues.lex.generic:
+        return True
+    heads = [g for g, cls in cues.lex.generic.items() if cls == "Enterprise" and len(name) - len(prefix) < len(g) < len(name)
+             and name.endswith(g)]
+    return bool(heads) and not ev.has_name_evidence(cues, name[:len(name) - max(map(len, heads))], "", firm=True)
+
+
+def cut_before_bracket(cues: CueIndex, prefix: str) -> bool:
+    """精密工业(威海)有限公司, 技术实业(集团): the words before a firm's bracket (its place or 集团) are common
+    words or nothing, so its trade name stands further left and the walk cut it off: no name as found."""
+    at = min((prefix.find(b) for b in "(（" if b in prefix), default=-1)
+    return at >= 0 and not ev.has_name_evidence(cues, prefix[:at], "", firm=True)
 
 
 def list_built(cues: CueIndex, text: str, at: int) -> bool:

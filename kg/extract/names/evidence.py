@@ -16,12 +16,23 @@ def has_name_evidence(cues: CueIndex, prefix: str, level: str, firm: bool = Fals
         return False
     if level == "subpark" and cues.is_industry_name(prefix):
         return True
-    for tok in cues.tokens(prefix):
+    tokens = cues.tokens(prefix)
+    for tok in tokens:
+        if describes(cues, tok.word) or (tok.word.isascii() and tok.word in cues.lex.industry_labels):
+            continue  # 城市, 创科, 开放式: a generic modifier names nothing, whatever the tagger or the gazetteer says;
+            # AI, 5G: a field's Latin abbreviation names the field, not a body
         if tok.pos in NAME_POS or LATIN.match(tok.word) or NUMBER.match(tok.word) or cues.is_place(tok.word):
             return True
         if firm and len(tok.word) >= 2 and cues.seg.frequency(tok.word) < RARE_WORD:
             return True  # a rare word (小驴) is a likely name part of a firm or platform
-    return any(cues.is_place(prefix[:k]) for k in range(2, min(5, len(prefix)) + 1))
+    if tokens and describes(cues, tokens[0].word):
+        return False  # 中国式|现代化: the place opens an attribute (中国式), which names nothing
+    return any(cues.is_place(prefix[:k]) and not cues.only_modifiers(prefix[:k]) for k in range(2, min(5, len(prefix)) + 1))
+
+
+def describes(cues: CueIndex, word: str) -> bool:
+    """A generic modifier (城市, 一流) or an attribute of three characters or more (开放式, 园林式)."""
+    return cues.only_modifiers(word) or (len(word) >= 3 and word.endswith(cues.words["attributive_endings"]))
 
 
 def name_like(cues: CueIndex, tok: Token, inner_ok: bool = False) -> bool:
@@ -210,7 +221,9 @@ def split_conjunction(cues: CueIndex, s: int, e: int, text: str) -> list[tuple[i
 
 def address_before_name(cues: CueIndex, prefix: str) -> int:
     """Length of an address that a park's own name repeats (苏州市相城区|相城高新区: the district
-    相城区, then the name opening with 相城), else 0."""
+    相城区, then the name opening with 相城), or of a named road or line (three characters or more) before more
+    name words (东渡路|禾丰工业园区, 某地铁某某线|某某开发区;
+    东渡路开发区 keeps its road: no name word follows it), else 0."""
     for i in range(len(prefix) - 2, 2, -1):
         rest = prefix[i:]
         for size in range(2, min(6, i) + 1):
@@ -218,7 +231,8 @@ def address_before_name(cues: CueIndex, prefix: str) -> int:
             if region in cues.lex.regions and region[-1] in cues.words["region_endings"] and size >= 3 \
                     and rest.startswith(region[:-1]):
                 return i
-    return 0
+    roads = [t.end for t in cues.tokens(prefix) if len(t.word) >= 3 and t.word.endswith(cues.words["road_endings"])]
+    return next((k for k in reversed(roads) if has_name_evidence(cues, prefix[k:], "")), 0)
 
 
 def street_address(cues: CueIndex, prefix: str) -> int:

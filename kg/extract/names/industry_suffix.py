@@ -58,6 +58,14 @@ def _leading_verb_or_modifier(cues: CueIndex, tokens, at: int, name: str) -> int
     return len(first.word) if opens and cues.is_industry_name(name[len(first.word):]) else 0
 
 
+def _verb_and_head(cues: CueIndex, tokens, at: int, name: str) -> bool:
+    """宣传|应急产业, 发展|科技产业: a verb before a bare head word is the clause's action on an industry, no name;
+    a verb before an industry's name was cut off already (`_leading_verb_or_modifier`)."""
+    first = next((t for t in tokens if t.start == at), None)
+    return (first is not None and first.pos in _VERB_POS and 2 <= len(first.word) < len(name) - 1
+            and not cues.is_industry_name(name[len(first.word):]))
+
+
 def _not_a_name(cues: CueIndex, name: str) -> bool:
     lex = cues.lex
     return (len(name) < 2 or cues.only_modifiers(name) or name in lex.role_triggers or name in lex.generic
@@ -100,6 +108,6 @@ def find(sent: Sentence, tokens, cues: CueIndex) -> list[Candidate]:
             continue  # “特”色服务业: a quoted character, not a name start
         if not _HAN_NAME.fullmatch(name) or _not_a_name(cues, name):
             continue
-        if cues.is_industry_name(name) or ev.has_strong_evidence(cues, name):
+        if (cues.is_industry_name(name) or ev.has_strong_evidence(cues, name)) and not _verb_and_head(cues, tokens, base + start, name):
             out.append(candidate("industry-suffix", base + start, base + end, "Industry"))
     return out

@@ -12,6 +12,7 @@ from kg.types import Sentence
 
 NAME, VERSION = "gazetteer:taxonomy", 1
 _CLAUSE_END = re.compile(r"[，。；：！？]")
+_ITEM_EDGES = "、，。；：！？（）()“”"
 
 
 def industry_context(cues: CueIndex, text: str, start: int, end: int) -> bool:
@@ -26,8 +27,21 @@ def industry_context(cues: CueIndex, text: str, start: int, end: int) -> bool:
     # an item of an enumeration that the clause goes on to call industries (…、生物医药、…“2+4”产业格局)
     if text[end:end + 1] == "、" or text[end:end + 1] in cues.words["industry_conjunctions"] or text[start - 1:start] == "、":
         rest = _CLAUSE_END.split(text[end:], maxsplit=1)[0][:40]
-        return any(w in rest for w in cues.words["clause_industry_words"])
+        return any(w in rest for w in cues.words["clause_industry_words"]) and _whole_item(cues, text, start, end)
     return False
+
+
+def _whole_item(cues: CueIndex, text: str, start: int, end: int) -> bool:
+    """Where only the enumeration calls it an industry, the word is an item of its own, not a piece of a
+    longer one (本草|日化、中药|植物提取物、空天|利用): words other than modifiers before it inside its item,
+    or any but a conjunction or a boundary word after it, make the item another name."""
+    opening = max(text.rfind(ch, 0, start) for ch in _ITEM_EDGES)
+    if opening >= 0 and text[opening] == "、" and not cues.only_modifiers(text[opening + 1:start]) \
+            and opening + 1 < start:
+        return False
+    after = text[end:end + 1]
+    return not after or after in _ITEM_EDGES or text.startswith(
+        cues.words["industry_conjunctions"] + cues.words["list_closers"] + tuple(cues.lex.boundaries), end)
 
 
 def _glued_to_latin(text: str, start: int, end: int) -> bool:

@@ -130,7 +130,7 @@ def _no_firm_or_platform(cues: CueIndex, name: str, prefix: str, cls: str, set_o
     """True when a firm or platform name lacks a proper-name part or names a class of them; a
     platform named by its field alone (氢能研究中心) only where the text sets it out as one
     (`set_out`: quoted, or listed beside named ones), else it describes (外贸综合服务平台)."""
-    if name in cues.lex.generic or prefix in cues.lex.generic or not (
+    if name in cues.lex.generic or ds.generic_kind(cues, name, prefix) or not (
             ev.has_name_evidence(cues, prefix, "", firm=cls == "Enterprise")
             or (cls == "Platform" and ev.names_a_field(cues, prefix) and set_out)):
         return True
@@ -154,7 +154,7 @@ def _rejected(cues: CueIndex, name: str, prefix: str, cls: str, sub: str, generi
         return True
     if any(w in prefix for w in cues.words["withheld"]):
         return True  # 某电商公司, 某园区: a name withheld (court and police news), not a name
-    if cls == "Enterprise" and len(prefix) < 2:
+    if cls == "Enterprise" and (len(prefix) < 2 or ds.cut_before_bracket(cues, prefix)):
         return True
     if cls != "Park" and _no_firm_or_platform(cues, name, prefix, cls, set_out):
         return True
@@ -213,7 +213,7 @@ def _park(cues: CueIndex, sent: Sentence, tokens, name_start: int, t_start: int,
         if split:  # 苏州BioBAY先进园区: a named park, then a generic apposition
             out = [candidate("apposition", name_start, name_start + split, "Park", "Park", level)]
             return out + enumeration_items(cues, text, base, name_start - base, Mode.PARK, tokens, require_list=True)
-        if not ev.has_name_evidence(cues, prefix, level) and not ds.built(cues, text, name_start - base):
+        if not ev.has_name_evidence(cues, prefix, level) and not ds.built_unqualified(cues, text, name_start - base, prefix):
             generic = True
         elif ev.is_slogan(cues, text, name_start - base, sub):
             return []

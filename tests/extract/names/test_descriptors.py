@@ -36,3 +36,39 @@ def test_a_count_or_a_kind_of_firms_is_no_firm(run_text):
 def test_a_sub_park_after_a_settle_verb_is_the_sentences_park(run_text):
     rels = {(r.prop, r.object.split(":", 1)[1]) for r in run_text("云翔光学有限公司注册在云溪光电信息产业园。").relations}
     assert ("hasEnterprise", "云翔光学") in rels
+
+
+def test_a_built_park_named_by_a_generic_modifier_is_a_goal_not_a_name(run_text):
+    """为建设世界一流科学城贡献力量: 一流 says what kind of park is to be built; a field alone
+    (加快建设大数据产业园) still names the park the text builds."""
+    def parks(text):
+        return [m.surface for m in run_text(text).mentions if m.cls == "Park" and not m.generic]
+
+    assert parks("青禾区为建设世界一流科学城贡献力量。") == []
+    assert parks("青禾区加快建设大数据产业园。") == ["大数据产业园"]
+
+
+def test_an_attribute_ending_in_shi_is_no_name_part(run_text):
+    """谋划建设社会化开放式科技园: 开放式 (an attribute in 式) describes a kind of park (whatever the tagger says of
+    it), so nothing names the park the text builds."""
+    def parks(text):
+        return [m.surface for m in run_text(text).mentions if m.cls == "Park" and not m.generic]
+
+    assert parks("青禾大学与云溪区共同谋划建设社会化开放式科技园。") == []
+
+
+def test_memorial_venue_and_homestay_areas_are_no_parks(run_text):
+    """云溪奥林匹克园区, 青禾烈士纪念园区, 禾丰民宿集聚区: a sports venue, a memorial and a tourist cluster
+    share a park's type word but are no development zones (the contract: leisure parks and venues)."""
+    def parks(text):
+        return [m.surface for m in run_text(text).mentions if m.cls == "Park"]
+
+    assert parks("游客参观了云溪奥林匹克园区和青禾烈士纪念园区。") == []
+    assert parks("禾丰民宿集聚区接待游客三万人次。") == []
+
+
+def test_a_place_that_opens_an_attribute_names_no_park(run_text):
+    """奋力打造中国式现代化经开区样板: 中国式 (an attribute in 式) opens the words before the type word; the place
+    inside it names nothing, and 现代化 is a generic modifier."""
+    parks = [m.surface for m in run_text("青禾区奋力打造中国式现代化经开区样板。").mentions if m.cls == "Park" and not m.generic]
+    assert parks == []

@@ -51,3 +51,15 @@ def test_green_and_ecological_stay_in_an_industrys_name_as_written(run_text):
 
     assert industries("园区大力发展绿色家居制造产业。") == ["绿色家居制造"]
     assert industries("园区大力发展生态环保产业。") == ["生态环保"]
+
+
+def test_a_verb_before_a_bare_industry_head_is_no_part_of_a_name(run_text):
+    """展示和宣传应急产业装备: 宣传 is what the clause does to the industry; 宣传应急 names none."""
+    industries = [m.surface for m in run_text("青禾区充分展示和宣传应急产业装备和技术。").mentions if m.cls == "Industry"]
+    assert "宣传应急" not in industries
+
+
+def test_a_development_verb_before_a_bare_industry_head_is_no_part_of_a_name(run_text):
+    """拖累云溪发展科技产业的雄心: 发展 (a verb that may stand inside a firm's name) names no industry either."""
+    industries = [m.surface for m in run_text("此举恐拖累云溪发展科技产业的雄心。").mentions if m.cls == "Industry"]
+    assert not any(s.startswith("发展") for s in industries)

@@ -18,3 +18,13 @@ def test_a_label_that_ends_a_longer_dictionary_word_names_no_industry_alone(run_
     assert "航空" not in industries("大赛邀请民用航空领域的专家学者组建智库。")
     assert "油气" not in industries("打击伪劣建筑材料、液化石油气等领域违法犯罪。")
     assert "航空" in industries("园区聚焦航空领域。")
+
+
+def test_a_label_cut_out_of_a_longer_enumeration_item_is_no_industry(find):
+    """青禾生物医药、生物医药器材: where only the enumeration calls its items industries, a label with other
+    words before it in its item (modifiers aside), or after it, is a piece of another name."""
+    def industries(text):
+        return [s for s, *_ in find(taxonomy.find, text)]
+
+    assert industries("园区形成集成电路、青禾生物医药、生物医药器材等产业。") == ["集成电路"]
+    assert industries("园区形成集成电路、国家级生物医药等产业。") == ["集成电路", "生物医药"]

@@ -246,3 +246,60 @@ def test_an_approximate_size_in_chinese_numerals_before_a_park_word_names_no_par
         return [m.surface for m in run_text(text).mentions if m.cls == "Park" and not m.generic]
 
     assert parks("目前拥有苏州、青禾三地近百万平方米工业园区。") == []
+
+
+def test_a_generic_modifier_is_no_name_part_whatever_its_tag(run_text):
+    """不同类型创科园区, 一线城市生物医药园区: 创科 (an unknown word to the tagger) and 城市 (a place to the
+    gazetteer) are generic modifiers, so nothing before the park word names a park."""
+    def parks(text):
+        return [m.surface for m in run_text(text).mentions if m.cls == "Park" and not m.generic]
+
+    assert parks("报告分析了青禾等地不同类型创科园区案例。") == []
+    assert parks("一位一线城市生物医药园区从业者表示。") == []
+    assert parks("云溪创科园区正式开园。") == ["云溪创科园区"]
+
+
+def test_a_named_road_or_line_before_a_parks_own_name_is_its_address(run_text):
+    """东渡路|禾丰工业园区: a named road (or a transit line) before more name words is the address; the park's
+    name starts after it."""
+    parks = [e.label for e in run_text("项目位于东渡路禾丰工业园区。").entities if e.cls == "Park"]
+    assert parks == ["禾丰工业园区"]
+
+
+def test_a_fields_latin_abbreviation_is_no_name_part(run_text):
+    """引入AI研究院: AI names the institute's field, as 人工智能研究院 would; a name still opens 禾丰AI研究院."""
+    def platforms(text):
+        return [e.label for e in run_text(text).entities if e.cls == "Platform"]
+
+    assert platforms("青禾园区二期将引入人工智能、AI研究院等。") == []
+    assert platforms("云溪高新区将引入禾丰AI研究院。") == ["禾丰AI研究院"]
+
+
+def test_a_generic_firm_word_longer_than_the_type_word_needs_a_name_before_it(run_text):
+    """增加优质上市公司供给: 上市公司 is a kind of firm, and 优质 names none; 禾丰上市公司 still names one."""
+    def firms(text):
+        return [e.label for e in run_text(text).entities if e.cls == "Enterprise"]
+
+    assert firms("青禾区将增加优质上市公司供给。") == []
+    assert firms("禾丰上市公司发布公告。") == ["禾丰上市公司"]
+
+
+def test_common_words_before_a_firms_bracket_mean_its_trade_name_was_cut_off(run_text):
+    """某某|精密工业(云溪)有限公司: only common words stand before the bracket, so the firm's trade name stands
+    further left; the span found is no name. 禾丰科技(云溪)有限公司 keeps its name."""
+    def firms(text):
+        return [e.label for e in run_text(text).entities if e.cls == "Enterprise"]
+
+    assert firms("今年，精密工业(云溪)有限公司获批。") == []
+    assert firms("禾丰科技(云溪)有限公司成立。") == ["禾丰科技(云溪)有限公司"]
+
+
+def test_a_stock_board_before_a_generic_firm_word_names_no_firm(run_text):
+    """青禾市拥有84家A股上市公司: A股 says where firms are listed (a kind), not which firm."""
+    assert [e.label for e in run_text("青禾市拥有84家A股上市公司。").entities if e.cls == "Enterprise"] == []
+
+
+def test_an_inviting_verb_before_a_name_is_no_part_of_it(run_text):
+    """会议特邀青禾财政科学研究院专家作报告: 特邀 (邀请, 受邀) is what the meeting did, not the institute's name."""
+    platforms = [e.label for e in run_text("会议特邀青禾财政科学研究院专家作报告。").entities if e.cls == "Platform"]
+    assert platforms == ["青禾财政科学研究院"]
