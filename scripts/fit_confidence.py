@@ -298,6 +298,15 @@ def choose_threshold(scored, precision: float, sources) -> float:
     return 0.95
 
 
+def kept_weights(kind: str, names) -> dict:
+    """The shipped weights of the `kind` model: kept where the data has one class only (a refit
+    would have nothing to separate, and all-zero weights would state 0.5 for every fact)."""
+    from kg.extract import confidence_weights
+
+    shipped = getattr(confidence_weights, f"{kind.upper()}_WEIGHTS", {})
+    return {n: float(shipped.get(n, 0.0)) for n in names}
+
+
 def default_threshold(scored, precision: float, sources, least: float = 0.0) -> float:
     """`choose_threshold`, and at least `least`: where the confidence is calibrated on judged random
     news, 0.5 keeps only facts at least as likely right as wrong there."""
@@ -373,8 +382,8 @@ def main(argv=None) -> int:
         threshold = default_threshold(scored3, args.precision, gold_sources, args.least_odds if judged_here else 0.0) \
             if len(scored) >= MIN_FACTS else 0.0
         x, y = matrix(rows, names)
-        w = fit(x, y, args.l2) if len(set(y.tolist())) == 2 else np.zeros(len(names))
-        weights = {n: round(float(v), 4) for n, v in zip(names, w)}
+        both = len(set(y.tolist())) == 2
+        weights = {n: round(float(v), 4) for n, v in zip(names, fit(x, y, args.l2))} if both else kept_weights(kind, names)
         lines += [f"## {kind.title()}s", "",
                   f"{len(rows)} candidates ({int(y.sum())} right) in {sum(1 for g in groups if g)} documents. "
                   f"Default threshold {threshold:.2f}: the lowest at which held-out precision is >= {args.precision} "
@@ -397,6 +406,9 @@ def main(argv=None) -> int:
                       "| stated confidence | facts | mean stated | observed precision |", "|---|---|---|---|"]
             for lo, hi, n, mean, observed in reliability(part):
                 lines.append(f"| {lo:.1f}–{hi:.1f} | {n} | {mean:.3f} | {observed:.3f} |")
+        if not both:
+            lines += ["", "Every fact is right (or every fact wrong): nothing to separate them by, so the weights "
+                      "of the last fit that had both are kept."]
         lines += ["", "| feature | weight |", "|---|---|"] + [f"| {n} | {v:+.3f} |" for n, v in weights.items()] + [""]
         if points:
             lines += ["Calibration (score of the logistic model -> rate of right facts among judged corpus "

@@ -32,3 +32,13 @@ def test_the_default_threshold_keeps_no_fact_less_likely_right_than_wrong(load_s
     assert fit.choose_threshold(scored, 0.85, ["gold"]) == 0.05
     assert fit.default_threshold(scored, 0.85, ["gold"], least=0.5) == 0.5
     assert fit.default_threshold(scored, 0.85, ["gold"]) == 0.05
+
+
+def test_a_model_with_one_class_of_facts_keeps_the_shipped_weights(load_script):
+    """Every target right: a refit has nothing to separate, and zero weights would state 0.5 for all."""
+    fit = load_script("fit_confidence")
+    from kg.extract import confidence_weights
+
+    kept = fit.kept_weights("target", ["bias", "explicit", "no_such_feature"])
+    assert kept["bias"] == confidence_weights.TARGET_WEIGHTS["bias"] != 0.0
+    assert kept["no_such_feature"] == 0.0
