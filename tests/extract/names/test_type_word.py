@@ -303,3 +303,12 @@ def test_an_inviting_verb_before_a_name_is_no_part_of_it(run_text):
     """会议特邀青禾财政科学研究院专家作报告: 特邀 (邀请, 受邀) is what the meeting did, not the institute's name."""
     platforms = [e.label for e in run_text("会议特邀青禾财政科学研究院专家作报告。").entities if e.cls == "Platform"]
     assert platforms == ["青禾财政科学研究院"]
+
+
+def test_a_party_of_a_lawsuit_or_a_heading_is_no_part_of_the_firm_name(run_text):
+    """则原告X公司…被告Y公司, 基本情况Z公司: court roles and a heading stand before the name, not in it;
+    搬迁入园投产 is what a firm does, not a firm."""
+    text = "则原告云溪银行股份有限公司起诉被告禾丰科技集团有限公司。基本情况青禾新能源科技股份有限公司成立于2014年。"
+    firms = {e.label for e in run_text(text).entities if e.cls == "Enterprise"}
+    assert firms == {"云溪银行股份有限公司", "禾丰科技集团有限公司", "青禾新能源科技股份有限公司"}, firms
+    assert not [e for e in run_text("华阳化工成为化工园首家搬迁入园投产的企业。").entities if e.label == "入园"]
