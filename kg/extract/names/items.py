@@ -99,8 +99,8 @@ def _not_a_firm(cues: CueIndex, name: str, lst: _List) -> bool:
         return True  # 研发大厦, X信息港, X药港: a building or a place of firms, not a firm
     if cues.patterns["capacity"].search(name):
         return True  # 某地180万吨煤制油: a project of a capacity, not a firm
-    if name.endswith(cues.agency_endings):
-        return True  # 政府中小企业服务部门: a department, not a firm
+    if name.endswith(cues.agency_endings) or name.endswith(cues.words["association_endings"]):
+        return True  # 政府中小企业服务部门, 中国新加坡商会: a department or an association, not a firm
     if ev.only_places(cues, name):
         return True  # 来自汕尾、惠州、增城等地: places
     return lst.weak_cue and not (

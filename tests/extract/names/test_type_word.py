@@ -312,3 +312,9 @@ def test_a_party_of_a_lawsuit_or_a_heading_is_no_part_of_the_firm_name(run_text)
     firms = {e.label for e in run_text(text).entities if e.cls == "Enterprise"}
     assert firms == {"云溪银行股份有限公司", "禾丰科技集团有限公司", "青禾新能源科技股份有限公司"}, firms
     assert not [e for e in run_text("华阳化工成为化工园首家搬迁入园投产的企业。").entities if e.label == "入园"]
+
+
+def test_an_association_in_a_list_of_firms_is_no_firm(run_text):
+    text = "此次活动还邀请了云溪马来西亚商会、青禾软件行业协会、禾丰科技有限公司等企业参加。"
+    firms = {e.label for e in run_text(text).entities if e.cls == "Enterprise"}
+    assert "禾丰科技有限公司" in firms and not {f for f in firms if f.endswith(("商会", "协会"))}, firms
