@@ -44,6 +44,7 @@ class ParkPairs:
         self.part_nouns = lexicon.words("part-noun")  # X的核心承载区之一的Y: Y a part of X
         self.part_roles = lexicon.words("part-role-verb")  # X发挥Y核心区功能: X a part of Y
         self.places = lexicon.words("venue-preposition")  # 在Y产业园: where something happens
+        self.possessive = frozenset(lexicon.words("possessive"))
 
     def triggers(self, text: str, masked: str) -> PairTriggers:
         """Where the trigger words stand in `text` (part nouns in `masked`, the text with names masked)."""
@@ -76,7 +77,8 @@ class ParkPairs:
         the sentence names it (X位于Y…，是Y首个…); X发挥Y核心区功能, X作为Y的承载区: the subject is a part of
         the park. Either way the park holds the subject, not the subject it."""
         a, b = m.start - base, m.end - base
-        after = text[b + 1:] if text[b:b + 1] == "的" else text[b:]
+        after = text[b:]
+        after = after[1:] if after[:1] in self.possessive else after  # Y的承载区
         return self.reader.position.settled_in(text, a) or self._placed(text, a) or (
             text[:a].endswith(self.part_roles) and after.startswith(self.part_nouns))
 

@@ -10,7 +10,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
 STAGES = ["discourse.py", "relations.py", "roles.py", "ties.py", "targets.py", "targets_goals.py", "wordforms.py",
-          "confidence.py"]
+          "confidence.py", "park_pairs.py", "park_position.py"]
 # numerals and date marks may stay in code, like punctuation
 NUMERALS = set("零一二两三四五六七八九十百千万年月")
 
