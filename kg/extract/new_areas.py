@@ -26,8 +26,18 @@ from kg.types import EntityKey
 SENTENCE_END = re.compile(r"[。！？!?\n]")
 CLAUSE_EDGE = re.compile(r"[，。；：！？!?,;:\n]")
 BRACKETED = re.compile(r"[（(]([^（）()，。、]{2,8})[）)]")  # what brackets right after a name hold
-BUREAU = re.compile(r"[^，。；、（）()“”\s]{0,10}?(?:局|街道办事处|街道办)")  # 大鹏新区科技创新和经济服务局
-BUREAU_NAME = re.compile(r"[^，。；、（）()“”\s的]{1,10}?局")  # 科技创新和经济服务局: its 经济 shows no development
+NAME_RUN = "[^，。；、（）()“”\\s]"  # characters of one name (no punctuation)
+
+
+def _bureau_patterns(lexicon) -> tuple:
+    """(a bureau right after a name, a bureau's whole name) from the lexicon's bureau endings."""
+    endings, possessive = lexicon.grammar_words.get("bureau-ending", ()), lexicon.grammar_words.get("possessive", ())
+    if not endings:
+        return None, None
+    ending = "(?:" + "|".join(re.escape(w) for w in endings) + ")"
+    not_in_name = "".join(re.escape(w) for w in possessive if len(w) == 1)
+    return (re.compile(NAME_RUN + "{0,10}?" + ending),
+            re.compile(NAME_RUN[:-1] + not_in_name + "]{1,10}?" + ending))
 
 
 @dataclass(frozen=True)
@@ -42,6 +52,8 @@ class AreaTest:
     catalogue_only: frozenset = frozenset()  # 度假区: a park only as a zone of the official catalogue
     administrations: tuple = ()  # 管委会, 管理局: right after the name, what runs a development area
     committees: tuple = ()  # 管委会: anywhere in the text (党工委管委会), what runs a development area
+    bureau: re.Pattern | None = None  # 大鹏新区|科技创新和经济服务局: a district government's body after the name
+    bureau_name: re.Pattern | None = None  # 科技创新和经济服务局: its 经济 shows no development
 
     @classmethod
     def from_lexicon(cls, lexicon) -> "AreaTest":
@@ -54,7 +66,8 @@ class AreaTest:
         return cls(types, tuple(lexicon.words("development-area-word")), frozenset(cores), lexicon.regions,
                    tuple(lexicon.words("zone-area-ending")), tuple(lexicon.words("urban-area-ending")),
                    frozenset(lexicon.words("compass-area-part")), frozenset(lexicon.words("catalogue-only-type")),
-                   tuple(lexicon.words("zone-administration")), tuple(lexicon.words("committee-word")))
+                   tuple(lexicon.words("zone-administration")), tuple(lexicon.words("committee-word")),
+                   *_bureau_patterns(lexicon))
 
     def leisure(self, key: str, zone: str) -> bool:
         """A resort (度假区) that is no zone of the official catalogue: a leisure site, none of the four."""
@@ -88,7 +101,8 @@ class AreaTest:
         for a, b in spans:
             lo = max((m.end() for m in SENTENCE_END.finditer(text, 0, a)), default=0)
             end = SENTENCE_END.search(text, b)
-            sentence = BUREAU_NAME.sub("", text[lo:a] + text[b:end.start() if end else len(text)])
+            sentence = text[lo:a] + text[b:end.start() if end else len(text)]
+            sentence = self.bureau_name.sub("", sentence) if self.bureau_name else sentence
             found.update(w for w in self.words if w in sentence)
         return len(found) >= least
 
@@ -101,7 +115,9 @@ class AreaTest:
         """大鹏新区科技创新和经济服务局, X新区Y街道办事处, with no 管理局 after the name, no 管委会 in the text
         and at most one development word beside the area (试点企业): a district government's bureaus run
         the area, so the text names a district, not a development area."""
-        bureaus = [found.group() for _, b in spans if (found := BUREAU.match(text, b))]
+        if self.bureau is None:
+            return False
+        bureaus = [found.group() for _, b in spans if (found := self.bureau.match(text, b))]
         return any(not b.endswith(self.administrations) for b in bureaus) and not any(
             text.startswith(self.administrations, b) for _, b in spans) and not any(
             w in text for w in self.committees) and not self.developed(text, spans, least=2)
