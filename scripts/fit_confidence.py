@@ -121,46 +121,38 @@ def label_judged(pipeline: Pipeline, record: dict, verdicts: dict):
     return rows
 
 
-def read_judged(paths, corpus: Path) -> list[tuple[dict, dict]]:
-    """(article record, {fact: right?}) for every article with a judged relation in the readings."""
+def _target_key(fact: str) -> tuple:
+    """(park, "value unit", year) of a judged target's fact: matched without the metric, whose words
+    later rules may trim (二是拟投入 -> 拟投入)."""
+    park, _, amount, year = [part.strip() for part in fact.split(" | ")]
+    return park, amount, year
+
+
+FACT_KEYS = {"relation": lambda fact: fact, "target": _target_key}
+
+
+def read_judged(paths, corpus: Path) -> dict:
+    """kind ("relation", "target") -> [(article record, {fact key: right?})] for every article with a
+    judged fact of that kind in the readings; the corpus is read once for both."""
     import csv
 
     csv.field_size_limit(1 << 30)
-    verdicts: dict = {}
+    verdicts: dict = {kind: {} for kind in FACT_KEYS}
     for path in paths:
         with open(path, encoding="utf-8", newline="") as handle:
             for row in csv.DictReader(handle, delimiter="\t"):
-                if row["kind"] == "relation" and row["verdict"] in ("right", "wrong"):
-                    verdicts.setdefault(row["doc_id"], {})[row["fact"]] = row["verdict"] == "right"
-    out = []
+                kind = row["kind"]
+                if kind in FACT_KEYS and row["verdict"] in ("right", "wrong"):
+                    verdicts[kind].setdefault(row["doc_id"], {})[FACT_KEYS[kind](row["fact"])] = row["verdict"] == "right"
+    wanted = set().union(*verdicts.values())
+    records = {}
     with corpus.open(encoding="utf-8") as handle:
         for line in handle:
             record = json.loads(line)
-            if record.get("id") in verdicts:
-                out.append((record, verdicts[record["id"]]))
-    return sorted(out, key=lambda pair: pair[0]["id"])
-
-
-def read_judged_targets(paths, corpus: Path) -> list[tuple[dict, dict]]:
-    """(article record, {(park, "value unit", year): right?}) for every article with a judged target:
-    matched without the metric, whose words later rules may trim (二是拟投入 -> 拟投入)."""
-    import csv
-
-    csv.field_size_limit(1 << 30)
-    verdicts: dict = {}
-    for path in paths:
-        with open(path, encoding="utf-8", newline="") as handle:
-            for row in csv.DictReader(handle, delimiter="\t"):
-                if row["kind"] == "target" and row["verdict"] in ("right", "wrong"):
-                    park, _, amount, year = [part.strip() for part in row["fact"].split(" | ")]
-                    verdicts.setdefault(row["doc_id"], {})[(park, amount, year)] = row["verdict"] == "right"
-    out = []
-    with corpus.open(encoding="utf-8") as handle:
-        for line in handle:
-            record = json.loads(line)
-            if record.get("id") in verdicts:
-                out.append((record, verdicts[record["id"]]))
-    return sorted(out, key=lambda pair: pair[0]["id"])
+            if record.get("id") in wanted:
+                records[record["id"]] = record
+    return {kind: [(records[d], v) for d, v in sorted(by_doc.items()) if d in records]
+            for kind, by_doc in verdicts.items()}
 
 
 def label_judged_targets(pipeline: Pipeline, record: dict, verdicts: dict):
@@ -356,10 +348,11 @@ def main(argv=None) -> int:
     if args.judged:
         if args.corpus is None:
             ap.error("--judged needs --corpus, the JSONL the readings were drawn from")
-        for record, verdicts in read_judged(args.judged, args.corpus):
+        judged = read_judged(args.judged, args.corpus)
+        for record, verdicts in judged["relation"]:
             rel_groups.append(admitted(label_judged(pipeline, record, verdicts)))
             rel_sources.append(JUDGED)
-        for record, verdicts in read_judged_targets(args.judged, args.corpus):
+        for record, verdicts in judged["target"]:
             tgt_groups.append(label_judged_targets(pipeline, record, verdicts))
             tgt_sources.append(JUDGED)
 

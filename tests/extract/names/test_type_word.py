@@ -1,6 +1,11 @@
 from kg.extract.names import type_word
 
 
+
+def _named_parks(run_text, text):
+    """The surfaces of the non-generic park mentions of `text`."""
+    return [m.surface for m in run_text(text).mentions if m.cls == "Park" and not m.generic]
+
 def test_a_type_word_ends_a_name_that_starts_at_a_place(find):
     assert find(type_word.find, "苏州高新区发布新政。") == [("苏州高新区", "Park", "grammar:type-word", False)]
     assert find(type_word.find, "建设苏州生物医药产业园。")[0][0] == "苏州生物医药产业园"  # the verb stays outside
@@ -176,12 +181,9 @@ def test_an_innovation_and_startup_park_is_named_whole(run_text):
 def test_a_firms_headquarters_or_rd_campus_is_no_park(run_text):
     """禾丰科技北京总部园区, 青禾芯片公司美国研发园区: one firm's own facility, which the contract counts as no
     park; a park named by its industry's headquarters (云溪航空总部产业园) is still one."""
-    def parks(text):
-        return [m.surface for m in run_text(text).mentions if m.cls == "Park" and not m.generic]
-
-    assert parks("民警到禾丰科技北京总部园区走访。") == []
-    assert parks("青禾芯片公司美国研发园区落成。") == []
-    assert parks("云溪航空总部产业园开园。") == ["云溪航空总部产业园"]
+    assert _named_parks(run_text, "民警到禾丰科技北京总部园区走访。") == []
+    assert _named_parks(run_text, "青禾芯片公司美国研发园区落成。") == []
+    assert _named_parks(run_text, "云溪航空总部产业园开园。") == ["云溪航空总部产业园"]
 
 
 def test_a_service_platform_for_trade_hiring_or_lending_is_no_research_carrier(run_text):
@@ -197,23 +199,17 @@ def test_a_service_platform_for_trade_hiring_or_lending_is_no_research_carrier(r
 
 def test_a_descriptor_of_sci_tech_or_zero_waste_parks_names_no_park(run_text):
     """科创园区, 创科园区, 无废园区 describe a kind of park, like 智慧园区 or 绿色园区; a place still names one."""
-    def parks(text):
-        return [m.surface for m in run_text(text).mentions if m.cls == "Park" and not m.generic]
-
-    assert parks("政府机构可以直接监督创科园区的开发和营运。") == []
-    assert parks("双方就构建科创园区进行了深入交流。") == []
-    assert parks("云溪将打造无废园区。") == []
-    assert parks("云溪科创园区开园。") == ["云溪科创园区"]
+    assert _named_parks(run_text, "政府机构可以直接监督创科园区的开发和营运。") == []
+    assert _named_parks(run_text, "双方就构建科创园区进行了深入交流。") == []
+    assert _named_parks(run_text, "云溪将打造无废园区。") == []
+    assert _named_parks(run_text, "云溪科创园区开园。") == ["云溪科创园区"]
 
 
 def test_a_park_word_inside_an_agencys_office_name_after_the_agency_names_no_park(run_text):
     """海关总署自贸区和特殊区域发展司, 云溪交警高新区大队: the agency (海关总署, the traffic police 交警) opens an
     office's name; what follows it to the park word is no park's name."""
-    def parks(text):
-        return [m.surface for m in run_text(text).mentions if m.cls == "Park" and not m.generic]
-
-    assert parks("海关总署自贸区和特殊区域发展司负责人表示。") == []
-    assert "云溪交警高新区" not in parks("云溪交警高新区大队开展整治。")
+    assert _named_parks(run_text, "海关总署自贸区和特殊区域发展司负责人表示。") == []
+    assert "云溪交警高新区" not in _named_parks(run_text, "云溪交警高新区大队开展整治。")
 
 
 def test_an_address_that_a_platforms_or_firms_name_repeats_is_no_part_of_it(run_text):
@@ -227,11 +223,8 @@ def test_an_address_that_a_platforms_or_firms_name_repeats_is_no_part_of_it(run_
 
 def test_a_park_word_right_after_a_nature_reserve_names_one_of_its_areas(run_text):
     """青禾山国家公园云溪源园区: the walk stops at the reserve's head (国家公园); what follows is its area."""
-    def parks(text):
-        return [m.surface for m in run_text(text).mentions if m.cls == "Park" and not m.generic]
-
-    assert parks("青禾山国家公园云溪源园区管委会工作人员巡护。") == []
-    assert parks("青禾山云溪源园区管委会工作人员巡护。") != []
+    assert _named_parks(run_text, "青禾山国家公园云溪源园区管委会工作人员巡护。") == []
+    assert _named_parks(run_text, "青禾山云溪源园区管委会工作人员巡护。") != []
 
 
 def test_a_count_before_the_type_word_names_no_park(run_text):
@@ -242,21 +235,15 @@ def test_a_count_before_the_type_word_names_no_park(run_text):
 
 def test_an_approximate_size_in_chinese_numerals_before_a_park_word_names_no_park(run_text):
     """拥有苏州、青禾三地近百万平方米工业园区: a size (近, 百, 万平方米) and a kind of park, no name."""
-    def parks(text):
-        return [m.surface for m in run_text(text).mentions if m.cls == "Park" and not m.generic]
-
-    assert parks("目前拥有苏州、青禾三地近百万平方米工业园区。") == []
+    assert _named_parks(run_text, "目前拥有苏州、青禾三地近百万平方米工业园区。") == []
 
 
 def test_a_generic_modifier_is_no_name_part_whatever_its_tag(run_text):
     """不同类型创科园区, 一线城市生物医药园区: 创科 (an unknown word to the tagger) and 城市 (a place to the
     gazetteer) are generic modifiers, so nothing before the park word names a park."""
-    def parks(text):
-        return [m.surface for m in run_text(text).mentions if m.cls == "Park" and not m.generic]
-
-    assert parks("报告分析了青禾等地不同类型创科园区案例。") == []
-    assert parks("一位一线城市生物医药园区从业者表示。") == []
-    assert parks("云溪创科园区正式开园。") == ["云溪创科园区"]
+    assert _named_parks(run_text, "报告分析了青禾等地不同类型创科园区案例。") == []
+    assert _named_parks(run_text, "一位一线城市生物医药园区从业者表示。") == []
+    assert _named_parks(run_text, "云溪创科园区正式开园。") == ["云溪创科园区"]
 
 
 def test_a_named_road_or_line_before_a_parks_own_name_is_its_address(run_text):
