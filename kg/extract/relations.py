@@ -142,7 +142,6 @@ class RelationExtractor:
         x["blocked"] = 1.0 if blocker else 0.0
         # a park's own firm honoured (获评) in a passage about the park is still its firm
         x["blocked_weak"] = 1.0 if blocker in WEAK_BLOCKERS else 0.0
-        x["roll"] = 1.0 if self.ties.opens_before(ROLL, cues.masked, a) else 0.0  # 名单：A、B…: items of a roll
         # a name that begins with the park's own name is the park's (X高新区集成电路产业园)
         x["owned"] = 1.0 if context.owns(f.subject, m.surface) else 0.0
         x["subject_before"] = 1.0 if cues.subject_at is not None and cues.subject_at < a else 0.0
@@ -258,6 +257,8 @@ class RelationExtractor:
                                named[key])
         if prop == "hasSubPark":
             x["subpark"] = 1.0
+            # 名单：A、B…: the items of a roll (only a sub-park candidate needs the search)
+            x["roll"] = 1.0 if self.ties.opens_before(ROLL, cues.masked, m.start - cues.frame.sentence.start) else 0.0
             x["tie"] = 1.0 if cues.pairs.sub_cue or self._tied(cues, prop, m) else 0.0
         elif prop:
             x.update({"benchmark" if prop == "benchmarksAgainst" else "park_pair": 1.0, "tie": 1.0})
