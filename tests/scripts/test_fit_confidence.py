@@ -42,3 +42,12 @@ def test_a_model_with_one_class_of_facts_keeps_the_shipped_weights(load_script):
     kept = fit.kept_weights("target", ["bias", "explicit", "no_such_feature"])
     assert kept["bias"] == confidence_weights.TARGET_WEIGHTS["bias"] != 0.0
     assert kept["no_such_feature"] == 0.0
+
+
+def test_a_gold_document_that_a_reading_also_drew_keeps_only_the_gold_verdicts(load_script):
+    fit = load_script("fit_confidence")
+    judged = {"relation": [({"id": "news-a"}, {"甲 hasIndustry 乙": False}), ({"id": "news-b"}, {"丙 hasIndustry 丁": True})],
+              "target": [({"id": "news-a"}, {})]}
+    kept = fit.outside_gold(judged, {"news-a", "001_seed"})
+    assert [r["id"] for r, _ in kept["relation"]] == ["news-b"]
+    assert kept["target"] == []
