@@ -66,6 +66,10 @@ class RoleReader:
         self.new_predicate = re.compile("[" + LIST_MARKS + "]" + either(lexicon.words("list-predicate-verb")))
         # 特色农产品加工企业, 新兴金融: right before the item, an adjective is the item's own modifier, no role
         self.modifiers = frozenset(lexicon.words("role-modifier"))
+        # 以A为主导产业、B为…, 以A为主导的B: after a role word, a list mark or 的 (an industry word between)
+        # ends the frame it closed; the items after it have none of its role
+        self.closer = re.compile("(?:" + either(lexicon.words("label-suffix")) + ")?(?:" + LIST_MARKS + "|"
+                                 + either(lexicon.words("possessive")) + ")")
         # 具有特色的…产业链: 特色 as an attribute; 武汉市第一大支柱产业: the role of a city, not of a park in it
         self.owner_tail = re.compile("(?:" + either(lexicon.words("possessive")) + ")?(?:" + either(self.triggers) + ")*$")
         self.attributes = tuple(lexicon.words("attribute-verb"))
@@ -79,7 +83,7 @@ class RoleReader:
         if any(before.endswith(w) for w in self.modifiers):
             triggers = {w: p for w, p in triggers.items() if not (w in self.modifiers and before.endswith(w))}
         return industry_role(s, m, industries, triggers, self.fillers, self.filler_chars, self.new_predicate,
-                             self._not_the_parks)
+                             self._not_the_parks, self.closer)
 
     def _not_the_parks(self, text: str, k: int) -> bool:
         """The role word at `k` is an attribute (具有特色的) or a city's or a province's (武汉市第一大)."""
@@ -92,7 +96,8 @@ class RoleReader:
 
 
 def industry_role(s: Sentence, m: Mention, industries: list, role_triggers: dict, fillers: re.Pattern,
-                  filler_chars: frozenset, new_predicate: re.Pattern | None = None, skip=None) -> str:
+                  filler_chars: frozenset, new_predicate: re.Pattern | None = None, skip=None,
+                  closer: re.Pattern | None = None) -> str:
     """The industry role the words next to `m`'s enumeration give, or '' for plain hasIndustry."""
     text = s.text
     a, b = m.start - s.start, m.end - s.start
@@ -117,19 +122,24 @@ def industry_role(s: Sentence, m: Mention, industries: list, role_triggers: dict
                 continue
             if skip is not None and skip(text, k):
                 continue
-            d = _distance(text, a, b, k, word_end, gap, new_predicate)
+            d = _distance(text, a, b, k, word_end, gap, new_predicate, closer)
             if d is not None and _better(prop, d, best, best_gap):
                 best, best_gap = prop, d
     return best
 
 
-def _distance(text: str, a: int, b: int, k: int, word_end: int, gap, new_predicate) -> int | None:
+def _distance(text: str, a: int, b: int, k: int, word_end: int, gap, new_predicate, closer=None) -> int | None:
     """How far the role word at ``[k, word_end)`` stands from the industry at ``[a, b)`` (list items and
     frames not counted), or None where it is too far or a new predicate opens between them."""
     if k >= b:
         d = gap(b, k)
         return d if d <= ROLE_AFTER and not (new_predicate and new_predicate.search(text, b, k)) else None
     if word_end <= a:
+        if closer is not None and closer.match(text, word_end):
+            return None  # 以A为主导产业、B为支撑产业, 以A为主导的B: the role is said of what stands before
         d = gap(word_end, a)
         return d if d <= ROLE_BEFORE else None
     return None
+
+
+

@@ -7,7 +7,7 @@ from kg.extract.roles import RoleReader
 from kg.ontology import Lexicon
 from kg.types import Mention, Sentence
 
-TRIGGERS = {"主导产业": "hasLeadingIndustry", "未来产业": "hasFutureIndustry"}
+TRIGGERS = {"主导产业": "hasLeadingIndustry", "主导": "hasLeadingIndustry", "未来产业": "hasFutureIndustry"}
 
 
 def _industry(text, surface):
@@ -104,3 +104,17 @@ def test_a_citys_role_and_an_attribute_are_no_roles_of_the_park(run_text):
     city = props("云溪经开区发展汽车产业。汽车产业是青州市第一大支柱产业。")
     assert ("hasLeadingIndustry", "汽车") not in city and ("hasIndustry", "汽车") in city
     assert ("hasLeadingIndustry", "电子信息") in props("云溪高新区以电子信息为第一大支柱产业。")
+
+
+def test_a_role_word_that_closes_the_item_before_gives_the_next_item_none(_role):
+    # 以A为主导产业、B为支撑产业: B has its own frame; 主导产业 closed A's
+    text = "以数字经济为主导产业、生命健康为支撑产业。"
+    assert _role(text, "数字经济", ["生命健康"]) == "hasLeadingIndustry"
+    assert _role(text, "生命健康", ["数字经济"]) == ""
+
+
+def test_a_role_word_before_de_qualifies_a_frame_not_the_items_after_it(_role):
+    # 以产品开发为主导的A、B产业基地: 主导 is said of the product development, not of A and B
+    text = "以下游产品开发为主导的煤化工、精细化工产业基地。"
+    assert _role(text, "煤化工", ["精细化工"]) == ""
+    assert _role("主导产业为集成电路、生物医药。", "生物医药", ["集成电路"]) == "hasLeadingIndustry"
