@@ -62,7 +62,16 @@ class ParkPairs:
             return ""  # 上海自贸试验区及临港新片区: two parks side by side, neither inside nor a model of the other
         if prop == "hasSubPark" and any(self._holds_the_subject(text, base, o) for o in list(alike) or [m]):
             return ""
+        if prop == "hasSubPark" and self._listed_with(subject, base, found):
+            return ""
         return prop
+
+    @staticmethod
+    def _listed_with(subject: list, base: int, found: PairTriggers) -> bool:
+        """虹桥国际开放枢纽包括上海虹桥商务区…和苏州工业园区: the containment word (包括, 下辖) stands before
+        every mention of the subject park, so the subject is one of the items, not what holds them."""
+        first = min((o.start - base for o in subject), default=None)
+        return first is not None and bool(found.sub_cue) and all(p < first for p, _ in found.sub_cue)
 
     def _part_between(self, text: str, base: int, m: Mention, subject: list, found: PairTriggers) -> bool:
         """作为X“三城一岛”的核心承载区之一的Y, X的Y片区: a part noun between the subject and the park, in one

@@ -49,3 +49,9 @@ def test_the_parks_a_roll_lists_are_not_parts_of_its_title_park(run_text):
     pairs = _pairs(run_text, roll)
     assert ("白沙经济技术开发区", "hasSubPark", "白沙综合保税区") in pairs
     assert not {p for p in pairs if p[0] == "云溪自由贸易试验区" and p[1] == "hasSubPark"}
+
+
+def test_a_park_listed_after_a_containment_word_holds_none_of_the_other_items(run_text):
+    # the hub (no park) holds both; the first park listed is no container of the second
+    result = run_text("青禾商务区今年引进项目30个。青禾开放枢纽包括青禾商务区及周边区域，以及邻省的白鹭工业园区，是活力最强的区域之一。")
+    assert not [r for r in result.relations if r.prop == "hasSubPark"]
