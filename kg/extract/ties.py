@@ -29,7 +29,7 @@ BEFORE_NAME = ("origin",)  # 来自北京大学的运动员: a word right before
 BUILDER = ("builder",)  # 由甲集团开发建设: before a firm and a build verb, the park's developer
 # contexts that tie nothing of one class only: a school co-building a park still works for it; a firm
 # a park inspects is still in it, while the sectors it inspects are none it develops
-ONLY_FOR = {"builder": "Enterprise", "regulation": "Industry"}
+ONLY_FOR = {"builder": "Enterprise", "regulation": "Industry", "firm-business": "Industry"}
 LIST_ITEM = 16  # characters of one item of such a list, at most
 SUBJECT_REACH = 3  # clause breaks, at most, between the subject and the object's clause for the tie to span them
 MASK = "\u25a1"  # stands in for the characters of other names, so a word inside a name (建设银行) is no cue

@@ -277,3 +277,14 @@ def test_sectors_a_park_inspects_are_none_it_develops(run_text):
 def test_a_firm_that_issues_something_in_the_park_is_its_agent_not_its_firm(run_text):
     text = "全国首单科创票据落地云溪高新区，由云翔天工集团在银行间债券市场成功发行，发行规模3亿元。"
     assert not {r for r in _rels(run_text, text) if r[1] == "hasEnterprise"}
+
+
+def test_a_firms_business_and_customers_are_no_industries_of_the_park(run_text):
+    """主要从事…, 在A、B等细分领域领先, 销售对象是A、B: what a firm does or sells to; the park develops none of it."""
+    lead = "云溪高新区集聚企业200余家。"
+    niche = lead + "资料显示，禾丰医药主要从事药品研发，其现已在神经系统用药、生物制药等细分领域形成领先地位。"
+    assert not {r for r in _rels(run_text, niche) if r[1] == "hasIndustry"}
+    customers = lead + "该公司的产品主要销售对象是酒店、餐饮等行业。"
+    assert not {r for r in _rels(run_text, customers) if r[1] == "hasIndustry"}
+    developed = lead + "园区重点发展生物制药、餐饮等产业。"
+    assert {o for _, p, o in _rels(run_text, developed) if p == "hasIndustry"} >= {"生物制药"}
