@@ -139,6 +139,7 @@ class FrameReader:
         self.region_endings = frozenset(w("region-ending"))
         self.anaphora = HeadAnaphora(lexicon)
         self.position = ParkPosition(lexicon, cooperate)
+        self.administrations = tuple(w("zone-administration"))  # X新区管理局 speaks for the park
         self.local_bodies = tuple(w("local-body"))  # 社区, 街道: bodies below a district that open a clause as its subject
         self.lead_ok = self.position.lead_ok
 
@@ -166,6 +167,8 @@ class FrameReader:
             topic, subject = self.next_topic(s, keyed, subject, explicit, topic, lead, levels, benchmark_at)
             if region and not explicit and not self.settled_subject(s, keyed, subject):
                 subject = ""  # 临平区拥有…临平经开区…, 甘肃正围绕…: the region speaks; a park it names is its object
+            if not explicit and self.only_its_body(s, keyed, subject):
+                subject = ""  # 甲大学与X新区总工会签署协议: the park's union acts, not the park
             frames.append(SentenceFrame(s, subject, explicit, keyed,
                                         self.region_lead(s, keyed, subject) if explicit else 0))
         return frames
@@ -230,6 +233,15 @@ class FrameReader:
                 if self.position.settled_in(s.text, m.start - s.start):  # X公司注册在Y产业园: a sub-park too
                     return topic, subject or k
         return topic, subject
+
+    def only_its_body(self, s: Sentence, keyed, subject: str) -> bool:
+        """The sentence names the subject park only inside the name of one of its bodies (X新区总工会,
+        X高新区公安分局): the body is what the sentence speaks of."""
+        named = [m for m, k in keyed if k == subject and subject and not m.generic]
+        if not named or any(m.generic and m.cls == "Park" for m, _ in keyed):
+            return False  # …表示，园区正在…发力: the park itself is spoken of too
+        return all(self.position.names_a_body(s.text, m, s.start)
+                   and not s.text.startswith(self.administrations, m.end - s.start) for m in named)
 
     def settled_subject(self, s: Sentence, keyed, subject: str) -> bool:
         """The subject park is named after a settle verb (上海芯超等企业入驻X高新区): the firms settle in it,

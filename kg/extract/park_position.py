@@ -62,8 +62,7 @@ class ParkPosition:
     def is_address(self, text: str, m, base: int) -> bool:
         """The park names an office (两江新区公安分局) or the venue of an event
         (在漕河泾开发区举行): it does not govern the sentence."""
-        after = text[m.end - base:m.end - base + 8]
-        if after.startswith(tuple(self.lex.agency_words)) or self._local_body_after(text, m.end - base):
+        if self.names_a_body(text, m, base):
             return True
         before = text[max(0, m.start - base - 3):m.start - base]
         if self.venue_before.search(before):
@@ -71,6 +70,12 @@ class ParkPosition:
             rest = text[m.end - base:clause_end.start() if clause_end else len(text)]
             return any(v in rest for v in self.lex.venue_cues) or before.endswith(self.location_verbs)
         return False
+
+    def names_a_body(self, text: str, m, base: int) -> bool:
+        """两江新区公安分局, X新区总工会, X经开区（Y镇）Z社区: the park names a body of its own (an office, a
+        union, a community), which is what acts in the sentence."""
+        after = text[m.end - base:m.end - base + 8]
+        return after.startswith(tuple(self.lex.agency_words)) or self._local_body_after(text, m.end - base)
 
     def _local_body_after(self, text: str, end: int) -> bool:
         """X经开区（Y镇）Z社区, X高新区Z街道: a community or a street office of the park speaks, not the park."""

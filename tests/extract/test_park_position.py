@@ -72,3 +72,9 @@ def test_a_community_or_street_office_of_the_park_is_an_address(position):
         assert position.is_address(text, _park(text, surface), 0), text
     text = "云溪高新区引进青禾科技有限公司。"
     assert not position.is_address(text, _park(text, "云溪高新区"), 0)
+
+
+def test_a_union_or_league_of_the_park_is_an_address(run_text):
+    """X新区总工会与Y大学签署协议: the union signs, not the park; the university is no platform of the park."""
+    text = "云溪新区管委会发布新政。青禾大学马克思主义学院与云溪新区总工会签署了战略合作协议。"
+    assert not [r for r in run_text(text).relations if r.prop == "hasPlatform"]
