@@ -51,6 +51,7 @@ def test_green_and_ecological_stay_in_an_industrys_name_as_written(run_text):
 
     assert industries("园区大力发展绿色家居制造产业。") == ["绿色家居制造"]
     assert industries("园区大力发展生态环保产业。") == ["生态环保"]
+    assert industries("园区举行先进储能产业链推广活动。") == ["先进储能"]  # 先进 as written, too
 
 
 def test_a_verb_before_a_bare_industry_head_is_no_part_of_a_name(run_text):
