@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from kg.extract.target_metric import MetricWords
 from kg.extract.targets_goals import NUMERAL, YEAR_MARK, GoalCues, clause_at
 from kg.extract.wordforms import chars, either, frame
 from kg.ontology import Lexicon
@@ -96,6 +97,7 @@ SLOGAN_COUNT = 10  # counts in words below this, with no scale after them, are s
 class TargetExtractor:
     def __init__(self, lexicon: Lexicon):
         self.lex = lexicon
+        self.metric_words = MetricWords(lexicon)
         units = sorted(lexicon.units, key=len, reverse=True)
         unit_re = "|".join(re.escape(u) for u in units)
         self._quantity = re.compile(
@@ -214,8 +216,11 @@ class TargetExtractor:
             metric = metric.replace(w, "")
         metric = self.goals.relative_re.sub("", metric).strip(self.words.metric_trim)
         metric = self.words.enumerator.sub("", metric) if self.words.enumerator else metric
+        metric = self.metric_words.tidy(metric)
         if metric_end is not None:
             metric = (metric + text[b:metric_end]).strip()
+        else:
+            metric += self.metric_words.counted(text, b, unit)  # 建成6个生态清洁小流域
         if self.words.rank_prefixes.match(metric[-1:] or "") and unit in self.words.rank_units:
             metric = metric[:-1]
         if any(mark in metric for mark in NOT_IN_METRIC):
