@@ -324,6 +324,29 @@ def reliability(scored, bins=5) -> list[tuple]:
     return table
 
 
+def validation_lines(pipeline, paths, corpus: Path, fitted: set, weights: dict, points, threshold: float) -> list:
+    """Markdown: the final model's stated confidence against the verdicts of readings no fit saw (their
+    articles that the fit also read are left out), over the facts a build keeps."""
+    from kg.extract.confidence import LogisticModel
+
+    model = LogisticModel(weights, threshold, tuple(tuple(p) for p in points))
+    best: dict = {}
+    for record, verdicts in read_judged(paths, corpus)["relation"]:
+        if record["id"] in fitted:
+            continue
+        for features, ok, key in admitted(label_judged(pipeline, record, verdicts)):
+            best[key] = (max(model.probability(features), best.get(key, (0.0, ok))[0]), ok)
+    kept = [(p, ok) for p, ok in best.values() if p >= threshold]
+    if not kept:
+        return []
+    lines = ["", f"Reliability on held-out readings ({', '.join(str(p) for p in paths)}; no fit saw their "
+             f"{len({k[0] for k in best})} articles): {len(kept)} kept facts, precision "
+             f"{sum(ok for _, ok in kept) / len(kept):.3f}", "",
+             "| stated confidence | facts | mean stated | observed precision |", "|---|---|---|---|"]
+    return lines + [f"| {lo:.1f}–{hi:.1f} | {n} | {mean:.3f} | {observed:.3f} |"
+                    for lo, hi, n, mean, observed in reliability(kept)]
+
+
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--gold", nargs=2, action="append", metavar=("GOLD_DIR", "TEXTS_DIR"), required=True)
@@ -336,6 +359,9 @@ def main(argv=None) -> int:
     ap.add_argument("--least-odds", type=float, default=0.45,
                     help="where judged readings calibrate the confidence, the threshold is at least this: "
                          "a kept fact is about as likely right as wrong on random news, or more (default 0.45)")
+    ap.add_argument("--held-out", nargs="*", type=Path, default=[],
+                    help="judged readings kept out of the fit (left out of --judged too): the report gives the "
+                         "fitted model's reliability on their articles, which no fit saw")
     ap.add_argument("--report", type=Path, help="write the reliability tables (Markdown) here")
     ap.add_argument("--dry-run", action="store_true", help="report only; do not write the weights")
     args = ap.parse_args(argv)
@@ -358,7 +384,10 @@ def main(argv=None) -> int:
     if args.judged:
         if args.corpus is None:
             ap.error("--judged needs --corpus, the JSONL the readings were drawn from")
+        held = {p.resolve() for p in args.held_out}
+        args.judged = [p for p in args.judged if p.resolve() not in held]
         judged = outside_gold(read_judged(args.judged, args.corpus), gold_docs)
+        fitted_docs = gold_docs | {record["id"] for record, _ in judged["relation"]}
         for record, verdicts in judged["relation"]:
             rel_groups.append(admitted(label_judged(pipeline, record, verdicts)))
             rel_sources.append(JUDGED)
@@ -409,6 +438,9 @@ def main(argv=None) -> int:
                       "| stated confidence | facts | mean stated | observed precision |", "|---|---|---|---|"]
             for lo, hi, n, mean, observed in reliability(part):
                 lines.append(f"| {lo:.1f}–{hi:.1f} | {n} | {mean:.3f} | {observed:.3f} |")
+        if kind == "relation" and args.held_out and args.corpus is not None:
+            lines += validation_lines(pipeline, args.held_out, args.corpus, fitted_docs if args.judged else gold_docs,
+                                      weights, points, threshold)
         if not both:
             lines += ["", "Every fact is right (or every fact wrong): nothing to separate them by, so the weights "
                       "of the last fit that had both are kept."]

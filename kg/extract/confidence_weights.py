@@ -1,7 +1,7 @@
 """Fitted weights of the confidence models: written by scripts/fit_confidence.py, not by hand."""
-RELATION_WEIGHTS = {"anchored": 0.7451, "benchmark": 0.654, "bias": -1.4665, "blocked_weak": 0.794, "crowded": 1.1822, "enterprise": 0.2197, "explicit": 0.1684, "gazetteer": 0.0794, "in_list": 0.156, "industry": -0.077, "list_stage": 0.7507, "name_prefix": 1.2221, "object_legal": -1.1217, "object_repeated": 1.3629, "owned": 0.7986, "park_pair": -1.5657, "platform": 0.2697, "role": -0.2587, "same_clause": 0.4429, "sentence_gap": -0.2658, "subject_before": -0.5496, "subject_in_lead": -0.2057, "subpark": 0.4993, "tie": -0.0489, "topic_only_no_tie": -0.0469, "trade_name": -1.3085}
+RELATION_WEIGHTS = {"anchored": 0.6449, "benchmark": 0.5788, "bias": -2.3329, "blocked_weak": 0.4494, "crowded": 1.6259, "enterprise": 0.1448, "explicit": 0.4048, "gazetteer": 0.0129, "in_list": 0.2343, "industry": -0.0769, "list_stage": 0.7629, "name_prefix": 1.4252, "object_legal": -0.9025, "object_repeated": 1.4051, "owned": 0.6634, "park_pair": -1.2505, "platform": 0.175, "role": 0.383, "same_clause": 0.3331, "sentence_gap": -0.0436, "subject_before": -0.5393, "subject_in_lead": -0.1075, "subpark": 0.4288, "tie": 0.1784, "topic_only_no_tie": 0.5424, "trade_name": -1.3581}
 RELATION_THRESHOLD = 0.45
-RELATION_CALIBRATION = [[0.3229, 0.2857], [0.4739, 0.3667], [0.5377, 0.4348], [0.5832, 0.4865], [0.6284, 0.5143], [0.6713, 0.5641], [0.7213, 0.6301], [0.821, 0.7394], [0.9348, 0.8382]]
+RELATION_CALIBRATION = [[0.438, 0.3281], [0.6554, 0.5575], [0.7464, 0.7], [0.7615, 0.7308], [0.8346, 0.7474], [0.9047, 0.873], [0.9468, 0.8788], [0.9806, 0.9048]]
 TARGET_WEIGHTS = {"bias": 2.7594, "count_unit": -0.4833, "deadline_year": 0.1914, "explicit": 0.5118, "goal_in_clause": 0.4779, "sentence_gap": 0.0, "subject_in_lead": -0.6574}
 TARGET_THRESHOLD = 0.0
 TARGET_CALIBRATION = []

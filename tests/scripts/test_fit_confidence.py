@@ -1,6 +1,8 @@
 """scripts/fit_confidence.py: the calibration that turns the model's score into a rate of right facts."""
 from __future__ import annotations
 
+import json
+
 
 def test_isotonic_points_rise_and_pool_small_blocks(load_script):
     fit = load_script("fit_confidence")
@@ -51,3 +53,19 @@ def test_a_gold_document_that_a_reading_also_drew_keeps_only_the_gold_verdicts(l
     kept = fit.outside_gold(judged, {"news-a", "001_seed"})
     assert [r["id"] for r, _ in kept["relation"]] == ["news-b"]
     assert kept["target"] == []
+
+
+def test_held_out_readings_report_the_fitted_models_reliability_on_articles_no_fit_saw(load_script, pipeline, tmp_path):
+    fit = load_script("fit_confidence")
+    text = "云溪高新区重点发展集成电路产业。云溪高新区引进禾丰科技有限公司。"
+    corpus = tmp_path / "corpus.jsonl"
+    corpus.write_text(json.dumps({"id": "news-a", "text": text}, ensure_ascii=False) + "\n", encoding="utf-8")
+    reading = tmp_path / "reading.tsv"
+    rows = ["doc_id\tkind\tclass\tfact\tconfidence\tevidence\tverdict\treason",
+            "news-a\trelation\thasIndustry\t云溪高新区 hasIndustry 集成电路\t\t\tright\t",
+            "news-a\trelation\thasEnterprise\t云溪高新区 hasEnterprise 禾丰科技有限公司\t\t\twrong\tdoubtful"]
+    reading.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    weights = {"bias": 0.0}
+    lines = fit.validation_lines(pipeline, [reading], corpus, set(), weights, (), 0.4)
+    assert any("held-out readings" in line and "2 kept facts, precision 0.500" in line for line in lines)
+    assert fit.validation_lines(pipeline, [reading], corpus, {"news-a"}, weights, (), 0.4) == []  # fitted: left out
