@@ -140,7 +140,9 @@ class FrameReader:
         self.anaphora = HeadAnaphora(lexicon)
         self.position = ParkPosition(lexicon, cooperate)
         self.administrations = tuple(w("zone-administration"))  # X新区管理局 speaks for the park
-        self.local_bodies = tuple(w("local-body"))  # 社区, 街道: bodies below a district that open a clause as its subject
+        # 社区, 街道, 滠口街道: bodies below a district (by their word, or a short name and the word) that open a
+        # clause as its subject
+        self.local_body = re.compile("[^，。、；：（）()]{0,4}?(?:" + either(w("local-body")) + ")")
         self.lead_ok = self.position.lead_ok
 
     def frames(self, sentences: list[Sentence], mentions: list[Mention], keys: dict,
@@ -254,8 +256,9 @@ class FrameReader:
         with a park or a park's office (滨湖区委副书记 is a person's title)."""
         lead = self._first_full_clause(text)
         offset = text.find(lead)
-        if lead.startswith(self.local_bodies):  # 社区也与X大学对接: a community or a street office speaks for itself
-            body = next(w for w in self.local_bodies if lead.startswith(w))
+        found = self.local_body.match(lead)
+        if found:  # 社区也与X大学对接, 滠口街道负责人表示: a community or a street office speaks for itself
+            body = found.group()
             if not any(m.cls == "Park" and m.start - base <= offset + len(body) for m, _ in keyed):
                 return body
         for size in range(min(6, len(lead)), 1, -1):

@@ -113,3 +113,10 @@ def test_a_community_opening_a_sentence_speaks_for_itself(run_text):
     text = "云溪高新区开展暑期托管服务。同时，社区也与青禾大学各个学院社会实践服务队进行积极对接，开展特色托管服务。"
     result = run_text(text)
     assert not {r for r in result.relations if r.prop == "hasPlatform"}
+
+
+def test_a_named_street_office_opening_a_sentence_speaks_for_itself(reader):
+    """柳河街道负责人告诉记者，该街道辖区内白鹭工业园…: the street office speaks (its area, not a zone's sub-park)."""
+    text = "柳河街道有关负责人告诉记者，仅该街道辖区内白鹭工业园入驻企业就有300余家。"
+    assert reader.region_subject(text, [], 0) == "柳河街道"
+    assert reader.region_subject("同时，社区也与青禾大学对接。", [], 0) == "社区"
