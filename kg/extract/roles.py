@@ -68,6 +68,8 @@ class RoleReader:
         self.modifiers = frozenset(lexicon.words("role-modifier"))
         # 以A为主导产业、B为…, 以A为主导的B: after a role word, a list mark or 的 (an industry word between)
         # ends the frame it closed; the items after it have none of its role
+        self.possessives = tuple(lexicon.words("possessive"))
+        self.copulas = tuple(lexicon.words("role-copula"))
         self.closer = re.compile("(?:" + either(lexicon.words("label-suffix")) + ")?(?:" + LIST_MARKS + "|"
                                  + either(lexicon.words("possessive")) + ")")
         # 具有特色的…产业链: 特色 as an attribute; 武汉市第一大支柱产业: the role of a city, not of a park in it
@@ -83,7 +85,14 @@ class RoleReader:
         if any(before.endswith(w) for w in self.modifiers):
             triggers = {w: p for w, p in triggers.items() if not (w in self.modifiers and before.endswith(w))}
         return industry_role(s, m, industries, triggers, self.fillers, self.filler_chars, self.new_predicate,
-                             self._not_the_parks, self.closer)
+                             self._not_the_parks, self.closer, self._heads_its_own_phrase)
+
+    def _heads_its_own_phrase(self, text: str, b: int, k: int, gap) -> bool:
+        """Between the industry (ending at `b`) and the role word at `k`: a 的 with words of a phrase of its
+        own after it (…产业创新发展的区域服务特色), and no copula (是, 作为) that makes the industry the role's;
+        list frames and counts are no words (包括A、B在内的八大未来产业)."""
+        ends = [text.rfind(w, b, k) + len(w) for w in self.possessives if text.rfind(w, b, k) >= 0]
+        return bool(ends) and gap(max(ends), k) > 0 and not any(w in text[b:k] for w in self.copulas)
 
     def _not_the_parks(self, text: str, k: int) -> bool:
         """The role word at `k` is an attribute (具有特色的) or a city's or a province's (武汉市第一大)."""
@@ -97,7 +106,7 @@ class RoleReader:
 
 def industry_role(s: Sentence, m: Mention, industries: list, role_triggers: dict, fillers: re.Pattern,
                   filler_chars: frozenset, new_predicate: re.Pattern | None = None, skip=None,
-                  closer: re.Pattern | None = None) -> str:
+                  closer: re.Pattern | None = None, owned=None) -> str:
     """The industry role the words next to `m`'s enumeration give, or '' for plain hasIndustry."""
     text = s.text
     a, b = m.start - s.start, m.end - s.start
@@ -122,17 +131,20 @@ def industry_role(s: Sentence, m: Mention, industries: list, role_triggers: dict
                 continue
             if skip is not None and skip(text, k):
                 continue
-            d = _distance(text, a, b, k, word_end, gap, new_predicate, closer)
+            d = _distance(text, a, b, k, word_end, gap, new_predicate, closer, owned)
             if d is not None and _better(prop, d, best, best_gap):
                 best, best_gap = prop, d
     return best
 
 
-def _distance(text: str, a: int, b: int, k: int, word_end: int, gap, new_predicate, closer=None) -> int | None:
+def _distance(text: str, a: int, b: int, k: int, word_end: int, gap, new_predicate, closer=None,
+              owned=None) -> int | None:
     """How far the role word at ``[k, word_end)`` stands from the industry at ``[a, b)`` (list items and
     frames not counted), or None where it is too far or a new predicate opens between them."""
     if k >= b:
         d = gap(b, k)
+        if owned is not None and owned(text, b, k, gap):
+            return None  # …生命健康产业创新发展的区域服务特色: 特色 heads a phrase of its own
         return d if d <= ROLE_AFTER and not (new_predicate and new_predicate.search(text, b, k)) else None
     if word_end <= a:
         if closer is not None and closer.match(text, word_end):

@@ -118,3 +118,12 @@ def test_a_role_word_before_de_qualifies_a_frame_not_the_items_after_it(_role):
     text = "以下游产品开发为主导的煤化工、精细化工产业基地。"
     assert _role(text, "煤化工", ["精细化工"]) == ""
     assert _role("主导产业为集成电路、生物医药。", "生物医药", ["集成电路"]) == "hasLeadingIndustry"
+
+
+def test_a_role_word_heading_a_phrase_of_its_own_after_de_gives_none(run_text, _role):
+    # …产业创新发展的区域服务特色: 特色 heads 区域服务; a list frame or a count after 的 is no phrase
+    result = run_text("青禾新区将着力打造新医药与生命健康产业创新发展的区域服务特色。")
+    assert {(r.object.split(":", 1)[1], r.prop) for r in result.relations} == {("生命健康", "hasIndustry")}
+    text = "拥有包括量子信息、深海探采在内的两大未来产业。"
+    assert _role(text, "量子信息", ["深海探采"]) == "hasFutureIndustry"
+    assert _role("集成电路是园区的主导产业。", "集成电路") == "hasLeadingIndustry"
