@@ -1,0 +1,35 @@
+"""An academy's unit is one platform with its academy; a university's faculty is the university's; a
+platform phrase that a goal verb builds, a count opens or a layout counts names nothing."""
+
+
+def _platforms(run_text, text):
+    return [m.surface for m in run_text(text).mentions if m.cls == "Platform" and not m.generic]
+
+
+def test_an_academys_unit_across_a_conjunction_is_one_platform(run_text):
+    assert _platforms(run_text, "企业与青禾科学院化学与物理研究所开展合作。") == ["青禾科学院化学与物理研究所"]
+
+
+def test_an_academys_unit_with_a_short_head_is_one_platform(run_text):
+    assert _platforms(run_text, "研发团队多次与青禾科学院白河煤化所进行技术交流。") == ["青禾科学院白河煤化所"]
+    assert _platforms(run_text, "青禾科学院所属企业参加。") == ["青禾科学院"]
+
+
+def test_a_faculty_cut_at_its_conjunction_is_the_universitys(run_text):
+    assert _platforms(run_text, "他在青禾大学经济与工商管理学院任教。") == ["青禾大学"]
+    found = _platforms(run_text, "携手青禾大学白云二医院和白河医学院附属医院团队。")
+    assert "白河医学院" in found and not any(name.startswith("青禾大学白云") for name in found)
+
+
+def test_a_platform_a_goal_verb_builds_or_a_count_opens_is_a_description(run_text):
+    assert not _platforms(run_text, "园区将建成青禾新区公益创新平台、服务示范基地。")
+    assert not _platforms(run_text, "园区打造“一带一路”青禾国际合作领域公共服务平台。")
+    assert not _platforms(run_text, "致力于建设以开源软件为代表的青禾生态服务平台。")
+    assert not _platforms(run_text, "努力打造20家海洋创新平台。")
+    assert _platforms(run_text, "由区政府打造的“青禾数字经济公共服务平台”上线。") == ["青禾数字经济公共服务平台"]
+
+
+def test_a_layout_of_centres_or_a_chain_of_stages_names_no_platform(run_text):
+    assert not _platforms(run_text, "研发布局由青禾科学城单研发中心升级成青禾-白河双研发中心布局。")
+    assert not _platforms(run_text, "构建“概念验证中心-高质量孵化器-创新联合体”的加速体系。")
+    assert _platforms(run_text, "青禾-白河科技成果转化工作站揭牌。") == ["青禾-白河科技成果转化工作站"]
