@@ -25,12 +25,14 @@ import re
 from dataclasses import replace
 from functools import lru_cache
 
+from kg.extract.names import descriptors as ds
 from kg.extract.names.cues import NUMERALS, CueIndex
 from kg.extract.names.rules import Candidate, candidate
+from kg.extract.segment import UNKNOWN
 from kg.types import Sentence
 
 UNIT_REACH = 12  # characters of a unit's name after its parent's
-FIELD_REACH = 6  # characters of the first field before the conjunction
+FIELD_REACH = 8  # characters of the first field before the conjunction
 GOAL_REACH = 30  # how far before a described platform a goal verb builds it
 CLAUSE_ENDS = "，。；：！？,;:!?\n"
 _HAN = re.compile(r"[\u4e00-\u9fff]+")
@@ -40,9 +42,23 @@ def apply(cues: CueIndex, sent: Sentence, cands: list[Candidate]) -> list[Candid
     """`cands` with academies' and universities' units joined to them, and described platforms gone."""
     if not any(c.cls == "Platform" for c in cands):
         return cands
+    cands = _join_branches(cues, sent, cands)
     cands = [c for c in cands if not (c.cls == "Platform" and describes(cues, sent.text, c.start - sent.start,
                                                                        c.end - sent.start))]
     return join_units(cues, sent, cands)
+
+
+def _join_branches(cues: CueIndex, sent: Sentence, cands: list[Candidate]) -> list[Candidate]:
+    """某研究院|四川分院: a platform's branch right after the platform is one platform, named by both."""
+    parents = {c.end: c for c in cands if c.cls == "Platform" and not c.generic}
+    heads = cues.lex.words("branch-unit-head")
+    out = []
+    for c in cands:
+        parent = parents.get(c.start)
+        if c.cls == "Platform" and parent is not None and sent.text[:c.end - sent.start].endswith(heads):
+            c = replace(c, start=parent.start)
+        out.append(c)
+    return out
 
 
 def join_units(cues: CueIndex, sent: Sentence, cands: list[Candidate]) -> list[Candidate]:
@@ -93,7 +109,7 @@ def _type_word_end(cues: CueIndex, text: str, b: int, lo: int, hi: int) -> int:
     between the parent's end `b` and it; 0 for none."""
     tokens = cues.tokens(text[b:hi])
     for tok in tokens:
-        if (tok.word in cues.lex.boundaries and b + tok.start >= lo) or cues.is_place_token(tok):
+        if b + tok.start >= lo and (tok.word in cues.lex.boundaries or cues.is_place_token(tok)):
             return 0  # 某大学某医院和某地医学院: a place opens another body's name, no field of a unit
         end = b + tok.end
         if end <= lo or end - b > UNIT_REACH + FIELD_REACH:
@@ -134,18 +150,37 @@ def _abbreviated_unit(cues: CueIndex, text: str, b: int, hi: int) -> int:
 def describes(cues: CueIndex, text: str, a: int, b: int) -> bool:
     """The platform phrase at ``text[a:b]`` describes a goal, a count or a layout, or opens a chain: no name."""
     name = text[a:b]
-    dash = min((name.find(d) for d in cues.lex.words("chain-dash") if d in name), default=-1)
-    if dash > 0 and any(f.endswith(name[:dash]) for f in cues.type_forms if cues.type_words[f][0] == "Platform"):
-        return True  # 中心-孵化器: a type word alone, then the next stage of a chain
-    form = _form_at(cues, name, len(name))
-    if form and name[:-len(form)].endswith(cues.lex.words("layout-count")):
-        return True  # 单研发中心: a layout of a firm's centres
+    if _names_nothing(cues, name):
+        return True
     if not name.endswith(cues.lex.words("described-head")) or (a > 0 and text[a - 1] in "“\"「『‘"):
-        return False
+        return "的" in name and name.endswith(cues.lex.words("described-head"))  # “以某某的某平台”为定位
     before = text[max(0, a - GOAL_REACH):a]
     if _counted(cues.lex.words("approximate"), cues.lex.words("park-counter")).search(before):
         return True  # 20家海洋创新平台: a count of a kind
     return _built_as_goal(cues, before)
+
+
+def _names_nothing(cues: CueIndex, name: str) -> bool:
+    """What the platform phrase itself shows: a chain, a layout, a region, a fragment, a firm's centre, a
+    branch of no body."""
+    dash = min((name.find(d) for d in cues.lex.words("chain-dash") if d in name), default=-1)
+    if dash > 0 and any(f.endswith(name[:dash]) for f in cues.type_forms if cues.type_words[f][0] == "Platform"):
+        return True  # 中心-孵化器: a type word alone, then the next stage of a chain
+    form = _form_at(cues, name, len(name))
+    prefix = name[:-len(form)] if form else name
+    if prefix.endswith(cues.lex.words("layout-count")) or cues.is_place(name) or _opens_with_fragment(cues, name):
+        return True  # 单研发中心: a layout of a firm's centres; 京津冀: a region; 区及实验室: a fragment
+    if form in cues.lex.words("firm-facility-head") and any(w in prefix for w in cues.lex.words("firm-scope")):
+        return True  # 某公司全球研发中心, 欧亚地区某某研发中心: a firm's own centre for a market
+    if form in cues.lex.words("branch-unit-head") and ds.only_places(cues, prefix):
+        return True  # 河北分院: a branch of no body named here (a parent's 某研究院四川分院 is joined)
+    return False
+
+
+def _opens_with_fragment(cues: CueIndex, name: str) -> bool:
+    """区及实验室: the end of a word before, glued to a conjunction (及, 和) into a word the segmenter did not know."""
+    toks = cues.tokens(name[:4])
+    return bool(toks) and toks[0].pos == UNKNOWN and len(toks[0].word) == 2 and toks[0].word[1] in cues.words["inner_conjunctions"]
 
 
 def _built_as_goal(cues: CueIndex, before: str) -> bool:

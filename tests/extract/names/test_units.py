@@ -33,3 +33,27 @@ def test_a_layout_of_centres_or_a_chain_of_stages_names_no_platform(run_text):
     assert not _platforms(run_text, "研发布局由青禾科学城单研发中心升级成青禾-白河双研发中心布局。")
     assert not _platforms(run_text, "构建“概念验证中心-高质量孵化器-创新联合体”的加速体系。")
     assert _platforms(run_text, "青禾-白河科技成果转化工作站揭牌。") == ["青禾-白河科技成果转化工作站"]
+
+
+def test_an_academys_long_unit_after_a_place_is_one_platform(run_text):
+    found = _platforms(run_text, "由青禾科学院白河光学精密机械与物理研究所承办。")
+    assert found == ["青禾科学院白河光学精密机械与物理研究所"]
+
+
+def test_a_quoted_platform_phrase_with_an_attribute_is_a_positioning(run_text):
+    assert not _platforms(run_text, "青禾软件以“助力园区治理提升和产业数智升级的开源自主创新公共技术服务平台”为定位。")
+
+
+def test_a_firms_centre_for_a_market_is_the_firms(run_text):
+    assert not _platforms(run_text, "拜访了甲乙公司全球三文鱼养殖研发中心。")
+    assert not _platforms(run_text, "青禾集团全球研发中心位于某地。")
+
+
+def test_a_branch_is_its_parents_and_a_branch_of_no_body_names_nothing(run_text):
+    assert _platforms(run_text, "青禾研究院四川分院介绍，本次土地竞买分上午场。") == ["青禾研究院四川分院"]
+    assert not _platforms(run_text, "青禾肿瘤医院（下称“河北分院”）拟注销。")
+
+
+def test_a_word_end_glued_to_a_conjunction_opens_no_platform(run_text):
+    assert not _platforms(run_text, "建有库房、查验区及实验室等功能区。")
+    assert _platforms(run_text, "协和医学院天津校区开学。") == ["协和医学院天津校区"]
