@@ -57,3 +57,12 @@ def test_a_branch_is_its_parents_and_a_branch_of_no_body_names_nothing(run_text)
 def test_a_word_end_glued_to_a_conjunction_opens_no_platform(run_text):
     assert not _platforms(run_text, "建有库房、查验区及实验室等功能区。")
     assert _platforms(run_text, "协和医学院天津校区开学。") == ["协和医学院天津校区"]
+
+
+def test_a_workshop_before_a_platform_is_no_part_of_its_name(run_text):
+    found = _platforms(run_text, "智能拉花咖啡机器人山东某某制药生产车间青禾零碳创新智慧服务平台淄博市的工作人员在调试设备。")
+    assert found == ["青禾零碳创新智慧服务平台"]
+
+
+def test_a_districts_talent_college_is_no_platform(run_text):
+    assert not _platforms(run_text, "长征镇党建联盟项目发布暨青禾区人才学院长征分院揭牌仪式举行。")
