@@ -216,7 +216,8 @@ class Linker:
             merged.setdefault(k, target)
         merged.update(self._merge_industries(sorted((k for k in surfaces if k.cls == "Industry"), key=len)))
         opener = lambda extra: name_opener(extra, base_tags(), tuple(self.lex.enterprise_legal_suffixes))  # noqa: E731
-        merged.update(merge_firms([k for k in surfaces if k.cls == "Enterprise"], is_place, self._group_forms, opener))
+        merged.update(merge_firms([k for k in surfaces if k.cls == "Enterprise"], is_place, self._group_forms, opener,
+                                  tuple(self.lex.words("key-legal-suffix"))))
         # a university's name is whole on its own: what stands before it is the sentence's (千名|某某大学)
         merged.update(merge_platforms([k for k in surfaces if k.cls == "Platform" and info[k].subclass != "University"]))
         for k in list(merged):  # follow chains

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from kg.extract.names import units
+from kg.extract.names import subsidiaries, units
 from kg.extract.names.cues import TITLE, CueIndex
 from kg.extract.names.evidence import describes_a_kind
 from kg.extract.names.rules import Candidate, rank
@@ -121,7 +121,7 @@ def tidy(cues: CueIndex, sent: Sentence, cands: list[Candidate]) -> list[Candida
             c = replace(c, start=c.start + trimmed)
         if c.end - c.start >= 2:
             out.append(c)
-    return join_branches(cues, sent, units.apply(cues, sent, out))
+    return join_branches(cues, sent, subsidiaries.join(cues, sent, units.apply(cues, sent, out)))
 
 
 def join_branches(cues: CueIndex, sent: Sentence, cands: list[Candidate]) -> list[Candidate]:

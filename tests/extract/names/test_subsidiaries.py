@@ -1,0 +1,26 @@
+"""A group's subsidiary and a firm's branch named right after it are one firm; the group named alone stays."""
+
+
+def _firms(run_text, text):
+    return sorted(e.label for e in run_text(text).entities if e.cls == "Enterprise")
+
+
+def test_a_subsidiary_after_its_group_is_one_firm_with_its_branch(run_text):
+    assert _firms(run_text, "该电站由青禾能源建设集团投资有限公司中南分公司投资建设。") == ["青禾能源建设集团投资有限公司中南分公司"]
+    assert _firms(run_text, "白河十五局集团城轨公司项目负责人介绍。") == ["白河十五局集团城轨公司"]
+
+
+def test_a_banks_branch_after_its_parent_is_one_firm(run_text):
+    assert _firms(run_text, "园区企业被青禾银行股份有限公司温州乐清支行起诉。") == ["青禾银行股份有限公司温州乐清支行"]
+
+
+def test_a_group_named_alone_stays_beside_its_subsidiary(run_text):
+    found = _firms(run_text, "近日，青禾集团工程公司总包的道路竣工。在正式施工前，青禾集团就与业主对接。")
+    assert found == ["青禾集团", "青禾集团工程公司"]
+    assert _firms(run_text, "青禾集团有限公司成立，青禾集团表示。") == ["青禾集团有限公司"]
+
+
+def test_a_relation_word_or_a_kind_after_a_group_names_two_things(run_text):
+    assert "青禾集团" in _firms(run_text, "日前，青禾集团旗下上市公司白云山发布公告。")
+    assert _firms(run_text, "青禾集团与白河科技有限公司签约。") == ["白河科技有限公司", "青禾集团"]
+    assert _firms(run_text, "青禾集团全资子公司白河科技有限公司成立。") == ["白河科技有限公司", "青禾集团"]
