@@ -25,7 +25,7 @@ import re
 from dataclasses import replace
 from functools import lru_cache
 
-from kg.extract.names import descriptors as ds
+from kg.extract.names import descriptors as ds, evidence as ev
 from kg.extract.names.cues import NUMERALS, CueIndex
 from kg.extract.names.rules import Candidate, candidate
 from kg.extract.segment import UNKNOWN
@@ -42,10 +42,22 @@ def apply(cues: CueIndex, sent: Sentence, cands: list[Candidate]) -> list[Candid
     """`cands` with academies' and universities' units joined to them, and described platforms gone."""
     if not any(c.cls == "Platform" for c in cands):
         return cands
-    cands = _join_branches(cues, sent, cands)
+    cands = [_college_of_faculty(cues, sent, c) for c in _join_branches(cues, sent, cands)]
     cands = [c for c in cands if not (c.cls == "Platform" and describes(cues, sent.text, c.start - sent.start,
                                                                        c.end - sent.start))]
     return join_units(cues, sent, cands)
+
+
+def _college_of_faculty(cues: CueIndex, sent: Sentence, c: Candidate) -> Candidate:
+    """某某理工学院|计算机学院: a college's teaching unit is the college's, as a university's is the
+    university's (`type_word`); a unit of technology (某学院未来技术学院) is a research carrier of its own."""
+    name = sent.text[c.start - sent.start:c.end - sent.start]
+    head = next((h for h in cues.lex.subunit_heads if name.endswith(h)), "") if c.cls == "Platform" else ""
+    college = max((name.rfind(f, 0, len(name) - len(head)) + len(f) for f in cues.lex.subunit_heads
+                   if cues.type_words.get(f, ("", ""))[1] == "University"), default=-1) if head else -1
+    if college < 4 or len(name) - len(head) - college < 2 or ev.technical(cues, name[college:], fields=False):
+        return c
+    return replace(c, end=c.start + college, subclass="University")
 
 
 def _join_branches(cues: CueIndex, sent: Sentence, cands: list[Candidate]) -> list[Candidate]:

@@ -66,3 +66,9 @@ def test_a_workshop_before_a_platform_is_no_part_of_its_name(run_text):
 
 def test_a_districts_talent_college_is_no_platform(run_text):
     assert not _platforms(run_text, "长征镇党建联盟项目发布暨青禾区人才学院长征分院揭牌仪式举行。")
+
+
+def test_a_colleges_teaching_unit_is_the_colleges(run_text):
+    assert _platforms(run_text, "青禾理工学院计算机工程学院2021级学生参加救援。") == ["青禾理工学院"]
+    assert _platforms(run_text, "青禾理工学院未来技术学院成立。") == ["青禾理工学院未来技术学院"]
+    assert _platforms(run_text, "青禾学院开学。") == ["青禾学院"]
