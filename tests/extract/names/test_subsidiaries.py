@@ -24,3 +24,9 @@ def test_a_relation_word_or_a_kind_after_a_group_names_two_things(run_text):
     assert "青禾集团" in _firms(run_text, "日前，青禾集团旗下上市公司白云山发布公告。")
     assert _firms(run_text, "青禾集团与白河科技有限公司签约。") == ["白河科技有限公司", "青禾集团"]
     assert _firms(run_text, "青禾集团全资子公司白河科技有限公司成立。") == ["白河科技有限公司", "青禾集团"]
+
+
+def test_a_generic_firm_word_after_a_sector_is_a_kind_of_firm(run_text):
+    assert not _firms(run_text, "吸引来自世界500强企业、中国500强企业、行业领军企业、商协会等66家企业嘉宾参加。")
+    assert not _firms(run_text, "依托产业链龙头企业、专精特新“小巨人”企业等重点企业。")
+    assert _firms(run_text, "青禾科技是本地龙头企业。") == ["青禾科技"]
