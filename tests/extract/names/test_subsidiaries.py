@@ -30,3 +30,8 @@ def test_a_generic_firm_word_after_a_sector_is_a_kind_of_firm(run_text):
     assert not _firms(run_text, "吸引来自世界500强企业、中国500强企业、行业领军企业、商协会等66家企业嘉宾参加。")
     assert not _firms(run_text, "依托产业链龙头企业、专精特新“小巨人”企业等重点企业。")
     assert _firms(run_text, "青禾科技是本地龙头企业。") == ["青禾科技"]
+
+
+def test_a_firm_named_as_anothers_wholly_owned_subsidiary_is_described(run_text):
+    assert not _firms(run_text, "白河信息为青禾瑞肯全资子公司。")
+    assert not _firms(run_text, "白河信息是某某株式会社控股子公司。")
