@@ -140,7 +140,9 @@ def _university(cues: CueIndex, name: str) -> bool:
 
 
 def _form_at(cues: CueIndex, text: str, end: int) -> str:
-    return next((f for f in cues.type_forms if text.endswith(f, 0, end)), "")
+    """The longest type word that ends at `end` (a suffix looked up, longest first), or ''."""
+    longest = len(cues.type_forms[0]) if cues.type_forms else 0
+    return next((text[end - k:end] for k in range(min(longest, end), 0, -1) if text[end - k:end] in cues.type_words), "")
 
 
 def _abbreviated_unit(cues: CueIndex, text: str, b: int, hi: int) -> int:
