@@ -115,15 +115,10 @@ def area_of(cues: CueIndex, before: str, cls: str) -> bool:
     return cls == "Park" and before.endswith(tuple(cues.lex.non_park_words))
 
 
-_FIRM_KINDS: dict = {}  # id(lexicon) -> its generic firm words of three characters or more
-
-
 def kind_of_firm(cues: CueIndex, name: str) -> bool:
     """行业领军企业, 产业链龙头企业: a generic firm word (龙头企业, 领军企业) after words that name no firm
     (a sector, a chain), whatever grammar found it: a kind of firm, not a firm."""
-    kinds = _FIRM_KINDS.get(id(cues.lex))
-    if kinds is None:
-        kinds = _FIRM_KINDS[id(cues.lex)] = tuple(g for g, cls in cues.lex.generic.items() if cls == "Enterprise" and len(g) >= 3)
+    kinds = cues.words["firm_kinds"]
     if not name.endswith(kinds):
         return False
     heads = [g for g in kinds if name.endswith(g) and len(name) > len(g)]

@@ -58,7 +58,7 @@ def _subsidiary_end(cues: CueIndex, text: str, b: int) -> int:
         if (tok.word in cues.lex.generic and tok.word not in cues.lex.enterprise_legal_suffixes) or \
                 tok.word in cues.words["relative_firm_heads"] or tok.word in cues.lex.words("group-relation"):
             return 0  # 某集团全资子公司: described by its group, not named
-        form = next((f for f in cues.lex.enterprise_legal_suffixes if tok.word.endswith(f)), "")
+        form = max((f for f in cues.lex.enterprise_legal_suffixes if tok.word.endswith(f)), key=len, default="")
         if form:
             return b + tok.end if tok.end > len(form) else 0
         last = i + 1 < len(tokens) and tokens[i + 1].word.endswith(tuple(cues.lex.enterprise_legal_suffixes))

@@ -52,7 +52,7 @@ def _college_of_faculty(cues: CueIndex, sent: Sentence, c: Candidate) -> Candida
     """某某理工学院|计算机学院: a college's teaching unit is the college's, as a university's is the
     university's (`type_word`); a unit of technology (某学院未来技术学院) is a research carrier of its own."""
     name = sent.text[c.start - sent.start:c.end - sent.start]
-    head = next((h for h in cues.lex.subunit_heads if name.endswith(h)), "") if c.cls == "Platform" else ""
+    head = max((h for h in cues.lex.subunit_heads if name.endswith(h)), key=len, default="") if c.cls == "Platform" else ""
     college = max((name.rfind(f, 0, len(name) - len(head)) + len(f) for f in cues.lex.subunit_heads
                    if cues.type_words.get(f, ("", ""))[1] == "University"), default=-1) if head else -1
     if college < 4 or len(name) - len(head) - college < 2 or ev.technical(cues, name[college:], fields=False):

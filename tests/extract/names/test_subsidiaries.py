@@ -35,3 +35,11 @@ def test_a_generic_firm_word_after_a_sector_is_a_kind_of_firm(run_text):
 def test_a_firm_named_as_anothers_wholly_owned_subsidiary_is_described(run_text):
     assert not _firms(run_text, "白河信息为青禾瑞肯全资子公司。")
     assert not _firms(run_text, "白河信息是某某株式会社控股子公司。")
+
+
+def test_a_groups_own_legal_suffix_is_no_subsidiary_whatever_the_set_order(pipeline):
+    from kg.extract.names.subsidiaries import _subsidiary_end
+
+    cues = pipeline.recognizer.cues
+    text = "节由青禾市白河区农旅发展集团有限公司主办。"
+    assert _subsidiary_end(cues, text, text.index("有限公司")) == 0
