@@ -43,3 +43,8 @@ def test_a_groups_own_legal_suffix_is_no_subsidiary_whatever_the_set_order(pipel
     cues = pipeline.recognizer.cues
     text = "节由青禾市白河区农旅发展集团有限公司主办。"
     assert _subsidiary_end(cues, text, text.index("有限公司")) == 0
+
+
+def test_an_area_or_a_type_is_never_a_firm(run_text):
+    assert not _firms(run_text, "新城区、碑林区、青禾港务区获评优秀组织奖，白河生态区获评体育道德风尚奖。")
+    assert not _firms(run_text, "至此，青禾陆港型、空港型、生产服务型、商贸服务型“四型”国家物流枢纽全部获批。")
