@@ -34,6 +34,7 @@ from kg.types import Sentence
 UNIT_REACH = 12  # characters of a unit's name after its parent's
 FIELD_REACH = 8  # characters of the first field before the conjunction
 GOAL_REACH = 30  # how far before a described platform a goal verb builds it
+_ORDINALS = NUMERALS.replace("0-9", "")  # 三分院: branches numbered, not named
 CLAUSE_ENDS = "，。；：！？,;:!?\n"
 _HAN = re.compile(r"[\u4e00-\u9fff]+")
 
@@ -186,8 +187,8 @@ def _names_nothing(cues: CueIndex, name: str) -> bool:
         return True  # 单研发中心: a layout of a firm's centres; 京津冀: a region; 区及实验室: a fragment
     if form in cues.lex.words("firm-facility-head") and any(w in prefix for w in cues.lex.words("firm-scope")):
         return True  # 某公司全球研发中心, 欧亚地区某某研发中心: a firm's own centre for a market
-    if form in cues.lex.words("branch-unit-head") and ds.only_places(cues, prefix):
-        return True  # 河北分院: a branch of no body named here (a parent's 某研究院四川分院 is joined)
+    if form in cues.lex.words("branch-unit-head") and (ds.only_places(cues, prefix) or prefix[-1:] in _ORDINALS):
+        return True  # 河北分院: a branch of no body named here (a parent's 某研究院四川分院 is joined); 市检三分院: a numbered branch of a court or an office
     return False
 
 

@@ -72,3 +72,8 @@ def test_a_colleges_teaching_unit_is_the_colleges(run_text):
     assert _platforms(run_text, "青禾理工学院计算机工程学院2021级学生参加救援。") == ["青禾理工学院"]
     assert _platforms(run_text, "青禾理工学院未来技术学院成立。") == ["青禾理工学院未来技术学院"]
     assert _platforms(run_text, "青禾学院开学。") == ["青禾学院"]
+
+
+def test_a_numbered_branch_is_an_offices_not_a_platform(run_text):
+    assert not _platforms(run_text, "青禾三中院联合市公安局、市检三分院会商后共同签署备忘录。")
+    assert _platforms(run_text, "青禾科学院长春分院参加。") == ["青禾科学院长春分院"]
