@@ -1,8 +1,8 @@
 """Short names a text declares for a name (某某股份有限公司（以下简称“某某科技”）): one entity, not two.
 
 A document names a firm, a platform or a park in full once and declares the short form it uses after it,
-in brackets, with an alias cue (以下简称, 下称, 简称) and the short form quoted; one or more forms, joined
-by 或 or 、. Where the grammars found the short form as a name of the same class, its entity is the full
+in brackets, with an alias cue (以下简称, 下称, 简称) and the short form, quoted (one or more forms, joined
+by 或 or 、) or not. Where the grammars found the short form as a name of the same class, its entity is the full
 name's alias. Linking merges short forms by their shape only (a prefix, a place dropped); a declared form
 may share no shape with the full name (人工智能与数字经济某省实验室（以下简称“某某实验室”）).
 
@@ -24,10 +24,11 @@ ASIDE_REACH = 60  # characters of the bracketed aside after the full name
 
 @lru_cache(maxsize=4)
 def _aside(cues: tuple) -> re.Pattern:
-    """（以下简称“甲”或“乙”）: the opening bracket, a cue, and the quoted forms; a bracketed place may
-    stand before it (某省实验室（深圳）（以下简称…））."""
+    """（以下简称“甲”或“乙”）, （简称甲）: the opening bracket, a cue, and the quoted forms or one
+    unquoted form up to the closing bracket; a bracketed place may stand before it (某省实验室（深圳）（以下简称…））."""
     cue = "|".join(map(re.escape, cues))
-    return re.compile(f"(?:[（(][^（）()]{{1,6}}[）)])?[（(](?:{cue})[：:为]?((?:“[^“”（）()]{{1,20}}”[或、]?)+)")
+    return re.compile(f"(?:[（(][^（）()]{{1,6}}[）)])?[（(](?:{cue})[：:为]?"
+                      f"((?:“[^“”（）()]{{1,20}}”[或、]?)+|[^“”（）()《》，、]{{1,20}}(?=[）)]))")
 
 
 def declared_pairs(text: str, mentions: list, cues: tuple) -> list[tuple[tuple, tuple]]:
@@ -40,9 +41,11 @@ def declared_pairs(text: str, mentions: list, cues: tuple) -> list[tuple[tuple, 
         found = _aside(cues).match(text, m.end, m.end + ASIDE_REACH)
         if not found:
             continue
-        for quoted in re.finditer("“([^”]+)”", found.group(1)):
-            a = found.start(1) + quoted.start(1)
-            short = by_span.get((a, a + len(quoted.group(1))))
+        forms = found.group(1)
+        quoted = [(q.start(1), q.group(1)) for q in re.finditer("“([^”]+)”", forms)] or [(0, forms)]  # 简称甲 unquoted
+        for at, form in quoted:
+            a = found.start(1) + at
+            short = by_span.get((a, a + len(form)))
             if short is not None and short.cls == m.cls:
                 pairs.append(((m.start, m.end), (short.start, short.end)))
     return pairs

@@ -19,3 +19,8 @@ def test_a_declared_short_form_after_a_bracketed_place_is_an_alias(run_text):
 def test_a_short_form_of_another_class_stays_its_own(run_text):
     found = _entities(run_text, "青禾大学（下称“青禾科技城”）建设加快。")
     assert ("Platform", "青禾大学") in found
+
+
+def test_an_unquoted_declared_short_form_is_an_alias_too(run_text):
+    found = _entities(run_text, "园区与青禾网络科技有限公司（下称青禾盒子）签约。青禾盒子将建设仓库。")
+    assert list(found) == [("Enterprise", "青禾网络科技有限公司")]
