@@ -33,9 +33,10 @@ def _aside(cues: tuple) -> re.Pattern:
 
 def declared_pairs(text: str, mentions: list, cues: tuple) -> list[tuple[tuple, tuple]]:
     """[(full span, short span)] for each named mention right before an aside that declares a short
-    form, and each named mention of the same class that is one of the quoted forms."""
+    form, and a named mention of the same class that is one of the forms (there, or elsewhere written alike)."""
     named = [m for m in mentions if not m.generic]
     by_span = {(m.start, m.end): m for m in named}
+    by_surface = {m.surface: m for m in named}  # the aside's form unfound (简称甲, unquoted), 甲 found later
     pairs = []
     for m in named:
         found = _aside(cues).match(text, m.end, m.end + ASIDE_REACH)
@@ -45,7 +46,7 @@ def declared_pairs(text: str, mentions: list, cues: tuple) -> list[tuple[tuple, 
         quoted = [(q.start(1), q.group(1)) for q in re.finditer("“([^”]+)”", forms)] or [(0, forms)]  # 简称甲 unquoted
         for at, form in quoted:
             a = found.start(1) + at
-            short = by_span.get((a, a + len(form)))
+            short = by_span.get((a, a + len(form))) or by_surface.get(form)
             if short is not None and short.cls == m.cls:
                 pairs.append(((m.start, m.end), (short.start, short.end)))
     return pairs

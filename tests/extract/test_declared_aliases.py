@@ -22,5 +22,5 @@ def test_a_short_form_of_another_class_stays_its_own(run_text):
 
 
 def test_an_unquoted_declared_short_form_is_an_alias_too(run_text):
-    found = _entities(run_text, "园区与青禾网络科技有限公司（下称青禾盒子）签约。青禾盒子将建设仓库。")
-    assert list(found) == [("Enterprise", "青禾网络科技有限公司")]
+    found = _entities(run_text, "园区与白河网络技术有限公司（简称青禾科技）签约。青禾科技将建设仓库。")
+    assert list(found) == [("Enterprise", "白河网络技术有限公司")]
