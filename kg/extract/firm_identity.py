@@ -68,25 +68,35 @@ def name_opener(extra: str, tags: dict, firm_suffixes: tuple) -> bool:
     return len(extra) == 1 or extra.endswith(firm_suffixes) or extra.isascii() or tags.get(extra) in NAME_TAGS
 
 
-def merge_firms(firms: list, is_place=lambda word: False, group_forms: tuple = (), opener=lambda extra: True) -> dict:
+def merge_firms(firms: list, is_place=lambda word: False, group_forms: tuple = (), opener=lambda extra: True,
+                legal: tuple = ()) -> dict:
     """key -> fuller key: 迈为 = 迈为股份 (up to four more characters), 华丰科技 = 四川华丰科技 (a place before
     it), 心连心 = 中国心连心化肥 (its trade name, where one full name alone has it: `trade_name_of`), and a name
-    of four characters or more that one fuller name alone ends with, where a name opens it (`name_opener`)."""
+    of four characters or more that one fuller name alone ends with, where a name opens it (`name_opener`).
+    A group is not its subsidiary: 青禾集团 stays beside 青禾集团工程公司 (`legal`: the suffixes that alone
+    continue a group's own name, 青禾集团有限公司)."""
     merged = {}
     for k in firms:
         for k2 in firms:
             extra = len(k2.name) - len(k.name)
-            if k2 != k and len(k.name) >= 2 and ((k2.name.startswith(k.name) and extra <= 4) or (
+            own = not _subsidiary(k.name, k2.name, group_forms, legal)
+            if k2 != k and len(k.name) >= 2 and ((k2.name.startswith(k.name) and extra <= 4 and own) or (
                     len(k.name) >= 4 and k2.name.endswith(k.name) and 0 < extra and is_place(k2.name[:extra]))):
                 merged[k] = k2
                 break
-        fuller = [k2 for k2 in firms if k2 != k and k not in merged and trade_name_of(k.name, k2.name, is_place, group_forms)]
+        fuller = [k2 for k2 in firms if k2 != k and k not in merged and trade_name_of(k.name, k2.name, is_place, group_forms)
+                  and not _subsidiary(k.name, k2.name, group_forms, legal)]
         if len(fuller) == 1:
             merged[k] = fuller[0]
         ending = [] if k in merged else _ending_with(k, firms, opener)
         if len(ending) == 1:  # 青禾集团 = 禾丰青禾集团, 青禾分公司 = 某某集团投资有限公司青禾分公司
             merged[k] = ending[0]
     return merged
+
+
+def _subsidiary(group: str, name: str, group_forms: tuple, legal: tuple) -> bool:
+    """某集团|工程公司: `name` continues the group's name with a firm of its own, not with a legal suffix alone."""
+    return bool(legal) and group.endswith(group_forms) and name.startswith(group) and name[len(group):] not in legal
 
 
 def _ending_with(k, firms: list, opener) -> list:

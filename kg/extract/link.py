@@ -19,6 +19,7 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from kg.ontology import Lexicon
+from kg.extract.declared_aliases import merge_declared
 from kg.extract.firm_identity import merge_firms, name_opener, placeless
 from kg.extract.platform_identity import merge_platforms
 from kg.extract.known_names import complete_known_names
@@ -82,6 +83,7 @@ class Linker:
         self._descriptive = descriptive_test(lexicon)  # 智能制造 in 智能制造产业园 only describes
         self._firm_kinds = frozenset(lexicon.words("firm-kind-word"))
         self._group_forms = tuple(lexicon.words("short-name-group-form"))  # 凌云集团 for 凌云科技集团有限公司
+        self._alias_cues = lexicon.words("alias-cue")  # X（以下简称“Y”）: Y is X's alias
         self._legal = re.compile("(" + "|".join(map(re.escape, lexicon.words("key-legal-suffix"))) + ")$")
 
     # ---------------------------------------------------------------- keys
@@ -149,7 +151,7 @@ class Linker:
         move entities onto other keys first (the official catalogue's zones).
         """
         mentions = complete_known_names(doc.text, mentions)
-        linked = self.link_document(mentions, is_place)
+        linked = merge_declared(doc.text, mentions, self.link_document(mentions, is_place), self._alias_cues)
         if refine is not None:
             linked = refine(doc.text, linked)
         linked = self._areas.drop_regions(doc.text, linked)  # 镇江新区心湖广场: a district, no park
@@ -216,7 +218,8 @@ class Linker:
             merged.setdefault(k, target)
         merged.update(self._merge_industries(sorted((k for k in surfaces if k.cls == "Industry"), key=len)))
         opener = lambda extra: name_opener(extra, base_tags(), tuple(self.lex.enterprise_legal_suffixes))  # noqa: E731
-        merged.update(merge_firms([k for k in surfaces if k.cls == "Enterprise"], is_place, self._group_forms, opener))
+        merged.update(merge_firms([k for k in surfaces if k.cls == "Enterprise"], is_place, self._group_forms, opener,
+                                  tuple(self.lex.words("key-legal-suffix"))))
         # a university's name is whole on its own: what stands before it is the sentence's (千名|某某大学)
         merged.update(merge_platforms([k for k in surfaces if k.cls == "Platform" and info[k].subclass != "University"]))
         for k in list(merged):  # follow chains

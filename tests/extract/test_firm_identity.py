@@ -31,3 +31,16 @@ def test_a_short_firm_name_that_one_fuller_name_ends_with_is_its_alias():
     assert merge_firms([short, full], opener=opener) == {short: full}
     padded = EntityKey.of("Enterprise", "审查调查青禾云溪集团")
     assert merge_firms([short, padded], opener=opener) == {}
+
+
+def test_a_group_is_not_merged_into_its_subsidiary_but_into_its_own_legal_name():
+    from collections import namedtuple
+
+    from kg.extract.firm_identity import merge_firms
+
+    K = namedtuple("K", "name")
+
+    group, sub, own = K(name="青禾集团"), K(name="青禾集团工程公司"), K(name="青禾集团有限公司")
+    legal = ("有限公司", "公司")
+    assert group not in merge_firms([group, sub], group_forms=("集团",), legal=legal)
+    assert merge_firms([group, own], group_forms=("集团",), legal=legal)[group] is own

@@ -89,6 +89,7 @@ def _words(lex: Lexicon) -> dict:
         name_time_words=frozenset(w("name-time-word")), campus_heads=frozenset(w("campus-head")),
         service_verbs=w("service-verb"), region_endings=frozenset(w("region-ending")),
         non_research_bodies=w("non-research-body"), association_endings=tuple(w("association-ending")), station_research_words=w("station-research-word"),
+        firm_kinds=tuple(g for g, cls in lex.generic.items() if cls == "Enterprise" and len(g) >= 3),  # 龙头企业
         station_heads=frozenset(w("station-head")), area_zones=frozenset(w("area-zone")), area_heads=w("area-head"),
         date_units=frozenset(w("date-unit")), kind_quantifiers=w("kind-quantifier"), relative_firm_heads=w("relative-firm-head"),
         # 大学, 学院: the university type words, to tell a university's campus from a school's

@@ -113,3 +113,16 @@ def area_of(cues: CueIndex, before: str, cls: str) -> bool:
     """三江源国家公园|澜沧江源园区: a park word right after a nature reserve's or a garden's name names one of its
     areas, no development zone (the walk stopped at the reserve's own head word)."""
     return cls == "Park" and before.endswith(tuple(cues.lex.non_park_words))
+
+
+def kind_of_firm(cues: CueIndex, name: str) -> bool:
+    """行业领军企业, 产业链龙头企业: a generic firm word (龙头企业, 领军企业) after words that name no firm
+    (a sector, a chain), whatever grammar found it: a kind of firm, not a firm; and what ends as an area
+    or a type does (某某港务区, 空港型)."""
+    if name.endswith(cues.lex.words("not-firm-ending")):
+        return True  # 某某生态区, 空港型: an area or a type of hub, never a firm's name
+    kinds = cues.words["firm_kinds"]
+    if not name.endswith(kinds):
+        return False
+    heads = [g for g in kinds if name.endswith(g) and len(name) > len(g)]
+    return bool(heads) and not ev.has_name_evidence(cues, name[:len(name) - max(map(len, heads))], "", firm=True)

@@ -9,7 +9,9 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from kg.extract.names import subsidiaries, units
 from kg.extract.names.cues import TITLE, CueIndex
+from kg.extract.names.descriptors import kind_of_firm
 from kg.extract.names.evidence import describes_a_kind
 from kg.extract.names.rules import Candidate, rank
 from kg.types import Mention, Sentence
@@ -112,15 +114,16 @@ def tidy(cues: CueIndex, sent: Sentence, cands: list[Candidate]) -> list[Candida
                 continue
         if any(a <= c.start and c.end <= b for a, b in titles):
             continue  # inside 《…》: a title of a document, game or show, not a name
-        if c.cls == "Enterprise" and describes_a_kind(cues, _without_firm_suffix(cues, sent.text[c.start - sent.start:c.end - sent.start])):
-            continue  # 首家外商独资保险控股公司, 外资资管公司: a kind of firm, whatever grammar found it
+        name = sent.text[c.start - sent.start:c.end - sent.start]
+        if c.cls == "Enterprise" and (describes_a_kind(cues, _without_firm_suffix(cues, name)) or kind_of_firm(cues, name)):
+            continue  # 首家外商独资保险控股公司, 外资资管公司, 行业领军企业: a kind of firm, whatever grammar found it
         lead = sent.text[c.start - sent.start:c.end - sent.start]
         trimmed = len(lead) - len(lead.lstrip(LEADING_DASHES))
         if trimmed:
             c = replace(c, start=c.start + trimmed)
         if c.end - c.start >= 2:
             out.append(c)
-    return join_branches(cues, sent, out)
+    return join_branches(cues, sent, subsidiaries.join(cues, sent, units.apply(cues, sent, out)))
 
 
 def join_branches(cues: CueIndex, sent: Sentence, cands: list[Candidate]) -> list[Candidate]:

@@ -1,0 +1,83 @@
+"""A group's subsidiary and a firm's branch named right after it: one firm, named by both.
+
+A subsidiary is written after its group with no break (某某集团投资有限公司, 某某局集团城轨公司, 某某局集团西安
+建设有限公司): the walk back from the subsidiary's suffix stops at the group's type word, so the group and
+a cut remainder (投资有限公司, 城轨公司) come out as two firms, neither the one named. A bank's branch
+after its parent (某银行股份有限公司温州乐清支行) has places and a branch head the grammars do not end a name
+with. Both are joined to the firm before them; `resolve.join_branches` then joins a found branch
+(…有限公司中南分公司) to the longer parent.
+
+>>> from kg.ontology import load_lexicon
+>>> from kg.extract.names import Recognizer
+>>> from kg.types import Sentence
+>>> rec = Recognizer(load_lexicon())
+>>> text = "该电站由青禾能源建设集团投资有限公司中南分公司投资建设。"
+>>> [m.surface for m in rec.mentions("d", text, [Sentence("d", 0, len(text), text, 0)]) if m.cls == "Enterprise"]
+['青禾能源建设集团投资有限公司中南分公司']
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from kg.extract.names.cues import CueIndex
+from kg.extract.names.rules import Candidate
+from kg.types import Sentence
+
+SUBSIDIARY_REACH = 12  # characters of a subsidiary's name after its group's
+_HAN = re.compile(r"[\u4e00-\u9fff]+")
+
+
+def join(cues: CueIndex, sent: Sentence, cands: list[Candidate]) -> list[Candidate]:
+    """`cands` with each firm extended over the subsidiary or the branch named right after it."""
+    text, base = sent.text, sent.start
+    out = list(cands)
+    for firm in cands:
+        if firm.cls != "Enterprise" or firm.generic or firm not in out:
+            continue
+        name = text[firm.start - base:firm.end - base]
+        end = 0
+        if name.endswith(cues.lex.words("group-head")):
+            end = _subsidiary_end(cues, text, firm.end - base)
+        if not end:
+            end = _branch_end(cues, text, firm.end - base)
+        if end:
+            out = [c for c in out if not (c.cls == "Enterprise" and c is not firm and firm.end <= c.start < base + end)]
+            out[out.index(firm)] = replace(firm, end=base + end)
+    return out
+
+
+def _subsidiary_end(cues: CueIndex, text: str, b: int) -> int:
+    """End of a firm's suffix (有限公司, 公司) that ends a word within reach after the group ending at `b`,
+    with only name words between (no boundary, verb or function word); 0 for none."""
+    run = _HAN.match(text, b)
+    if not run:
+        return 0
+    tokens = cues.tokens(text[b:min(run.end(), b + SUBSIDIARY_REACH)])
+    for i, tok in enumerate(tokens):
+        if (tok.word in cues.lex.generic and tok.word not in cues.lex.enterprise_legal_suffixes) or \
+                tok.word in cues.words["relative_firm_heads"] or tok.word in cues.lex.words("group-relation"):
+            return 0  # 某集团全资子公司: described by its group, not named
+        form = max((f for f in cues.lex.enterprise_legal_suffixes if tok.word.endswith(f)), key=len, default="")
+        if form:
+            return b + tok.end if tok.end > len(form) else 0
+        last = i + 1 < len(tokens) and tokens[i + 1].word.endswith(tuple(cues.lex.enterprise_legal_suffixes))
+        if (tok.word in cues.lex.boundaries and not last) or tok.pos == "v" or \
+                tok.pos.startswith(("p", "c", "u", "r", "d", "m", "q")):
+            return 0  # 某集团旗下|某公司, 某集团投资|某某公司: a relation, not a name (投资|有限公司 is one)
+    return 0
+
+
+def _branch_end(cues: CueIndex, text: str, b: int) -> int:
+    """End of a branch (places, then 支行/分行/分公司) right after the firm ending at `b`; 0 for none."""
+    run = _HAN.match(text, b)
+    if not run:
+        return 0
+    seen_place = False
+    for tok in cues.tokens(text[b:min(run.end(), b + SUBSIDIARY_REACH)]):
+        if tok.word in cues.words["branch_heads"]:
+            return b + tok.end if seen_place else 0
+        if not (cues.is_place_token(tok) or tok.pos == "ns"):
+            return 0
+        seen_place = True
+    return 0

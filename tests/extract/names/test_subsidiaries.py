@@ -1,0 +1,50 @@
+"""A group's subsidiary and a firm's branch named right after it are one firm; the group named alone stays."""
+
+
+def _firms(run_text, text):
+    return sorted(e.label for e in run_text(text).entities if e.cls == "Enterprise")
+
+
+def test_a_subsidiary_after_its_group_is_one_firm_with_its_branch(run_text):
+    assert _firms(run_text, "该电站由青禾能源建设集团投资有限公司中南分公司投资建设。") == ["青禾能源建设集团投资有限公司中南分公司"]
+    assert _firms(run_text, "白河十五局集团城轨公司项目负责人介绍。") == ["白河十五局集团城轨公司"]
+
+
+def test_a_banks_branch_after_its_parent_is_one_firm(run_text):
+    assert _firms(run_text, "园区企业被青禾银行股份有限公司温州乐清支行起诉。") == ["青禾银行股份有限公司温州乐清支行"]
+
+
+def test_a_group_named_alone_stays_beside_its_subsidiary(run_text):
+    found = _firms(run_text, "近日，青禾集团工程公司总包的道路竣工。在正式施工前，青禾集团就与业主对接。")
+    assert found == ["青禾集团", "青禾集团工程公司"]
+    assert _firms(run_text, "青禾集团有限公司成立，青禾集团表示。") == ["青禾集团有限公司"]
+
+
+def test_a_relation_word_or_a_kind_after_a_group_names_two_things(run_text):
+    assert "青禾集团" in _firms(run_text, "日前，青禾集团旗下上市公司白云山发布公告。")
+    assert _firms(run_text, "青禾集团与白河科技有限公司签约。") == ["白河科技有限公司", "青禾集团"]
+    assert _firms(run_text, "青禾集团全资子公司白河科技有限公司成立。") == ["白河科技有限公司", "青禾集团"]
+
+
+def test_a_generic_firm_word_after_a_sector_is_a_kind_of_firm(run_text):
+    assert not _firms(run_text, "吸引来自世界500强企业、中国500强企业、行业领军企业、商协会等66家企业嘉宾参加。")
+    assert not _firms(run_text, "依托产业链龙头企业、专精特新“小巨人”企业等重点企业。")
+    assert _firms(run_text, "青禾科技是本地龙头企业。") == ["青禾科技"]
+
+
+def test_a_firm_named_as_anothers_wholly_owned_subsidiary_is_described(run_text):
+    assert not _firms(run_text, "白河信息为青禾瑞肯全资子公司。")
+    assert not _firms(run_text, "白河信息是某某株式会社控股子公司。")
+
+
+def test_a_groups_own_legal_suffix_is_no_subsidiary_whatever_the_set_order(pipeline):
+    from kg.extract.names.subsidiaries import _subsidiary_end
+
+    cues = pipeline.recognizer.cues
+    text = "节由青禾市白河区农旅发展集团有限公司主办。"
+    assert _subsidiary_end(cues, text, text.index("有限公司")) == 0
+
+
+def test_an_area_or_a_type_is_never_a_firm(run_text):
+    assert not _firms(run_text, "新城区、碑林区、青禾港务区获评优秀组织奖，白河生态区获评体育道德风尚奖。")
+    assert not _firms(run_text, "至此，青禾陆港型、空港型、生产服务型、商贸服务型“四型”国家物流枢纽全部获批。")
