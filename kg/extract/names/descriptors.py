@@ -59,10 +59,12 @@ def list_built(cues: CueIndex, text: str, at: int) -> bool:
     return any(w in first and not first.endswith(w) for w in cues.words["build_verbs"])
 
 
-def code_only(prefix: str, before: str = "") -> bool:
+def code_only(prefix: str, before: str = "", cues: CueIndex | None = None) -> bool:
     """024-3117 3333(园区), sisp-china(园区): the end of a number (digits after a digit or a space) or a code
-    with a hyphen (a phone number, an account id); 1905文创园 opens with a year-like name."""
-    return (prefix.isdigit() and before[-1:].isascii() and before[-1:] != "") or (
+    with a hyphen (a phone number, an account id); 1905文创园 opens with a year-like name. Given the
+    cues, also a count or a street number alone (6条|园区供电线路, 桂花路1号|保税区管理局): no name."""
+    counted = cues is not None and any(cues.patterns[kind].fullmatch(prefix) for kind in ("counted_prefix", "street_address"))
+    return counted or (prefix.isdigit() and before[-1:].isascii() and before[-1:] != "") or (
         "-" in prefix and prefix.replace("-", "").isascii())
 
 

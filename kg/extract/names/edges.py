@@ -61,6 +61,8 @@ def _stops(cues: CueIndex, tokens: list[Token], i: int, start: int, left: int, w
         return True  # 王丽摄高新区…: a photo credit (name + 摄) ends the caption before the next sentence
     if tok.word == "月" and i > 0 and (NUMBER.match(tokens[i - 1].word) or tokens[i - 1].pos == "m"):
         return True  # 6月 is a date; 净月 is a name
+    if NUMBER.match(tok.word) and i > 0 and tokens[i - 1].word in (":", "\uff1a"):
+        return True  # 16:10|数字广告产业园区: the minutes of a time, no part of a name
     if start - tok.start > walk.limit:
         return True
     if walk.stop_generic and tok.end < start and (tok.word in lex.generic or tok.word in lex.park_types):

@@ -49,3 +49,9 @@ def test_a_datelines_bracket_holds_the_reporter_and_opens_no_name(run_text):
     assert names("青禾网7月14日电(记者李青禾)苏州云溪创新研究院揭牌。") == ["苏州云溪创新研究院"]
     assert names("青禾网8月8日电(王小禾)旅游公司违法占地。") == []
     assert names("苏州（相城）禾丰科技有限公司成立。") == ["苏州（相城）禾丰科技有限公司"]
+
+
+def test_the_minutes_of_a_time_open_no_park_name(run_text):
+    """议程 14:20|智能制造产业园区发展论坛: the 20 belongs to the time, not to the park's name."""
+    parks = {m.surface for m in run_text("会议议程：14:20智能制造产业园区发展论坛。").mentions if m.cls == "Park"}
+    assert not any(p[0].isdigit() for p in parks)
