@@ -65,6 +65,8 @@ def _stops(cues: CueIndex, tokens: list[Token], i: int, start: int, left: int, w
         return True  # 16:10|数字广告产业园区: the minutes of a time, no part of a name
     if start - tok.start > walk.limit:
         return True
+    if walk.park and tok.word in cues.words["region_endings"] and (i == 0 or not name_like(cues, tokens[i - 1])):
+        return True  # 曾任|市|张江高新区, ，|区|先进制造业园区: a lone region word says whose park, it names no place
     if walk.stop_generic and tok.end < start and (tok.word in lex.generic or tok.word in lex.park_types):
         return True
     # 重点企业博迅医疗…有限公司: the generic word (or one ending in a firm's) is not part of the name

@@ -55,3 +55,9 @@ def test_the_minutes_of_a_time_open_no_park_name(run_text):
     """议程 14:20|智能制造产业园区发展论坛: the 20 belongs to the time, not to the park's name."""
     parks = {m.surface for m in run_text("会议议程：14:20智能制造产业园区发展论坛。").mentions if m.cls == "Park"}
     assert not any(p[0].isdigit() for p in parks)
+
+
+def test_a_lone_region_word_opens_no_park_name(run_text):
+    """曾任|市|X高新区: 市 alone says it is the city's park (a title's scope), it is no part of the name."""
+    parks = {m.surface for m in run_text("他曾任市云杉高新技术产业开发区管委会副主任。").mentions if m.cls == "Park"}
+    assert parks == {"云杉高新技术产业开发区"}
