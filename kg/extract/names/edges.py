@@ -54,6 +54,15 @@ def _glued_conjunction(cues: CueIndex, tok: Token, start: int) -> bool:
             and tok.end <= start)
 
 
+def _time_or_scope(cues: CueIndex, tokens: list[Token], i: int, walk: Walk) -> bool:
+    """16:10|数字广告产业园区: the minutes of a time; 曾任|市|张江高新区, ，|区|先进制造业园区: a lone region word
+    after a word that cannot stand in a name says whose park it is, and names no place."""
+    tok = tokens[i]
+    if NUMBER.match(tok.word) and i > 0 and tokens[i - 1].word in (":", "\uff1a"):
+        return True
+    return walk.park and tok.word in cues.words["region_endings"] and (i == 0 or not name_like(cues, tokens[i - 1]))
+
+
 def _stops(cues: CueIndex, tokens: list[Token], i: int, start: int, left: int, walk: Walk) -> bool:
     tok = tokens[i]
     lex = cues.lex
@@ -61,12 +70,8 @@ def _stops(cues: CueIndex, tokens: list[Token], i: int, start: int, left: int, w
         return True  # 王丽摄高新区…: a photo credit (name + 摄) ends the caption before the next sentence
     if tok.word == "月" and i > 0 and (NUMBER.match(tokens[i - 1].word) or tokens[i - 1].pos == "m"):
         return True  # 6月 is a date; 净月 is a name
-    if NUMBER.match(tok.word) and i > 0 and tokens[i - 1].word in (":", "\uff1a"):
-        return True  # 16:10|数字广告产业园区: the minutes of a time, no part of a name
-    if start - tok.start > walk.limit:
+    if start - tok.start > walk.limit or _time_or_scope(cues, tokens, i, walk):
         return True
-    if walk.park and tok.word in cues.words["region_endings"] and (i == 0 or not name_like(cues, tokens[i - 1])):
-        return True  # 曾任|市|张江高新区, ，|区|先进制造业园区: a lone region word says whose park, it names no place
     if walk.stop_generic and tok.end < start and (tok.word in lex.generic or tok.word in lex.park_types):
         return True
     # 重点企业博迅医疗…有限公司: the generic word (or one ending in a firm's) is not part of the name
@@ -99,7 +104,7 @@ def _park_step(cues: CueIndex, tok: Token, seen_place: bool, first: bool = False
     if tok.pos in PERSON_POS and not first:
         return True, seen_place  # 张国华代表雄安新区: a person never opens a park name
     # (right before the type word the segmenter's person is a brand it does not know: 比亚迪工业园)
-    place = cues.is_place_token(tok)
+    place = cues.is_place_token(tok) or (seen_place and tok.word in cues.words["place_directions"])  # 西|太湖
     if (seen_place and not place) or tok.word in cues.lex.park_types or tok.word in cues.lex.generic:
         return True, seen_place
     return False, seen_place or place
@@ -125,7 +130,7 @@ def walk_back(cues: CueIndex, tokens: list[Token], text: str, base: int, start: 
                 break
             left, i = tokens[j].start, j - 1
             continue
-        if not name_like(cues, tok, walk.inner_ok):
+        if not name_like(cues, tok, walk.inner_ok) and not (walk.park and seen_place and tok.word in cues.words["place_directions"]):
             break
         if _glued_conjunction(cues, tok, start):
             left = tok.start + 1

@@ -61,3 +61,9 @@ def test_a_lone_region_word_opens_no_park_name(run_text):
     """曾任|市|X高新区: 市 alone says it is the city's park (a title's scope), it is no part of the name."""
     parks = {m.surface for m in run_text("他曾任市云杉高新技术产业开发区管委会副主任。").mentions if m.cls == "Park"}
     assert parks == {"云杉高新技术产业开发区"}
+
+
+def test_a_compass_word_before_a_place_stays_in_the_park_name(run_text):
+    """X市|西|太湖科技产业园: the segmenter splits 西 off the place 西太湖; the name keeps it."""
+    parks = {m.surface for m in run_text("主办单位：市台办、常州西太湖科技产业园、青创联盟。").mentions if m.cls == "Park"}
+    assert "常州西太湖科技产业园" in parks
