@@ -16,6 +16,7 @@ from kg.extract.names.brackets import bracket_start
 from kg.extract.names.cues import CLOSE_BRACKETS, NUMBER, PERSON_POS, PUNCT, CueIndex
 from kg.extract.names.evidence import has_name_evidence, name_like
 from kg.extract.names.firm_start import before_firm_place, park_before_own_firm
+from kg.extract.names.walk_stops import at_type_word, time_or_scope
 from kg.extract.segment import UNKNOWN, Token
 
 _START = itemgetter(0)  # Token.start: tokens are in text order, so their starts can be bisected
@@ -54,15 +55,6 @@ def _glued_conjunction(cues: CueIndex, tok: Token, start: int) -> bool:
             and tok.end <= start)
 
 
-def _time_or_scope(cues: CueIndex, tokens: list[Token], i: int, walk: Walk) -> bool:
-    """16:10|数字广告产业园区: the minutes of a time; 曾任|市|张江高新区, ，|区|先进制造业园区: a lone region word
-    after a word that cannot stand in a name says whose park it is, and names no place."""
-    tok = tokens[i]
-    if NUMBER.match(tok.word) and i > 0 and tokens[i - 1].word in (":", "\uff1a"):
-        return True
-    return walk.park and tok.word in cues.words["region_endings"] and (i == 0 or not name_like(cues, tokens[i - 1]))
-
-
 def _stops(cues: CueIndex, tokens: list[Token], i: int, start: int, left: int, walk: Walk) -> bool:
     tok = tokens[i]
     lex = cues.lex
@@ -70,7 +62,7 @@ def _stops(cues: CueIndex, tokens: list[Token], i: int, start: int, left: int, w
         return True  # 王丽摄高新区…: a photo credit (name + 摄) ends the caption before the next sentence
     if tok.word == "月" and i > 0 and (NUMBER.match(tokens[i - 1].word) or tokens[i - 1].pos == "m"):
         return True  # 6月 is a date; 净月 is a name
-    if start - tok.start > walk.limit or _time_or_scope(cues, tokens, i, walk):
+    if start - tok.start > walk.limit or time_or_scope(cues, tokens, i, walk.park):
         return True
     if walk.stop_generic and tok.end < start and (tok.word in lex.generic or tok.word in lex.park_types):
         return True
@@ -138,7 +130,7 @@ def walk_back(cues: CueIndex, tokens: list[Token], text: str, base: int, start: 
         if _stops(cues, tokens, i, start, left, walk) or _opens_after(cues, tokens, i, start, text, base, walk):
             break
         if walk.park:
-            stop, seen_place = _park_step(cues, tok, seen_place, first=tok.end == start)
+            stop, seen_place = _park_step(cues, tok, seen_place, first=at_type_word(tokens, i, start))
             if stop and not _abbreviation_start(tokens, i, left):
                 zone_left = _zone_prefix(cues, tokens, text, base, i, left, start, seen_place, walk)
                 if zone_left is not None:

@@ -67,3 +67,9 @@ def test_a_compass_word_before_a_place_stays_in_the_park_name(run_text):
     """X市|西|太湖科技产业园: the segmenter splits 西 off the place 西太湖; the name keeps it."""
     parks = {m.surface for m in run_text("主办单位：市台办、常州西太湖科技产业园、青创联盟。").mentions if m.cls == "Park"}
     assert "常州西太湖科技产业园" in parks
+
+
+def test_a_foreign_name_split_in_two_stays_whole_before_a_park_word(run_text):
+    """在X省的莫罗|瓦利|工业园区: the segmenter reads two transliterated pieces; the park keeps both."""
+    parks = {m.surface for m in run_text("该公司计划在苏拉威西省的莫罗瓦利工业园区建设工厂。").mentions if m.cls == "Park"}
+    assert "莫罗瓦利工业园区" in parks
