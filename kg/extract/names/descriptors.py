@@ -117,6 +117,13 @@ def area_of(cues: CueIndex, before: str, cls: str) -> bool:
     return cls == "Park" and before.endswith(tuple(cues.lex.non_park_words))
 
 
+def district_of_place(cues: CueIndex, tokens, t_start: int, form: str) -> bool:
+    """涿州市桃园|区: a place the segmenter reads across the type word's start (桃园 over 园区), with only a
+    region ending (区, 县) left of the type word after it, is a district of that place, no park."""
+    place = next((t for t in tokens if t.start < t_start < t.end), None)
+    return place is not None and cues.is_place_token(place) and form[place.end - t_start:] in cues.words["region_endings"]
+
+
 def kind_of_firm(cues: CueIndex, name: str) -> bool:
     """行业领军企业, 产业链龙头企业: a generic firm word (龙头企业, 领军企业) after words that name no firm
     (a sector, a chain), whatever grammar found it: a kind of firm, not a firm; and what ends as an area

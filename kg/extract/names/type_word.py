@@ -230,8 +230,8 @@ def find(sent: Sentence, tokens, cues: CueIndex) -> list[Candidate]:
     for begin, end, form in found:
         cls, sub, level = cues.type_words[form]
         t_start, t_end = base + begin, base + end
-        if t_end not in token_ends and end < len(text):
-            continue  # 大学生, 大学城: the type word is inside a longer word
+        if (t_end not in token_ends and end < len(text)) or ds.district_of_place(cues, tokens, t_start, form):
+            continue  # 大学生, 大学城: the type word is inside a longer word; 桃园|区: a place's district
         if text[:begin].endswith(form):
             continue  # 某某集团|集团党委书记: the second 集团 opens another phrase, it ends no name
         if cls == "Enterprise" and any(t.end == t_end and t.word in cues.words["relative_firm_heads"] for t in tokens):
