@@ -88,6 +88,7 @@ def _words(lex: Lexicon) -> dict:
         list_closers=w("list-closer"), attributive_endings=w("attributive-ending"), road_endings=w("road-ending"), industry_conjunctions=w("industry-conjunction"),
         name_time_words=frozenset(w("name-time-word")), campus_heads=frozenset(w("campus-head")),
         service_verbs=w("service-verb"), region_endings=frozenset(w("region-ending")),
+        place_directions=frozenset(w("place-direction")),
         non_research_bodies=w("non-research-body"), association_endings=tuple(w("association-ending")), station_research_words=w("station-research-word"),
         firm_kinds=tuple(g for g, cls in lex.generic.items() if cls == "Enterprise" and len(g) >= 3),  # 龙头企业
         station_heads=frozenset(w("station-head")), area_zones=frozenset(w("area-zone")), area_heads=w("area-head"),

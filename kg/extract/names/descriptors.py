@@ -59,10 +59,12 @@ def list_built(cues: CueIndex, text: str, at: int) -> bool:
     return any(w in first and not first.endswith(w) for w in cues.words["build_verbs"])
 
 
-def code_only(prefix: str, before: str = "") -> bool:
+def code_only(prefix: str, before: str = "", cues: CueIndex | None = None) -> bool:
     """024-3117 3333(园区), sisp-china(园区): the end of a number (digits after a digit or a space) or a code
-    with a hyphen (a phone number, an account id); 1905文创园 opens with a year-like name."""
-    return (prefix.isdigit() and before[-1:].isascii() and before[-1:] != "") or (
+    with a hyphen (a phone number, an account id); 1905文创园 opens with a year-like name. Given the
+    cues, also a count or a street number alone (6条|园区供电线路, 桂花路1号|保税区管理局): no name."""
+    counted = cues is not None and any(cues.patterns[kind].fullmatch(prefix) for kind in ("counted_prefix", "street_address"))
+    return counted or (prefix.isdigit() and before[-1:].isascii() and before[-1:] != "") or (
         "-" in prefix and prefix.replace("-", "").isascii())
 
 
@@ -113,6 +115,13 @@ def area_of(cues: CueIndex, before: str, cls: str) -> bool:
     """三江源国家公园|澜沧江源园区: a park word right after a nature reserve's or a garden's name names one of its
     areas, no development zone (the walk stopped at the reserve's own head word)."""
     return cls == "Park" and before.endswith(tuple(cues.lex.non_park_words))
+
+
+def district_of_place(cues: CueIndex, tokens, t_start: int, form: str) -> bool:
+    """涿州市桃园|区: a place the segmenter reads across the type word's start (桃园 over 园区), with only a
+    region ending (区, 县) left of the type word after it, is a district of that place, no park."""
+    place = next((t for t in tokens if t.start < t_start < t.end), None)
+    return place is not None and cues.is_place_token(place) and form[place.end - t_start:] in cues.words["region_endings"]
 
 
 def kind_of_firm(cues: CueIndex, name: str) -> bool:

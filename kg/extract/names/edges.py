@@ -16,6 +16,7 @@ from kg.extract.names.brackets import bracket_start
 from kg.extract.names.cues import CLOSE_BRACKETS, NUMBER, PERSON_POS, PUNCT, CueIndex
 from kg.extract.names.evidence import has_name_evidence, name_like
 from kg.extract.names.firm_start import before_firm_place, park_before_own_firm
+from kg.extract.names.walk_stops import at_type_word, time_or_scope
 from kg.extract.segment import UNKNOWN, Token
 
 _START = itemgetter(0)  # Token.start: tokens are in text order, so their starts can be bisected
@@ -61,7 +62,7 @@ def _stops(cues: CueIndex, tokens: list[Token], i: int, start: int, left: int, w
         return True  # 王丽摄高新区…: a photo credit (name + 摄) ends the caption before the next sentence
     if tok.word == "月" and i > 0 and (NUMBER.match(tokens[i - 1].word) or tokens[i - 1].pos == "m"):
         return True  # 6月 is a date; 净月 is a name
-    if start - tok.start > walk.limit:
+    if start - tok.start > walk.limit or time_or_scope(cues, tokens, i, walk.park):
         return True
     if walk.stop_generic and tok.end < start and (tok.word in lex.generic or tok.word in lex.park_types):
         return True
@@ -95,7 +96,7 @@ def _park_step(cues: CueIndex, tok: Token, seen_place: bool, first: bool = False
     if tok.pos in PERSON_POS and not first:
         return True, seen_place  # 张国华代表雄安新区: a person never opens a park name
     # (right before the type word the segmenter's person is a brand it does not know: 比亚迪工业园)
-    place = cues.is_place_token(tok)
+    place = cues.is_place_token(tok) or (seen_place and tok.word in cues.words["place_directions"])  # 西|太湖
     if (seen_place and not place) or tok.word in cues.lex.park_types or tok.word in cues.lex.generic:
         return True, seen_place
     return False, seen_place or place
@@ -121,7 +122,7 @@ def walk_back(cues: CueIndex, tokens: list[Token], text: str, base: int, start: 
                 break
             left, i = tokens[j].start, j - 1
             continue
-        if not name_like(cues, tok, walk.inner_ok):
+        if not name_like(cues, tok, walk.inner_ok) and not (walk.park and seen_place and tok.word in cues.words["place_directions"]):
             break
         if _glued_conjunction(cues, tok, start):
             left = tok.start + 1
@@ -129,7 +130,7 @@ def walk_back(cues: CueIndex, tokens: list[Token], text: str, base: int, start: 
         if _stops(cues, tokens, i, start, left, walk) or _opens_after(cues, tokens, i, start, text, base, walk):
             break
         if walk.park:
-            stop, seen_place = _park_step(cues, tok, seen_place, first=tok.end == start)
+            stop, seen_place = _park_step(cues, tok, seen_place, first=at_type_word(tokens, i, start))
             if stop and not _abbreviation_start(tokens, i, left):
                 zone_left = _zone_prefix(cues, tokens, text, base, i, left, start, seen_place, walk)
                 if zone_left is not None:

@@ -12,6 +12,8 @@ from kg.types import Sentence
 
 NAME, VERSION = "grammar:industry-suffix", 1
 _VERB_POS = frozenset({"v", "vd", "vg", "vn"})
+# no noun, no unknown word: the part-of-speech tags of a clause's word before an industry (整个, 重大, 省内外)
+_CLAUSE_POS = frozenset({"a", "ad", "b", "c", "d", "f", "m", "p", "q", "r", "s", "t", "u", "z"})
 _HAN_NAME = re.compile(r"[\u4e00-\u9fff][\u4e00-\u9fffA-Za-z0-9]*")
 _DIGIT = re.compile(r"[0-9一二三四五六七八九十两]")
 
@@ -38,7 +40,8 @@ def _start(sent: Sentence, tokens, cues: CueIndex, end: int) -> int:
     start += cut_point(cues, text[start:end])
     start += leading_context_verb(cues, text[start:end])
     start += leading_place_or_scale(cues, text[start:end])
-    return start + _leading_verb_or_modifier(cues, tokens, base + start, text[start:end])
+    start += _leading_verb_or_modifier(cues, tokens, base + start, text[start:end])
+    return start + _leading_stranger(cues, tokens, base + start, text[start:end])
 
 
 def _as_written(cues: CueIndex) -> tuple:
@@ -56,6 +59,18 @@ def _leading_verb_or_modifier(cues: CueIndex, tokens, at: int, name: str) -> int
     opens = first.pos in _VERB_POS or (first.word in cues.lex.modifiers and not quality) or \
         first.word in cues.lex.words("scope-modifier")
     return len(first.word) if opens and cues.is_industry_name(name[len(first.word):]) else 0
+
+
+def _leading_stranger(cues: CueIndex, tokens, at: int, name: str) -> int:
+    """整个|医药, 省内外|纺织服装: a first word of the clause (no noun, no unknown word) that is part of no
+    industry's label is no part of the name when the rest is a taxonomy label and the whole is none
+    (高效|农业 keeps 高效: labels hold it; 大分子|生物药 keeps its noun)."""
+    first = next((t for t in tokens if t.start == at), None)
+    labels = cues.lex.industry_labels
+    if first is None or first.pos not in _CLAUSE_POS or len(first.word) >= len(name) - 1 or name in labels \
+            or name[len(first.word):] not in labels:
+        return 0
+    return 0 if any(first.word in label for label in labels) else len(first.word)
 
 
 def _verb_and_head(cues: CueIndex, tokens, at: int, name: str) -> bool:

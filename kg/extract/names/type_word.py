@@ -230,8 +230,8 @@ def find(sent: Sentence, tokens, cues: CueIndex) -> list[Candidate]:
     for begin, end, form in found:
         cls, sub, level = cues.type_words[form]
         t_start, t_end = base + begin, base + end
-        if t_end not in token_ends and end < len(text):
-            continue  # 大学生, 大学城: the type word is inside a longer word
+        if (t_end not in token_ends and end < len(text)) or ds.district_of_place(cues, tokens, t_start, form):
+            continue  # 大学生, 大学城: the type word is inside a longer word; 桃园|区: a place's district
         if text[:begin].endswith(form):
             continue  # 某某集团|集团党委书记: the second 集团 opens another phrase, it ends no name
         if cls == "Enterprise" and any(t.end == t_end and t.word in cues.words["relative_firm_heads"] for t in tokens):
@@ -260,7 +260,7 @@ def _no_name_here(cues: CueIndex, text: str, base: int, name_start: int, t_start
     """The words before the type word name nothing of its class: a withheld name, a title, a kind, a
     school's or a firm's unit (`_rejected`)."""
     (cls, sub, _), prefix, before = cues.type_words[form], text[name_start - base:t_start - base], text[:name_start - base]
-    if before.endswith(cues.words["withheld"]) or ds.code_only(prefix, before) or ds.area_of(cues, before, cls):
+    if before.endswith(cues.words["withheld"]) or ds.code_only(prefix, before, cues) or ds.area_of(cues, before, cls):
         return True  # 某|信息咨询服务有限公司, 三江源国家公园|澜沧江源园区: withheld, or a reserve's area
     if cls == "Platform" and (text.startswith(cues.words["school_or_degree_after"], t_end - base)
                               or (sub == "University" and before.endswith(cues.words["university_forms"]))):

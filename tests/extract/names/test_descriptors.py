@@ -72,3 +72,19 @@ def test_a_place_that_opens_an_attribute_names_no_park(run_text):
     inside it names nothing, and 现代化 is a generic modifier."""
     parks = [m.surface for m in run_text("青禾区奋力打造中国式现代化经开区样板。").mentions if m.cls == "Park" and not m.generic]
     assert parks == []
+
+
+def test_a_count_or_a_street_number_alone_names_no_park(run_text):
+    """6条|园区供电线路 counts power lines; 文华路8号|保税区管理局 is an address; 1905文创园 keeps its name."""
+    def parks(text):
+        return {m.surface for m in run_text(text).mentions if m.cls == "Park"}
+
+    assert parks("供电所巡视了4条园区供电线路。") == set()
+    assert parks("报名地址为文华路8号保税区管理局大楼。") == set()
+    assert "1905文创园" in parks("活动在1905文创园举行。")
+
+
+def test_a_place_read_across_the_type_word_with_a_region_ending_is_a_district(run_text):
+    """X市桃园|区: the segmenter reads the place 桃园 over 园区, and 区 alone is left: a district, no park."""
+    parks = {m.surface for m in run_text("记者在位于云杉市桃园区的一处仓库看到积水。").mentions if m.cls == "Park"}
+    assert parks == set()

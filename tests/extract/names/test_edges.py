@@ -49,3 +49,27 @@ def test_a_datelines_bracket_holds_the_reporter_and_opens_no_name(run_text):
     assert names("青禾网7月14日电(记者李青禾)苏州云溪创新研究院揭牌。") == ["苏州云溪创新研究院"]
     assert names("青禾网8月8日电(王小禾)旅游公司违法占地。") == []
     assert names("苏州（相城）禾丰科技有限公司成立。") == ["苏州（相城）禾丰科技有限公司"]
+
+
+def test_the_minutes_of_a_time_open_no_park_name(run_text):
+    """议程 14:20|智能制造产业园区发展论坛: the 20 belongs to the time, not to the park's name."""
+    parks = {m.surface for m in run_text("会议议程：14:20智能制造产业园区发展论坛。").mentions if m.cls == "Park"}
+    assert not any(p[0].isdigit() for p in parks)
+
+
+def test_a_lone_region_word_opens_no_park_name(run_text):
+    """曾任|市|X高新区: 市 alone says it is the city's park (a title's scope), it is no part of the name."""
+    parks = {m.surface for m in run_text("他曾任市云杉高新技术产业开发区管委会副主任。").mentions if m.cls == "Park"}
+    assert parks == {"云杉高新技术产业开发区"}
+
+
+def test_a_compass_word_before_a_place_stays_in_the_park_name(run_text):
+    """X市|西|太湖科技产业园: the segmenter splits 西 off the place 西太湖; the name keeps it."""
+    parks = {m.surface for m in run_text("主办单位：市台办、常州西太湖科技产业园、青创联盟。").mentions if m.cls == "Park"}
+    assert "常州西太湖科技产业园" in parks
+
+
+def test_a_foreign_name_split_in_two_stays_whole_before_a_park_word(run_text):
+    """在X省的莫罗|瓦利|工业园区: the segmenter reads two transliterated pieces; the park keeps both."""
+    parks = {m.surface for m in run_text("该公司计划在苏拉威西省的莫罗瓦利工业园区建设工厂。").mentions if m.cls == "Park"}
+    assert "莫罗瓦利工业园区" in parks

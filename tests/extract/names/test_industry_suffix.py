@@ -64,3 +64,15 @@ def test_a_development_verb_before_a_bare_industry_head_is_no_part_of_a_name(run
     """拖累云溪发展科技产业的雄心: 发展 (a verb that may stand inside a firm's name) names no industry either."""
     industries = [m.surface for m in run_text("此举恐拖累云溪发展科技产业的雄心。").mentions if m.cls == "Industry"]
     assert not any(s.startswith("发展") for s in industries)
+
+
+def test_a_clause_word_before_a_known_industry_is_no_part_of_its_name(run_text):
+    """整个|医药产业, 省内外|纺织服装产业: a word of the clause (no noun) that no industry's label holds opens
+    no industry's name; 高效|农业 keeps 高效 (labels hold it) and 大分子|生物药 keeps its noun."""
+    def industries(text):
+        return {m.surface for m in run_text(text).mentions if m.cls == "Industry"}
+
+    assert industries("这一榜单受到整个医药产业的关注。") == {"医药"}
+    assert industries("吸引省内外纺织服装产业转移。") == {"纺织服装"}
+    assert "高效农业" in industries("园区发展高效农业产业。")
+    assert "大分子生物药" in industries("园区发展大分子生物药产业。")
