@@ -134,25 +134,33 @@ FACT_KEYS = {"relation": lambda fact: fact, "target": _target_key}
 def read_judged(paths, corpus: Path) -> dict:
     """kind ("relation", "target") -> [(article record, {fact key: right?})] for every article with a
     judged fact of that kind in the readings; the corpus is read once for both."""
+    return read_judged_sets([paths], corpus)[0]
+
+
+def read_judged_sets(path_sets, corpus: Path) -> list[dict]:
+    """`read_judged` for each set of readings (the fitted ones, the held-out ones), the corpus read once."""
     import csv
 
     csv.field_size_limit(1 << 30)
-    verdicts: dict = {kind: {} for kind in FACT_KEYS}
-    for path in paths:
-        with open(path, encoding="utf-8", newline="") as handle:
-            for row in csv.DictReader(handle, delimiter="\t"):
-                kind = row["kind"]
-                if kind in FACT_KEYS and row["verdict"] in ("right", "wrong"):
-                    verdicts[kind].setdefault(row["doc_id"], {})[FACT_KEYS[kind](row["fact"])] = row["verdict"] == "right"
-    wanted = set().union(*verdicts.values())
+    sets = []
+    for paths in path_sets:
+        verdicts: dict = {kind: {} for kind in FACT_KEYS}
+        for path in paths:
+            with open(path, encoding="utf-8", newline="") as handle:
+                for row in csv.DictReader(handle, delimiter="\t"):
+                    kind = row["kind"]
+                    if kind in FACT_KEYS and row["verdict"] in ("right", "wrong"):
+                        verdicts[kind].setdefault(row["doc_id"], {})[FACT_KEYS[kind](row["fact"])] = row["verdict"] == "right"
+        sets.append(verdicts)
+    wanted = set().union(*(by_doc for verdicts in sets for by_doc in verdicts.values()))
     records = {}
     with corpus.open(encoding="utf-8") as handle:
         for line in handle:
             record = json.loads(line)
             if record.get("id") in wanted:
                 records[record["id"]] = record
-    return {kind: [(records[d], v) for d, v in sorted(by_doc.items()) if d in records]
-            for kind, by_doc in verdicts.items()}
+    return [{kind: [(records[d], v) for d, v in sorted(by_doc.items()) if d in records]
+             for kind, by_doc in verdicts.items()} for verdicts in sets]
 
 
 def outside_gold(judged: dict, gold_docs: set) -> dict:
@@ -324,14 +332,15 @@ def reliability(scored, bins=5) -> list[tuple]:
     return table
 
 
-def validation_lines(pipeline, paths, corpus: Path, fitted: set, weights: dict, points, threshold: float) -> list:
-    """Markdown: the final model's stated confidence against the verdicts of readings no fit saw (their
-    articles that the fit also read are left out), over the facts a build keeps."""
+def validation_lines(pipeline, held: list, paths, fitted: set, weights: dict, points, threshold: float) -> list:
+    """Markdown: the final model's stated confidence against the verdicts of readings no fit saw (`held`:
+    their judged relations, as `read_judged` gives them; articles the fit also read are left out), over
+    the facts a build keeps."""
     from kg.extract.confidence import LogisticModel
 
     model = LogisticModel(weights, threshold, tuple(tuple(p) for p in points))
     best: dict = {}
-    for record, verdicts in read_judged(paths, corpus)["relation"]:
+    for record, verdicts in held:
         if record["id"] in fitted:
             continue
         for features, ok, key in admitted(label_judged(pipeline, record, verdicts)):
@@ -381,13 +390,15 @@ def main(argv=None) -> int:
             rel_sources.append(gold_dir)
             tgt_sources.append(gold_dir)
 
-    if args.judged:
+    fitted_docs, held_relations = set(gold_docs), []
+    if args.judged or args.held_out:
         if args.corpus is None:
-            ap.error("--judged needs --corpus, the JSONL the readings were drawn from")
+            ap.error("--judged and --held-out need --corpus, the JSONL the readings were drawn from")
         held = {p.resolve() for p in args.held_out}
         args.judged = [p for p in args.judged if p.resolve() not in held]
-        judged = outside_gold(read_judged(args.judged, args.corpus), gold_docs)
-        fitted_docs = gold_docs | {record["id"] for record, _ in judged["relation"]}
+        judged, held_judged = read_judged_sets([args.judged, args.held_out], args.corpus)
+        judged, held_relations = outside_gold(judged, gold_docs), held_judged["relation"]
+        fitted_docs |= {record["id"] for record, _ in judged["relation"]}
         for record, verdicts in judged["relation"]:
             rel_groups.append(admitted(label_judged(pipeline, record, verdicts)))
             rel_sources.append(JUDGED)
@@ -438,9 +449,8 @@ def main(argv=None) -> int:
                       "| stated confidence | facts | mean stated | observed precision |", "|---|---|---|---|"]
             for lo, hi, n, mean, observed in reliability(part):
                 lines.append(f"| {lo:.1f}–{hi:.1f} | {n} | {mean:.3f} | {observed:.3f} |")
-        if kind == "relation" and args.held_out and args.corpus is not None:
-            lines += validation_lines(pipeline, args.held_out, args.corpus, fitted_docs if args.judged else gold_docs,
-                                      weights, points, threshold)
+        if kind == "relation" and held_relations:
+            lines += validation_lines(pipeline, held_relations, args.held_out, fitted_docs, weights, points, threshold)
         if not both:
             lines += ["", "Every fact is right (or every fact wrong): nothing to separate them by, so the weights "
                       "of the last fit that had both are kept."]

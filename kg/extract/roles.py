@@ -71,7 +71,7 @@ class RoleReader:
         self.possessives = tuple(lexicon.words("possessive"))
         self.copulas = tuple(lexicon.words("role-copula"))
         self.closer = re.compile("(?:" + either(lexicon.words("label-suffix")) + ")?(?:" + LIST_MARKS + "|"
-                                 + either(lexicon.words("possessive")) + ")")
+                                 + either(self.possessives) + ")")
         # 具有特色的…产业链: 特色 as an attribute; 武汉市第一大支柱产业: the role of a city, not of a park in it
         self.owner_tail = re.compile("(?:" + either(lexicon.words("possessive")) + ")?(?:" + either(self.triggers) + ")*$")
         self.attributes = tuple(lexicon.words("attribute-verb"))

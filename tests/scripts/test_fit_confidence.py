@@ -66,6 +66,7 @@ def test_held_out_readings_report_the_fitted_models_reliability_on_articles_no_f
             "news-a\trelation\thasEnterprise\t云溪高新区 hasEnterprise 禾丰科技有限公司\t\t\twrong\tdoubtful"]
     reading.write_text("\n".join(rows) + "\n", encoding="utf-8")
     weights = {"bias": 0.0}
-    lines = fit.validation_lines(pipeline, [reading], corpus, set(), weights, (), 0.4)
+    held = fit.read_judged([reading], corpus)["relation"]
+    lines = fit.validation_lines(pipeline, held, [reading], set(), weights, (), 0.4)
     assert any("held-out readings" in line and "2 kept facts, precision 0.500" in line for line in lines)
-    assert fit.validation_lines(pipeline, [reading], corpus, {"news-a"}, weights, (), 0.4) == []  # fitted: left out
+    assert fit.validation_lines(pipeline, held, [reading], {"news-a"}, weights, (), 0.4) == []  # fitted: left out
