@@ -25,10 +25,10 @@ from kg.extract.platform_identity import merge_platforms
 from kg.extract.known_names import complete_known_names
 from kg.extract.park_identity import canonical_parks, city_or_province, descriptive_test
 from kg.extract.new_areas import AreaTest
+from kg.extract.short_names import ShortNames
 from kg.extract.segment_dictionary import base_dictionary, base_tags
 from kg.types import Document, Entity, EntityKey, Mention
 
-SHORT_NAME_STAGE, SHORT_NAME_SCORE = "link:short-name", 0.6
 
 _QUOTES = "“”\"'‘’《》「」『』〈〉"
 
@@ -79,7 +79,7 @@ class Linker:
         self._areas = AreaTest.from_lexicon(lexicon)
         self._quality = lexicon.words("quality-modifier")  # 高端医疗器械 is 医疗器械 at its top end
         self._variant_endings = lexicon.words("industry-variant-ending")  # 高端装备制造 = 高端装备
-        self._admin_suffixes = frozenset(lexicon.words("admin-ending"))  # a place name's administrative ending
+        self._short_names = ShortNames(lexicon)
         self._descriptive = descriptive_test(lexicon)  # 智能制造 in 智能制造产业园 only describes
         self._firm_kinds = frozenset(lexicon.words("firm-kind-word"))
         self._group_forms = tuple(lexicon.words("short-name-group-form"))  # 凌云集团 for 凌云科技集团有限公司
@@ -156,26 +156,11 @@ class Linker:
             linked = refine(doc.text, linked)
         linked = self._areas.drop_regions(doc.text, linked)  # 镇江新区心湖广场: a district, no park
         keyed = [replace(m, key=linked.mention_keys.get((m.start, m.end), "")) for m in mentions]
-        keyed += self._short_name_mentions(doc, mentions, linked.short_names)
+        keyed += self._short_names.mentions(doc, mentions, linked.short_names)
         entities = {k: self._with_sector(e) for k, e in linked.entities.items()}
         if doc.original_text:
             entities = self._with_original_forms(doc, keyed, entities)
         return LinkedDocument(tuple(keyed), entities)
-
-    def _short_name_mentions(self, doc: Document, mentions: list[Mention], short_names: dict) -> list[Mention]:
-        """Mentions of a park by its bare name (临港 for 江阴临港经济开发区)."""
-        taken = [(m.start, m.end) for m in mentions]
-        out = []
-        for short in sorted(short_names):
-            for m in re.finditer(re.escape(short), doc.text):
-                a, b = m.start(), m.end()
-                if any(s <= a < e or s < b <= e for s, e in taken):
-                    continue
-                if doc.text[b:b + 1] in self._admin_suffixes:
-                    continue  # 巴东县, 临港镇: the county or town, not the park named after it
-                out.append(Mention(doc.id, a, b, short, "Park", SHORT_NAME_STAGE, SHORT_NAME_SCORE, short,
-                                   key=short_names[short]))
-        return out
 
     def _with_sector(self, e: Entity) -> Entity:
         """An industry's sector: its taxonomy concept, or that of the longest label it ends with (钒钛新材料 -> 新材料)."""

@@ -104,3 +104,4 @@ def test_a_city_is_never_the_short_name_of_a_park_in_it(run_text, lexicon):
     assert not [m for m in result.mentions if m.stage == "link:short-name"]
     result = run_text("江阴临港经济开发区发布新政。临港将加快发展。")
     assert [m.surface for m in result.mentions if m.stage == "link:short-name"] == ["临港"]
+
