@@ -94,6 +94,25 @@ def one_park_by_name(a: str, b: str, regions: dict, any_kind: frozenset = frozen
     return len(short) >= MIN_CORE and short not in regions and long_.startswith(short)
 
 
+def named_after(a: str, b: str, regions: dict) -> bool:
+    """One park's name holds the other's own name (its core, the places before it left out): the park
+    the two built together (上海漕河泾柳东创新创业园 of 上海漕河泾开发区 and 柳东新区) is neither's partner
+    nor model. A core that is only a place (苏州|工业园区) names no park by itself.
+
+    >>> named_after("Park:柳州市柳东|新区", "Park:上海漕河泾柳东创新创业|产业园", {"柳州市": "r:4502", "上海": "r:31"})
+    True
+    >>> named_after("Park:苏州|工业园区", "Park:苏州|高新区", {"苏州": "r:3205"})
+    False
+    """
+    a, b = EntityKey(a), EntityKey(b)
+    if a.cls != "Park" or b.cls != "Park" or "|" not in a.name or "|" not in b.name:
+        return False
+    (part_a, _), (part_b, _) = a.name.rsplit("|", 1), b.name.rsplit("|", 1)
+    core_a, core_b = name_core(part_a, regions)[1], name_core(part_b, regions)[1]
+    return core_a != core_b and any(len(core) >= MIN_CORE and core not in regions and core in other
+                                    for core, other in ((core_a, part_b), (core_b, part_a)))
+
+
 def _agree(a: frozenset, b: frozenset) -> bool:
     return a <= b or b <= a
 

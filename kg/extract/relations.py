@@ -15,7 +15,7 @@ from kg.extract.confidence import relation_model
 from kg.extract.discourse import (
     ANCHOR_SENTENCES, LEAD_SENTENCES, DocumentContext, FrameReader, SentenceFrame,
 )
-from kg.extract.park_identity import one_park_by_name
+from kg.extract.park_identity import named_after, one_park_by_name
 from kg.extract.park_pairs import PairTriggers, ParkPairs, trigger_words
 from kg.extract.roles import RoleReader
 from kg.extract.ties import TieIndex, clause_bounds, mask_spans
@@ -255,6 +255,8 @@ class RelationExtractor:
         named = {k: [o for o, kk in cues.frame.mentions if kk == k] for k in (cues.frame.subject, key)}
         prop = self.pairs.prop(cues.text, cues.frame.sentence.start, m, named[cues.frame.subject], cues.pairs, level,
                                named[key])
+        if prop in ("cooperatesWith", "benchmarksAgainst") and named_after(cues.frame.subject, key, self.lex.regions):
+            return ""  # the park two partners built together, named after them, is neither's partner
         if prop == "hasSubPark":
             x["subpark"] = 1.0
             # 名单：A、B…: the items of a roll (only a sub-park candidate needs the search)

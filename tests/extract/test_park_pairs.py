@@ -55,3 +55,11 @@ def test_a_park_listed_after_a_containment_word_holds_none_of_the_other_items(ru
     # the hub (no park) holds both; the first park listed is no container of the second
     result = run_text("青禾商务区今年引进项目30个。青禾开放枢纽包括青禾商务区及周边区域，以及邻省的白鹭工业园区，是活力最强的区域之一。")
     assert not [r for r in result.relations if r.prop == "hasSubPark"]
+
+
+def test_a_park_named_after_two_partners_is_neither_partner(run_text):
+    """X新区与Y开发区合作共建“Y-X创新创业园”: the joint park cooperates with neither; the two partners do."""
+    text = "青禾新区与蓝湾开发区深化合作，共建蓝湾青禾创新创业园，推动两地产业合作。"
+    pairs = _pairs(run_text, text)
+    assert ("青禾新区", "cooperatesWith", "蓝湾开发区") in pairs
+    assert not {p for p in pairs if p[1] == "cooperatesWith" and "创新创业园" in p[0] + p[2]}
