@@ -88,3 +88,13 @@ def test_items_before_a_predicate_and_its_head_noun_are_firms_only_where_the_hea
     assert firms("以青禾蜜柚、云溪雪梨为代表的特色农产品远销海外。") == set()
     assert firms("以禾丰云商、青禾智造为代表的头部企业落户园区。") == {"禾丰云商", "青禾智造"}
     assert "禾丰乳业" in firms("形成以禾丰乳业为代表的食品饮料、以青禾医疗为代表的医用纺织两大主导产业。")
+
+
+
+def test_functions_before_a_cue_are_no_industries(run_text):
+    """…、网上服务等几个功能板块: sections of a site (functions), not industries; …等板块 alone still lists them."""
+    def industries(text):
+        return {m.surface for m in run_text(text).mentions if m.cls == "Industry"}
+
+    assert not industries("首页分为专题介绍、企业展示、科创服务、网上服务等几个功能板块。")
+    assert industries("园区形成科创服务、网上服务等板块。") == {"科创服务", "网上服务"}
