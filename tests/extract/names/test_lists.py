@@ -98,3 +98,9 @@ def test_functions_before_a_cue_are_no_industries(run_text):
 
     assert not industries("首页分为专题介绍、企业展示、科创服务、网上服务等几个功能板块。")
     assert industries("园区形成科创服务、网上服务等板块。") == {"科创服务", "网上服务"}
+
+
+def test_kinds_of_bodies_before_a_platform_cue_are_no_platforms(run_text):
+    """依托国家实验室、世界一流大学、行业领军企业等创新平台: kinds of bodies, described by scope words, name none."""
+    text = "青禾高新区充分依托国家实验室、世界一流大学、行业领军企业、顶尖科学家论坛等高能级创新平台。"
+    assert not {m.surface for m in run_text(text).mentions if m.cls == "Platform"}
