@@ -17,6 +17,7 @@ from kg.extract.discourse import (
 )
 from kg.extract.park_identity import named_after, one_park_by_name
 from kg.extract.park_pairs import PairTriggers, ParkPairs, trigger_words
+from kg.extract.region_agent import RegionAgents
 from kg.extract.roles import RoleReader
 from kg.extract.ties import TieIndex, clause_bounds, mask_spans
 from kg.extract.wordforms import either
@@ -91,6 +92,7 @@ class RelationExtractor:
         self.list_closers = lexicon.words("list-closer")  # A、B等
         self.containment = re.compile(r"[（(]" + either(lexicon.words("containment-word")) + "$")  # （含…
         self.roles = RoleReader(lexicon)
+        self.agents = RegionAgents(lexicon)
         self.partners = frozenset(lexicon.words("firm-partner"))  # 甲公司与乙公司签约: a deal between firms
         self.any_park_kind = frozenset(lexicon.words("any-park-kind"))  # 漕河泾园区 for 漕河泾开发区
         self.legal_suffixes = tuple(sorted(lexicon.enterprise_legal_suffixes, key=len, reverse=True))
@@ -153,7 +155,8 @@ class RelationExtractor:
         x["same_clause"] = 1.0 if cues.subject_at is not None and lo <= cues.subject_at < hi else 0.0
         x["firm_partner"] = 1.0 if self._firm_partner(cues, m) else 0.0
         x["co_item"] = 1.0 if any(self.ties.co_items(cues.masked, span, (a, b)) for span in cues.subject_spans) else 0.0
-        x["region_clause"] = 1.0 if self._region_clause(cues, lo, hi) else 0.0
+        x["region_clause"] = 1.0 if self._region_clause(cues, lo, hi) or (  # 上海打造X: the region's aim
+            self.agents.before(cues.masked, lo, a) and not any(lo <= s < hi for s, _ in cues.subject_spans)) else 0.0
         # a name the article comes back to is what it is about; one named once in passing is not
         x["object_repeated"] = 1.0 if (context.sentences_of or {}).get(key, 0) >= 2 else 0.0
         return x
