@@ -225,9 +225,10 @@ class RelationExtractor:
         out.append((Relation(f.subject, prop, k, ev, stage), x))
         return out
 
-    def _tied(self, cues: _SentenceCues, prop: str, m: Mention) -> bool:
-        base = cues.frame.sentence.start
-        return self.ties.tie(cues.masked, prop, m.start - base, m.end - base, cues.subject_at) is not None
+    def _tied(self, cues: _SentenceCues, prop: str, m: Mention, parts_of_names: bool = False) -> bool:
+        base = cues.frame.sentence.start  # parts_of_names: Y核心区 says Y is a part, nothing of the object
+        ends = frozenset(o.end - base for o, _ in cues.frame.mentions if o is not m and not o.generic) if parts_of_names else frozenset()
+        return self.ties.tie(cues.masked, prop, m.start - base, m.end - base, cues.subject_at, ends) is not None
 
     def _industry(self, cues: _SentenceCues, m: Mention, x: dict) -> str:
         f = cues.frame
@@ -264,7 +265,7 @@ class RelationExtractor:
             x["subpark"] = 1.0
             # 名单：A、B…: the items of a roll (only a sub-park candidate needs the search)
             x["roll"] = 1.0 if self.ties.opens_before(ROLL, cues.masked, m.start - cues.frame.sentence.start) else 0.0
-            x["tie"] = 1.0 if cues.pairs.sub_cue or self._tied(cues, prop, m) else 0.0
+            x["tie"] = 1.0 if cues.pairs.sub_cue or self._tied(cues, prop, m, parts_of_names=True) else 0.0
         elif prop:
             x.update({"benchmark" if prop == "benchmarksAgainst" else "park_pair": 1.0, "tie": 1.0})
         return prop

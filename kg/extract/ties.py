@@ -111,16 +111,23 @@ class TieIndex:
             lo = subject_at
         return lo, hi
 
-    def tie(self, text: str, prop: str, start: int, end: int, subject_at: int | None = None) -> str | None:
+    def tie(self, text: str, prop: str, start: int, end: int, subject_at: int | None = None,
+            owned_by: frozenset = frozenset()) -> str | None:
         """The tie word for `prop` in the scope of the name at ``[start, end)``, or None.
 
         `text` should have other names masked (`mask_spans`), so that a cue inside a name
-        does not count."""
+        does not count. A cue that starts where another name ends (`owned_by`: Y核心区) is that
+        name's, not a tie for this one.
+
+        >>> index = TieIndex({"hasSubPark": re.compile("核心区")}, {})
+        >>> index.tie("□□核心区，甲", "hasSubPark", 5, 6, 0), index.tie("□□核心区，甲", "hasSubPark", 5, 6, 0, frozenset({2}))
+        ('核心区', None)
+        """
         pattern = self.ties.get(prop)
         if pattern is None:
             return None
         lo, hi = self.scope(text, start, end, subject_at)
-        found = pattern.search(text, lo, hi)
+        found = next((f for f in pattern.finditer(text, lo, hi) if f.start() not in owned_by), None)
         return found.group() if found else None
 
     def blocker(self, text: str, start: int, end: int, cls: str = "") -> str:

@@ -63,3 +63,9 @@ def test_a_park_named_after_two_partners_is_neither_partner(run_text):
     pairs = _pairs(run_text, text)
     assert ("青禾新区", "cooperatesWith", "蓝湾开发区") in pairs
     assert not {p for p in pairs if p[1] == "cooperatesWith" and "创新创业园" in p[0] + p[2]}
+
+
+def test_a_part_word_after_another_park_makes_no_sub_park_of_the_object(run_text):
+    """X发挥Y核心区功能，并承接Z的辐射: 核心区 is Y's part word; it puts nothing of Z inside X."""
+    text = "青禾园区充分发挥蓝湾软件园核心区承载功能，并积极承接云溪商务区的创新辐射。"
+    assert not {p for p in _pairs(run_text, text) if p[1] == "hasSubPark" and p[2] == "云溪商务区"}
