@@ -15,6 +15,7 @@ from kg.extract.confidence import relation_model
 from kg.extract.discourse import (
     ANCHOR_SENTENCES, LEAD_SENTENCES, DocumentContext, FrameReader, SentenceFrame,
 )
+from kg.extract.owned_names import OwnedNames
 from kg.extract.park_identity import named_after, one_park_by_name
 from kg.extract.park_pairs import PairTriggers, ParkPairs, trigger_words
 from kg.extract.region_agent import RegionAgents
@@ -30,7 +31,6 @@ WEAK_BLOCKERS = ("award", "wider")  # contexts that tie nothing unless the passa
 ROLL = "award"  # 名单, 榜单 before a park: a roll of names, where parks are items, not parts of each other
 LEAD_REACH = 8  # characters (a time, a discourse word) before a sentence's opening firm
 NEAR_GAP = math.log1p(2)  # sentence_gap of a park named at most two sentences before
-OWNED_PROPS = {"Park": "hasSubPark", "Platform": "hasPlatform", "Enterprise": "hasEnterprise"}
 
 
 def admissible(features: dict) -> bool:
@@ -90,9 +90,9 @@ class RelationExtractor:
         self.pairs = ParkPairs(lexicon, self.reader)
         self.object_first = self.reader.object_first
         self.list_closers = lexicon.words("list-closer")  # A、B等
-        self.containment = re.compile(r"[（(]" + either(lexicon.words("containment-word")) + "$")  # （含…
         self.roles = RoleReader(lexicon)
         self.agents = RegionAgents(lexicon)
+        self.owned = OwnedNames(lexicon)
         self.partners = frozenset(lexicon.words("firm-partner"))  # 甲公司与乙公司签约: a deal between firms
         self.any_park_kind = frozenset(lexicon.words("any-park-kind"))  # 漕河泾园区 for 漕河泾开发区
         self.legal_suffixes = tuple(sorted(lexicon.enterprise_legal_suffixes, key=len, reverse=True))
@@ -125,7 +125,7 @@ class RelationExtractor:
             for m, k in f.mentions:
                 if k and k != f.subject and not m.generic and m.start - f.sentence.start >= f.region_lead:
                     out.extend(self._candidates_of(cues, m, k, ev, context, levels))
-        return out + self._owned_by_name(frames, context, evidence_for)
+        return out + self.owned.by_name(frames, context, evidence_for)
 
     def _cues(self, f: SentenceFrame, context: DocumentContext) -> _SentenceCues:
         s, text = f.sentence, f.sentence.text
@@ -202,7 +202,7 @@ class RelationExtractor:
             prop = self._industry(cues, m, x)
         elif m.cls in ("Enterprise", "Platform"):
             if any(o.cls == "Park" and o.end == m.start and kk not in ("", f.subject) for o, kk in f.mentions):
-                return out  # X产业园Y中心: the park right before holds it (_owned_by_name), not the subject
+                return out  # X产业园Y中心: the park right before holds it (OwnedNames.by_name), not the subject
             prop = "has" + m.cls
             x[m.cls.lower()] = 1.0
             x["tie"] = 1.0 if self._tied(cues, prop, m) else 0.0
@@ -210,7 +210,7 @@ class RelationExtractor:
             if (one_park_by_name(f.subject, k, self.lex.regions, self.any_park_kind) and not x["owned"]) \
                     or context.same_park(f.subject, k):
                 return out  # 漕河泾开发区 and 漕河泾新兴技术开发区, 天衢新区（德州经开区） in one article: one park, no pair
-            holder = self._bracket_holder(f.mentions, m, cues.text, f.sentence.start)
+            holder = self.owned.bracket_holder(f.mentions, m, cues.text, f.sentence.start)
             if holder and holder != k:
                 # 南山循环经济开发区（含迤资园区）: the bracket names a park the other one contains
                 out.append((Relation(holder, "hasSubPark", k, ev, "grammar:bracket"),
@@ -269,32 +269,3 @@ class RelationExtractor:
         elif prop:
             x.update({"benchmark" if prop == "benchmarksAgainst" else "park_pair": 1.0, "tie": 1.0})
         return prop
-
-    def _owned_by_name(self, frames, context: DocumentContext, evidence_for) -> list[tuple[Relation, dict]]:
-        """X高新区智能装备产业园, X开发区科技创业中心: a name that begins with the full name of a
-        park of the document belongs to that park, whatever the sentence is about."""
-        out = []
-        for f in frames:
-            parks_ending = {o.end: key for o, key in f.mentions if o.cls == "Park" and key and not o.generic}
-            for m, k in f.mentions:
-                if not k or m.generic or m.cls not in OWNED_PROPS:
-                    continue
-                # X产业园荆州（武汉）离岸科创中心, X开发区湖北容百…公司: the park right before the name is where it is
-                owners = [parks_ending[m.start]] if m.cls != "Park" and parks_ending.get(m.start, k) != k else []
-                owners += [park for park in sorted(context.names) if park != k and context.owns(park, m.surface)
-                           and not one_park_by_name(park, k, self.lex.regions)]
-                features = {"bias": 1.0, "owned": 1.0, "tie": 1.0, "explicit": 1.0, "name_prefix": 1.0,
-                            {"Park": "subpark"}.get(m.cls, m.cls.lower()): 1.0}
-                out += [(Relation(park, OWNED_PROPS[m.cls], k, evidence_for(f.sentence), "grammar:name-prefix"), features)
-                        for park in owners]
-        return out
-
-    def _bracket_holder(self, mentions, m, text: str, base: int) -> str:
-        before = text[max(0, m.start - base - 3):m.start - base]
-        if not self.containment.search(before):
-            return ""
-        opening = m.start - base - len(before) + before.find("（" if "（" in before else "(")
-        for other, key in mentions:
-            if other.cls == "Park" and key and not other.generic and other.end - base == opening:
-                return key
-        return ""

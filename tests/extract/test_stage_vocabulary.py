@@ -11,7 +11,7 @@ import pytest
 ROOT = Path(__file__).resolve().parents[2]
 STAGES = ["discourse.py", "relations.py", "roles.py", "ties.py", "targets.py", "targets_goals.py", "target_metric.py",
           "wordforms.py",
-          "confidence.py", "park_pairs.py", "park_position.py"]
+          "confidence.py", "park_pairs.py", "park_position.py", "owned_names.py", "region_agent.py", "short_names.py"]
 # numerals and date marks may stay in code, like punctuation
 NUMERALS = set("零一二两三四五六七八九十百千万年月")
 

@@ -1,0 +1,53 @@
+"""Names a park owns by how they are written, whatever the sentence is about.
+
+X高新区智能装备产业园, X开发区科技创业中心: a name that begins with the full name of a park of the
+document is that park's; 南山循环经济开发区（含迤资园区）: a bracket that opens with a containment
+word after a park names a part of it.
+"""
+from __future__ import annotations
+
+import re
+
+from kg.extract.discourse import DocumentContext
+from kg.extract.park_identity import one_park_by_name
+from kg.extract.wordforms import either
+from kg.ontology import Lexicon
+from kg.types import Relation
+
+OWNED_PROPS = {"Park": "hasSubPark", "Platform": "hasPlatform", "Enterprise": "hasEnterprise"}
+
+
+class OwnedNames:
+    def __init__(self, lexicon: Lexicon):
+        self.lex = lexicon
+        self.containment = re.compile(r"[（(]" + either(lexicon.words("containment-word")) + "$")  # （含…
+
+    def by_name(self, frames, context: DocumentContext, evidence_for) -> list[tuple[Relation, dict]]:
+        """X高新区智能装备产业园, X开发区科技创业中心: a name that begins with the full name of a
+        park of the document belongs to that park, whatever the sentence is about."""
+        out = []
+        for f in frames:
+            parks_ending = {o.end: key for o, key in f.mentions if o.cls == "Park" and key and not o.generic}
+            for m, k in f.mentions:
+                if not k or m.generic or m.cls not in OWNED_PROPS:
+                    continue
+                # X产业园荆州（武汉）离岸科创中心, X开发区湖北容百…公司: the park right before the name is where it is
+                owners = [parks_ending[m.start]] if m.cls != "Park" and parks_ending.get(m.start, k) != k else []
+                owners += [park for park in sorted(context.names) if park != k and context.owns(park, m.surface)
+                           and not one_park_by_name(park, k, self.lex.regions)]
+                features = {"bias": 1.0, "owned": 1.0, "tie": 1.0, "explicit": 1.0, "name_prefix": 1.0,
+                            {"Park": "subpark"}.get(m.cls, m.cls.lower()): 1.0}
+                out += [(Relation(park, OWNED_PROPS[m.cls], k, evidence_for(f.sentence), "grammar:name-prefix"), features)
+                        for park in owners]
+        return out
+
+    def bracket_holder(self, mentions, m, text: str, base: int) -> str:
+        """南山循环经济开发区（含迤资园区）: the park whose name the bracket opens right after, or ''."""
+        before = text[max(0, m.start - base - 3):m.start - base]
+        if not self.containment.search(before):
+            return ""
+        opening = m.start - base - len(before) + before.find("（" if "（" in before else "(")
+        for other, key in mentions:
+            if other.cls == "Park" and key and not other.generic and other.end - base == opening:
+                return key
+        return ""
