@@ -24,6 +24,7 @@ RELATION_FEATURES = (
     "tie", "role", "owned", "explicit", "subject_before", "blocked_weak",
     "sentence_gap", "subject_in_lead", "anchored", "in_list", "gazetteer", "topic_only_no_tie",
     "list_stage", "crowded", "same_clause", "name_prefix", "object_repeated", "object_legal", "trade_name",
+    "subject_carried",
 )
 TARGET_FEATURES = (
     "bias", "explicit", "goal_in_clause", "deadline_year", "sentence_gap", "subject_in_lead", "count_unit",

@@ -132,8 +132,10 @@ class RelationExtractor:
         masked = mask_spans(text, [(m.start - s.start, m.end - s.start) for m, _ in f.mentions])
         spans = tuple((m.start - s.start, m.end - s.start) for m, k in f.mentions if k == f.subject and not m.generic)
         subject_at = spans[0][0] if spans else None
-        return _SentenceCues(f, text, masked, subject_at, spans, context.features(f.subject, s.index, f.subject_explicit),
-                             self.pairs.triggers(text, masked))
+        base = dict(context.features(f.subject, s.index, f.subject_explicit))
+        # how the subject was resolved: carried over from an earlier sentence, neither named nor referred to here
+        base["subject_carried"] = 0.0 if any(k == f.subject for _, k in f.mentions) else 1.0
+        return _SentenceCues(f, text, masked, subject_at, spans, base, self.pairs.triggers(text, masked))
 
     def _features(self, cues: _SentenceCues, m: Mention, context: DocumentContext, key: str = "") -> dict:
         """The features of the object `m` that do not depend on its class."""
