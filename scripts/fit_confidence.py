@@ -316,8 +316,7 @@ def kept_weights(kind: str, names) -> dict:
 
 def default_threshold(scored, precision: float, sources, least: float = 0.0) -> float:
     """`choose_threshold`, and at least `least`: where the confidence is calibrated on judged random
-    news, 0.45 keeps only facts about as likely right as wrong there or better (0.5 would drop gold
-    facts the model scores just under it)."""
+    news, 0.5 keeps only facts at least as likely right as wrong there."""
     return max(choose_threshold(scored, precision, sources), least)
 
 
@@ -365,9 +364,9 @@ def main(argv=None) -> int:
     ap.add_argument("--corpus", type=Path, help="the corpus the readings were drawn from (JSONL)")
     ap.add_argument("--l2", type=float, default=1.0)
     ap.add_argument("--precision", type=float, default=0.85)
-    ap.add_argument("--least-odds", type=float, default=0.45,
+    ap.add_argument("--least-odds", type=float, default=0.5,
                     help="where judged readings calibrate the confidence, the threshold is at least this: "
-                         "a kept fact is about as likely right as wrong on random news, or more (default 0.45)")
+                         "a kept fact is at least as likely right as wrong on random news (default 0.5)")
     ap.add_argument("--held-out", nargs="*", type=Path, default=[],
                     help="judged readings kept out of the fit (left out of --judged too): the report gives the "
                          "fitted model's reliability on their articles, which no fit saw")
@@ -431,7 +430,7 @@ def main(argv=None) -> int:
                   f"{len(rows)} candidates ({int(y.sum())} right) in {sum(1 for g in groups if g)} documents. "
                   f"Default threshold {threshold:.2f}: the lowest at which held-out precision is >= {args.precision} "
                   "on each gold set" + (f" and the stated confidence (calibrated on judged corpus articles) is at least "
-                                        f"{args.least_odds}: a kept fact is about as likely right as wrong on random news, or more"
+                                        f"{args.least_odds}: a kept fact is at least as likely right as wrong on random news"
                                         if judged_here else "") + ".", "",
                   "| data | facts | precision, all | kept at threshold | precision at threshold |", "|---|---|---|---|---|"]
         for source in sorted(set(group_sources)):
