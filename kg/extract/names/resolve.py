@@ -167,11 +167,25 @@ def resolve_candidates(doc_id: str, text: str, cands, cues: CueIndex) -> list[Me
             kept.append(c)
     # drop generic parks that a named mention now covers
     named = [k for k in kept if not k.generic]
-    final = [k for k in kept if not (k.generic and any(n.start <= k.start and k.end <= n.end for n in named))]
+    final = _written_together([k for k in kept if not (k.generic and any(n.start <= k.start and k.end <= n.end for n in named))])
     out = []
     for c in sorted(final, key=lambda c: (c.start, c.end)):
         surface = text[c.start:c.end]
         name = cues.strip_industry_suffix(surface) if c.cls == "Industry" else surface
         out.append(Mention(doc_id, c.start, c.end, surface, c.cls, c.stage, c.score, name,
                            c.subclass, c.generic, c.level))
+    return out
+
+
+def _written_together(cands: list[Candidate]) -> list[Candidate]:
+    """遥感通信, 新能源光伏: industries written one right after the other, with nothing between, are
+    one industry named as written (the contract keeps compounds whole)."""
+    out: list[Candidate] = []
+    for c in sorted(cands, key=lambda c: (c.start, c.end)):
+        last = out[-1] if out else None
+        if last is not None and c.cls == last.cls == "Industry" and last.end == c.start \
+                and not (c.generic or last.generic):
+            out[-1] = replace(last, end=c.end)
+        else:
+            out.append(c)
     return out

@@ -63,3 +63,13 @@ def test_an_industry_word_that_opens_a_centres_name_is_no_industry(run_text):
 
     assert not industries("火炬高技术产业开发中心处长出席。")
     assert "高技术" in industries("园区发展高技术产业，建设创新中心。")
+
+
+def test_industries_written_together_are_one_industry(tiny_cues):
+    """遥感通信领域: two industry words with nothing between name one industry, as written; 生物医药、集成电路 two."""
+    text = "聚焦遥感通信领域"
+    cands = [candidate("taxonomy", 2, 4, "Industry"), candidate("taxonomy", 4, 6, "Industry")]
+    assert [m.surface for m in resolve_candidates("d", text, cands, tiny_cues)] == ["遥感通信"]
+    text = "生物医药、集成电路"
+    cands = [candidate("taxonomy", 0, 4, "Industry"), candidate("taxonomy", 5, 9, "Industry")]
+    assert [m.surface for m in resolve_candidates("d", text, cands, tiny_cues)] == ["生物医药", "集成电路"]
