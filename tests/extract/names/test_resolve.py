@@ -73,3 +73,13 @@ def test_industries_written_together_are_one_industry(tiny_cues):
     text = "生物医药、集成电路"
     cands = [candidate("taxonomy", 0, 4, "Industry"), candidate("taxonomy", 5, 9, "Industry")]
     assert [m.surface for m in resolve_candidates("d", text, cands, tiny_cues)] == ["生物医药", "集成电路"]
+
+
+def test_an_industry_word_that_opens_a_departments_name_is_no_industry(run_text):
+    """体育产业部, 生物医药产业处: a department of a bureau; 产业总部 (headquarters) names no department."""
+    def industries(text):
+        return {m.surface for m in run_text(text).mentions if m.cls == "Industry"}
+
+    assert not industries("青禾新区文化和旅游局体育产业部负责人表示，将举办赛事。")
+    assert not industries("市经信委生物医药产业处负责人出席。")
+    assert industries("青禾新区推动生物医药产业总部集聚。") == {"生物医药"}
