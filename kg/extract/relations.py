@@ -157,8 +157,7 @@ class RelationExtractor:
         x["same_clause"] = 1.0 if cues.subject_at is not None and lo <= cues.subject_at < hi else 0.0
         x["firm_partner"] = 1.0 if self._firm_partner(cues, m) else 0.0
         x["co_item"] = 1.0 if any(self.ties.co_items(cues.masked, span, (a, b)) for span in cues.subject_spans) else 0.0
-        x["region_clause"] = 1.0 if self._region_clause(cues, lo, hi) or (  # 上海打造X: the region's aim
-            self.agents.before(cues.masked, lo, a) and not any(lo <= s < hi for s, _ in cues.subject_spans)) else 0.0
+        x["region_clause"] = 1.0 if self._region_clause(cues, lo, hi, a) else 0.0
         # a name the article comes back to is what it is about; one named once in passing is not
         x["object_repeated"] = 1.0 if (context.sentences_of or {}).get(key, 0) >= 2 else 0.0
         return x
@@ -170,11 +169,14 @@ class RelationExtractor:
                 "trade_name": 1.0 if m.stage.endswith("trade-name") else 0.0,  # a firm's bare trade name (甲乙科技)
                 "object_legal": 1.0 if m.surface.endswith(self.legal_suffixes) else 0.0}
 
-    def _region_clause(self, cues: _SentenceCues, lo: int, hi: int) -> bool:
+    def _region_clause(self, cues: _SentenceCues, lo: int, hi: int, at: int) -> bool:
         """…产业园的创始人认为，近年来，盐田聚焦生物医药等新兴产业: the object's clause opens with a region
-        (its subject), and the park is named in another clause: the region's statement, not the park's."""
+        (its subject), or a region is the agent of a development verb before the object (上海打造X), and
+        the park is named in another clause: the region's statement, not the park's."""
         if any(lo <= a < hi for a, _ in cues.subject_spans):
             return False
+        if self.agents.before(cues.masked, lo, at):
+            return True
         base = cues.frame.sentence.start + lo
         inside = [(m, k) for m, k in cues.frame.mentions if base <= m.start < cues.frame.sentence.start + hi]
         region = self.reader.region_subject(cues.text[lo:hi], inside, base)
@@ -228,8 +230,11 @@ class RelationExtractor:
         return out
 
     def _tied(self, cues: _SentenceCues, prop: str, m: Mention, parts_of_names: bool = False) -> bool:
-        base = cues.frame.sentence.start  # parts_of_names: Y核心区 says Y is a part, nothing of the object
-        ends = frozenset(o.end - base for o, _ in cues.frame.mentions if o is not m and not o.generic) if parts_of_names else frozenset()
+        """A tie word for `prop` in the object's scope; with `parts_of_names`, none that starts where another
+        name ends (Y核心区 says Y is a part, nothing of the object)."""
+        base = cues.frame.sentence.start
+        ends = frozenset(o.end - base for o, _ in cues.frame.mentions if o is not m and not o.generic) \
+            if parts_of_names else frozenset()
         return self.ties.tie(cues.masked, prop, m.start - base, m.end - base, cues.subject_at, ends) is not None
 
     def _industry(self, cues: _SentenceCues, m: Mention, x: dict) -> str:
