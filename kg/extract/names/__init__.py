@@ -81,6 +81,10 @@ class Recognizer:
     def strip_industry_suffix(self, name: str) -> str:
         return self.cues.strip_industry_suffix(name)
 
+    def closes_industry_list(self, text: str, end: int) -> bool:
+        """The item ending at `end` is one of a list closed by 等 and an industry cue (`lists.closed_as_industries`)."""
+        return lists.closed_as_industries(self.cues, text, end)
+
     def is_trade_name(self, name: str) -> bool:
         return evidence.is_trade_name(self.cues, name)
 

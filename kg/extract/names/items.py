@@ -58,12 +58,13 @@ def item_spans(cues: CueIndex, text: str, base: int, end: int, tokens: list[Toke
 
 
 def enumeration_items(cues: CueIndex, text: str, base: int, end: int, mode: Mode, tokens: list[Token],
-                      require_list: bool = False, after_yi: bool = False, weak_cue: bool = False) -> list[Candidate]:
+                      require_list: bool = False, after_yi: bool = False, weak_cue: bool = False,
+                      sector_cue: bool = False) -> list[Candidate]:
     """Split the enumeration that ends at `end` into items and class them."""
     if require_list and not text[:end].endswith("、"):
         return []
     spans = item_spans(cues, text, base, end, tokens, after_yi)
-    return classify_items(cues, spans, text, base, mode, weak_cue)
+    return classify_items(cues, spans, text, base, mode, weak_cue, sector_cue)
 
 
 @dataclass(frozen=True)
@@ -74,6 +75,7 @@ class _List:
     mostly_industry: bool
     list_evidence: bool  # half the items or more have a proper-name part
     weak_cue: bool  # 项目, 品牌: a cue that lists products as often as firms
+    plain_sectors: bool = False  # 玉器、住宿等多个行业: a sector cue after a list of industries and plain nouns
 
 
 def _predicate_item(cues: CueIndex, name: str, is_ind: bool) -> bool:
@@ -120,6 +122,20 @@ def _cue_item(cues: CueIndex, name: str, lst: _List) -> bool:
             and not _described_kind(cues, name))
 
 
+PLAIN_NOUN_POS = frozenset({"n", "vn", "nr", "nz", "an"})  # nr: the tagger's reading of some nouns (玉石)
+
+
+def plain_noun(cues: CueIndex, name: str) -> bool:
+    """An item made of nouns the dictionary knows (住宿, 稻米加工): no place, no unknown word, no verb,
+    no generic word and no noun for people, a kind of body or products (专家, 龙头企业, 旅游产品)."""
+    if not INDUSTRY_ITEM[0] <= len(name) <= 6 or name in cues.lex.generic or ev.has_boundary(cues, name):
+        return False
+    if name.endswith(cues.kind_heads + cues.lex.words("person-list-head") + cues.lex.words("product-head")):
+        return False
+    return all(t.pos in PLAIN_NOUN_POS and cues.seg.frequency(t.word) > 0 and not cues.is_place(t.word)
+               and t.word not in cues.lex.generic for t in cues.tokens(name))
+
+
 def _described_kind(cues: CueIndex, name: str) -> bool:
     """优秀企业, 园区孵化器: modifiers or a generic word before a cue or a type word describe a kind, name nothing."""
     for head in cues.kind_heads:
@@ -152,7 +168,7 @@ def _classify(cues: CueIndex, s: int, e: int, name: str, is_ind: bool, lst: _Lis
         return candidate("list-classed", s, e, cls, sub, level)
     core = cues.strip_industry_suffix(name)
     industry_cue = mode is Mode.INDUSTRY
-    if (industry_cue and (is_ind or lst.mostly_industry)) or (
+    if (industry_cue and (is_ind or lst.mostly_industry or lst.plain_sectors)) or (
             not industry_cue and is_ind and (lst.mostly_industry or core in lex.industry_labels)):
         return candidate("list-classed", s, e, "Industry") if _industry_item(cues, name, core) else None
     if industry_cue or not _cue_item(cues, name, lst):
@@ -160,11 +176,14 @@ def _classify(cues: CueIndex, s: int, e: int, name: str, is_ind: bool, lst: _Lis
     return candidate("list", s, e, mode.value)
 
 
-def classify_items(cues: CueIndex, spans, text: str, base: int, mode: Mode, weak_cue: bool = False) -> list[Candidate]:
+def classify_items(cues: CueIndex, spans, text: str, base: int, mode: Mode, weak_cue: bool = False,
+                   sector_cue: bool = False) -> list[Candidate]:
     names = [text[s:e] for s, e in spans]
     industries = [cues.is_industry_name(n) and not ev.is_trade_name(cues, n) for n in names]
     evidenced = [ev.has_name_evidence(cues, n, "", firm=True) for n in names]
-    lst = _List(mode, sum(industries) * 2 > len(names), sum(evidenced) * 2 >= len(names) and len(names) >= 2, weak_cue)
+    sectors = sector_cue and len(names) >= 2 and all(i or plain_noun(cues, n) for i, n in zip(industries, names))
+    lst = _List(mode, sum(industries) * 2 > len(names), sum(evidenced) * 2 >= len(names) and len(names) >= 2, weak_cue,
+                sectors)
     out = []
     for (s, e), name, is_ind in zip(spans, names, industries):
         c = _classify(cues, base + s, base + e, name, is_ind, lst)

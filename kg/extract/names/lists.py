@@ -23,6 +23,7 @@ _CLAUSE = re.compile(r"[^，。；：！？]+")
 _TAIL = re.compile(r"[^、]*")
 _HEAD_END = re.compile(r"[、，。；]|[一二三四五六七八九十两0-9]|$")
 HEAD_REACH = 10  # characters after a predicate's 的 searched for the head noun its items belong to
+SECTOR_HEAD_REACH = 8  # characters after a sector cue searched for a noun for firms it modifies
 PRODUCT_REACH = 8  # characters after a list cue searched for the product word it modifies
 
 
@@ -54,8 +55,37 @@ def _closed_by_cue(cues: CueIndex, text: str, base: int, tokens, after_deng) -> 
             if between and between[-1].pos in ("v", "vn"):
                 continue  # 等训练项目, 等合作项目: an activity's projects are no firms (等一批高科技项目 are)
             mode = Mode.from_cue(cues.lex.list_cues[cue.group(1)])
-            out.extend(enumeration_items(cues, text, base, m.start(), mode, tokens, weak_cue=weak))
+            sector = _sector_cue(cues, cue.group(0)[:cue.start(1)], cue.group(1), text[m.end() + cue.end():])
+            out.extend(enumeration_items(cues, text, base, m.start(), mode, tokens, weak_cue=weak, sector_cue=sector))
     return out
+
+
+def _sector_cue(cues: CueIndex, between: str, cue: str, after: str) -> bool:
+    """等(多个)行业: a sector word right after 等 and at most a count calls its items sectors, plain
+    nouns included (玉器、住宿等多个行业); after a modifier (等细分领域, 等服务的行业) or a count of firms
+    (等40家行业…), or before 的 or a noun for firms (等行业的企业, 等行业头部企业) it does not: the list
+    is of what that noun is or does."""
+    if cue not in cues.lex.words("sector-list-cue") or any(w in between for w in cues.lex.words("firm-counter")):
+        return False
+    head = _CLAUSE.match(after)
+    if after.startswith("的") or (head and any(w in head.group()[:SECTOR_HEAD_REACH] for w in cues.firm_generics
+                                              + tuple(w for w, c in cues.lex.list_cues.items() if c == "Enterprise"))):
+        return False
+    return re.fullmatch(cues.patterns["list_quantifier"] + "?[“”\"]?", between) is not None
+
+
+def closed_as_industries(cues: CueIndex, text: str, end: int) -> bool:
+    """The item ending at `end` is one of a list that 等, at most a count and a sector word close
+    (玉器、住宿等多个行业): the list names its items as sectors, whoever develops them; not where 的
+    or a noun for firms follows (`_sector_cue`)."""
+    rest = _CLAUSE.match(text, end)
+    body = rest.group() if rest else ""
+    k = body.find("等")
+    if k < 0 or (k and not body.startswith("、")) or cues.cue_re is None:
+        return False
+    after_deng, _ = _cue_patterns(cues.cue_re.pattern, cues.patterns["list_quantifier"])
+    cue = after_deng.match(body, k + 1)
+    return bool(cue) and _sector_cue(cues, body[k + 1:cue.start(1)], cue.group(1), body[cue.end():])
 
 
 def _products_after(cues: CueIndex, text: str, at: int) -> bool:

@@ -88,3 +88,17 @@ def test_items_before_a_predicate_and_its_head_noun_are_firms_only_where_the_hea
     assert firms("以青禾蜜柚、云溪雪梨为代表的特色农产品远销海外。") == set()
     assert firms("以禾丰云商、青禾智造为代表的头部企业落户园区。") == {"禾丰云商", "青禾智造"}
     assert "禾丰乳业" in firms("形成以禾丰乳业为代表的食品饮料、以青禾医疗为代表的医用纺织两大主导产业。")
+
+
+def test_plain_nouns_a_sector_word_closes_are_sectors(run_text):
+    """涉及A、B、C等多个行业: 等, a count and a sector word name every item a sector, plain nouns too,
+    whoever develops them; a count of firms (等30家行业…) or a noun for firms after it (等行业龙头企业)
+    makes the items firms, and a modifier with 的 (等行业的企业) a kind."""
+    def industries(text):
+        return {e.label for e in run_text(text).entities if e.cls == "Industry"}
+
+    assert industries("该镇商户众多，涉及茶叶、住宿、陶瓷等多个行业。") == {"茶叶", "住宿", "陶瓷"}
+    assert not industries("该镇商户众多，涉及茶叶、住宿、陶瓷等30家行业企业。")
+    assert not industries("会上，青禾、云翔等行业头部企业代表发言。")
+    assert not industries("他们均为茶叶、住宿等服务的行业。")
+    assert not industries("展会设有茶叶产品、陶瓷产品等产业展区。")
