@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass
 
 from kg.extract.names import evidence as ev
-from kg.extract.names.cues import PHASE, CueIndex
+from kg.extract.names.cues import CLOSE_BRACKETS, OPEN_BRACKETS, PHASE, CueIndex
 from kg.extract.names.edges import Walk, cut_point, leading_context_verb, strip_left_boundaries, walk_back
 from kg.extract.names.rules import (FIRST_ITEM_REACH, INDUSTRY_ITEM, PREDICATE_ITEM, Candidate, Mode, candidate,
                                     list_item_cap)
@@ -136,6 +136,16 @@ def plain_noun(cues: CueIndex, name: str) -> bool:
                and t.word not in cues.lex.generic for t in cues.tokens(name))
 
 
+def _place_bracket(cues: CueIndex, name: str) -> int:
+    """Length of a bracketed place closing a firm's name (某某（中国）, 某某(苏州)): the firm's arm in that
+    place, part of its name, else 0."""
+    if not name.endswith(tuple(CLOSE_BRACKETS)):
+        return 0
+    k = max(name.rfind(b) for b in OPEN_BRACKETS)
+    inner = name[k + 1:-1]
+    return len(name) - k if k >= 2 and inner and cues.is_place(inner) and not ev.has_boundary(cues, name[:k]) else 0
+
+
 def _described_kind(cues: CueIndex, name: str) -> bool:
     """优秀企业, 园区孵化器: modifiers or a generic word before a cue or a type word describe a kind, name nothing."""
     for head in cues.kind_heads:
@@ -171,7 +181,7 @@ def _classify(cues: CueIndex, s: int, e: int, name: str, is_ind: bool, lst: _Lis
     if (industry_cue and (is_ind or lst.mostly_industry or lst.plain_sectors)) or (
             not industry_cue and is_ind and (lst.mostly_industry or core in lex.industry_labels)):
         return candidate("list-classed", s, e, "Industry") if _industry_item(cues, name, core) else None
-    if industry_cue or not _cue_item(cues, name, lst):
+    if industry_cue or not _cue_item(cues, name[:len(name) - _place_bracket(cues, name)], lst):
         return None
     return candidate("list", s, e, mode.value)
 

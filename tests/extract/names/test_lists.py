@@ -102,3 +102,13 @@ def test_plain_nouns_a_sector_word_closes_are_sectors(run_text):
     assert not industries("会上，青禾、云翔等行业头部企业代表发言。")
     assert not industries("他们均为茶叶、住宿等服务的行业。")
     assert not industries("展会设有茶叶产品、陶瓷产品等产业展区。")
+
+
+def test_a_firm_with_a_bracketed_place_is_one_item(run_text):
+    """青禾（中国）、云翔科技等企业: the firm's arm in a place, bracket and all, is an item of the firm list;
+    a bracket holding no place (（一期）) leaves the item no firm."""
+    def firms(text):
+        return {e.label for e in run_text(text).entities if e.cls == "Enterprise"}
+
+    assert {"青禾电气(中国)", "云翔科技"} <= firms("届时将有青禾电气（中国）、云翔科技等60余家企业进行现场招聘。")
+    assert "青禾电气(一期)" not in firms("届时将有青禾电气（一期）、云翔科技等60余家企业进行现场招聘。")
