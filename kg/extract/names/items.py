@@ -85,6 +85,8 @@ def _predicate_item(cues: CueIndex, name: str, is_ind: bool) -> bool:
             and not ev.only_places(cues, name)  # (工作站)在盐城滨海挂牌: a place, not a firm
             and not name.endswith(cues.agency_endings)  # 渝北社区入选: a community
             and not any(name.endswith(w) for w in cues.lex.facility_words)  # 某某项目落户: a project
+            and not name.endswith(cues.lex.words("firm-kind-head"))  # 链上企业相继入驻: a kind of firm
+            and name[-1] not in cues.open_heads  # 某某创园已入驻…: a park that firms settle in
             and not ev.has_boundary(cues, name) and ev.has_name_evidence(cues, name, "", firm=True)
             and not ev.has_verb(cues, name))
 

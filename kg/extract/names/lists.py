@@ -109,6 +109,8 @@ def _closed_by_count(cues: CueIndex, text: str, base: int, tokens, after_count) 
 def _before_predicate(cues: CueIndex, text: str, base: int, tokens) -> list[Candidate]:
     out = []
     for begin, _end, _word in cues.predicate_gaz.find(text):
+        # 某某正式入驻: an adverb between the firm and its predicate is no part of the name
+        begin -= next((len(a) for a in cues.lex.words("predicate-adverb") if text.endswith(a, 0, begin)), 0)
         if begin == 0 or text[begin - 1] in PUNCT or _heads_no_firms(cues, text, _end):
             continue
         out.extend(enumeration_items(cues, text, base, begin, Mode.ENTERPRISE_STRICT, tokens, after_yi=True))
