@@ -23,6 +23,7 @@ _CLAUSE = re.compile(r"[^，。；：！？]+")
 _TAIL = re.compile(r"[^、]*")
 _HEAD_END = re.compile(r"[、，。；]|[一二三四五六七八九十两0-9]|$")
 HEAD_REACH = 10  # characters after a predicate's 的 searched for the head noun its items belong to
+ATTRIBUTE_REACH = 22  # characters of an attribute ending in 的 between 等 and its cue (等支撑…产业的老牌企业)
 SECTOR_HEAD_REACH = 8  # characters after a sector cue searched for a noun for firms it modifies
 PRODUCT_REACH = 8  # characters after a list cue searched for the product word it modifies
 
@@ -32,7 +33,7 @@ def _cue_patterns(cue_pattern: str, quantifier: str) -> tuple[re.Pattern, re.Pat
     """(after 等, after a count) patterns ending in a list cue (group 1)."""
     cue = "(" + cue_pattern + ")"
     # 等一批科技含量高、实力强的企业: a modifier ending in 的 may itself be a list
-    after_deng = re.compile(quantifier + r"?[“”\"]?(?:[^，。；、]{0,10}?|[^，。；]{0,14}?的)" + cue)
+    after_deng = re.compile(quantifier + r"?[“”\"]?(?:[^，。；、]{0,10}?|[^，。；]{0,%d}?的[^，。；、的]{0,4}?)" % ATTRIBUTE_REACH + cue)
     after_count = re.compile(r"[^，。；]{0,16}?" + cue)
     return after_deng, after_count
 
@@ -42,7 +43,7 @@ def _closed_by_cue(cues: CueIndex, text: str, base: int, tokens, after_deng) -> 
     for m in _DENG.finditer(text):
         if text.startswith(cues.lex.words("person-list-head"), m.end()):
             continue  # 王宏伟、冯云平、赵川等人: a list of people, whatever noun comes after
-        cue = after_deng.match(text[m.end():m.end() + 24])
+        cue = after_deng.match(text[m.end():m.end() + ATTRIBUTE_REACH + 14])
         if cue and any(w in cue.group(0) for w in cues.words["kind_quantifiers"]):
             continue  # 粮油、肉类等各类生产制造企业: the items are kinds of firms
         if cue and any(ch in cues.lex.words("phrase-break-character") for ch in cue.group(0)[:cue.start(1)]):

@@ -112,3 +112,12 @@ def test_a_firm_with_a_bracketed_place_is_one_item(run_text):
 
     assert {"青禾电气(中国)", "云翔科技"} <= firms("届时将有青禾电气（中国）、云翔科技等60余家企业进行现场招聘。")
     assert "青禾电气(一期)" not in firms("届时将有青禾电气（一期）、云翔科技等60余家企业进行现场招聘。")
+
+
+def test_a_long_attribute_with_de_still_closes_on_the_cue(run_text):
+    """A、B等支撑…产业的老牌台资企业: an attribute of up to some twenty characters ending in 的, and a word
+    or two before the cue, still lets the cue class the items."""
+    text = "青禾科技、云翔电气等支撑云溪开发区千亿级电子信息产业的老牌台资企业，正加快转型。"
+    assert {"青禾科技", "云翔电气"} <= {e.label for e in run_text(text).entities if e.cls == "Enterprise"}
+    text = "禾丰、鸣翔等支撑云溪开发区千亿级电子信息产业的老牌台资企业，正加快转型。"
+    assert {"鸣翔"} <= {e.label for e in run_text(text).entities if e.cls == "Enterprise"}
