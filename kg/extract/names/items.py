@@ -53,8 +53,22 @@ def item_spans(cues: CueIndex, text: str, base: int, end: int, tokens: list[Toke
         if not item:
             continue
         lead = text[s:e].find(item)
-        spans.extend(ev.split_conjunction(cues, s + lead, s + lead + len(item), text))
+        for a, b in ev.split_conjunction(cues, s + lead, s + lead + len(item), text):
+            spans.extend(_split_after_type_word(cues, a, b, text))
     return spans
+
+
+def _split_after_type_word(cues: CueIndex, s: int, e: int, text: str) -> list[tuple[int, int]]:
+    """A、B大学和C研究院: a conjunction right after a name that ends in a type word joins two items, where a
+    name with a proper-name part follows (南京大学和市农科院 -> 南京大学, 市农科院), not a facility's."""
+    item = text[s:e]
+    for conj in cues.lex.words("coordinator"):
+        k = item.find(conj)
+        if 2 < k < len(item) - 2 and cues.typed_item(item[:k]) is not None \
+                and ev.has_name_evidence(cues, item[k + len(conj):], "", firm=True) \
+                and not item.endswith(tuple(cues.lex.facility_words)):  # 某某大学及某某医院: a hospital, no item
+            return [(s, s + k), (s + k + len(conj), e)]
+    return [(s, e)]
 
 
 def enumeration_items(cues: CueIndex, text: str, base: int, end: int, mode: Mode, tokens: list[Token],

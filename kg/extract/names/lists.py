@@ -107,6 +107,35 @@ def _closed_by_count(cues: CueIndex, text: str, base: int, tokens, after_count) 
     return out
 
 
+def _closed_by_counted_cue(cues: CueIndex, text: str, base: int, tokens) -> list[Candidate]:
+    """A、B和C4所科研院所, A、B共两家企业: a count with its classifier right after the last item, and a
+    firm's or a platform's cue right after the count, close the list as 等 would, where the last item is
+    one (…党委、…党委召集辖区内35家企业: the count ends a phrase, not the list). Not a weak cue's: counted
+    projects and brands (四个项目) are works, not firms."""
+    out = []
+    pattern = _counted_cue_pattern(cues.cue_re.pattern, cues.patterns["list_counter"],
+                                   _any_of(cues.lex.words("count-adverb")))
+    for m in pattern.finditer(text):
+        cls = cues.lex.list_cues[m.group(1)]
+        clause_start = max(text.rfind(ch, 0, m.start()) for ch in "，。；：")
+        if cls not in ("Enterprise", "Platform") or m.group(1) in cues.words["weak_firm_cues"] \
+                or "、" not in text[clause_start + 1:m.start()] or m.start() == 0 or text[m.start() - 1] in PUNCT:
+            continue
+        items = enumeration_items(cues, text, base, m.start(), Mode.from_cue(cls), tokens)
+        if any(c.end == base + m.start() for c in items):
+            out.extend(items)
+    return out
+
+
+def _any_of(words) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=lambda w: (-len(w), w)))
+
+
+@lru_cache(maxsize=8)
+def _counted_cue_pattern(cue_pattern: str, counter: str, adverbs: str) -> re.Pattern:
+    return re.compile(r"(?<![0-9、，。；等])(?:" + adverbs + ")?[0-9一二三四五六七八九十两]+" + counter + "(" + cue_pattern + ")")
+
+
 def _before_predicate(cues: CueIndex, text: str, base: int, tokens) -> list[Candidate]:
     out = []
     for begin, _end, _word in cues.predicate_gaz.find(text):
@@ -143,6 +172,7 @@ def find(sent: Sentence, tokens, cues: CueIndex) -> list[Candidate]:
     after_deng, after_count = _cue_patterns(cues.cue_re.pattern, cues.patterns["list_quantifier"])
     out = _closed_by_cue(cues, text, base, tokens, after_deng)
     out += _closed_by_count(cues, text, base, tokens, after_count)
+    out += _closed_by_counted_cue(cues, text, base, tokens)
     out += _before_predicate(cues, text, base, tokens)
     for m in cues.patterns["industry_frame"].finditer(text):
         out.extend(enumeration_items(cues, text, base, m.start(), Mode.INDUSTRY_STRICT, tokens, after_yi=True))

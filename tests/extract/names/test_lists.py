@@ -121,3 +121,17 @@ def test_a_long_attribute_with_de_still_closes_on_the_cue(run_text):
     assert {"青禾科技", "云翔电气"} <= {e.label for e in run_text(text).entities if e.cls == "Enterprise"}
     text = "禾丰、鸣翔等支撑云溪开发区千亿级电子信息产业的老牌台资企业，正加快转型。"
     assert {"鸣翔"} <= {e.label for e in run_text(text).entities if e.cls == "Enterprise"}
+
+
+def test_a_count_and_a_cue_right_after_the_last_item_close_a_list(run_text):
+    """A、B和C4所科研院所, A、B共4家企业: the count closes the list as 等 would; a count after a phrase
+    (…召集辖区内35家企业) or of projects (四个项目) names no firm."""
+    def found(text, cls):
+        return {e.label for e in run_text(text).entities if e.cls == cls}
+
+    text = "云溪新区与云溪大学、云溪师范大学和市禾科院3所科研院所签订了合作备忘录。"
+    assert found(text, "Platform") == {"云溪大学", "云溪师范大学", "市禾科院"}
+    text = "活动促成琪澜酒店、骁翎印象、淼岚民宿共3家企业与骁翎化工签约。"
+    assert found(text, "Enterprise") == {"琪澜酒店", "骁翎印象", "淼岚民宿", "骁翎化工"}
+    assert not found("大会举办了禾球、翔蹴球、鸣花棍三个项目的测试赛。", "Enterprise")
+    assert not found("镇党委联合青禾党委、云翔党委召集辖区内35家企业党组织开会。", "Enterprise") & {"青禾党委", "云翔党委"}
