@@ -17,6 +17,9 @@ from kg.extract.segment import Token
 
 CLAUSE_ENDS = "，。；：,;:！？"
 _ITEM_SEPARATOR = re.compile(r"(、|以及)")  # …核心区以及姑苏实验室: 以及 separates items too
+_LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z0-9&\-]+")
+# Zentrix Labs: one name, the space no boundary (not in a weak cue's list: brands and projects, 某Latin名咖啡)
+_LATIN_SPACE = re.compile(r"(?<=[A-Za-z0-9]) (?=[A-Za-z0-9])")
 
 
 def _parts(text: str, clause_start: int, end: int) -> list[tuple[int, int]]:
@@ -133,7 +136,8 @@ def _cue_item(cues: CueIndex, name: str, lst: _List) -> bool:
         return False
     if cls == "Platform" and (lst.weak_cue or ev.only_places(cues, name) or not ev.has_name_evidence(cues, name, "", firm=True)):
         return False  # 依托教学、科研等资源载体, 中欧班列、西部陆海新通道等平台: no research body without its type word
-    return (2 <= len(name) <= list_item_cap(cls) and not ev.has_boundary(cues, name) and name not in cues.lex.generic
+    size = len(_LATIN_WORD.sub("AA", name))  # a Latin word counts as two characters (Zentrix: a name's word)
+    return (2 <= size <= list_item_cap(cls) and not ev.has_boundary(cues, name) and name not in cues.lex.generic
             and name not in cues.type_words and not cues.patterns["counted"].search(name)
             and not _described_kind(cues, name))
 
@@ -197,7 +201,8 @@ def _classify(cues: CueIndex, s: int, e: int, name: str, is_ind: bool, lst: _Lis
     if (industry_cue and (is_ind or lst.mostly_industry or lst.plain_sectors)) or (
             not industry_cue and is_ind and (lst.mostly_industry or core in lex.industry_labels)):
         return candidate("list-classed", s, e, "Industry") if _industry_item(cues, name, core) else None
-    if industry_cue or not _cue_item(cues, name[:len(name) - _place_bracket(cues, name)], lst):
+    bare = name[:len(name) - _place_bracket(cues, name)]
+    if industry_cue or not _cue_item(cues, bare if lst.weak_cue else _LATIN_SPACE.sub("", bare), lst):
         return None
     return candidate("list", s, e, mode.value)
 

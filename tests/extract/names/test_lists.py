@@ -135,3 +135,13 @@ def test_a_count_and_a_cue_right_after_the_last_item_close_a_list(run_text):
     assert found(text, "Enterprise") == {"琪澜酒店", "骁翎印象", "淼岚民宿", "骁翎化工"}
     assert not found("大会举办了禾球、翔蹴球、鸣花棍三个项目的测试赛。", "Enterprise")
     assert not found("镇党委联合青禾党委、云翔党委召集辖区内35家企业党组织开会。", "Enterprise") & {"青禾党委", "云翔党委"}
+
+
+def test_a_latin_name_of_several_words_is_one_item_of_a_firm_list(run_text):
+    """Kiloma、Zentrix Labs等外资企业: the space inside a Latin name is no boundary, and its words count
+    as short words against the item's length cap; in a list of brands (等品牌) it stays no firm."""
+    def firms(text):
+        return {e.label for e in run_text(text).entities if e.cls == "Enterprise"}
+
+    assert firms("园区吸引了Kiloma、Zentrix Labs等一批外资企业。") == {"Kiloma", "Zentrix Labs"}
+    assert "Zentrix Labs" not in firms("街区培育了宽坊、Zentrix Labs等自有文创品牌。")
