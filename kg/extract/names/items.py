@@ -13,7 +13,7 @@ from kg.extract.names.cues import CLOSE_BRACKETS, OPEN_BRACKETS, PHASE, CueIndex
 from kg.extract.names.edges import Walk, cut_point, leading_context_verb, strip_left_boundaries, walk_back
 from kg.extract.names.rules import (FIRST_ITEM_REACH, INDUSTRY_ITEM, PREDICATE_ITEM, Candidate, Mode, candidate,
                                     list_item_cap)
-from kg.extract.segment import Token
+from kg.extract.segment import UNKNOWN, Token
 
 CLAUSE_ENDS = "，。；：,;:！？"
 _ITEM_SEPARATOR = re.compile(r"(、|以及)")  # …核心区以及姑苏实验室: 以及 separates items too
@@ -207,10 +207,19 @@ def _classify(cues: CueIndex, s: int, e: int, name: str, is_ind: bool, lst: _Lis
     return candidate("list", s, e, mode.value)
 
 
+def _plain_industry(cues: CueIndex, name: str) -> bool:
+    """In a firm list an industry is a taxonomy label or has no word that is a place or unknown to the
+    dictionary (生物医药, 数字新媒体); 某科成环保, 太极某药 (a place or an unknown word before an industry head)
+    are firms."""
+    core = cues.strip_industry_suffix(name)
+    return core in cues.lex.industry_labels or not any(t.pos in ("ns", UNKNOWN) for t in cues.tokens(core))
+
+
 def classify_items(cues: CueIndex, spans, text: str, base: int, mode: Mode, weak_cue: bool = False,
                    sector_cue: bool = False) -> list[Candidate]:
     names = [text[s:e] for s, e in spans]
-    industries = [cues.is_industry_name(n) and not ev.is_trade_name(cues, n) for n in names]
+    industries = [cues.is_industry_name(n) and not ev.is_trade_name(cues, n)
+                  and (mode is not Mode.ENTERPRISE or _plain_industry(cues, n)) for n in names]
     evidenced = [ev.has_name_evidence(cues, n, "", firm=True) for n in names]
     sectors = sector_cue and len(names) >= 2 and all(i or plain_noun(cues, n) for i, n in zip(industries, names))
     lst = _List(mode, sum(industries) * 2 > len(names), sum(evidenced) * 2 >= len(names) and len(names) >= 2, weak_cue,

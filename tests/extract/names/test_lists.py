@@ -145,3 +145,12 @@ def test_a_latin_name_of_several_words_is_one_item_of_a_firm_list(run_text):
 
     assert firms("园区吸引了Kiloma、Zentrix Labs等一批外资企业。") == {"Kiloma", "Zentrix Labs"}
     assert "Zentrix Labs" not in firms("街区培育了宽坊、Zentrix Labs等自有文创品牌。")
+
+
+def test_an_industry_head_after_a_place_in_a_firm_list_is_a_firm(run_text):
+    """某科成环保、太极某药等重点企业: a place or an unknown word before an industry head makes a firm's name
+    in a firm list; everyday words before it (数字新媒体) still make an industry."""
+    found = {(e.cls, e.label) for e in run_text("走访了中科骁环保、太极琪药、绵阳雅化等重点企业。").entities}
+    assert {("Enterprise", "中科骁环保"), ("Enterprise", "太极琪药")} <= found
+    found = {(e.cls, e.label) for e in run_text("在孵企业主要为生物医药、数字新媒体等科技初创企业。").entities}
+    assert not {c for c, _ in found} & {"Enterprise"}
