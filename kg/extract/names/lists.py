@@ -55,10 +55,28 @@ def _closed_by_cue(cues: CueIndex, text: str, base: int, tokens, after_deng) -> 
             between = cues.tokens(cue.group(0)[:cue.start(1)]) if weak else []
             if between and between[-1].pos in ("v", "vn"):
                 continue  # 等训练项目, 等合作项目: an activity's projects are no firms (等一批高科技项目 are)
-            mode = Mode.from_cue(cues.lex.list_cues[cue.group(1)])
+            cls = _head_class(cues, cue.group(1), text[m.end() + cue.end():])
+            weak = weak or cls != cues.lex.list_cues[cue.group(1)]  # 等行业领军企业: each item needs a name's evidence
+            mode = Mode.from_cue(cls)
             sector = _sector_cue(cues, cue.group(0)[:cue.start(1)], cue.group(1), text[m.end() + cue.end():])
-            out.extend(enumeration_items(cues, text, base, m.start(), mode, tokens, weak_cue=weak, sector_cue=sector))
+            items = enumeration_items(cues, text, base, m.start(), mode, tokens, weak_cue=weak, sector_cue=sector)
+            if cls != cues.lex.list_cues[cue.group(1)] and sum(c.cls == "Industry" for c in items) * 2 >= len(items):
+                # 5G通信、人工智能、高精地图等领域优势企业: fields of firms, the items industries all
+                items = enumeration_items(cues, text, base, m.start(), Mode.INDUSTRY, tokens)
+            out.extend(items)
     return out
+
+
+def _head_class(cues: CueIndex, cue: str, after: str) -> str:
+    """The class of the noun the list's cue is part of: a firm's cue right after an industry cue heads
+    the phrase (等行业领军企业, 等领域优势企业: firms), the industry cue modifies it."""
+    cls = cues.lex.list_cues[cue]
+    head = _CLAUSE.match(after)
+    if cls != "Industry" or head is None or cues.cue_re is None:
+        return cls
+    phrase = head.group()[:SECTOR_HEAD_REACH].split("的")[0]
+    heads = [f for f in cues.cue_re.findall(phrase) if f not in cues.words["weak_firm_cues"]]
+    return "Enterprise" if any(cues.lex.list_cues[f] == "Enterprise" for f in heads) else cls
 
 
 def _sector_cue(cues: CueIndex, between: str, cue: str, after: str) -> bool:

@@ -154,3 +154,14 @@ def test_an_industry_head_after_a_place_in_a_firm_list_is_a_firm(run_text):
     assert {("Enterprise", "中科骁环保"), ("Enterprise", "太极琪药")} <= found
     found = {(e.cls, e.label) for e in run_text("在孵企业主要为生物医药、数字新媒体等科技初创企业。").entities}
     assert not {c for c, _ in found} & {"Enterprise"}
+
+
+def test_a_firm_cue_after_an_industry_cue_heads_the_list(run_text):
+    """A、B等行业领军企业: the firm word heads the phrase, the industry word modifies it, so the items are
+    firms where they bear names; fields before 等领域优势企业 stay industries, and 等产业项目 lists works."""
+    def found(text):
+        return {(e.cls, e.label) for e in run_text(text).entities}
+
+    assert {("Enterprise", "骁翎化纤"), ("Enterprise", "淼岚碳谷")} <= found("骁翎化纤、淼岚碳谷等行业领军企业参会。")
+    fields = found("重点推动人工智能、集成电路等领域优势企业在园区集聚。")
+    assert not {c for c, _ in fields} & {"Enterprise"}
