@@ -17,6 +17,7 @@ from kg.extract.segment import UNKNOWN, Token
 
 CLAUSE_ENDS = "，。；：,;:！？"
 _ITEM_SEPARATOR = re.compile(r"(、|以及)")  # …核心区以及姑苏实验室: 以及 separates items too
+_LATIN_NAME = re.compile(r"[A-Za-z][A-Za-z0-9&\-]*(?: [A-Za-z0-9&\-]+)*")
 _LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z0-9&\-]+")
 # Zentrix Labs: one name, the space no boundary (not in a weak cue's list: brands and projects, 某Latin名咖啡)
 _LATIN_SPACE = re.compile(r"(?<=[A-Za-z0-9]) (?=[A-Za-z0-9])")
@@ -62,12 +63,14 @@ def item_spans(cues: CueIndex, text: str, base: int, end: int, tokens: list[Toke
 
 
 def _split_after_type_word(cues: CueIndex, s: int, e: int, text: str) -> list[tuple[int, int]]:
-    """A、B大学和C研究院: a conjunction right after a name that ends in a type word joins two items, where a
-    name with a proper-name part follows (南京大学和市农科院 -> 南京大学, 市农科院), not a facility's."""
+    """A、B大学和C研究院: a conjunction right after a name that ends in a type word, or after a Latin name,
+    joins two items, where a name with a proper-name part follows (南京大学和市农科院 -> 南京大学, 市农科院;
+    Zentrix和Kiloma), not a facility's."""
     item = text[s:e]
     for conj in cues.lex.words("coordinator"):
         k = item.find(conj)
-        if 2 < k < len(item) - 2 and cues.typed_item(item[:k]) is not None \
+        left = item[:k]
+        if 2 <= k < len(item) - 2 and (cues.typed_item(left) is not None or _LATIN_NAME.fullmatch(left)) \
                 and ev.has_name_evidence(cues, item[k + len(conj):], "", firm=True) \
                 and not item.endswith(tuple(cues.lex.facility_words)):  # 某某大学及某某医院: a hospital, no item
             return [(s, s + k), (s + k + len(conj), e)]

@@ -165,3 +165,9 @@ def test_a_firm_cue_after_an_industry_cue_heads_the_list(run_text):
     assert {("Enterprise", "骁翎化纤"), ("Enterprise", "淼岚碳谷")} <= found("骁翎化纤、淼岚碳谷等行业领军企业参会。")
     fields = found("重点推动人工智能、集成电路等领域优势企业在园区集聚。")
     assert not {c for c, _ in fields} & {"Enterprise"}
+
+
+def test_a_latin_name_and_a_conjunction_open_two_items(run_text):
+    """Zentrix和琪澜科技等企业: a conjunction after a Latin name joins two firms, not one name."""
+    firms = {e.label for e in run_text("Zentrix和琪澜科技等企业入驻园区。").entities if e.cls == "Enterprise"}
+    assert firms == {"Zentrix", "琪澜科技"}
