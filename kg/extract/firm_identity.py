@@ -74,24 +74,36 @@ def merge_firms(firms: list, is_place=lambda word: False, group_forms: tuple = (
     it), 心连心 = 中国心连心化肥 (its trade name, where one full name alone has it: `trade_name_of`), and a name
     of four characters or more that one fuller name alone ends with, where a name opens it (`name_opener`).
     A group is not its subsidiary: 青禾集团 stays beside 青禾集团工程公司 (`legal`: the suffixes that alone
-    continue a group's own name, 青禾集团有限公司)."""
+    continue a group's own name, 青禾集团有限公司), nor a firm its branch in a place (青禾电信湖北公司)."""
     merged = {}
     for k in firms:
         for k2 in firms:
             extra = len(k2.name) - len(k.name)
-            own = not _subsidiary(k.name, k2.name, group_forms, legal)
+            own = _own_name(k.name, k2.name, is_place, group_forms, legal)
             if k2 != k and len(k.name) >= 2 and ((k2.name.startswith(k.name) and extra <= 4 and own) or (
                     len(k.name) >= 4 and k2.name.endswith(k.name) and 0 < extra and is_place(k2.name[:extra]))):
                 merged[k] = k2
                 break
         fuller = [k2 for k2 in firms if k2 != k and k not in merged and trade_name_of(k.name, k2.name, is_place, group_forms)
-                  and not _subsidiary(k.name, k2.name, group_forms, legal)]
+                  and _own_name(k.name, k2.name, is_place, group_forms, legal)]
         if len(fuller) == 1:
             merged[k] = fuller[0]
         ending = [] if k in merged else _ending_with(k, firms, opener)
         if len(ending) == 1:  # 青禾集团 = 禾丰青禾集团, 青禾分公司 = 某某集团投资有限公司青禾分公司
             merged[k] = ending[0]
     return merged
+
+
+def _own_name(short: str, full: str, is_place, group_forms: tuple, legal: tuple) -> bool:
+    """`full` may be a fuller name of `short`'s firm: no subsidiary of its group, no branch of it in a place."""
+    return not _subsidiary(short, full, group_forms, legal) and not _branch(short, full, is_place)
+
+
+def _branch(firm: str, name: str, is_place) -> bool:
+    """某某电信|湖北(公司): `name` is the firm's name and a place alone (its legal suffix gone): the firm's
+    branch there, another firm."""
+    rest = name[len(firm):] if name.startswith(firm) else ""
+    return len(rest) >= 2 and is_place(rest)
 
 
 def _subsidiary(group: str, name: str, group_forms: tuple, legal: tuple) -> bool:

@@ -44,3 +44,16 @@ def test_a_group_is_not_merged_into_its_subsidiary_but_into_its_own_legal_name()
     legal = ("有限公司", "公司")
     assert group not in merge_firms([group, sub], group_forms=("集团",), legal=legal)
     assert merge_firms([group, own], group_forms=("集团",), legal=legal)[group] is own
+
+
+def test_a_firm_and_its_branch_in_a_place_are_two_firms():
+    """青禾电信 and 青禾电信湖北(公司): the fuller name adds a place alone, the firm's branch there; 青禾电信 and
+    青禾电信科技 stay one firm."""
+    from kg.extract.firm_identity import merge_firms
+    from kg.types import EntityKey
+
+    is_place = lambda word: word in {"湖北"}  # noqa: E731
+    firm, branch = EntityKey.of("Enterprise", "青禾电信"), EntityKey.of("Enterprise", "青禾电信湖北")
+    assert firm not in merge_firms([firm, branch], is_place)
+    fuller = EntityKey.of("Enterprise", "青禾电信科技")
+    assert merge_firms([firm, fuller], is_place) == {firm: fuller}

@@ -19,7 +19,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Callable
 
-from kg.extract.names import evidence, frames, industry_suffix, lists, open_head, taxonomy, trade_name, type_word
+from kg.extract.names import evidence, firm_cues, frames, industry_suffix, lists, open_head, taxonomy, trade_name, type_word
 from kg.extract.names.cues import CueIndex
 from kg.extract.names.resolve import resolve_candidates, tidy
 from kg.extract.names.rules import Candidate, Mode
@@ -48,6 +48,7 @@ GRAMMARS = (
     Grammar(industry_suffix.NAME, industry_suffix.VERSION, industry_suffix.find),
     Grammar(trade_name.NAME, trade_name.VERSION, trade_name.find),
     Grammar(open_head.NAME, open_head.VERSION, open_head.find, needs_tokens=False),
+    Grammar(firm_cues.NAME, firm_cues.VERSION, firm_cues.find, needs_tokens=False),
 )
 
 
@@ -80,6 +81,10 @@ class Recognizer:
 
     def strip_industry_suffix(self, name: str) -> str:
         return self.cues.strip_industry_suffix(name)
+
+    def closes_industry_list(self, text: str, end: int) -> bool:
+        """The item ending at `end` is one of a list closed by 等 and an industry cue (`lists.closed_as_industries`)."""
+        return lists.closed_as_industries(self.cues, text, end)
 
     def is_trade_name(self, name: str) -> bool:
         return evidence.is_trade_name(self.cues, name)

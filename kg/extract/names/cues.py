@@ -55,6 +55,7 @@ def _patterns(lex: Lexicon) -> dict:
         "counted": re.compile(f"[0-9一二三四五六七八九十两百千万]+(?:{_any(w('approximate'))})?(?:{_any(w('item-counter'))})"),
         "counted_prefix": re.compile(f"[{NUMERALS}百千几多]+(?:{_any(w('approximate'))})?(?:{_any(w('park-counter'))})"),
         "list_quantifier": f"(?:{_any(w('list-quantifier'))}|近?[{NUMERALS}百几多余]+(?:{_any(w('list-counter'))}))",
+        "list_counter": f"(?:{_any(w('list-counter'))})",
         "industry_frame": re.compile(f"为(?:{_any(w('industry-frame'))})"),
         "bare_head": re.compile(f"[\u4e00-\u9fff]{{2,10}}?(?=[“”\"0-9+]|{_any(w('bare-list-head'))})"),
         "bare_cue": re.compile(_any(w("bare-list-cue"))),

@@ -9,14 +9,18 @@ import re
 from dataclasses import dataclass
 
 from kg.extract.names import evidence as ev
-from kg.extract.names.cues import PHASE, CueIndex
+from kg.extract.names.cues import CLOSE_BRACKETS, OPEN_BRACKETS, PHASE, CueIndex
 from kg.extract.names.edges import Walk, cut_point, leading_context_verb, strip_left_boundaries, walk_back
 from kg.extract.names.rules import (FIRST_ITEM_REACH, INDUSTRY_ITEM, PREDICATE_ITEM, Candidate, Mode, candidate,
                                     list_item_cap)
-from kg.extract.segment import Token
+from kg.extract.segment import UNKNOWN, Token
 
 CLAUSE_ENDS = "，。；：,;:！？"
 _ITEM_SEPARATOR = re.compile(r"(、|以及)")  # …核心区以及姑苏实验室: 以及 separates items too
+_LATIN_NAME = re.compile(r"[A-Za-z][A-Za-z0-9&\-]*(?: [A-Za-z0-9&\-]+)*")
+_LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z0-9&\-]+")
+# Zentrix Labs: one name, the space no boundary (not in a weak cue's list: brands and projects, 某Latin名咖啡)
+_LATIN_SPACE = re.compile(r"(?<=[A-Za-z0-9]) (?=[A-Za-z0-9])")
 
 
 def _parts(text: str, clause_start: int, end: int) -> list[tuple[int, int]]:
@@ -53,17 +57,34 @@ def item_spans(cues: CueIndex, text: str, base: int, end: int, tokens: list[Toke
         if not item:
             continue
         lead = text[s:e].find(item)
-        spans.extend(ev.split_conjunction(cues, s + lead, s + lead + len(item), text))
+        for a, b in ev.split_conjunction(cues, s + lead, s + lead + len(item), text):
+            spans.extend(_split_after_type_word(cues, a, b, text))
     return spans
 
 
+def _split_after_type_word(cues: CueIndex, s: int, e: int, text: str) -> list[tuple[int, int]]:
+    """A、B大学和C研究院: a conjunction right after a name that ends in a type word, or after a Latin name,
+    joins two items, where a name with a proper-name part follows (南京大学和市农科院 -> 南京大学, 市农科院;
+    Zentrix和Kiloma), not a facility's."""
+    item = text[s:e]
+    for conj in cues.lex.words("coordinator"):
+        k = item.find(conj)
+        left = item[:k]
+        if 2 <= k < len(item) - 2 and (cues.typed_item(left) is not None or _LATIN_NAME.fullmatch(left)) \
+                and ev.has_name_evidence(cues, item[k + len(conj):], "", firm=True) \
+                and not item.endswith(tuple(cues.lex.facility_words)):  # 某某大学及某某医院: a hospital, no item
+            return [(s, s + k), (s + k + len(conj), e)]
+    return [(s, e)]
+
+
 def enumeration_items(cues: CueIndex, text: str, base: int, end: int, mode: Mode, tokens: list[Token],
-                      require_list: bool = False, after_yi: bool = False, weak_cue: bool = False) -> list[Candidate]:
+                      require_list: bool = False, after_yi: bool = False, weak_cue: bool = False,
+                      sector_cue: bool = False) -> list[Candidate]:
     """Split the enumeration that ends at `end` into items and class them."""
     if require_list and not text[:end].endswith("、"):
         return []
     spans = item_spans(cues, text, base, end, tokens, after_yi)
-    return classify_items(cues, spans, text, base, mode, weak_cue)
+    return classify_items(cues, spans, text, base, mode, weak_cue, sector_cue)
 
 
 @dataclass(frozen=True)
@@ -74,6 +95,7 @@ class _List:
     mostly_industry: bool
     list_evidence: bool  # half the items or more have a proper-name part
     weak_cue: bool  # 项目, 品牌: a cue that lists products as often as firms
+    plain_sectors: bool = False  # 玉器、住宿等多个行业: a sector cue after a list of industries and plain nouns
 
 
 def _predicate_item(cues: CueIndex, name: str, is_ind: bool) -> bool:
@@ -83,6 +105,8 @@ def _predicate_item(cues: CueIndex, name: str, is_ind: bool) -> bool:
             and not ev.only_places(cues, name)  # (工作站)在盐城滨海挂牌: a place, not a firm
             and not name.endswith(cues.agency_endings)  # 渝北社区入选: a community
             and not any(name.endswith(w) for w in cues.lex.facility_words)  # 某某项目落户: a project
+            and not name.endswith(cues.lex.words("firm-kind-head"))  # 链上企业相继入驻: a kind of firm
+            and name[-1] not in cues.open_heads  # 某某创园已入驻…: a park that firms settle in
             and not ev.has_boundary(cues, name) and ev.has_name_evidence(cues, name, "", firm=True)
             and not ev.has_verb(cues, name))
 
@@ -115,9 +139,34 @@ def _cue_item(cues: CueIndex, name: str, lst: _List) -> bool:
         return False
     if cls == "Platform" and (lst.weak_cue or ev.only_places(cues, name) or not ev.has_name_evidence(cues, name, "", firm=True)):
         return False  # 依托教学、科研等资源载体, 中欧班列、西部陆海新通道等平台: no research body without its type word
-    return (2 <= len(name) <= list_item_cap(cls) and not ev.has_boundary(cues, name) and name not in cues.lex.generic
+    size = len(_LATIN_WORD.sub("AA", name))  # a Latin word counts as two characters (Zentrix: a name's word)
+    return (2 <= size <= list_item_cap(cls) and not ev.has_boundary(cues, name) and name not in cues.lex.generic
             and name not in cues.type_words and not cues.patterns["counted"].search(name)
             and not _described_kind(cues, name))
+
+
+PLAIN_NOUN_POS = frozenset({"n", "vn", "nr", "nz", "an"})  # nr: the tagger's reading of some nouns (玉石)
+
+
+def plain_noun(cues: CueIndex, name: str) -> bool:
+    """An item made of nouns the dictionary knows (住宿, 稻米加工): no place, no unknown word, no verb,
+    no generic word and no noun for people, a kind of body or products (专家, 龙头企业, 旅游产品)."""
+    if not INDUSTRY_ITEM[0] <= len(name) <= 6 or name in cues.lex.generic or ev.has_boundary(cues, name):
+        return False
+    if name.endswith(cues.kind_heads + cues.lex.words("person-list-head") + cues.lex.words("product-head")):
+        return False
+    return all(t.pos in PLAIN_NOUN_POS and cues.seg.frequency(t.word) > 0 and not cues.is_place(t.word)
+               and t.word not in cues.lex.generic for t in cues.tokens(name))
+
+
+def _place_bracket(cues: CueIndex, name: str) -> int:
+    """Length of a bracketed place closing a firm's name (某某（中国）, 某某(苏州)): the firm's arm in that
+    place, part of its name, else 0."""
+    if not name.endswith(tuple(CLOSE_BRACKETS)):
+        return 0
+    k = max(name.rfind(b) for b in OPEN_BRACKETS)
+    inner = name[k + 1:-1]
+    return len(name) - k if k >= 2 and inner and cues.is_place(inner) and not ev.has_boundary(cues, name[:k]) else 0
 
 
 def _described_kind(cues: CueIndex, name: str) -> bool:
@@ -152,19 +201,32 @@ def _classify(cues: CueIndex, s: int, e: int, name: str, is_ind: bool, lst: _Lis
         return candidate("list-classed", s, e, cls, sub, level)
     core = cues.strip_industry_suffix(name)
     industry_cue = mode is Mode.INDUSTRY
-    if (industry_cue and (is_ind or lst.mostly_industry)) or (
+    if (industry_cue and (is_ind or lst.mostly_industry or lst.plain_sectors)) or (
             not industry_cue and is_ind and (lst.mostly_industry or core in lex.industry_labels)):
         return candidate("list-classed", s, e, "Industry") if _industry_item(cues, name, core) else None
-    if industry_cue or not _cue_item(cues, name, lst):
+    bare = name[:len(name) - _place_bracket(cues, name)]
+    if industry_cue or not _cue_item(cues, bare if lst.weak_cue else _LATIN_SPACE.sub("", bare), lst):
         return None
     return candidate("list", s, e, mode.value)
 
 
-def classify_items(cues: CueIndex, spans, text: str, base: int, mode: Mode, weak_cue: bool = False) -> list[Candidate]:
+def _plain_industry(cues: CueIndex, name: str) -> bool:
+    """In a firm list an industry is a taxonomy label or has no word that is a place or unknown to the
+    dictionary (生物医药, 数字新媒体); 某科成环保, 太极某药 (a place or an unknown word before an industry head)
+    are firms."""
+    core = cues.strip_industry_suffix(name)
+    return core in cues.lex.industry_labels or not any(t.pos in ("ns", UNKNOWN) for t in cues.tokens(core))
+
+
+def classify_items(cues: CueIndex, spans, text: str, base: int, mode: Mode, weak_cue: bool = False,
+                   sector_cue: bool = False) -> list[Candidate]:
     names = [text[s:e] for s, e in spans]
-    industries = [cues.is_industry_name(n) and not ev.is_trade_name(cues, n) for n in names]
+    industries = [cues.is_industry_name(n) and not ev.is_trade_name(cues, n)
+                  and (mode is not Mode.ENTERPRISE or _plain_industry(cues, n)) for n in names]
     evidenced = [ev.has_name_evidence(cues, n, "", firm=True) for n in names]
-    lst = _List(mode, sum(industries) * 2 > len(names), sum(evidenced) * 2 >= len(names) and len(names) >= 2, weak_cue)
+    sectors = sector_cue and len(names) >= 2 and all(i or plain_noun(cues, n) for i, n in zip(industries, names))
+    lst = _List(mode, sum(industries) * 2 > len(names), sum(evidenced) * 2 >= len(names) and len(names) >= 2, weak_cue,
+                sectors)
     out = []
     for (s, e), name, is_ind in zip(spans, names, industries):
         c = _classify(cues, base + s, base + e, name, is_ind, lst)

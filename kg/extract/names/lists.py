@@ -23,6 +23,8 @@ _CLAUSE = re.compile(r"[^，。；：！？]+")
 _TAIL = re.compile(r"[^、]*")
 _HEAD_END = re.compile(r"[、，。；]|[一二三四五六七八九十两0-9]|$")
 HEAD_REACH = 10  # characters after a predicate's 的 searched for the head noun its items belong to
+ATTRIBUTE_REACH = 22  # characters of an attribute ending in 的 between 等 and its cue (等支撑…产业的老牌企业)
+SECTOR_HEAD_REACH = 8  # characters after a sector cue searched for a noun for firms it modifies
 PRODUCT_REACH = 8  # characters after a list cue searched for the product word it modifies
 
 
@@ -31,7 +33,7 @@ def _cue_patterns(cue_pattern: str, quantifier: str) -> tuple[re.Pattern, re.Pat
     """(after 等, after a count) patterns ending in a list cue (group 1)."""
     cue = "(" + cue_pattern + ")"
     # 等一批科技含量高、实力强的企业: a modifier ending in 的 may itself be a list
-    after_deng = re.compile(quantifier + r"?[“”\"]?(?:[^，。；、]{0,10}?|[^，。；]{0,14}?的)" + cue)
+    after_deng = re.compile(quantifier + r"?[“”\"]?(?:[^，。；、]{0,10}?|[^，。；]{0,%d}?的[^，。；、的]{0,4}?)" % ATTRIBUTE_REACH + cue)
     after_count = re.compile(r"[^，。；]{0,16}?" + cue)
     return after_deng, after_count
 
@@ -41,7 +43,7 @@ def _closed_by_cue(cues: CueIndex, text: str, base: int, tokens, after_deng) -> 
     for m in _DENG.finditer(text):
         if text.startswith(cues.lex.words("person-list-head"), m.end()):
             continue  # 王宏伟、冯云平、赵川等人: a list of people, whatever noun comes after
-        cue = after_deng.match(text[m.end():m.end() + 24])
+        cue = after_deng.match(text[m.end():m.end() + ATTRIBUTE_REACH + 14])
         if cue and any(w in cue.group(0) for w in cues.words["kind_quantifiers"]):
             continue  # 粮油、肉类等各类生产制造企业: the items are kinds of firms
         if cue and any(ch in cues.lex.words("phrase-break-character") for ch in cue.group(0)[:cue.start(1)]):
@@ -53,9 +55,56 @@ def _closed_by_cue(cues: CueIndex, text: str, base: int, tokens, after_deng) -> 
             between = cues.tokens(cue.group(0)[:cue.start(1)]) if weak else []
             if between and between[-1].pos in ("v", "vn"):
                 continue  # 等训练项目, 等合作项目: an activity's projects are no firms (等一批高科技项目 are)
-            mode = Mode.from_cue(cues.lex.list_cues[cue.group(1)])
-            out.extend(enumeration_items(cues, text, base, m.start(), mode, tokens, weak_cue=weak))
+            cls = _head_class(cues, cue.group(1), text[m.end() + cue.end():])
+            weak = weak or cls != cues.lex.list_cues[cue.group(1)]  # 等行业领军企业: each item needs a name's evidence
+            mode = Mode.from_cue(cls)
+            sector = _sector_cue(cues, cue.group(0)[:cue.start(1)], cue.group(1), text[m.end() + cue.end():])
+            items = enumeration_items(cues, text, base, m.start(), mode, tokens, weak_cue=weak, sector_cue=sector)
+            if cls != cues.lex.list_cues[cue.group(1)] and sum(c.cls == "Industry" for c in items) * 2 >= len(items):
+                # 5G通信、人工智能、高精地图等领域优势企业: fields of firms, the items industries all
+                items = enumeration_items(cues, text, base, m.start(), Mode.INDUSTRY, tokens)
+            out.extend(items)
     return out
+
+
+def _head_class(cues: CueIndex, cue: str, after: str) -> str:
+    """The class of the noun the list's cue is part of: a firm's cue right after an industry cue heads
+    the phrase (等行业领军企业, 等领域优势企业: firms), the industry cue modifies it."""
+    cls = cues.lex.list_cues[cue]
+    head = _CLAUSE.match(after)
+    if cls != "Industry" or head is None or cues.cue_re is None:
+        return cls
+    phrase = head.group()[:SECTOR_HEAD_REACH].split("的")[0]
+    heads = [f for f in cues.cue_re.findall(phrase) if f not in cues.words["weak_firm_cues"]]
+    return "Enterprise" if any(cues.lex.list_cues[f] == "Enterprise" for f in heads) else cls
+
+
+def _sector_cue(cues: CueIndex, between: str, cue: str, after: str) -> bool:
+    """等(多个)行业: a sector word right after 等 and at most a count calls its items sectors, plain
+    nouns included (玉器、住宿等多个行业); after a modifier (等细分领域, 等服务的行业) or a count of firms
+    (等40家行业…), or before 的 or a noun for firms (等行业的企业, 等行业头部企业) it does not: the list
+    is of what that noun is or does."""
+    if cue not in cues.lex.words("sector-list-cue") or any(w in between for w in cues.lex.words("firm-counter")):
+        return False
+    head = _CLAUSE.match(after)
+    if after.startswith("的") or (head and any(w in head.group()[:SECTOR_HEAD_REACH] for w in cues.firm_generics
+                                              + tuple(w for w, c in cues.lex.list_cues.items() if c == "Enterprise"))):
+        return False
+    return re.fullmatch(cues.patterns["list_quantifier"] + "?[“”\"]?", between) is not None
+
+
+def closed_as_industries(cues: CueIndex, text: str, end: int) -> bool:
+    """The item ending at `end` is one of a list that 等, at most a count and a sector word close
+    (玉器、住宿等多个行业): the list names its items as sectors, whoever develops them; not where 的
+    or a noun for firms follows (`_sector_cue`)."""
+    rest = _CLAUSE.match(text, end)
+    body = rest.group() if rest else ""
+    k = body.find("等")
+    if k < 0 or (k and not body.startswith("、")) or cues.cue_re is None:
+        return False
+    after_deng, _ = _cue_patterns(cues.cue_re.pattern, cues.patterns["list_quantifier"])
+    cue = after_deng.match(body, k + 1)
+    return bool(cue) and _sector_cue(cues, body[k + 1:cue.start(1)], cue.group(1), body[cue.end():])
 
 
 def _products_after(cues: CueIndex, text: str, at: int) -> bool:
@@ -76,9 +125,40 @@ def _closed_by_count(cues: CueIndex, text: str, base: int, tokens, after_count) 
     return out
 
 
+def _closed_by_counted_cue(cues: CueIndex, text: str, base: int, tokens) -> list[Candidate]:
+    """A、B和C4所科研院所, A、B共两家企业: a count with its classifier right after the last item, and a
+    firm's or a platform's cue right after the count, close the list as 等 would, where the last item is
+    one (…党委、…党委召集辖区内35家企业: the count ends a phrase, not the list). Not a weak cue's: counted
+    projects and brands (四个项目) are works, not firms."""
+    out = []
+    pattern = _counted_cue_pattern(cues.cue_re.pattern, cues.patterns["list_counter"],
+                                   _any_of(cues.lex.words("count-adverb")))
+    for m in pattern.finditer(text):
+        cls = cues.lex.list_cues[m.group(1)]
+        clause_start = max(text.rfind(ch, 0, m.start()) for ch in "，。；：")
+        if cls not in ("Enterprise", "Platform") or m.group(1) in cues.words["weak_firm_cues"] \
+                or "、" not in text[clause_start + 1:m.start()] or m.start() == 0 or text[m.start() - 1] in PUNCT:
+            continue
+        items = enumeration_items(cues, text, base, m.start(), Mode.from_cue(cls), tokens)
+        if any(c.end == base + m.start() for c in items):
+            out.extend(items)
+    return out
+
+
+def _any_of(words) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=lambda w: (-len(w), w)))
+
+
+@lru_cache(maxsize=8)
+def _counted_cue_pattern(cue_pattern: str, counter: str, adverbs: str) -> re.Pattern:
+    return re.compile(r"(?<![0-9、，。；等])(?:" + adverbs + ")?[0-9一二三四五六七八九十两]+" + counter + "(" + cue_pattern + ")")
+
+
 def _before_predicate(cues: CueIndex, text: str, base: int, tokens) -> list[Candidate]:
     out = []
     for begin, _end, _word in cues.predicate_gaz.find(text):
+        # 某某正式入驻: an adverb between the firm and its predicate is no part of the name
+        begin -= next((len(a) for a in cues.lex.words("predicate-adverb") if text.endswith(a, 0, begin)), 0)
         if begin == 0 or text[begin - 1] in PUNCT or _heads_no_firms(cues, text, _end):
             continue
         out.extend(enumeration_items(cues, text, base, begin, Mode.ENTERPRISE_STRICT, tokens, after_yi=True))
@@ -110,6 +190,7 @@ def find(sent: Sentence, tokens, cues: CueIndex) -> list[Candidate]:
     after_deng, after_count = _cue_patterns(cues.cue_re.pattern, cues.patterns["list_quantifier"])
     out = _closed_by_cue(cues, text, base, tokens, after_deng)
     out += _closed_by_count(cues, text, base, tokens, after_count)
+    out += _closed_by_counted_cue(cues, text, base, tokens)
     out += _before_predicate(cues, text, base, tokens)
     for m in cues.patterns["industry_frame"].finditer(text):
         out.extend(enumeration_items(cues, text, base, m.start(), Mode.INDUSTRY_STRICT, tokens, after_yi=True))

@@ -46,6 +46,7 @@ RULES = {
     "predicate": Rule("grammar:predicate", 2, 0.6),  # A、B入选: firms named by what they did
     "frame": Rule("grammar:frame", 2, 0.7),  # 以…为代表的<industry>, 产业集群（<industry>）
     "open-head": Rule("grammar:open-head", 2, 0.6),  # 广州|知识|城: a place, a descriptor, a one-character head
+    "firm-cue": Rule("grammar:firm-cue", 2, 0.6),  # 芯片制造商 某Latin名, 被某某收购: a firm by the words that tie it
     "trade-name": Rule("grammar:trade-name", 1, 0.6),  # 重塑科技和金龙客车联合研发
     "taxonomy": Rule("gazetteer:taxonomy", 1, 0.9),  # a label of the industry taxonomy in an industry context
     "industry-statistic": Rule("grammar:industry-suffix", 0, 0.6),  # 机械制造业规模以上…

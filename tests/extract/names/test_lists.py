@@ -104,3 +104,86 @@ def test_kinds_of_bodies_before_a_platform_cue_are_no_platforms(run_text):
     """依托国家实验室、世界一流大学、行业领军企业等创新平台: kinds of bodies, described by scope words, name none."""
     text = "青禾高新区充分依托国家实验室、世界一流大学、行业领军企业、顶尖科学家论坛等高能级创新平台。"
     assert not {m.surface for m in run_text(text).mentions if m.cls == "Platform"}
+
+
+def test_plain_nouns_a_sector_word_closes_are_sectors(run_text):
+    """涉及A、B、C等多个行业: 等, a count and a sector word name every item a sector, plain nouns too,
+    whoever develops them; a count of firms (等30家行业…) or a noun for firms after it (等行业龙头企业)
+    makes the items firms, and a modifier with 的 (等行业的企业) a kind."""
+    def industries(text):
+        return {e.label for e in run_text(text).entities if e.cls == "Industry"}
+
+    assert industries("该镇商户众多，涉及茶叶、住宿、陶瓷等多个行业。") == {"茶叶", "住宿", "陶瓷"}
+    assert not industries("该镇商户众多，涉及茶叶、住宿、陶瓷等30家行业企业。")
+    assert not industries("会上，青禾、云翔等行业头部企业代表发言。")
+    assert not industries("他们均为茶叶、住宿等服务的行业。")
+    assert not industries("展会设有茶叶产品、陶瓷产品等产业展区。")
+
+
+def test_a_firm_with_a_bracketed_place_is_one_item(run_text):
+    """青禾（中国）、云翔科技等企业: the firm's arm in a place, bracket and all, is an item of the firm list;
+    a bracket holding no place (（一期）) leaves the item no firm."""
+    def firms(text):
+        return {e.label for e in run_text(text).entities if e.cls == "Enterprise"}
+
+    assert {"青禾电气(中国)", "云翔科技"} <= firms("届时将有青禾电气（中国）、云翔科技等60余家企业进行现场招聘。")
+    assert "青禾电气(一期)" not in firms("届时将有青禾电气（一期）、云翔科技等60余家企业进行现场招聘。")
+
+
+def test_a_long_attribute_with_de_still_closes_on_the_cue(run_text):
+    """A、B等支撑…产业的老牌台资企业: an attribute of up to some twenty characters ending in 的, and a word
+    or two before the cue, still lets the cue class the items."""
+    text = "青禾科技、云翔电气等支撑云溪开发区千亿级电子信息产业的老牌台资企业，正加快转型。"
+    assert {"青禾科技", "云翔电气"} <= {e.label for e in run_text(text).entities if e.cls == "Enterprise"}
+    text = "禾丰、鸣翔等支撑云溪开发区千亿级电子信息产业的老牌台资企业，正加快转型。"
+    assert {"鸣翔"} <= {e.label for e in run_text(text).entities if e.cls == "Enterprise"}
+
+
+def test_a_count_and_a_cue_right_after_the_last_item_close_a_list(run_text):
+    """A、B和C4所科研院所, A、B共4家企业: the count closes the list as 等 would; a count after a phrase
+    (…召集辖区内35家企业) or of projects (四个项目) names no firm."""
+    def found(text, cls):
+        return {e.label for e in run_text(text).entities if e.cls == cls}
+
+    text = "云溪新区与云溪大学、云溪师范大学和市禾科院3所科研院所签订了合作备忘录。"
+    assert found(text, "Platform") == {"云溪大学", "云溪师范大学", "市禾科院"}
+    text = "活动促成琪澜酒店、骁翎印象、淼岚民宿共3家企业与骁翎化工签约。"
+    assert found(text, "Enterprise") == {"琪澜酒店", "骁翎印象", "淼岚民宿", "骁翎化工"}
+    assert not found("大会举办了禾球、翔蹴球、鸣花棍三个项目的测试赛。", "Enterprise")
+    assert not found("镇党委联合青禾党委、云翔党委召集辖区内35家企业党组织开会。", "Enterprise") & {"青禾党委", "云翔党委"}
+
+
+def test_a_latin_name_of_several_words_is_one_item_of_a_firm_list(run_text):
+    """Kiloma、Zentrix Labs等外资企业: the space inside a Latin name is no boundary, and its words count
+    as short words against the item's length cap; in a list of brands (等品牌) it stays no firm."""
+    def firms(text):
+        return {e.label for e in run_text(text).entities if e.cls == "Enterprise"}
+
+    assert firms("园区吸引了Kiloma、Zentrix Labs等一批外资企业。") == {"Kiloma", "Zentrix Labs"}
+    assert "Zentrix Labs" not in firms("街区培育了宽坊、Zentrix Labs等自有文创品牌。")
+
+
+def test_an_industry_head_after_a_place_in_a_firm_list_is_a_firm(run_text):
+    """某科成环保、太极某药等重点企业: a place or an unknown word before an industry head makes a firm's name
+    in a firm list; everyday words before it (数字新媒体) still make an industry."""
+    found = {(e.cls, e.label) for e in run_text("走访了中科骁环保、太极琪药、绵阳雅化等重点企业。").entities}
+    assert {("Enterprise", "中科骁环保"), ("Enterprise", "太极琪药")} <= found
+    found = {(e.cls, e.label) for e in run_text("在孵企业主要为生物医药、数字新媒体等科技初创企业。").entities}
+    assert not {c for c, _ in found} & {"Enterprise"}
+
+
+def test_a_firm_cue_after_an_industry_cue_heads_the_list(run_text):
+    """A、B等行业领军企业: the firm word heads the phrase, the industry word modifies it, so the items are
+    firms where they bear names; fields before 等领域优势企业 stay industries, and 等产业项目 lists works."""
+    def found(text):
+        return {(e.cls, e.label) for e in run_text(text).entities}
+
+    assert {("Enterprise", "骁翎化纤"), ("Enterprise", "淼岚碳谷")} <= found("骁翎化纤、淼岚碳谷等行业领军企业参会。")
+    fields = found("重点推动人工智能、集成电路等领域优势企业在园区集聚。")
+    assert not {c for c, _ in fields} & {"Enterprise"}
+
+
+def test_a_latin_name_and_a_conjunction_open_two_items(run_text):
+    """Zentrix和琪澜科技等企业: a conjunction after a Latin name joins two firms, not one name."""
+    firms = {e.label for e in run_text("Zentrix和琪澜科技等企业入驻园区。").entities if e.cls == "Enterprise"}
+    assert firms == {"Zentrix", "琪澜科技"}
