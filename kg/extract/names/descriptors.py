@@ -105,6 +105,15 @@ def no_development_zone(cues: CueIndex, name: str, prefix_len: int) -> bool:
         cues.words["firm_campuses"])
 
 
+def trade_agreement(cues: CueIndex, name: str, prefix: str) -> bool:
+    """中国—东盟自贸区, 中日韩自贸区, 亚太自贸区: a free-trade area whose words name states or world regions and
+    no Chinese place (no region of the gazetteer among them, unlike 中国（上海）自贸区) is an agreement
+    between states, no zone."""
+    regions = cues.lex.regions
+    return bool(prefix) and name.endswith(cues.lex.words("agreement-zone-head")) and not any(
+        prefix[k:k + size] in regions for k in range(len(prefix)) for size in range(2, 7))
+
+
 def commerce_service(cues: CueIndex, name: str) -> bool:
     """某省跨境电商公共服务平台, 某园人才服务平台: a service platform for trade, hiring or lending serves
     business; the contract's platforms are research, innovation and incubation carriers."""

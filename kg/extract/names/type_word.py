@@ -158,8 +158,8 @@ def _rejected(cues: CueIndex, name: str, prefix: str, cls: str, sub: str, generi
         return True
     if cls != "Park" and _no_firm_or_platform(cues, name, prefix, cls, set_out):
         return True
-    if cls == "Park" and ds.no_development_zone(cues, name, len(prefix)):
-        return True  # a nature reserve, a garden, a firm's own campus
+    if cls == "Park" and (ds.no_development_zone(cues, name, len(prefix)) or ds.trade_agreement(cues, name, prefix)):
+        return True  # a nature reserve, a garden, a firm's own campus, an agreement between states
     if cls == "Park" and not generic and ev.is_region_name(cues, name):
         return True  # 浦东新区, 滨海新区: a district of the regions gazetteer
     return sub == "IndustryAlliance" and not ev.technical(cues, prefix)  # 阿卡贝拉联盟: not a technical alliance

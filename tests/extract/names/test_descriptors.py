@@ -88,3 +88,14 @@ def test_a_place_read_across_the_type_word_with_a_region_ending_is_a_district(ru
     """X市桃园|区: the segmenter reads the place 桃园 over 园区, and 区 alone is left: a district, no park."""
     parks = {m.surface for m in run_text("记者在位于云杉市桃园区的一处仓库看到积水。").mentions if m.cls == "Park"}
     assert parks == set()
+
+
+def test_a_free_trade_area_named_by_states_alone_is_an_agreement(run_text):
+    """青禾—云杉自贸区, 亚太自贸区: a free-trade area named by states or world regions, with no Chinese place
+    among its words, is an agreement between states, no zone; 苏州自贸区 names a place and is one."""
+    def parks(text):
+        return {m.surface for m in run_text(text).mentions if m.cls == "Park" and not m.generic}
+
+    assert parks("中国—青禾联盟自贸区升级谈判有序推进。") == set()
+    assert parks("双方愿共同推进亚太自贸区建设。") == set()
+    assert "苏州自贸区" in parks("抓住苏州自贸区政策红利。")
