@@ -42,6 +42,8 @@ def _closed_by_cue(cues: CueIndex, text: str, base: int, tokens, after_deng) -> 
         if text.startswith(cues.lex.words("person-list-head"), m.end()):
             continue  # 王宏伟、冯云平、赵川等人: a list of people, whatever noun comes after
         cue = after_deng.match(text[m.end():m.end() + 24])
+        if cue and _inside_longer_word(cues, text, m.end() + cue.start(1), m.end() + cue.end()):
+            continue  # 等侵害企业家权益: the cue's characters open a longer word (企业家, people), no cue
         if cue and any(w in cue.group(0) for w in cues.words["kind_quantifiers"]):
             continue  # 粮油、肉类等各类生产制造企业: the items are kinds of firms
         if cue and any(ch in cues.lex.words("phrase-break-character") for ch in cue.group(0)[:cue.start(1)]):
@@ -50,12 +52,28 @@ def _closed_by_cue(cues: CueIndex, text: str, base: int, tokens, after_deng) -> 
             continue  # A、B等园区企业科技成果展品: the cue modifies the items' head, exhibits, not firms
         if cue:
             weak = cue.group(1) in cues.words["weak_firm_cues"]
-            between = cues.tokens(cue.group(0)[:cue.start(1)]) if weak else []
-            if between and between[-1].pos in ("v", "vn"):
-                continue  # 等训练项目, 等合作项目: an activity's projects are no firms (等一批高科技项目 are)
+            between = cues.tokens(cue.group(0)[:cue.start(1)])
+            if between and between[-1].pos in ("v", "vn") and (weak or _modifies_object(cues, text, m.end() + cue.end())):
+                continue  # 等训练项目: an activity's projects are no firms (等一批高科技项目 are); 等侵害企业合法权益:
+                # the cue modifies a verb's object (等创新企业, 等入驻企业 still list firms)
             mode = Mode.from_cue(cues.lex.list_cues[cue.group(1)])
             out.extend(enumeration_items(cues, text, base, m.start(), mode, tokens, weak_cue=weak))
     return out
+
+
+def _inside_longer_word(cues: CueIndex, text: str, start: int, end: int) -> bool:
+    """The segmenter reads the cue at ``text[start:end]`` as the start of a longer word that is no cue
+    and no type word either (企业|家: people; 产业|园区 still ends a list of parks)."""
+    after = cues.tokens(text[start:end + PRODUCT_REACH])
+    return bool(after) and len(after[0].word) > end - start and after[0].word not in cues.type_words
+
+
+def _modifies_object(cues: CueIndex, text: str, at: int) -> bool:
+    """The cue that ends at `at`, after a verb, runs into a noun of the same phrase (等侵害企业|合法权益的…):
+    it modifies the verb's object, the head of the items is further on."""
+    rest = _CLAUSE.match(text, at)
+    after = cues.tokens(rest.group()[:PRODUCT_REACH]) if rest else []
+    return bool(after) and after[0].pos == "n"
 
 
 def _products_after(cues: CueIndex, text: str, at: int) -> bool:

@@ -88,3 +88,14 @@ def test_items_before_a_predicate_and_its_head_noun_are_firms_only_where_the_hea
     assert firms("以青禾蜜柚、云溪雪梨为代表的特色农产品远销海外。") == set()
     assert firms("以禾丰云商、青禾智造为代表的头部企业落户园区。") == {"禾丰云商", "青禾智造"}
     assert "禾丰乳业" in firms("形成以禾丰乳业为代表的食品饮料、以青禾医疗为代表的医用纺织两大主导产业。")
+
+
+def test_a_cue_inside_a_verbs_object_or_a_longer_word_lists_no_firms(run_text):
+    """等侵害企业|合法权益的犯罪: the cue modifies the object of a verb; 等侵害企业家权益: its characters open a longer
+    word (people). Neither says the items are firms; 等创新企业 and 等入驻企业 still do."""
+    def firms(text):
+        return {m.surface for m in run_text(text).mentions if m.cls == "Enterprise"}
+
+    assert firms("警方侦办强迫交易、虚开发票等侵害企业合法权益的案件。") == set()
+    assert firms("检察机关打击敲诈勒索、非法拘禁等侵害企业家人身权益的犯罪。") == set()
+    assert firms("代表团走访了青禾微纳、云杉智控等创新企业。") == {"青禾微纳", "云杉智控"}
