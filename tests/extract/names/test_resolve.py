@@ -63,3 +63,14 @@ def test_an_industry_word_that_opens_a_centres_name_is_no_industry(run_text):
 
     assert not industries("火炬高技术产业开发中心处长出席。")
     assert "高技术" in industries("园区发展高技术产业，建设创新中心。")
+
+
+def test_a_branch_named_by_its_place_alone_names_no_firm(run_text):
+    """已完成太原分公司、西安分公司建设: a branch named by its region alone is the branch of a firm the text names
+    elsewhere, no firm's name; 青禾微纳科技有限公司山西分公司 (after its parent) stays one firm."""
+    def firms(text):
+        return {m.surface for m in run_text(text).mentions if m.cls == "Enterprise"}
+
+    assert firms("公司已完成太原分公司、西安分公司建设。") == set()
+    assert firms("他曾兼任山东分公司总经理。") == set()
+    assert firms("青禾微纳科技有限公司山西分公司正式成立。") == {"青禾微纳科技有限公司山西分公司"}
