@@ -99,6 +99,10 @@ def _before_predicate(cues: CueIndex, text: str, base: int, tokens) -> list[Cand
     for begin, _end, _word in cues.predicate_gaz.find(text):
         if begin == 0 or text[begin - 1] in PUNCT or _heads_no_firms(cues, text, _end):
             continue
+        adverb = next((a for a in cues.lex.words("predicate-adverb") if text.endswith(a, 0, begin)), "")
+        if adverb and "、" not in _CLAUSE.findall(text[:begin])[-1]:
+            continue  # 某区成功|入选, 本卷成功|获评: after an adverb a lone item is a place or a thing as often as a firm
+        begin -= len(adverb)  # A、B、C成功|入选: a list of firms; the adverb ends none of their names
         out.extend(enumeration_items(cues, text, base, begin, Mode.ENTERPRISE_STRICT, tokens, after_yi=True))
     return out
 

@@ -99,3 +99,14 @@ def test_a_cue_inside_a_verbs_object_or_a_longer_word_lists_no_firms(run_text):
     assert firms("警方侦办强迫交易、虚开发票等侵害企业合法权益的案件。") == set()
     assert firms("检察机关打击敲诈勒索、非法拘禁等侵害企业家人身权益的犯罪。") == set()
     assert firms("代表团走访了青禾微纳、云杉智控等创新企业。") == {"青禾微纳", "云杉智控"}
+
+
+def test_an_adverb_before_the_predicate_is_no_part_of_a_firm(run_text):
+    """某区成功入选, 本卷成功获评: a lone item after an adverb is a place or a thing as often as a firm, and the
+    adverb is never part of its name; in a list (A、B成功入选) the items are firms, without the adverb."""
+    def firms(text):
+        return {m.surface for m in run_text(text).mentions if m.cls == "Enterprise"}
+
+    assert firms("在今年的创建名单中，云杉区成功入选。") == set()
+    assert firms("位于开发区的企业青禾微纳成功入选。") == set()
+    assert firms("青禾微纳、云杉智控成功入选。") == {"青禾微纳", "云杉智控"}
