@@ -191,8 +191,10 @@ def _zone_prefix(cues: CueIndex, tokens: list[Token], text: str, base: int, i: i
     if seen_place and not area and not (cues.is_place(own) and text.startswith(cues.words["branch_park_heads"], start - base)):
         return None  # a place of its own opens a park's name, except a branch's (…产业园朝阳园区) or a
         # free-trade zone's area (北京自由贸易试验区大兴机场片区)
-    if not seen_place and not area and pt.level != "zone" and has_name_evidence(cues, own, ""):
-        return None  # after a 片区 or 园区, only a name of no proper part of its own (临港新片区大飞机航空产业园)
+    branch = text.startswith(cues.words["branch_park_heads"], start - base)
+    if not seen_place and not area and not branch and pt.level != "zone" and has_name_evidence(cues, own, ""):
+        return None  # after a 片区 or 园区, only a name of no proper part of its own (临港新片区大飞机航空产业园),
+        # or a branch's (某综合保税区|阳逻港|园区)
     # the zone's own name may be long (中国（北京）人力资源服务产业园): twice a name's usual reach
     zone_start = walk_back(cues, tokens, text, base, tok.start, Walk(2 * walk.limit, walk.floor, park=True))
     prefix = text[zone_start - base:tok.start - base]

@@ -73,3 +73,10 @@ def test_a_foreign_name_split_in_two_stays_whole_before_a_park_word(run_text):
     """在X省的莫罗|瓦利|工业园区: the segmenter reads two transliterated pieces; the park keeps both."""
     parks = {m.surface for m in run_text("该公司计划在苏拉威西省的莫罗瓦利工业园区建设工厂。").mentions if m.cls == "Park"}
     assert "莫罗瓦利工业园区" in parks
+
+
+def test_a_branch_park_word_after_a_zone_and_a_name_of_its_own_is_one_park(run_text):
+    """苏州综合保税区|青禾港|园区: a branch park word (园区) right after a zone and a name of the branch's own is
+    one park, named from the zone's name on (the contract: a sub-park whose name begins with the zone's)."""
+    parks = {m.surface for m in run_text("货物运抵苏州综合保税区青禾港园区，随后装船出海。").mentions if m.cls == "Park"}
+    assert parks == {"苏州综合保税区青禾港园区"}
