@@ -80,3 +80,21 @@ def test_a_branch_park_word_after_a_zone_and_a_name_of_its_own_is_one_park(run_t
     one park, named from the zone's name on (the contract: a sub-park whose name begins with the zone's)."""
     parks = {m.surface for m in run_text("货物运抵苏州综合保税区青禾港园区，随后装船出海。").mentions if m.cls == "Park"}
     assert parks == {"苏州综合保税区青禾港园区"}
+
+
+def test_a_post_verb_or_a_conjunction_glued_to_a_word_ends_what_stands_before_a_name(run_text):
+    """至今任|中禾…(任中: the verb 担任 glued to the name's first character), 文旅局及|演艺公司 (局及: a
+    conjunction glued to the end of the word before), 先锋村及|高新区: neither is part of the name after it."""
+    def names(text):
+        return {m.surface for m in run_text(text).mentions if not m.generic}
+
+    assert "中禾证券有限责任公司" in names("2011年至今任中禾证券有限责任公司董事会秘书。")
+    assert not any("局及" in n for n in names("副市长深入市文旅局及演艺公司调研。"))
+    assert not any("村及" in n for n in names("气象站名单：云杉镇先锋村及高新区等站点降雨较大。"))
+
+
+def test_a_contractors_role_is_no_part_of_the_firm_after_it(run_text):
+    """工程施工总承包单位|青禾建设集团有限公司: the role (总承包单位, 施工单位, 监理单位) says what the firm does on the
+    works; the firm's name starts after it."""
+    firms = {m.surface for m in run_text("工程施工总承包单位青禾建设集团有限公司回应称。").mentions if m.cls == "Enterprise"}
+    assert firms == {"青禾建设集团有限公司"}
