@@ -100,9 +100,10 @@ def _before_predicate(cues: CueIndex, text: str, base: int, tokens) -> list[Cand
         if begin == 0 or text[begin - 1] in PUNCT or _heads_no_firms(cues, text, _end):
             continue
         adverb = next((a for a in cues.lex.words("predicate-adverb") if text.endswith(a, 0, begin)), "")
-        if adverb and "、" not in _CLAUSE.findall(text[:begin])[-1]:
-            continue  # 某区成功|入选, 本卷成功|获评: after an adverb a lone item is a place or a thing as often as a firm
         begin -= len(adverb)  # A、B、C成功|入选: a list of firms; the adverb ends none of their names
+        if "、" not in _CLAUSE.findall(text[:begin])[-1] and _word not in cues.lex.words("single-firm-predicate"):
+            continue  # 某区成功入选, 新鸡舍投产, 某某产品获评: what a lone item did is done by places, works and things
+            # as often as by firms (以某乳业为代表 frames one firm)
         out.extend(enumeration_items(cues, text, base, begin, Mode.ENTERPRISE_STRICT, tokens, after_yi=True))
     return out
 

@@ -110,3 +110,15 @@ def test_an_adverb_before_the_predicate_is_no_part_of_a_firm(run_text):
     assert firms("在今年的创建名单中，云杉区成功入选。") == set()
     assert firms("位于开发区的企业青禾微纳成功入选。") == set()
     assert firms("青禾微纳、云杉智控成功入选。") == {"青禾微纳", "云杉智控"}
+
+
+def test_a_lone_item_before_a_predicate_is_a_firm_only_in_a_frame(run_text):
+    """新鸡舍投产, 某区入选: a lone item does what the predicate says as often as a place, a work or a product does;
+    the items of a list (A、B入选) and a framed item (以某乳业为代表的…) are firms."""
+    def firms(text):
+        return {m.surface for m in run_text(text).mentions if m.cls == "Enterprise"}
+
+    assert firms("青禾村的新鸡舍投产后产能翻番。") == set()
+    assert firms("在第三批名单中，松江一案例入选。") == set()
+    assert firms("以云杉乳业为代表的食品饮料产业发展迅速。") == {"云杉乳业"}
+    assert firms("青禾微纳、云杉智控入选名单。") == {"青禾微纳", "云杉智控"}
