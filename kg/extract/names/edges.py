@@ -12,11 +12,10 @@ from dataclasses import dataclass
 from functools import lru_cache
 from operator import itemgetter
 
-from kg.extract.names.brackets import bracket_start
-from kg.extract.names.cues import CLOSE_BRACKETS, NUMBER, PERSON_POS, PUNCT, CueIndex
+from kg.extract.names.cues import NUMBER, PERSON_POS, PUNCT, CueIndex
 from kg.extract.names.evidence import has_name_evidence, name_like
 from kg.extract.names.firm_start import before_firm_place, park_before_own_firm
-from kg.extract.names.walk_stops import at_type_word, time_or_scope
+from kg.extract.names.walk_stops import at_type_word, enclosed_by, time_or_scope
 from kg.extract.segment import UNKNOWN, Token
 
 _START = itemgetter(0)  # Token.start: tokens are in text order, so their starts can be bisected
@@ -116,8 +115,8 @@ def walk_back(cues: CueIndex, tokens: list[Token], text: str, base: int, start: 
         tok = tokens[i]
         if tok.start < walk.floor:
             break
-        if tok.word in CLOSE_BRACKETS:
-            j = bracket_start(cues, tokens, i, left)
+        enclosing, j = enclosed_by(cues, tokens, i, left)
+        if enclosing:
             if j is None:
                 break
             left, i = tokens[j].start, j - 1

@@ -98,3 +98,13 @@ def test_a_contractors_role_is_no_part_of_the_firm_after_it(run_text):
     works; the firm's name starts after it."""
     firms = {m.surface for m in run_text("工程施工总承包单位青禾建设集团有限公司回应称。").mentions if m.cls == "Enterprise"}
     assert firms == {"青禾建设集团有限公司"}
+
+
+def test_latin_words_apart_by_spaces_are_one_foreign_name(run_text):
+    """与Qing He Trading公司签约, PT QHW印尼公司: a foreign name of several Latin words keeps all of them; the walk
+    back from the type word crosses a single space between two Latin words."""
+    def firms(text):
+        return {m.surface for m in run_text(text).mentions if m.cls == "Enterprise"}
+
+    assert firms("园区与Qing He Trading公司签约。") == {"Qing He Trading公司"}
+    assert firms("PT QHW印尼公司总经理表示。") == {"PT QHW印尼公司"}
