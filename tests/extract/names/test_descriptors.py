@@ -99,3 +99,9 @@ def test_a_free_trade_area_named_by_states_alone_is_an_agreement(run_text):
     assert parks("中国—青禾联盟自贸区升级谈判有序推进。") == set()
     assert parks("双方愿共同推进亚太自贸区建设。") == set()
     assert "苏州自贸区" in parks("抓住苏州自贸区政策红利。")
+
+
+def test_newly_built_parks_are_a_kind_not_a_name(run_text):
+    """加快推进青禾产业园等新建园区建设: 新建 (newly built) describes parks, as 现代化 or 特色 do; it names none."""
+    parks = {m.surface for m in run_text("加快推进青禾产业园等新建园区建设。").mentions if m.cls == "Park" and not m.generic}
+    assert "新建园区" not in parks
