@@ -108,3 +108,10 @@ def test_latin_words_apart_by_spaces_are_one_foreign_name(run_text):
 
     assert firms("园区与Qing He Trading公司签约。") == {"Qing He Trading公司"}
     assert firms("PT QHW印尼公司总经理表示。") == {"PT QHW印尼公司"}
+
+
+def test_a_park_after_a_middle_dot_and_its_clusters_name_is_one_name(run_text):
+    """青禾绿洲智谷·赵家园区: a park named after the cluster it belongs to and a middle dot is one name with it; a firm
+    before the dot (某某产投·药谷) is not a cluster (its name ends in no park head) and stays out."""
+    parks = {m.surface for m in run_text("记者来到禾丰村、青禾绿洲智谷·赵家园区等地。").mentions if m.cls == "Park"}
+    assert parks == {"青禾绿洲智谷·赵家园区"}
