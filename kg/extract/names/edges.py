@@ -15,7 +15,7 @@ from operator import itemgetter
 from kg.extract.names.cues import NUMBER, PERSON_POS, PUNCT, CueIndex
 from kg.extract.names.evidence import has_name_evidence, name_like
 from kg.extract.names.firm_start import before_firm_place, park_before_own_firm
-from kg.extract.names.walk_stops import at_type_word, enclosed_by, time_or_scope
+from kg.extract.names.walk_stops import at_type_word, enclosed_by, partner_prefix, time_or_scope
 from kg.extract.segment import UNKNOWN, Token
 
 _START = itemgetter(0)  # Token.start: tokens are in text order, so their starts can be bisected
@@ -166,23 +166,6 @@ def dotted_prefix(cues: CueIndex, tokens: list[Token], text: str, base: int, lef
         return left
     opening = walk_back(cues, tokens, text, base, left - 1, Walk(walk.limit, walk.floor, park=True))
     return opening if opening < left - 1 else left
-
-
-def partner_prefix(cues: CueIndex, tokens: list[Token], text: str, base: int, left: int) -> int:
-    """中德（沈阳）…产业园, 中新广州知识城: a partner-country prefix (中 + a country's abbreviation)
-    right before the name, or split by the walk (中|德), opens the name; never the end of a
-    longer word (滇中, 华中)."""
-    at = left - base
-    for prefix in cues.words["partner_prefixes"]:
-        for inside in range(len(prefix) - 1, -1, -1):  # characters of the prefix already in the name
-            head = at - (len(prefix) - inside)
-            if head < 0 or text[head:head + len(prefix)] != prefix:
-                continue
-            opening = next((t for t in tokens if t.start <= head + base < t.end), None)
-            if opening is not None and opening.start < head + base:
-                continue  # 滇中新区: the 中 ends a word that began before it
-            return head + base
-    return left
 
 
 def _zone_prefix(cues: CueIndex, tokens: list[Token], text: str, base: int, i: int, left: int, start: int,

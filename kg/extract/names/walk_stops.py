@@ -1,6 +1,6 @@
 """Single words that end or extend the walk back from a type word (`kg.extract.names.edges.walk_back`):
 the minutes of a time, a lone region word, a foreign name the segmenter split in two, a space between
-two Latin words."""
+two Latin words, a partner-country prefix."""
 from __future__ import annotations
 
 from kg.extract.names.brackets import bracket_start
@@ -42,3 +42,20 @@ def enclosed_by(cues: CueIndex, tokens: list[Token], i: int, left: int) -> tuple
     if tokens[i].word in CLOSE_BRACKETS:
         return True, bracket_start(cues, tokens, i, left)
     return False, None
+
+
+def partner_prefix(cues: CueIndex, tokens: list[Token], text: str, base: int, left: int) -> int:
+    """中德（沈阳）…产业园, 中新广州知识城: a partner-country prefix (中 + a country's abbreviation)
+    right before the name, or split by the walk (中|德), opens the name; never the end of a
+    longer word (滇中, 华中)."""
+    at = left - base
+    for prefix in cues.words["partner_prefixes"]:
+        for inside in range(len(prefix) - 1, -1, -1):  # characters of the prefix already in the name
+            head = at - (len(prefix) - inside)
+            if head < 0 or text[head:head + len(prefix)] != prefix:
+                continue
+            opening = next((t for t in tokens if t.start <= head + base < t.end), None)
+            if opening is not None and opening.start < head + base:
+                continue  # 滇中新区: the 中 ends a word that began before it
+            return head + base
+    return left
