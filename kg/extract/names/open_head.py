@@ -13,8 +13,8 @@ from __future__ import annotations
 from kg.extract.names import descriptors as ds
 from kg.extract.names.cues import FUNCTION_POS, PUNCT, CueIndex
 from kg.extract.names.edges import Walk, walk_back
-from kg.extract.names.walk_stops import partner_prefix
 from kg.extract.names.rules import Candidate, candidate
+from kg.extract.names.walk_stops import partner_prefix
 from kg.types import Sentence
 
 NAME, VERSION = "grammar:open-head", 2
