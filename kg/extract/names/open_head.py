@@ -33,6 +33,8 @@ def _name_start(cues: CueIndex, tokens, i: int, text: str, base: int) -> int | N
     j = i - 1
     descriptor = 0
     while j >= 0 and _part_of_name(cues, tokens[j]) and not cues.is_place(tokens[j].word):
+        if tokens[j].pos == "v" and len(tokens[j].word) == 1:
+            return None  # 串联起|百花港: a one-character verb of the sentence is no descriptor
         descriptor += len(tokens[j].word)
         j -= 1
     if descriptor == 0:
@@ -43,8 +45,8 @@ def _name_start(cues: CueIndex, tokens, i: int, text: str, base: int) -> int | N
     while j >= 0 and cues.is_place(tokens[j].word) and place + len(tokens[j].word) <= MAX_PLACE:
         place += len(tokens[j].word)
         j -= 1
-    if place == 0:
-        return None
+    if place == 0 or (place == 1 and tokens[j + 1].word not in cues.words["place_directions"]):
+        return None  # 太子|湖|创新谷: a lone 湖 or 山 is a word of a longer place, which names the park (南 may open one)
     return tokens[j + 1].start
 
 
