@@ -95,7 +95,8 @@ def _park_step(cues: CueIndex, tok: Token, seen_place: bool, first: bool = False
     if tok.pos in PERSON_POS and not first:
         return True, seen_place  # 张国华代表雄安新区: a person never opens a park name
     # (right before the type word the segmenter's person is a brand it does not know: 比亚迪工业园)
-    place = cues.is_place_token(tok) or (seen_place and tok.word in cues.words["place_directions"])  # 西|太湖
+    place = (cues.is_place_token(tok) and (seen_place or tok.word not in cues.lex.words("place-feature"))) or (
+        seen_place and tok.word in cues.words["place_directions"])  # 西|太湖; 太子|湖: a lone 湖 ends a longer place
     if (seen_place and not place) or tok.word in cues.lex.park_types or tok.word in cues.lex.generic:
         return True, seen_place
     return False, seen_place or place

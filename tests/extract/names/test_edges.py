@@ -115,3 +115,10 @@ def test_a_park_after_a_middle_dot_and_its_clusters_name_is_one_name(run_text):
     before the dot (某某产投·药谷) is not a cluster (its name ends in no park head) and stays out."""
     parks = {m.surface for m in run_text("记者来到禾丰村、青禾绿洲智谷·赵家园区等地。").mentions if m.cls == "Park"}
     assert parks == {"青禾绿洲智谷·赵家园区"}
+
+
+def test_a_lone_lake_word_before_the_type_word_ends_a_longer_place(run_text):
+    """打造环青松|湖|数字经济产业园: the segmenter splits 湖 off the lake's name and tags it a place; alone it is the
+    end of a longer place, which the park's name walks through (a province's one-character name stays a place)."""
+    parks = {m.surface for m in run_text("开发区打造环青松湖数字经济产业园，规划建设软件园。").mentions if m.cls == "Park"}
+    assert "青松湖数字经济产业园" in parks
