@@ -112,7 +112,8 @@ def _is_generic(cues: CueIndex, prefix: str, cls: str) -> bool:
     return (cues.only_modifiers(prefix) or prefix in cues.lex.generic or ev.starts_with_scale(cues, prefix)
             or ds.opens_with_determiner(cues, prefix)  # 这座年轻园区, 多座能源生态园, 国内各大化工园区
             or (cls == "Park" and ev.province_and_modifiers(cues, prefix))
-            or bool(cues.patterns["counted_prefix"].search(prefix)) or "+" in prefix)
+            or bool(cues.patterns["counted_park_prefix" if cls == "Park" else "counted_prefix"].search(prefix))
+            or "+" in prefix)
 
 
 def _leading_park_word(cues: CueIndex, prefix: str) -> int:
@@ -140,8 +141,7 @@ def _no_firm_or_platform(cues: CueIndex, name: str, prefix: str, cls: str, set_o
         return True  # 上海科技创新中心, 北京国际科技创新中心: what a city means to become, not a body
     if cls == "Enterprise" and ev.describes_a_kind(cues, prefix):
         return True  # 外资资管公司, 公用事业公司, 文旅公司: a kind of firm, not a firm
-    rest = prefix[leading_place_or_scale(cues, prefix):] if len(prefix) > 2 else prefix
-    # 河北省级创新平台: a class of platforms in a province
+    rest = prefix[leading_place_or_scale(cues, prefix):] if len(prefix) > 2 else prefix  # 河北省级创新平台: a class
     if rest == prefix or not rest:
         return False
     for word in cues.words["level_adjectives"]:

@@ -105,3 +105,11 @@ def test_newly_built_parks_are_a_kind_not_a_name(run_text):
     """加快推进青禾产业园等新建园区建设: 新建 (newly built) describes parks, as 现代化 or 特色 do; it names none."""
     parks = {m.surface for m in run_text("加快推进青禾产业园等新建园区建设。").mentions if m.cls == "Park" and not m.generic}
     assert "新建园区" not in parks
+
+
+def test_a_chinese_count_right_before_a_park_word_counts_parks(run_text):
+    """作为南、北两片区: a Chinese numeral right before the park word counts areas (as 三个开发区 does with its
+    counter), it names none."""
+    parks = {m.surface for m in run_text("枢纽以青禾物流园和云杉物流园区作为南、北两片区。").mentions
+             if m.cls == "Park" and not m.generic}
+    assert "北两片区" not in parks
