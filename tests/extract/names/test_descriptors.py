@@ -113,3 +113,14 @@ def test_a_chinese_count_right_before_a_park_word_counts_parks(run_text):
     parks = {m.surface for m in run_text("枢纽以青禾物流园和云杉物流园区作为南、北两片区。").mentions
              if m.cls == "Park" and not m.generic}
     assert "北两片区" not in parks
+
+
+def test_shares_a_committee_and_an_event_day_are_no_firms(run_text):
+    """持有青禾科技2000万股普通股股份, 转让非上市公司股份, 某标委会分委会, 青禾路演开放日: shares, a committee and an
+    event end no firm's name, whatever classed them firms."""
+    def firms(text):
+        return {m.surface for m in run_text(text).mentions if m.cls == "Enterprise"}
+
+    assert not any(f.endswith("股份") for f in firms("他持有青禾微纳2000万股普通股股份。"))
+    assert not any(f.endswith("股份") for f in firms("该公司拟转让所持非上市公司股份。"))
+    assert not any(f.endswith("开放日") for f in firms("青禾微纳、云杉智控等企业参加了路演开放日。"))
