@@ -137,8 +137,8 @@ def kind_of_firm(cues: CueIndex, name: str) -> bool:
     """行业领军企业, 产业链龙头企业: a generic firm word (龙头企业, 领军企业) after words that name no firm
     (a sector, a chain), whatever grammar found it: a kind of firm, not a firm; and what ends as an area
     or a type does (某某港务区, 空港型)."""
-    if name.endswith(cues.lex.words("not-firm-ending")):
-        return True  # 某某生态区, 空港型: an area or a type of hub, never a firm's name
+    if name.endswith(cues.lex.words("not-firm-ending")) or any(w in name for w in cues.lex.words("crime-word")):
+        return True  # 某某生态区, 空港型: an area or a type of hub, never a firm's name; 电诈公司: a gang
     kinds = cues.words["firm_kinds"]
     if not name.endswith(kinds):
         return False

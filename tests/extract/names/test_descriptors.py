@@ -124,3 +124,12 @@ def test_shares_a_committee_and_an_event_day_are_no_firms(run_text):
     assert not any(f.endswith("股份") for f in firms("他持有青禾微纳2000万股普通股股份。"))
     assert not any(f.endswith("股份") for f in firms("该公司拟转让所持非上市公司股份。"))
     assert not any(f.endswith("开放日") for f in firms("青禾微纳、云杉智控等企业参加了路演开放日。"))
+
+
+def test_a_crime_in_a_firms_words_makes_it_a_gang(run_text):
+    """被骗进了电诈公司, 青禾诈骗集团: a crime in the words before the type word describes a gang, names no firm."""
+    def firms(text):
+        return {m.surface for m in run_text(text).mentions if m.cls == "Enterprise"}
+
+    assert firms("他到达园区后发现自己被骗进了电诈公司。") == set()
+    assert firms("警方捣毁了境外青禾诈骗集团。") == set()
