@@ -122,3 +122,10 @@ def test_a_lone_lake_word_before_the_type_word_ends_a_longer_place(run_text):
     end of a longer place, which the park's name walks through (a province's one-character name stays a place)."""
     parks = {m.surface for m in run_text("开发区打造环青松湖数字经济产业园，规划建设软件园。").mentions if m.cls == "Park"}
     assert "青松湖数字经济产业园" in parks
+
+
+def test_a_streets_ending_glued_to_the_name_after_it_is_the_address(run_text):
+    """到湖滨|街青禾|工业园区: the segmenter glued the street's 街 to the park's own name; the street (a place and
+    街) is the address, the park's name starts after it, as after a whole street's name (东渡路|禾丰工业园区)."""
+    parks = {m.surface for m in run_text("他先后到湖滨街青禾工业园区附近的积水点位检查。").mentions if m.cls == "Park"}
+    assert parks == {"青禾工业园区"}
