@@ -117,6 +117,8 @@ def tidy(cues: CueIndex, sent: Sentence, cands: list[Candidate]) -> list[Candida
         name = sent.text[c.start - sent.start:c.end - sent.start]
         if c.cls == "Enterprise" and (describes_a_kind(cues, _without_firm_suffix(cues, name)) or kind_of_firm(cues, name)):
             continue  # 首家外商独资保险控股公司, 外资资管公司, 行业领军企业: a kind of firm, whatever grammar found it
+        if c.cls == "Park" and any(w in name for w in cues.lex.non_park_words):
+            continue  # 某奥林匹克园区, 某湿地公园: a venue or a leisure park, whatever grammar found it
         lead = sent.text[c.start - sent.start:c.end - sent.start]
         trimmed = len(lead) - len(lead.lstrip(LEADING_DASHES))
         if trimmed:
