@@ -131,10 +131,10 @@ def technical(cues: CueIndex, prefix: str, fields: bool = True) -> bool:
 
 def province_and_modifiers(cues: CueIndex, prefix: str) -> bool:
     """江苏省国家高新区, 湖北化工园区: the national zones or the parks of one field of a province (or
-    of the country), not one zone."""
+    of the country), not one zone; 缅甸园区, 印度产业园: the parks of a foreign country."""
     for size in range(min(8, len(prefix)), 1, -1):
         iri = cues.lex.regions.get(prefix[:size])
-        country = prefix[:size] in cues.words["country_words"]
+        country = prefix[:size] in cues.words["country_words"] or prefix[:size] in cues.lex.words("foreign-country")
         if country or (iri and iri.endswith("0000") and not iri.endswith(MUNICIPALITY_CODES)):
             rest = prefix[size:]
             return cues.only_modifiers(rest) or rest in cues.lex.industry_labels
