@@ -8,6 +8,8 @@ from kg.extract.names import evidence as ev
 from kg.extract.names.cues import CueIndex
 
 LIST_ITEM_CHARS = 16  # characters of one item of an enumeration, at most
+COUNT_REACH = 8  # characters before a name searched for the count that ends there
+ITEM_ENDS = tuple("、，。；：")  # what ends an enumeration's item
 
 
 def list_opening(text: str, at: int) -> int:
@@ -66,6 +68,16 @@ def code_only(prefix: str, before: str = "", cues: CueIndex | None = None) -> bo
     counted = cues is not None and any(cues.patterns[kind].fullmatch(prefix) for kind in ("counted_prefix", "street_address"))
     return counted or (prefix.isdigit() and before[-1:].isascii() and before[-1:] != "") or (
         "-" in prefix and prefix.replace("-", "").isascii())
+
+
+def counted_kind(cues: CueIndex, before: str, after: str, cls: str = "Park") -> bool:
+    """打造10家|海洋产业特色园区, 建有省级现代农业产业园|1处、: a count right before a park's words, or right after
+    them where it ends the item (not 某园区|3个项目), counts parks of a kind, names none."""
+    counted, tail = cues.patterns["counted_prefix"], before[-COUNT_REACH:]
+    after_count = counted.match(after)  # (漳州开发区6条: a count of the park's lines, no count of parks)
+    after_count = after_count if after_count and after_count.group().endswith(cues.lex.words("place-counter")) else None
+    return cls == "Park" and (any(m.end() == len(tail) for m in counted.finditer(tail)) or (
+        after_count is not None and after[after_count.end():after_count.end() + 1] in ("", *ITEM_ENDS)))
 
 
 def opens_with_determiner(cues: CueIndex, prefix: str) -> bool:

@@ -144,3 +144,14 @@ def test_a_foreign_country_alone_before_a_park_word_names_its_parks(run_text):
     assert parks("公司以出国团建为由将员工送往缅甸园区。") == set()
     assert parks("基金将投向新的印度产业园项目。") == set()
     assert "泰国青禾工业园" in parks("泰国青禾工业园已吸引多家企业入驻。")
+
+
+def test_a_count_right_before_or_ending_the_item_after_a_park_counts_parks(run_text):
+    """打造10家|青禾产业特色园区, 建有省级现代农业产业园|1处、: the count counts parks of a kind, which names none; a
+    count of what the park has (某开发区6条 lines, 某园区3个项目) leaves its name alone."""
+    def parks(text):
+        return {m.surface for m in run_text(text).mentions if m.cls == "Park" and not m.generic}
+
+    assert parks("努力打造10家海洋产业特色园区、20家海洋创新平台。") == set()
+    assert parks("建有国家级农村创新创业园1处、省级现代农业产业园1处。") == set()
+    assert parks("全省公交线路暂停运营23条，其中青禾开发区6条。") == {"青禾开发区"}
