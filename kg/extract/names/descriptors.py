@@ -121,9 +121,10 @@ def trade_agreement(cues: CueIndex, name: str, prefix: str) -> bool:
     """中国—东盟自贸区, 中日韩自贸区, 亚太自贸区: a free-trade area whose words name states or world regions and
     no Chinese place (no region of the gazetteer among them, unlike 中国（上海）自贸区) is an agreement
     between states, no zone."""
-    regions = cues.lex.regions
-    return bool(prefix) and name.endswith(cues.lex.words("agreement-zone-head")) and not any(
-        prefix[k:k + size] in regions for k in range(len(prefix)) for size in range(2, 7))
+    regions, parties = cues.lex.regions, (*cues.words["country_words"], *cues.words["partner_prefixes"],
+                                          *cues.lex.words("foreign-country"), *cues.lex.words("trade-bloc"))
+    return prefix.startswith(parties) and name.endswith(cues.lex.words("agreement-zone-head")) and not any(
+        prefix[k:k + size] in regions for k in range(len(prefix)) for size in range(2, 7))  # (苏锡自贸区: two cities)
 
 
 def commerce_service(cues: CueIndex, name: str) -> bool:

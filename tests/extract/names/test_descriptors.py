@@ -99,6 +99,7 @@ def test_a_free_trade_area_named_by_states_alone_is_an_agreement(run_text):
     assert parks("中国—青禾联盟自贸区升级谈判有序推进。") == set()
     assert parks("双方愿共同推进亚太自贸区建设。") == set()
     assert "苏州自贸区" in parks("抓住苏州自贸区政策红利。")
+    assert "苏常自贸区" in parks("两市共建共享苏常自贸区，依托各自片区优势发展。")  # two cities, no states
 
 
 def test_newly_built_parks_are_a_kind_not_a_name(run_text):
