@@ -101,10 +101,12 @@ def _before_predicate(cues: CueIndex, text: str, base: int, tokens) -> list[Cand
             continue
         adverb = next((a for a in cues.lex.words("predicate-adverb") if text.endswith(a, 0, begin)), "")
         begin -= len(adverb)  # A、B、C成功|入选: a list of firms; the adverb ends none of their names
+        items = enumeration_items(cues, text, base, begin, Mode.ENTERPRISE_STRICT, tokens, after_yi=True)
         if "、" not in _CLAUSE.findall(text[:begin])[-1] and _word not in cues.lex.words("single-firm-predicate"):
-            continue  # 某区成功入选, 新鸡舍投产, 某某产品获评: what a lone item did is done by places, works and things
-            # as often as by firms (以某乳业为代表 frames one firm)
-        out.extend(enumeration_items(cues, text, base, begin, Mode.ENTERPRISE_STRICT, tokens, after_yi=True))
+            # 某区成功入选, 新鸡舍投产, 某某产品获评: what a lone item did is done by places, works and things as
+            # often as by firms; a firm's short name (某某食品获评) or a frame (以某乳业为代表) still names one
+            items = [c for c in items if is_trade_name(cues, text[c.start - base:c.end - base])]
+        out.extend(items)
     return out
 
 

@@ -122,3 +122,10 @@ def test_a_lone_item_before_a_predicate_is_a_firm_only_in_a_frame(run_text):
     assert firms("在第三批名单中，松江一案例入选。") == set()
     assert firms("以云杉乳业为代表的食品饮料产业发展迅速。") == {"云杉乳业"}
     assert firms("青禾微纳、云杉智控入选名单。") == {"青禾微纳", "云杉智控"}
+
+
+def test_a_lone_short_name_before_a_predicate_is_still_a_firm(run_text):
+    """青禾食品获评国家级专精特新小巨人企业: a lone item that is a firm's short name (a rare name and a trade word) is a
+    firm of the predicate, as a list's items are; a lone place, work or title is not."""
+    found = {(m.surface, m.stage) for m in run_text("近年来，青禾食品获评国家级专精特新小巨人企业。").mentions}
+    assert ("青禾食品", "grammar:list") in found  # classed by its trade word in the predicate's list, not alone
