@@ -129,3 +129,13 @@ def test_a_lone_short_name_before_a_predicate_is_still_a_firm(run_text):
     firm of the predicate, as a list's items are; a lone place, work or title is not."""
     found = {(m.surface, m.stage) for m in run_text("近年来，青禾食品获评国家级专精特新小巨人企业。").mentions}
     assert ("青禾食品", "grammar:list") in found  # classed by its trade word in the predicate's list, not alone
+
+
+def test_a_verbal_noun_before_the_place_opening_the_first_firm_is_the_clauses(run_text):
+    """服务|苏州宝钢等30家钢铁企业, 主营产品供应|宁波云杉、青禾科技等龙头企业: the verbal noun the walk took before the
+    place that opens the first item is the clause's; the firm starts at the place."""
+    def firms(text):
+        return {m.surface for m in run_text(text).mentions if m.cls == "Enterprise"}
+
+    assert firms("形成市场布局，服务苏州宝钢等国内外30家大型钢铁企业。") == {"苏州宝钢"}
+    assert firms("主营产品供应宁波云杉、青禾科技等电池行业龙头企业。") == {"宁波云杉", "青禾科技"}
