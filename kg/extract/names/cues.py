@@ -54,6 +54,9 @@ def _patterns(lex: Lexicon) -> dict:
     return {
         "counted": re.compile(f"[0-9一二三四五六七八九十两百千万]+(?:{_any(w('approximate'))})?(?:{_any(w('item-counter'))})"),
         "counted_prefix": re.compile(f"[{NUMERALS}百千几多]+(?:{_any(w('approximate'))})?(?:{_any(w('park-counter'))})"),
+        # 南、北两|片区: a Chinese count right before a park word counts parks too (新华三集团 is a firm's name)
+        "counted_park_prefix": re.compile(f"[{NUMERALS}百千几多]+(?:{_any(w('approximate'))})?"
+                                          f"(?:{_any(w('park-counter'))})|(?<![{NUMERALS}百千])[两二三四五六七八九十]$"),
         "list_quantifier": f"(?:{_any(w('list-quantifier'))}|近?[{NUMERALS}百几多余]+(?:{_any(w('list-counter'))}))",
         "list_counter": f"(?:{_any(w('list-counter'))})",
         "industry_frame": re.compile(f"为(?:{_any(w('industry-frame'))})"),

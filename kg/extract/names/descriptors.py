@@ -8,6 +8,8 @@ from kg.extract.names import evidence as ev
 from kg.extract.names.cues import CueIndex
 
 LIST_ITEM_CHARS = 16  # characters of one item of an enumeration, at most
+COUNT_REACH = 8  # characters before a name searched for the count that ends there
+ITEM_ENDS = tuple("、，。；：")  # what ends an enumeration's item
 
 
 def list_opening(text: str, at: int) -> int:
@@ -68,6 +70,16 @@ def code_only(prefix: str, before: str = "", cues: CueIndex | None = None) -> bo
         "-" in prefix and prefix.replace("-", "").isascii())
 
 
+def counted_kind(cues: CueIndex, before: str, after: str, cls: str = "Park") -> bool:
+    """打造10家|海洋产业特色园区, 建有省级现代农业产业园|1处、: a count right before a park's words, or right after
+    them where it ends the item (not 某园区|3个项目), counts parks of a kind, names none."""
+    counted, tail = cues.patterns["counted_prefix"], before[-COUNT_REACH:]
+    after_count = counted.match(after)  # (漳州开发区6条: a count of the park's lines, no count of parks)
+    after_count = after_count if after_count and after_count.group().endswith(cues.lex.words("place-counter")) else None
+    return cls == "Park" and (any(m.end() == len(tail) for m in counted.finditer(tail)) or (
+        after_count is not None and after[after_count.end():after_count.end() + 1] in ("", *ITEM_ENDS)))
+
+
 def opens_with_determiner(cues: CueIndex, prefix: str) -> bool:
     """这座年轻(园区), 多座能源生态(园), 国内各大化工(园区): a demonstrative or a quantity opens the words
     before the type word, which then describe parks or count them, and name none."""
@@ -105,6 +117,16 @@ def no_development_zone(cues: CueIndex, name: str, prefix_len: int) -> bool:
         cues.words["firm_campuses"])
 
 
+def trade_agreement(cues: CueIndex, name: str, prefix: str) -> bool:
+    """中国—东盟自贸区, 中日韩自贸区, 亚太自贸区: a free-trade area whose words name states or world regions and
+    no Chinese place (no region of the gazetteer among them, unlike 中国（上海）自贸区) is an agreement
+    between states, no zone."""
+    regions, parties = cues.lex.regions, (*cues.words["country_words"], *cues.words["partner_prefixes"],
+                                          *cues.lex.words("foreign-country"), *cues.lex.words("trade-bloc"))
+    return prefix.startswith(parties) and name.endswith(cues.lex.words("agreement-zone-head")) and not any(
+        prefix[k:k + size] in regions for k in range(len(prefix)) for size in range(2, 7))  # (苏锡自贸区: two cities)
+
+
 def commerce_service(cues: CueIndex, name: str) -> bool:
     """某省跨境电商公共服务平台, 某园人才服务平台: a service platform for trade, hiring or lending serves
     business; the contract's platforms are research, innovation and incubation carriers."""
@@ -128,8 +150,8 @@ def kind_of_firm(cues: CueIndex, name: str) -> bool:
     """行业领军企业, 产业链龙头企业: a generic firm word (龙头企业, 领军企业) after words that name no firm
     (a sector, a chain), whatever grammar found it: a kind of firm, not a firm; and what ends as an area
     or a type does (某某港务区, 空港型)."""
-    if name.endswith(cues.lex.words("not-firm-ending")):
-        return True  # 某某生态区, 空港型: an area or a type of hub, never a firm's name
+    if name.endswith(cues.lex.words("not-firm-ending")) or any(w in name for w in cues.lex.words("crime-word")):
+        return True  # 某某生态区, 空港型: an area or a type of hub, never a firm's name; 电诈公司: a gang
     kinds = cues.words["firm_kinds"]
     if not name.endswith(kinds):
         return False

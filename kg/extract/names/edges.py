@@ -12,11 +12,10 @@ from dataclasses import dataclass
 from functools import lru_cache
 from operator import itemgetter
 
-from kg.extract.names.brackets import bracket_start
-from kg.extract.names.cues import CLOSE_BRACKETS, NUMBER, PERSON_POS, PUNCT, CueIndex
+from kg.extract.names.cues import NUMBER, PERSON_POS, PUNCT, CueIndex
 from kg.extract.names.evidence import has_name_evidence, name_like
 from kg.extract.names.firm_start import before_firm_place, park_before_own_firm
-from kg.extract.names.walk_stops import at_type_word, time_or_scope
+from kg.extract.names.walk_stops import at_type_word, enclosed_by, partner_prefix, time_or_scope
 from kg.extract.segment import UNKNOWN, Token
 
 _START = itemgetter(0)  # Token.start: tokens are in text order, so their starts can be bisected
@@ -96,7 +95,8 @@ def _park_step(cues: CueIndex, tok: Token, seen_place: bool, first: bool = False
     if tok.pos in PERSON_POS and not first:
         return True, seen_place  # 张国华代表雄安新区: a person never opens a park name
     # (right before the type word the segmenter's person is a brand it does not know: 比亚迪工业园)
-    place = cues.is_place_token(tok) or (seen_place and tok.word in cues.words["place_directions"])  # 西|太湖
+    place = (cues.is_place_token(tok) and (seen_place or tok.word not in cues.lex.words("place-feature"))) or (
+        seen_place and tok.word in cues.words["place_directions"])  # 西|太湖; 太子|湖: a lone 湖 ends a longer place
     if (seen_place and not place) or tok.word in cues.lex.park_types or tok.word in cues.lex.generic:
         return True, seen_place
     return False, seen_place or place
@@ -116,8 +116,8 @@ def walk_back(cues: CueIndex, tokens: list[Token], text: str, base: int, start: 
         tok = tokens[i]
         if tok.start < walk.floor:
             break
-        if tok.word in CLOSE_BRACKETS:
-            j = bracket_start(cues, tokens, i, left)
+        enclosing, j = enclosed_by(cues, tokens, i, left)
+        if enclosing:
             if j is None:
                 break
             left, i = tokens[j].start, j - 1
@@ -145,9 +145,10 @@ def walk_back(cues: CueIndex, tokens: list[Token], text: str, base: int, start: 
 
 def _finish_left(cues: CueIndex, tokens: list[Token], text: str, base: int, left: int, start: int,
                  walk: Walk) -> int:
-    """The walk's left edge, after a partner-country prefix (中德…) and without a leading name-internal verb."""
+    """The walk's left edge, after a partner-country prefix (中德…) or a cluster's name before a middle dot
+    (某某智谷·|赵巷园区), and without a leading name-internal verb."""
     if walk.park and left < start:
-        left = partner_prefix(cues, tokens, text, base, left)
+        left = partner_prefix(cues, tokens, text, base, dotted_prefix(cues, tokens, text, base, left, walk))
     if walk.inner_ok:
         # a name never starts with a name-internal verb: 建设创新研究院 is not a name
         j = bisect_left(tokens, left, key=_START)
@@ -158,21 +159,14 @@ def _finish_left(cues: CueIndex, tokens: list[Token], text: str, base: int, left
     return left
 
 
-def partner_prefix(cues: CueIndex, tokens: list[Token], text: str, base: int, left: int) -> int:
-    """中德（沈阳）…产业园, 中新广州知识城: a partner-country prefix (中 + a country's abbreviation)
-    right before the name, or split by the walk (中|德), opens the name; never the end of a
-    longer word (滇中, 华中)."""
+def dotted_prefix(cues: CueIndex, tokens: list[Token], text: str, base: int, left: int, walk: Walk) -> int:
+    """长三角绿洲智谷·赵巷园区, 某某云谷·606产业园: a park's name set after a middle dot and the name of the
+    cluster or zone it belongs to (one ending in a park head: 谷, 园, 城, a park word) is one name with it."""
     at = left - base
-    for prefix in cues.words["partner_prefixes"]:
-        for inside in range(len(prefix) - 1, -1, -1):  # characters of the prefix already in the name
-            head = at - (len(prefix) - inside)
-            if head < 0 or text[head:head + len(prefix)] != prefix:
-                continue
-            opening = next((t for t in tokens if t.start <= head + base < t.end), None)
-            if opening is not None and opening.start < head + base:
-                continue  # 滇中新区: the 中 ends a word that began before it
-            return head + base
-    return left
+    if text[at - 1:at] != "·" or not text[:at - 1].endswith((*cues.open_heads, *cues.lex.park_types, *cues.lex.generic)):
+        return left
+    opening = walk_back(cues, tokens, text, base, left - 1, Walk(walk.limit, walk.floor, park=True))
+    return opening if opening < left - 1 else left
 
 
 def _zone_prefix(cues: CueIndex, tokens: list[Token], text: str, base: int, i: int, left: int, start: int,
@@ -191,8 +185,10 @@ def _zone_prefix(cues: CueIndex, tokens: list[Token], text: str, base: int, i: i
     if seen_place and not area and not (cues.is_place(own) and text.startswith(cues.words["branch_park_heads"], start - base)):
         return None  # a place of its own opens a park's name, except a branch's (…产业园朝阳园区) or a
         # free-trade zone's area (北京自由贸易试验区大兴机场片区)
-    if not seen_place and not area and pt.level != "zone" and has_name_evidence(cues, own, ""):
-        return None  # after a 片区 or 园区, only a name of no proper part of its own (临港新片区大飞机航空产业园)
+    branch = text.startswith(cues.words["branch_park_heads"], start - base)
+    if not seen_place and not area and not branch and pt.level != "zone" and has_name_evidence(cues, own, ""):
+        return None  # after a 片区 or 园区, only a name of no proper part of its own (临港新片区大飞机航空产业园),
+        # or a branch's (某综合保税区|阳逻港|园区)
     # the zone's own name may be long (中国（北京）人力资源服务产业园): twice a name's usual reach
     zone_start = walk_back(cues, tokens, text, base, tok.start, Walk(2 * walk.limit, walk.floor, park=True))
     prefix = text[zone_start - base:tok.start - base]

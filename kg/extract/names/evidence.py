@@ -131,10 +131,10 @@ def technical(cues: CueIndex, prefix: str, fields: bool = True) -> bool:
 
 def province_and_modifiers(cues: CueIndex, prefix: str) -> bool:
     """江苏省国家高新区, 湖北化工园区: the national zones or the parks of one field of a province (or
-    of the country), not one zone."""
+    of the country), not one zone; 缅甸园区, 印度产业园: the parks of a foreign country."""
     for size in range(min(8, len(prefix)), 1, -1):
         iri = cues.lex.regions.get(prefix[:size])
-        country = prefix[:size] in cues.words["country_words"]
+        country = prefix[:size] in cues.words["country_words"] or prefix[:size] in cues.lex.words("foreign-country")
         if country or (iri and iri.endswith("0000") and not iri.endswith(MUNICIPALITY_CODES)):
             rest = prefix[size:]
             return cues.only_modifiers(rest) or rest in cues.lex.industry_labels
@@ -231,8 +231,12 @@ def address_before_name(cues: CueIndex, prefix: str) -> int:
             if region in cues.lex.regions and region[-1] in cues.words["region_endings"] and size >= 3 \
                     and rest.startswith(region[:-1]):
                 return i
-    roads = [t.end for t in cues.tokens(prefix) if len(t.word) >= 3 and t.word.endswith(cues.words["road_endings"])]
-    return next((k for k in reversed(roads) if has_name_evidence(cues, prefix[k:], "")), 0)
+    toks = cues.tokens(prefix)
+    roads = [t.end for t in toks if len(t.word) >= 3 and t.word.endswith(cues.words["road_endings"])]
+    # 凌云|街东塔|工业园区: the segmenter glued the road's 街 to the name after the place that opens the road
+    roads += [b.start + 1 for a, b in zip(toks, toks[1:]) if cues.is_place_token(a) and len(a.word) >= 2
+              and b.word[:1] in cues.words["road_endings"] and len(b.word) >= 3 and not cues.is_place_token(b)]
+    return next((k for k in sorted(roads, reverse=True) if has_name_evidence(cues, prefix[k:], "")), 0)
 
 
 def street_address(cues: CueIndex, prefix: str) -> int:

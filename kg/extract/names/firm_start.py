@@ -16,7 +16,16 @@ def before_firm_place(cues: CueIndex, tokens: list[Token], i: int, start: int) -
         return False
     if tok.word in cues.words["glued_conjunctions"]:
         return True  # 苏州高新区与|华川集团: the conjunction joins the firm to what comes before
-    return start - place.end >= 2 and tok.pos not in NAME_POS and tok.word[-1] in cues.words["cut_chars"] and len(tok.word) > 1
+    if start - place.end < 2 or tok.pos in NAME_POS:
+        return False
+    return _clause_verb(tokens, i) or (tok.word[-1] in cues.words["cut_chars"] and len(tok.word) > 1)
+
+
+def _clause_verb(tokens: list[Token], i: int) -> bool:
+    """，服务|中国宝武, 接受审查调查|江西省…集团: a verb (or a verbal noun) that opens a clause, or follows another,
+    before the place that opens a firm's name is the sentence's (中国石化销售|上海石油分公司 keeps its 销售)."""
+    verbs = ("v", "vn")
+    return tokens[i].pos in verbs and (i == 0 or tokens[i - 1].pos in verbs or not PUNCT.isdisjoint(tokens[i - 1].word))
 
 
 def park_before_own_firm(cues: CueIndex, tok: Token, text: str, base: int, start: int, firm: bool = True) -> bool:

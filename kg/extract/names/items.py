@@ -32,16 +32,28 @@ def _parts(text: str, clause_start: int, end: int) -> list[tuple[int, int]]:
     return parts
 
 
-def _first_item_start(cues: CueIndex, tokens: list[Token], text: str, base: int, s: int, e: int) -> int:
+def _first_item_start(cues: CueIndex, tokens: list[Token], text: str, base: int, s: int, e: int,
+                      firms: bool = True) -> int:
     """The first item has no separator before it: its start is found like a name's."""
     s = walk_back(cues, tokens, text, base, base + e, Walk(FIRST_ITEM_REACH, base + s, stop_generic=True)) - base
     s = strip_left_boundaries(cues, base + s, base + e, text, base) - base
     s += cut_point(cues, text[s:e])
+    s += _verb_before_place(cues, text[s:e]) if firms else 0
     return s + leading_context_verb(cues, text[s:e])
 
 
+def _verb_before_place(cues: CueIndex, item: str) -> int:
+    """主营产品供应|宁德…, 服务|中国…: a verbal noun the walk took before the place that opens the first item is the
+    clause's; the item starts at the place (a verb proper, 打响|某地水蜜桃, leaves the item a phrase, no name).
+    Returns how far the item's start moves."""
+    toks = cues.tokens(item)
+    cuts = [b.start for a, b in zip(toks, toks[1:]) if a.pos == "vn" and cues.is_place_token(b)
+            and len(item) - b.start >= 3]
+    return cuts[-1] if cuts else 0
+
+
 def item_spans(cues: CueIndex, text: str, base: int, end: int, tokens: list[Token],
-               after_yi: bool = False) -> list[tuple[int, int]]:
+               after_yi: bool = False, firms: bool = True) -> list[tuple[int, int]]:
     """The spans (sentence offsets) of the items of the list that ends at `end`."""
     clause_start = max(text.rfind(ch, 0, end) for ch in CLAUSE_ENDS) + 1
     framed = False
@@ -52,7 +64,7 @@ def item_spans(cues: CueIndex, text: str, base: int, end: int, tokens: list[Toke
     spans = []
     for idx, (s, e) in enumerate(_parts(text, clause_start, end)):
         if idx == 0 and e > s and not framed:
-            s = _first_item_start(cues, tokens, text, base, s, e)
+            s = _first_item_start(cues, tokens, text, base, s, e, firms)
         item = text[s:e].strip("“”\"' ")
         if not item:
             continue
@@ -83,7 +95,7 @@ def enumeration_items(cues: CueIndex, text: str, base: int, end: int, mode: Mode
     """Split the enumeration that ends at `end` into items and class them."""
     if require_list and not text[:end].endswith("、"):
         return []
-    spans = item_spans(cues, text, base, end, tokens, after_yi)
+    spans = item_spans(cues, text, base, end, tokens, after_yi, firms=not weak_cue)  # (品牌, 项目: products too)
     return classify_items(cues, spans, text, base, mode, weak_cue, sector_cue)
 
 

@@ -44,27 +44,36 @@ def _closed_by_cue(cues: CueIndex, text: str, base: int, tokens, after_deng) -> 
         if text.startswith(cues.lex.words("person-list-head"), m.end()):
             continue  # 王宏伟、冯云平、赵川等人: a list of people, whatever noun comes after
         cue = after_deng.match(text[m.end():m.end() + ATTRIBUTE_REACH + 14])
-        if cue and any(w in cue.group(0) for w in cues.words["kind_quantifiers"]):
-            continue  # 粮油、肉类等各类生产制造企业: the items are kinds of firms
-        if cue and any(ch in cues.lex.words("phrase-break-character") for ch in cue.group(0)[:cue.start(1)]):
-            continue  # 日常管理等各层面都能为企业…: the cue heads another phrase
-        if cue and _products_after(cues, text, m.end() + cue.end()):
-            continue  # A、B等园区企业科技成果展品: the cue modifies the items' head, exhibits, not firms
-        if cue:
-            weak = cue.group(1) in cues.words["weak_firm_cues"]
-            between = cues.tokens(cue.group(0)[:cue.start(1)]) if weak else []
-            if between and between[-1].pos in ("v", "vn"):
-                continue  # 等训练项目, 等合作项目: an activity's projects are no firms (等一批高科技项目 are)
-            cls = _head_class(cues, cue.group(1), text[m.end() + cue.end():])
-            weak = weak or cls != cues.lex.list_cues[cue.group(1)]  # 等行业领军企业: each item needs a name's evidence
-            mode = Mode.from_cue(cls)
-            sector = _sector_cue(cues, cue.group(0)[:cue.start(1)], cue.group(1), text[m.end() + cue.end():])
-            items = enumeration_items(cues, text, base, m.start(), mode, tokens, weak_cue=weak, sector_cue=sector)
-            if cls != cues.lex.list_cues[cue.group(1)] and sum(c.cls == "Industry" for c in items) * 2 >= len(items):
-                # 5G通信、人工智能、高精地图等领域优势企业: fields of firms, the items industries all
-                items = enumeration_items(cues, text, base, m.start(), Mode.INDUSTRY, tokens)
-            out.extend(items)
+        if cue is None or _no_list_cue(cues, text, m.end(), cue):
+            continue
+        weak = cue.group(1) in cues.words["weak_firm_cues"]
+        cls = _head_class(cues, cue.group(1), text[m.end() + cue.end():])
+        weak = weak or cls != cues.lex.list_cues[cue.group(1)]  # 等行业领军企业: each item needs a name's evidence
+        sector = _sector_cue(cues, cue.group(0)[:cue.start(1)], cue.group(1), text[m.end() + cue.end():])
+        items = enumeration_items(cues, text, base, m.start(), Mode.from_cue(cls), tokens, weak_cue=weak, sector_cue=sector)
+        if cls != cues.lex.list_cues[cue.group(1)] and sum(c.cls == "Industry" for c in items) * 2 >= len(items):
+            # 5G通信、人工智能、高精地图等领域优势企业: fields of firms, the items industries all
+            items = enumeration_items(cues, text, base, m.start(), Mode.INDUSTRY, tokens)
+        out.extend(items)
     return out
+
+
+def _no_list_cue(cues: CueIndex, text: str, at: int, cue) -> bool:
+    """The cue matched after the 等 at `at` closes no list of names of its class."""
+    start, end = at + cue.start(1), at + cue.end()
+    if _inside_longer_word(cues, text, start, end):
+        return True  # 等侵害企业家权益: the cue's characters open a longer word (企业家, people), no cue
+    if any(w in cue.group(0) for w in cues.words["kind_quantifiers"]):
+        return True  # 粮油、肉类等各类生产制造企业: the items are kinds of firms
+    if any(ch in cues.lex.words("phrase-break-character") for ch in cue.group(0)[:cue.start(1)]):
+        return True  # 日常管理等各层面都能为企业…: the cue heads another phrase
+    if _products_after(cues, text, end):
+        return True  # A、B等园区企业科技成果展品: the cue modifies the items' head, exhibits, not firms
+    weak = cue.group(1) in cues.words["weak_firm_cues"]
+    between = cues.tokens(cue.group(0)[:cue.start(1)])
+    # 等训练项目: an activity's projects are no firms (等一批高科技项目 are); 等侵害企业合法权益: the cue
+    # modifies a verb's object (等创新企业, 等入驻企业 still list firms)
+    return bool(between) and between[-1].pos in ("v", "vn") and (weak or _modifies_object(cues, text, end))
 
 
 def _head_class(cues: CueIndex, cue: str, after: str) -> str:
@@ -105,6 +114,21 @@ def closed_as_industries(cues: CueIndex, text: str, end: int) -> bool:
     after_deng, _ = _cue_patterns(cues.cue_re.pattern, cues.patterns["list_quantifier"])
     cue = after_deng.match(body, k + 1)
     return bool(cue) and _sector_cue(cues, body[k + 1:cue.start(1)], cue.group(1), body[cue.end():])
+
+
+def _inside_longer_word(cues: CueIndex, text: str, start: int, end: int) -> bool:
+    """The segmenter reads the cue at ``text[start:end]`` as the start of a longer word that is no cue
+    and no type word either (企业|家: people; 产业|园区 still ends a list of parks)."""
+    after = cues.tokens(text[start:end + PRODUCT_REACH])
+    return bool(after) and len(after[0].word) > end - start and after[0].word not in cues.type_words
+
+
+def _modifies_object(cues: CueIndex, text: str, at: int) -> bool:
+    """The cue that ends at `at`, after a verb, runs into a noun of the same phrase (等侵害企业|合法权益的…):
+    it modifies the verb's object, the head of the items is further on."""
+    rest = _CLAUSE.match(text, at)
+    after = cues.tokens(rest.group()[:PRODUCT_REACH]) if rest else []
+    return bool(after) and after[0].pos == "n"
 
 
 def _products_after(cues: CueIndex, text: str, at: int) -> bool:
@@ -157,11 +181,21 @@ def _counted_cue_pattern(cue_pattern: str, counter: str, adverbs: str) -> re.Pat
 def _before_predicate(cues: CueIndex, text: str, base: int, tokens) -> list[Candidate]:
     out = []
     for begin, _end, _word in cues.predicate_gaz.find(text):
-        # 某某正式入驻: an adverb between the firm and its predicate is no part of the name
-        begin -= next((len(a) for a in cues.lex.words("predicate-adverb") if text.endswith(a, 0, begin)), 0)
+        # 某某正式入驻, A、B成功入选: an adverb between the firms and their predicate ends none of their names
+        adverb = next((a for a in cues.lex.words("predicate-adverb") if text.endswith(a, 0, begin)), "")
+        begin -= len(adverb)
         if begin == 0 or text[begin - 1] in PUNCT or _heads_no_firms(cues, text, _end):
             continue
-        out.extend(enumeration_items(cues, text, base, begin, Mode.ENTERPRISE_STRICT, tokens, after_yi=True))
+        items = enumeration_items(cues, text, base, begin, Mode.ENTERPRISE_STRICT, tokens, after_yi=True)
+        settled = bool(adverb) and _word in cues.lex.words("settling-predicate")  # 某某正式入驻: a firm settles
+        if "、" not in _CLAUSE.findall(text[:begin])[-1] and _word not in cues.lex.words("single-firm-predicate") \
+                and not settled:
+            # 某区成功入选, 新鸡舍投产, 某某产品获评: what a lone item did is done by places, works and things as
+            # often as by firms; a firm's short name (某某食品获评) or a frame (以某乳业为代表) still names one
+            items = [c for c in items if is_trade_name(cues, text[c.start - base:c.end - base])]
+        elif settled:  # 60名优秀年轻干部分别入驻: people settle too
+            items = [c for c in items if not text[:c.end - base].endswith(cues.lex.words("person-list-head"))]
+        out.extend(items)
     return out
 
 

@@ -12,8 +12,9 @@ from __future__ import annotations
 
 from kg.extract.names import descriptors as ds
 from kg.extract.names.cues import FUNCTION_POS, PUNCT, CueIndex
-from kg.extract.names.edges import Walk, partner_prefix, walk_back
+from kg.extract.names.edges import Walk, walk_back
 from kg.extract.names.rules import Candidate, candidate
+from kg.extract.names.walk_stops import partner_prefix
 from kg.types import Sentence
 
 NAME, VERSION = "grammar:open-head", 2
@@ -32,6 +33,8 @@ def _name_start(cues: CueIndex, tokens, i: int, text: str, base: int) -> int | N
     j = i - 1
     descriptor = 0
     while j >= 0 and _part_of_name(cues, tokens[j]) and not cues.is_place(tokens[j].word):
+        if tokens[j].pos == "v" and len(tokens[j].word) == 1:
+            return None  # 串联起|百花港: a one-character verb of the sentence is no descriptor
         descriptor += len(tokens[j].word)
         j -= 1
     if descriptor == 0:
@@ -42,8 +45,8 @@ def _name_start(cues: CueIndex, tokens, i: int, text: str, base: int) -> int | N
     while j >= 0 and cues.is_place(tokens[j].word) and place + len(tokens[j].word) <= MAX_PLACE:
         place += len(tokens[j].word)
         j -= 1
-    if place == 0:
-        return None
+    if place == 0 or (place == 1 and tokens[j + 1].word not in cues.words["place_directions"]):
+        return None  # 太子|湖|创新谷: a lone 湖 or 山 is a word of a longer place, which names the park (南 may open one)
     return tokens[j + 1].start
 
 

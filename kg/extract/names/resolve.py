@@ -117,6 +117,8 @@ def tidy(cues: CueIndex, sent: Sentence, cands: list[Candidate]) -> list[Candida
         name = sent.text[c.start - sent.start:c.end - sent.start]
         if c.cls == "Enterprise" and (describes_a_kind(cues, _without_firm_suffix(cues, name)) or kind_of_firm(cues, name)):
             continue  # 首家外商独资保险控股公司, 外资资管公司, 行业领军企业: a kind of firm, whatever grammar found it
+        if c.cls == "Park" and any(w in name for w in cues.lex.non_park_words):
+            continue  # 某奥林匹克园区, 某湿地公园: a venue or a leisure park, whatever grammar found it
         lead = sent.text[c.start - sent.start:c.end - sent.start]
         trimmed = len(lead) - len(lead.lstrip(LEADING_DASHES))
         if trimmed:
@@ -129,7 +131,7 @@ def tidy(cues: CueIndex, sent: Sentence, cands: list[Candidate]) -> list[Candida
 def join_branches(cues: CueIndex, sent: Sentence, cands: list[Candidate]) -> list[Candidate]:
     """中国信达资产管理股份有限公司广东省分公司: a branch (…分公司, …支行, …供电公司) right after
     its parent firm is one firm, named by both."""
-    heads = cues.words["branch_heads"]
+    heads, bare = cues.words["branch_heads"], cues.lex.words("bare-branch-head")
     firms = {c.end: c for c in cands if c.cls == "Enterprise" and not c.generic}
     joined = []
     for c in cands:
@@ -137,9 +139,26 @@ def join_branches(cues: CueIndex, sent: Sentence, cands: list[Candidate]) -> lis
         name = sent.text[c.start - sent.start:c.end - sent.start]
         if c.cls == "Enterprise" and parent is not None and parent is not c and name.endswith(heads):
             joined.append(replace(c, start=parent.start))
-        else:
-            joined.append(c)
+        elif not (c.cls == "Enterprise" and name.endswith(bare) and _only_regions(cues, _without_branch(name, bare))):
+            joined.append(c)  # (太原分公司, 山东分公司: a branch named by its place alone names no firm)
     return joined
+
+
+def _without_branch(name: str, heads: tuple) -> str:
+    head = next(h for h in heads if name.endswith(h))
+    return name[:-len(head)]
+
+
+def _only_regions(cues: CueIndex, prefix: str) -> bool:
+    """The prefix is made of regions of the gazetteer alone (山西, 河北省涿州): not of the words the tagger
+    only guesses are places (银联, 中建: firms' short names)."""
+    rest = prefix
+    while rest:
+        size = next((k for k in range(min(6, len(rest)), 1, -1) if rest[:k] in cues.lex.regions), 0)
+        if not size:
+            return False
+        rest = rest[size:]
+    return bool(prefix)
 
 
 def _clashes(c: Candidate, k: Candidate) -> bool:

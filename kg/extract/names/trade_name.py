@@ -36,6 +36,13 @@ def _item_of_kinds(cues: CueIndex, text: str, start: int, stop: int) -> bool:
     return deng >= 0 and any(w in text[deng:deng + 12] for w in cues.words["kind_quantifiers"])
 
 
+def _national(cues: CueIndex, part: str) -> bool:
+    """中国|汽车, 中国|机器人, 中国-东盟|科技: a country (or two, joined by a dash) and a trade word standing alone
+    name the country's industry, no firm (a list of firms may still hold one: 中国电子、华为技术等)."""
+    country = next((c for c in cues.words["country_words"] if part.startswith(c)), "")
+    return bool(country) and (part == country or part[len(country):len(country) + 1] in ("-", "—", "–"))
+
+
 def find(sent: Sentence, tokens, cues: CueIndex) -> list[Candidate]:
     out = []
     text, base = sent.text, sent.start
@@ -48,7 +55,7 @@ def find(sent: Sentence, tokens, cues: CueIndex) -> list[Candidate]:
         walk = Walk(TRADE_NAME_REACH, base, inner_ok=True, stop_generic=True)
         start = walk_back(cues, tokens, text, base, base + begin, walk) - base
         name = text[start:stop]
-        if len(name) <= len(word) or not ev.is_trade_name(cues, name):
+        if len(name) <= len(word) or not ev.is_trade_name(cues, name) or _national(cues, name[:-len(word)]):
             continue
         next_tok = next((t for t in tokens if t.start == end), None)
         if _stands_alone(cues, text, start, stop, next_tok) and not _item_of_kinds(cues, text, start, stop) \

@@ -112,7 +112,8 @@ def _is_generic(cues: CueIndex, prefix: str, cls: str) -> bool:
     return (cues.only_modifiers(prefix) or prefix in cues.lex.generic or ev.starts_with_scale(cues, prefix)
             or ds.opens_with_determiner(cues, prefix)  # 这座年轻园区, 多座能源生态园, 国内各大化工园区
             or (cls == "Park" and ev.province_and_modifiers(cues, prefix))
-            or bool(cues.patterns["counted_prefix"].search(prefix)) or "+" in prefix)
+            or bool(cues.patterns["counted_park_prefix" if cls == "Park" else "counted_prefix"].search(prefix))
+            or "+" in prefix)
 
 
 def _leading_park_word(cues: CueIndex, prefix: str) -> int:
@@ -140,8 +141,7 @@ def _no_firm_or_platform(cues: CueIndex, name: str, prefix: str, cls: str, set_o
         return True  # 上海科技创新中心, 北京国际科技创新中心: what a city means to become, not a body
     if cls == "Enterprise" and ev.describes_a_kind(cues, prefix):
         return True  # 外资资管公司, 公用事业公司, 文旅公司: a kind of firm, not a firm
-    rest = prefix[leading_place_or_scale(cues, prefix):] if len(prefix) > 2 else prefix
-    # 河北省级创新平台: a class of platforms in a province
+    rest = prefix[leading_place_or_scale(cues, prefix):] if len(prefix) > 2 else prefix  # 河北省级创新平台: a class
     if rest == prefix or not rest:
         return False
     for word in cues.words["level_adjectives"]:
@@ -158,8 +158,8 @@ def _rejected(cues: CueIndex, name: str, prefix: str, cls: str, sub: str, generi
         return True
     if cls != "Park" and _no_firm_or_platform(cues, name, prefix, cls, set_out):
         return True
-    if cls == "Park" and ds.no_development_zone(cues, name, len(prefix)):
-        return True  # a nature reserve, a garden, a firm's own campus
+    if cls == "Park" and (ds.no_development_zone(cues, name, len(prefix)) or ds.trade_agreement(cues, name, prefix)):
+        return True  # a nature reserve, a garden, a firm's own campus, an agreement between states
     if cls == "Park" and not generic and ev.is_region_name(cues, name):
         return True  # 浦东新区, 滨海新区: a district of the regions gazetteer
     return sub == "IndustryAlliance" and not ev.technical(cues, prefix)  # 阿卡贝拉联盟: not a technical alliance
@@ -260,8 +260,8 @@ def _no_name_here(cues: CueIndex, text: str, base: int, name_start: int, t_start
     """The words before the type word name nothing of its class: a withheld name, a title, a kind, a
     school's or a firm's unit (`_rejected`)."""
     (cls, sub, _), prefix, before = cues.type_words[form], text[name_start - base:t_start - base], text[:name_start - base]
-    if before.endswith(cues.words["withheld"]) or ds.code_only(prefix, before, cues) or ds.area_of(cues, before, cls):
-        return True  # 某|信息咨询服务有限公司, 三江源国家公园|澜沧江源园区: withheld, or a reserve's area
+    if before.endswith(cues.words["withheld"]) or ds.code_only(prefix, before, cues) or ds.area_of(cues, before, cls) or ds.counted_kind(cues, before, text[t_end - base:], cls):  # noqa: E501
+        return True  # 某|信息咨询服务有限公司, 三江源国家公园|澜沧江源园区, 10家|某某特色园区: withheld, an area, a count
     if cls == "Platform" and (text.startswith(cues.words["school_or_degree_after"], t_end - base)
                               or (sub == "University" and before.endswith(cues.words["university_forms"]))):
         return True  # X大学附属小学, 中央党校大学学历, X科技学院|法贸学院: a school, a degree, a faculty

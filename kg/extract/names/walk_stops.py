@@ -1,8 +1,10 @@
 """Single words that end or extend the walk back from a type word (`kg.extract.names.edges.walk_back`):
-the minutes of a time, a lone region word, a foreign name the segmenter split in two."""
+the minutes of a time, a lone region word, a foreign name the segmenter split in two, a space between
+two Latin words, a partner-country prefix."""
 from __future__ import annotations
 
-from kg.extract.names.cues import NUMBER, CueIndex
+from kg.extract.names.brackets import bracket_start
+from kg.extract.names.cues import CLOSE_BRACKETS, LATIN, NUMBER, CueIndex
 from kg.extract.names.evidence import name_like
 from kg.extract.segment import Token
 
@@ -22,3 +24,38 @@ def at_type_word(tokens: list[Token], i: int, start: int) -> bool:
     after = tokens[i + 1] if i + 1 < len(tokens) else None
     return tokens[i].end == start or (tokens[i].pos == "nrt" and after is not None and after.pos == "nrt"
                                       and after.start == tokens[i].end and after.end == start)
+
+
+def between_latin_words(tokens: list[Token], i: int, left: int) -> bool:
+    """Token `i` is a single space between two Latin words, the one after it opening what the walk took
+    (PT Senopati|Fujitrans物流公司: one foreign name, whose words a space parts)."""
+    return (tokens[i].word == " " and i > 0 and i + 1 < len(tokens) and tokens[i + 1].start == left
+            and LATIN.match(tokens[i + 1].word) is not None and LATIN.match(tokens[i - 1].word) is not None
+            and tokens[i - 1].end == tokens[i].start)
+
+
+def enclosed_by(cues: CueIndex, tokens: list[Token], i: int, left: int) -> tuple[bool, int | None]:
+    """(token `i` is one the walk takes with what it encloses, the index of the first token taken): a closing
+    bracket (苏州（相城）; None where the bracket holds no part of a name), a space between two Latin words."""
+    if between_latin_words(tokens, i, left):
+        return True, i - 1
+    if tokens[i].word in CLOSE_BRACKETS:
+        return True, bracket_start(cues, tokens, i, left)
+    return False, None
+
+
+def partner_prefix(cues: CueIndex, tokens: list[Token], text: str, base: int, left: int) -> int:
+    """中德（沈阳）…产业园, 中新广州知识城: a partner-country prefix (中 + a country's abbreviation)
+    right before the name, or split by the walk (中|德), opens the name; never the end of a
+    longer word (滇中, 华中)."""
+    at = left - base
+    for prefix in cues.words["partner_prefixes"]:
+        for inside in range(len(prefix) - 1, -1, -1):  # characters of the prefix already in the name
+            head = at - (len(prefix) - inside)
+            if head < 0 or text[head:head + len(prefix)] != prefix:
+                continue
+            opening = next((t for t in tokens if t.start <= head + base < t.end), None)
+            if opening is not None and opening.start < head + base:
+                continue  # 滇中新区: the 中 ends a word that began before it
+            return head + base
+    return left

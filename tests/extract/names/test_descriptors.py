@@ -88,3 +88,71 @@ def test_a_place_read_across_the_type_word_with_a_region_ending_is_a_district(ru
     """X市桃园|区: the segmenter reads the place 桃园 over 园区, and 区 alone is left: a district, no park."""
     parks = {m.surface for m in run_text("记者在位于云杉市桃园区的一处仓库看到积水。").mentions if m.cls == "Park"}
     assert parks == set()
+
+
+def test_a_free_trade_area_named_by_states_alone_is_an_agreement(run_text):
+    """青禾—云杉自贸区, 亚太自贸区: a free-trade area named by states or world regions, with no Chinese place
+    among its words, is an agreement between states, no zone; 苏州自贸区 names a place and is one."""
+    def parks(text):
+        return {m.surface for m in run_text(text).mentions if m.cls == "Park" and not m.generic}
+
+    assert parks("中国—青禾联盟自贸区升级谈判有序推进。") == set()
+    assert parks("双方愿共同推进亚太自贸区建设。") == set()
+    assert "苏州自贸区" in parks("抓住苏州自贸区政策红利。")
+    assert "苏常自贸区" in parks("两市共建共享苏常自贸区，依托各自片区优势发展。")  # two cities, no states
+
+
+def test_newly_built_parks_are_a_kind_not_a_name(run_text):
+    """加快推进青禾产业园等新建园区建设: 新建 (newly built) describes parks, as 现代化 or 特色 do; it names none."""
+    parks = {m.surface for m in run_text("加快推进青禾产业园等新建园区建设。").mentions if m.cls == "Park" and not m.generic}
+    assert "新建园区" not in parks
+
+
+def test_a_chinese_count_right_before_a_park_word_counts_parks(run_text):
+    """作为南、北两片区: a Chinese numeral right before the park word counts areas (as 三个开发区 does with its
+    counter), it names none."""
+    parks = {m.surface for m in run_text("枢纽以青禾物流园和云杉物流园区作为南、北两片区。").mentions
+             if m.cls == "Park" and not m.generic}
+    assert "北两片区" not in parks
+
+
+def test_shares_a_committee_and_an_event_day_are_no_firms(run_text):
+    """持有青禾科技2000万股普通股股份, 转让非上市公司股份, 某标委会分委会, 青禾路演开放日: shares, a committee and an
+    event end no firm's name, whatever classed them firms."""
+    def firms(text):
+        return {m.surface for m in run_text(text).mentions if m.cls == "Enterprise"}
+
+    assert not any(f.endswith("股份") for f in firms("他持有青禾微纳2000万股普通股股份。"))
+    assert not any(f.endswith("股份") for f in firms("该公司拟转让所持非上市公司股份。"))
+    assert not any(f.endswith("开放日") for f in firms("青禾微纳、云杉智控等企业参加了路演开放日。"))
+
+
+def test_a_crime_in_a_firms_words_makes_it_a_gang(run_text):
+    """被骗进了电诈公司, 青禾诈骗集团: a crime in the words before the type word describes a gang, names no firm."""
+    def firms(text):
+        return {m.surface for m in run_text(text).mentions if m.cls == "Enterprise"}
+
+    assert firms("他到达园区后发现自己被骗进了电诈公司。") == set()
+    assert firms("警方捣毁了境外青禾诈骗集团。") == set()
+
+
+def test_a_foreign_country_alone_before_a_park_word_names_its_parks(run_text):
+    """员工被送往缅甸园区, 新的印度产业园发展基金: a foreign country alone before a park word speaks of that country's
+    parks, names none; a park's own name after it (泰国青禾工业园) stays."""
+    def parks(text):
+        return {m.surface for m in run_text(text).mentions if m.cls == "Park" and not m.generic}
+
+    assert parks("公司以出国团建为由将员工送往缅甸园区。") == set()
+    assert parks("基金将投向新的印度产业园项目。") == set()
+    assert "泰国青禾工业园" in parks("泰国青禾工业园已吸引多家企业入驻。")
+
+
+def test_a_count_right_before_or_ending_the_item_after_a_park_counts_parks(run_text):
+    """打造10家|青禾产业特色园区, 建有省级现代农业产业园|1处、: the count counts parks of a kind, which names none; a
+    count of what the park has (某开发区6条 lines, 某园区3个项目) leaves its name alone."""
+    def parks(text):
+        return {m.surface for m in run_text(text).mentions if m.cls == "Park" and not m.generic}
+
+    assert parks("努力打造10家海洋产业特色园区、20家海洋创新平台。") == set()
+    assert parks("建有国家级农村创新创业园1处、省级现代农业产业园1处。") == set()
+    assert parks("全省公交线路暂停运营23条，其中青禾开发区6条。") == {"青禾开发区"}

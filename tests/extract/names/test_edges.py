@@ -73,3 +73,59 @@ def test_a_foreign_name_split_in_two_stays_whole_before_a_park_word(run_text):
     """在X省的莫罗|瓦利|工业园区: the segmenter reads two transliterated pieces; the park keeps both."""
     parks = {m.surface for m in run_text("该公司计划在苏拉威西省的莫罗瓦利工业园区建设工厂。").mentions if m.cls == "Park"}
     assert "莫罗瓦利工业园区" in parks
+
+
+def test_a_branch_park_word_after_a_zone_and_a_name_of_its_own_is_one_park(run_text):
+    """苏州综合保税区|青禾港|园区: a branch park word (园区) right after a zone and a name of the branch's own is
+    one park, named from the zone's name on (the contract: a sub-park whose name begins with the zone's)."""
+    parks = {m.surface for m in run_text("货物运抵苏州综合保税区青禾港园区，随后装船出海。").mentions if m.cls == "Park"}
+    assert parks == {"苏州综合保税区青禾港园区"}
+
+
+def test_a_post_verb_or_a_conjunction_glued_to_a_word_ends_what_stands_before_a_name(run_text):
+    """至今任|中禾…(任中: the verb 担任 glued to the name's first character), 文旅局及|演艺公司 (局及: a
+    conjunction glued to the end of the word before), 先锋村及|高新区: neither is part of the name after it."""
+    def names(text):
+        return {m.surface for m in run_text(text).mentions if not m.generic}
+
+    assert "中禾证券有限责任公司" in names("2011年至今任中禾证券有限责任公司董事会秘书。")
+    assert not any("局及" in n for n in names("副市长深入市文旅局及演艺公司调研。"))
+    assert not any("村及" in n for n in names("气象站名单：云杉镇先锋村及高新区等站点降雨较大。"))
+
+
+def test_a_contractors_role_is_no_part_of_the_firm_after_it(run_text):
+    """工程施工总承包单位|青禾建设集团有限公司: the role (总承包单位, 施工单位, 监理单位) says what the firm does on the
+    works; the firm's name starts after it."""
+    firms = {m.surface for m in run_text("工程施工总承包单位青禾建设集团有限公司回应称。").mentions if m.cls == "Enterprise"}
+    assert firms == {"青禾建设集团有限公司"}
+
+
+def test_latin_words_apart_by_spaces_are_one_foreign_name(run_text):
+    """与Qing He Trading公司签约, PT QHW印尼公司: a foreign name of several Latin words keeps all of them; the walk
+    back from the type word crosses a single space between two Latin words."""
+    def firms(text):
+        return {m.surface for m in run_text(text).mentions if m.cls == "Enterprise"}
+
+    assert firms("园区与Qing He Trading公司签约。") == {"Qing He Trading公司"}
+    assert firms("PT QHW印尼公司总经理表示。") == {"PT QHW印尼公司"}
+
+
+def test_a_park_after_a_middle_dot_and_its_clusters_name_is_one_name(run_text):
+    """青禾绿洲智谷·赵家园区: a park named after the cluster it belongs to and a middle dot is one name with it; a firm
+    before the dot (某某产投·药谷) is not a cluster (its name ends in no park head) and stays out."""
+    parks = {m.surface for m in run_text("记者来到禾丰村、青禾绿洲智谷·赵家园区等地。").mentions if m.cls == "Park"}
+    assert parks == {"青禾绿洲智谷·赵家园区"}
+
+
+def test_a_lone_lake_word_before_the_type_word_ends_a_longer_place(run_text):
+    """打造环青松|湖|数字经济产业园: the segmenter splits 湖 off the lake's name and tags it a place; alone it is the
+    end of a longer place, which the park's name walks through (a province's one-character name stays a place)."""
+    parks = {m.surface for m in run_text("开发区打造环青松湖数字经济产业园，规划建设软件园。").mentions if m.cls == "Park"}
+    assert "青松湖数字经济产业园" in parks
+
+
+def test_a_streets_ending_glued_to_the_name_after_it_is_the_address(run_text):
+    """到湖滨|街青禾|工业园区: the segmenter glued the street's 街 to the park's own name; the street (a place and
+    街) is the address, the park's name starts after it, as after a whole street's name (东渡路|禾丰工业园区)."""
+    parks = {m.surface for m in run_text("他先后到湖滨街青禾工业园区附近的积水点位检查。").mentions if m.cls == "Park"}
+    assert parks == {"青禾工业园区"}

@@ -50,3 +50,14 @@ def test_a_first_character_the_segmenter_split_off_opens_a_firms_legal_name(run_
     assert firms("局长走访中蓝鲸化学有限公司。") == ["中蓝鲸化学有限公司"]
     assert firms("浙江中青松节水设备有限公司注销。") == ["浙江中青松节水设备有限公司"]
     assert firms("项目中蓝鲸化学有限公司表示满意。") == ["蓝鲸化学有限公司"]
+
+
+def test_a_clause_verb_before_the_place_that_opens_a_firm_is_the_sentences(run_text):
+    """，国资|苏州青禾集团, 接受审查调查|苏州青禾…股份有限公司: a verb (or a verbal noun) opening a clause, or after
+    another verb, before the place that opens a firm's name is no part of it; 某石化销售|上海石油分公司, after a name,
+    keeps its 销售."""
+    def firms(text):
+        return {m.surface for m in run_text(text).mentions if m.cls == "Enterprise"}
+
+    assert firms("时隔多年，国资苏州青禾集团再次获得控制权。") == {"苏州青禾集团"}
+    assert firms("他接受审查调查苏州青禾旅游集团股份有限公司原董事长。") == {"苏州青禾旅游集团股份有限公司"}

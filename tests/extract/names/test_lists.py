@@ -187,3 +187,54 @@ def test_a_latin_name_and_a_conjunction_open_two_items(run_text):
     """Zentrix和琪澜科技等企业: a conjunction after a Latin name joins two firms, not one name."""
     firms = {e.label for e in run_text("Zentrix和琪澜科技等企业入驻园区。").entities if e.cls == "Enterprise"}
     assert firms == {"Zentrix", "琪澜科技"}
+
+
+def test_a_cue_inside_a_verbs_object_or_a_longer_word_lists_no_firms(run_text):
+    """等侵害企业|合法权益的犯罪: the cue modifies the object of a verb; 等侵害企业家权益: its characters open a longer
+    word (people). Neither says the items are firms; 等创新企业 and 等入驻企业 still do."""
+    def firms(text):
+        return {m.surface for m in run_text(text).mentions if m.cls == "Enterprise"}
+
+    assert firms("警方侦办强迫交易、虚开发票等侵害企业合法权益的案件。") == set()
+    assert firms("检察机关打击敲诈勒索、非法拘禁等侵害企业家人身权益的犯罪。") == set()
+    assert firms("代表团走访了青禾微纳、云杉智控等创新企业。") == {"青禾微纳", "云杉智控"}
+
+
+def test_an_adverb_before_the_predicate_is_no_part_of_a_firm(run_text):
+    """某区成功入选, 本卷成功获评: a lone item after an adverb is a place or a thing as often as a firm, and the
+    adverb is never part of its name; in a list (A、B成功入选) the items are firms, without the adverb."""
+    def firms(text):
+        return {m.surface for m in run_text(text).mentions if m.cls == "Enterprise"}
+
+    assert firms("在今年的创建名单中，云杉区成功入选。") == set()
+    assert firms("位于开发区的企业青禾微纳成功入选。") == set()
+    assert firms("青禾微纳、云杉智控成功入选。") == {"青禾微纳", "云杉智控"}
+
+
+def test_a_lone_item_before_a_predicate_is_a_firm_only_in_a_frame(run_text):
+    """新鸡舍投产, 某区入选: a lone item does what the predicate says as often as a place, a work or a product does;
+    the items of a list (A、B入选) and a framed item (以某乳业为代表的…) are firms."""
+    def firms(text):
+        return {m.surface for m in run_text(text).mentions if m.cls == "Enterprise"}
+
+    assert firms("青禾村的新鸡舍投产后产能翻番。") == set()
+    assert firms("在第三批名单中，松江一案例入选。") == set()
+    assert firms("以云杉乳业为代表的食品饮料产业发展迅速。") == {"云杉乳业"}
+    assert firms("青禾微纳、云杉智控入选名单。") == {"青禾微纳", "云杉智控"}
+
+
+def test_a_lone_short_name_before_a_predicate_is_still_a_firm(run_text):
+    """青禾食品获评国家级专精特新小巨人企业: a lone item that is a firm's short name (a rare name and a trade word) is a
+    firm of the predicate, as a list's items are; a lone place, work or title is not."""
+    found = {(m.surface, m.stage) for m in run_text("近年来，青禾食品获评国家级专精特新小巨人企业。").mentions}
+    assert ("青禾食品", "grammar:list") in found  # classed by its trade word in the predicate's list, not alone
+
+
+def test_a_verbal_noun_before_the_place_opening_the_first_firm_is_the_clauses(run_text):
+    """服务|苏州宝钢等30家钢铁企业, 主营产品供应|宁波云杉、青禾科技等龙头企业: the verbal noun the walk took before the
+    place that opens the first item is the clause's; the firm starts at the place."""
+    def firms(text):
+        return {m.surface for m in run_text(text).mentions if m.cls == "Enterprise"}
+
+    assert firms("形成市场布局，服务苏州宝钢等国内外30家大型钢铁企业。") == {"苏州宝钢"}
+    assert firms("主营产品供应宁波云杉、青禾科技等电池行业龙头企业。") == {"宁波云杉", "青禾科技"}

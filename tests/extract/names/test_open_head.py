@@ -54,3 +54,13 @@ def test_a_one_character_head_after_a_wetland_or_a_garden_names_no_park(run_text
 
     assert parks("苏州湿地生态农业园是集观光休闲于一体的园区。") == []
     assert parks("苏州生态农业园是集观光休闲于一体的园区。") == ["苏州生态农业园"]
+
+
+def test_a_one_character_verb_or_a_lone_lake_word_opens_no_open_head_name(run_text):
+    """串联起|荷花港 (起, a verb of the sentence, between a place and the head), 南青松|湖|创新谷 (湖 alone, a word of a
+    longer place): neither gives a park's name."""
+    def parks(text):
+        return {m.surface for m in run_text(text).mentions if m.cls == "Park"}
+
+    assert parks("该路线串联起荷花港休闲林地，带动文旅产业发展。") == set()
+    assert "湖创新谷" not in parks("公司位于经开区南青松湖创新谷，是首批工业互联网企业。")

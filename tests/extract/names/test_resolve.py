@@ -83,3 +83,24 @@ def test_an_industry_word_that_opens_a_departments_name_is_no_industry(run_text)
     assert not industries("青禾新区文化和旅游局体育产业部负责人表示，将举办赛事。")
     assert not industries("市经信委生物医药产业处负责人出席。")
     assert industries("青禾新区推动生物医药产业总部集聚。") == {"生物医药"}
+
+
+def test_a_branch_named_by_its_place_alone_names_no_firm(run_text):
+    """已完成太原分公司、西安分公司建设: a branch named by its region alone is the branch of a firm the text names
+    elsewhere, no firm's name; 青禾微纳科技有限公司山西分公司 (after its parent) stays one firm."""
+    def firms(text):
+        return {m.surface for m in run_text(text).mentions if m.cls == "Enterprise"}
+
+    assert firms("公司已完成太原分公司、西安分公司建设。") == set()
+    assert firms("他曾兼任山东分公司总经理。") == set()
+    assert firms("青禾微纳科技有限公司山西分公司正式成立。") == {"青禾微纳科技有限公司山西分公司"}
+
+
+def test_a_venue_or_a_leisure_park_in_a_list_is_no_park(run_text):
+    """参观青禾冬奥园区、云杉奥林匹克园区和禾丰花海文化体验园: a venue or a leisure park is none of the four
+    classes, whether a type word or a list found it."""
+    def parks(text):
+        return {m.surface for m in run_text(text).mentions if m.cls == "Park" and not m.generic}
+
+    assert parks("营员们参观了国家博物馆、青禾冬奥园区、云杉奥林匹克园区等地。") == set()
+    assert parks("景区包括禾丰花海生态文化体验园。") == set()

@@ -7,3 +7,13 @@ def test_a_short_name_that_opens_a_clause(find):
 
 def test_a_short_name_inside_a_phrase_is_left_alone(find):
     assert find(trade_name.find, "研发迈为科技产品。") == []
+
+
+def test_a_country_and_a_trade_word_alone_name_the_countrys_industry(run_text):
+    """新中国汽车工业诞生以来，中国汽车完成了转变; 中国-青禾科技创新合作: a country (or two joined by a dash) and a
+    trade word standing alone name the country's industry, no firm; in a list of firms one still is one."""
+    def firms(text):
+        return {m.surface for m in run_text(text).mentions if m.cls == "Enterprise"}
+
+    assert firms("七十年来，中国汽车完成了从引进来到走出去的转变。") == set()
+    assert firms("论坛聚焦中国-青禾科技创新合作。") == set()
