@@ -61,6 +61,8 @@ def _beside_the_park(features: dict) -> bool:
     f = features.get
     if (f("firm_partner") or f("firm_speaks")) and not f("explicit"):
         return True
+    if f("parent_firm") and not f("owned"):
+        return True  # 某集团旗下的某公司: the parent of the firm the sentence is about
     if (f("co_item") or f("region_clause")) and not f("owned"):
         return True
     return bool(f("explicit")) and not (f("subject_before") or f("same_clause") or f("tie") or f("owned") or f("role"))
@@ -94,6 +96,7 @@ class RelationExtractor:
         self.agents = RegionAgents(lexicon)
         self.owned = OwnedNames(lexicon)
         self.partners = frozenset(lexicon.words("firm-partner"))  # 甲公司与乙公司签约: a deal between firms
+        self.group_relations = lexicon.words("group-relation")  # 某集团旗下, 某集团所属: a parent before its firm
         self.any_park_kind = frozenset(lexicon.words("any-park-kind"))  # 漕河泾园区 for 漕河泾开发区
         self.legal_suffixes = tuple(sorted(lexicon.enterprise_legal_suffixes, key=len, reverse=True))
         # 以A、B为重点的N: what N is decides whether A and B are industries (_focus_of_other)
@@ -210,6 +213,8 @@ class RelationExtractor:
             prop = "has" + m.cls
             x[m.cls.lower()] = 1.0
             x["tie"] = 1.0 if self._tied(cues, prop, m) else 0.0
+            # 某集团旗下的某公司凭…获奖: the group is the parent of the firm the sentence speaks of
+            x["parent_firm"] = 1.0 if cues.text.startswith(self.group_relations, m.end - f.sentence.start) else 0.0
         elif m.cls == "Park":
             if (one_park_by_name(f.subject, k, self.lex.regions, self.any_park_kind) and not x["owned"]) \
                     or context.same_park(f.subject, k):

@@ -188,3 +188,11 @@ def test_items_a_frame_makes_the_focus_of_no_industry_are_no_industries(run_text
         return {labels[r.object] for r in result.relations if r.object.startswith("Industry:")}
     assert "花卉" not in industries("云溪园区将建设万亩现代种业示范基地，发展以水稻、蔬菜、花卉为重点的育繁推应用体系。")
     assert {"电子信息", "生物医药"} <= industries("云溪高新区构建以电子信息、生物医药为主导的现代产业体系。")
+
+
+def test_a_group_named_as_the_parent_of_a_firm_is_not_the_parks_firm(run_text):
+    """某集团旗下的某公司凭…获奖: the sentence speaks of the subsidiary; its group is no firm of the park."""
+    result = run_text("青禾经开区企业获奖，蓝湾集团旗下的蓝湾科技股份有限公司凭数据处理项目获一等奖。")
+    labels = {e.key: e.label for e in result.entities}
+    firms = {labels[r.object] for r in result.relations if r.prop.endswith("hasEnterprise")}
+    assert "蓝湾集团" not in firms and "蓝湾科技股份有限公司" in firms
