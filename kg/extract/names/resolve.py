@@ -115,7 +115,9 @@ def tidy(cues: CueIndex, sent: Sentence, cands: list[Candidate]) -> list[Candida
         if any(a <= c.start and c.end <= b for a, b in titles):
             continue  # inside 《…》: a title of a document, game or show, not a name
         name = sent.text[c.start - sent.start:c.end - sent.start]
-        if c.cls == "Enterprise" and (describes_a_kind(cues, _without_firm_suffix(cues, name)) or kind_of_firm(cues, name)):
+        core = _without_firm_suffix(cues, name) if c.cls == "Enterprise" else ""
+        if c.cls == "Enterprise" and (describes_a_kind(cues, core) or kind_of_firm(cues, name)
+                                      or core in cues.lex.enterprise_trade_suffixes):  # 置业公司: a trade, no name
             continue  # 首家外商独资保险控股公司, 外资资管公司, 行业领军企业: a kind of firm, whatever grammar found it
         if c.cls == "Park" and any(w in name for w in cues.lex.non_park_words):
             continue  # 某奥林匹克园区, 某湿地公园: a venue or a leisure park, whatever grammar found it

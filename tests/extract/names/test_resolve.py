@@ -104,3 +104,12 @@ def test_a_venue_or_a_leisure_park_in_a_list_is_no_park(run_text):
 
     assert parks("营员们参观了国家博物馆、青禾冬奥园区、云杉奥林匹克园区等地。") == set()
     assert parks("景区包括禾丰花海生态文化体验园。") == set()
+
+
+def test_a_trade_word_and_a_legal_suffix_alone_name_no_firm(run_text):
+    """下属轨道、置业公司: a trade (置业) with 公司 names a kind of firm; 青禾置业公司 is one."""
+    def firms(text):
+        return {m.surface for m in run_text(text).mentions if m.cls == "Enterprise"}
+
+    assert "置业公司" not in firms("蓝湾集团发展公司及下属轨道、置业公司全体员工深入现场。")
+    assert "青禾置业公司" in firms("青禾置业公司落户云溪高新区。")
