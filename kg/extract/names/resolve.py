@@ -7,6 +7,7 @@ industry of its own (零碳科技产业园 gives no 零碳科技).
 """
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from kg.extract.names import subsidiaries, units
@@ -17,6 +18,7 @@ from kg.extract.names.rules import Candidate, rank
 from kg.types import Mention, Sentence
 
 LEADING_DASHES = "-—–·.、"
+LEADING_YEAR = re.compile(r"(?:19|20)[0-9]{2}年?(?=[\u4e00-\u9fff])")
 
 
 def clean_industry(cues: CueIndex, c: Candidate, sent: Sentence) -> Candidate | None:
@@ -104,8 +106,12 @@ def _without_firm_suffix(cues: CueIndex, name: str) -> str:
 
 
 def tidy(cues: CueIndex, sent: Sentence, cands: list[Candidate]) -> list[Candidate]:
-    """Clean industries, drop what stands inside a title 《…》, trim leading dashes, keep two characters or more."""
+    """Clean industries, drop what stands inside a title 《…》 and what names a kind, trim leading dashes and
+    years, keep two characters or more."""
     titles = [(sent.start + m.start(), sent.start + m.end()) for m in TITLE.finditer(sent.text)]
+    # 某行业党建联盟: a Party body, no platform, and no industry or firm inside its name either
+    titles += [(c.start, c.end) for c in cands if c.cls == "Platform"
+               and any(w in sent.text[c.start - sent.start:c.end - sent.start] for w in cues.lex.words("party-word"))]
     out = []
     for c in cands:
         if c.cls == "Industry":
@@ -113,21 +119,34 @@ def tidy(cues: CueIndex, sent: Sentence, cands: list[Candidate]) -> list[Candida
             if c is None or in_organisation_name(cues, sent.text[c.end - sent.start:]):
                 continue
         if any(a <= c.start and c.end <= b for a, b in titles):
-            continue  # inside 《…》: a title of a document, game or show, not a name
+            continue  # inside 《…》 (a title of a document, game or show) or a Party body's name: not a name
         name = sent.text[c.start - sent.start:c.end - sent.start]
-        core = _without_firm_suffix(cues, name) if c.cls == "Enterprise" else ""
-        if c.cls == "Enterprise" and (describes_a_kind(cues, core) or kind_of_firm(cues, name)
-                                      or core in cues.lex.enterprise_trade_suffixes):  # 置业公司: a trade, no name
-            continue  # 首家外商独资保险控股公司, 外资资管公司, 行业领军企业: a kind of firm, whatever grammar found it
-        if c.cls == "Park" and any(w in name for w in cues.lex.non_park_words):
-            continue  # 某奥林匹克园区, 某湿地公园: a venue or a leisure park, whatever grammar found it
-        lead = sent.text[c.start - sent.start:c.end - sent.start]
-        trimmed = len(lead) - len(lead.lstrip(LEADING_DASHES))
-        if trimmed:
-            c = replace(c, start=c.start + trimmed)
+        if _names_a_kind(cues, c, name):
+            continue
+        c = replace(c, start=c.start + _leading_junk(cues, name))
         if c.end - c.start >= 2:
             out.append(c)
     return join_branches(cues, sent, subsidiaries.join(cues, sent, units.apply(cues, sent, out)))
+
+
+def _names_a_kind(cues: CueIndex, c: Candidate, name: str) -> bool:
+    """A firm or a park that names a kind of thing, whatever grammar found it."""
+    if c.cls == "Enterprise":
+        core = _without_firm_suffix(cues, name)
+        # 首家外商独资保险控股公司, 外资资管公司, 行业领军企业; 置业公司: a trade, no name
+        return describes_a_kind(cues, core) or kind_of_firm(cues, name) or core in cues.lex.enterprise_trade_suffixes
+    # 某奥林匹克园区, 某湿地公园: a venue or a leisure park
+    return c.cls == "Park" and any(w in name for w in cues.lex.non_park_words)
+
+
+def _leading_junk(cues: CueIndex, name: str) -> int:
+    """Characters before the name proper: dashes, and a year (2023某某会展联盟: the event's; 1905文创园 keeps
+    its number, the rest alone being a type word)."""
+    trimmed = len(name) - len(name.lstrip(LEADING_DASHES))
+    year = LEADING_YEAR.match(name, trimmed)
+    if year and name[year.end():] not in cues.type_words and name[year.end():] not in cues.lex.generic:
+        trimmed = year.end()
+    return trimmed
 
 
 def join_branches(cues: CueIndex, sent: Sentence, cands: list[Candidate]) -> list[Candidate]:

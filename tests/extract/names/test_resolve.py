@@ -56,13 +56,14 @@ def test_an_industry_word_that_opens_an_offices_name_is_no_industry(run_text):
 
 
 def test_an_industry_word_that_opens_a_centres_name_is_no_industry(run_text):
-    """科技部火炬高技术产业开发中心 names an office (开发, a verb of the name, before 中心); 发展高技术产业，建设创新中心
-    still develops an industry."""
+    """某某集成电路产业开发中心 names an office (开发, a verb of the name, before 中心); 发展集成电路产业，建设创新中心
+    still develops an industry (高技术产业 is an umbrella word, like 高新技术产业: no industry at all)."""
     def industries(text):
         return {m.surface for m in run_text(text).mentions if m.cls == "Industry"}
 
-    assert not industries("火炬高技术产业开发中心处长出席。")
-    assert "高技术" in industries("园区发展高技术产业，建设创新中心。")
+    assert not industries("火炬集成电路产业开发中心处长出席。")
+    assert "集成电路" in industries("园区发展集成电路产业，建设创新中心。")
+    assert not industries("园区发展高技术产业，建设创新中心。")
 
 
 def test_industries_written_together_are_one_industry(tiny_cues):
@@ -113,3 +114,17 @@ def test_a_trade_word_and_a_legal_suffix_alone_name_no_firm(run_text):
 
     assert "置业公司" not in firms("蓝湾集团发展公司及下属轨道、置业公司全体员工深入现场。")
     assert "青禾置业公司" in firms("青禾置业公司落户云溪高新区。")
+
+
+def test_a_party_body_is_no_platform_and_holds_no_names(run_text):
+    """某行业党建联盟: a Party body; neither it nor the industry inside its name is an entity."""
+    mentions = run_text("青禾区互联网行业党建联盟成立，成员单位交流党建经验。").mentions
+    assert not [m for m in mentions if m.cls in ("Platform", "Industry")]
+
+
+def test_a_year_before_a_name_is_the_events(run_text):
+    """2023某某会展联盟: the year goes; 1905文创园 keeps its number, the rest alone being a type word."""
+    surfaces = {m.surface for m in run_text("2023澜湄合作云南会展联盟在青禾高新区成立。").mentions}
+    assert "澜湄合作云南会展联盟" in surfaces
+    surfaces = {m.surface for m in run_text("1905文创园在青禾高新区开园。").mentions}
+    assert "1905文创园" in surfaces
