@@ -123,7 +123,7 @@ def tidy(cues: CueIndex, sent: Sentence, cands: list[Candidate]) -> list[Candida
         name = sent.text[c.start - sent.start:c.end - sent.start]
         if _names_a_kind(cues, c, name):
             continue
-        c = replace(c, start=c.start + _leading_junk(cues, name))
+        c = replace(c, start=c.start + _leading_junk(cues, c, name))
         if c.end - c.start >= 2:
             out.append(c)
     return join_branches(cues, sent, subsidiaries.join(cues, sent, units.apply(cues, sent, out)))
@@ -135,14 +135,24 @@ def _names_a_kind(cues: CueIndex, c: Candidate, name: str) -> bool:
         core = _without_firm_suffix(cues, name)
         # 首家外商独资保险控股公司, 外资资管公司, 行业领军企业; 置业公司: a trade, no name
         return describes_a_kind(cues, core) or kind_of_firm(cues, name) or core in cues.lex.enterprise_trade_suffixes
-    # 某奥林匹克园区, 某湿地公园: a venue or a leisure park
-    return c.cls == "Park" and any(w in name for w in cues.lex.non_park_words)
+    if c.cls != "Park":
+        return False
+    # 某奥林匹克园区, 某湿地公园: a venue or a leisure park; 某银行股份有限公司开发区(支行): a firm's name and a type word
+    rest = name[_after_a_firm(cues, name):]
+    return any(w in name for w in cues.lex.non_park_words) or (rest != name and (rest in cues.type_words or rest in cues.lex.generic))
 
 
-def _leading_junk(cues: CueIndex, name: str) -> int:
+def _after_a_firm(cues: CueIndex, name: str) -> int:
+    """Where a park's name goes on after a firm's legal name inside it (某银行股份有限公司|开发区), else 0."""
+    ends = [name.rfind(w) + len(w) for w in cues.lex.words("key-legal-suffix")
+            if len(w) > 2 and 0 <= name.rfind(w) < len(name) - len(w)]  # 有限公司; a bare 公司 may open a campus's name
+    return max(ends, default=0)
+
+
+def _leading_junk(cues: CueIndex, c: Candidate, name: str) -> int:
     """Characters before the name proper: dashes, and a year (2023某某会展联盟: the event's; 1905文创园 keeps
     its number, the rest alone being a type word)."""
-    trimmed = len(name) - len(name.lstrip(LEADING_DASHES))
+    trimmed = max(len(name) - len(name.lstrip(LEADING_DASHES)), _after_a_firm(cues, name) if c.cls == "Park" else 0)
     year = LEADING_YEAR.match(name, trimmed)
     if year and name[year.end():] not in cues.type_words and name[year.end():] not in cues.lex.generic:
         trimmed = year.end()

@@ -128,3 +128,10 @@ def test_a_year_before_a_name_is_the_events(run_text):
     assert "澜湄合作云南会展联盟" in surfaces
     surfaces = {m.surface for m in run_text("1905文创园在青禾高新区开园。").mentions}
     assert "1905文创园" in surfaces
+
+
+def test_a_firms_legal_name_before_a_type_word_is_no_park(run_text):
+    """某银行股份有限公司开发区支行: a firm's name and a type word; the firm is one, no park."""
+    mentions = run_text("新湖地产与蓝湾银行股份有限公司开发区支行签订借款合同。").mentions
+    assert not [m for m in mentions if m.cls == "Park" and not m.generic]
+    assert "蓝湾银行股份有限公司" in {m.surface for m in mentions if m.cls == "Enterprise"}
