@@ -42,6 +42,7 @@ MAX_NAME_DIGITS = 4  # longer digit strings before a type word are phone numbers
 
 MUNICIPALITY_CODES = ("110000", "120000", "310000", "500000")  # region codes of 北京 天津 上海 重庆: cities
 NUMERALS = "0-9一二三四五六七八九十两"  # a character class, like punctuation
+COUNT_DIGITS = "两二三四五六七八九十"  # a character class: a Chinese count of two or more (南、北两|片区)
 
 
 def _any(words) -> str:
@@ -51,12 +52,12 @@ def _any(words) -> str:
 def _patterns(lex: Lexicon) -> dict:
     """The grammars' regular expressions, their words read from the lexicon's grammar words."""
     w = lex.words
+    counted_parks = f"[{NUMERALS}百千几多]+(?:{_any(w('approximate'))})?(?:{_any(w('park-counter'))})"
     return {
         "counted": re.compile(f"[0-9一二三四五六七八九十两百千万]+(?:{_any(w('approximate'))})?(?:{_any(w('item-counter'))})"),
-        "counted_prefix": re.compile(f"[{NUMERALS}百千几多]+(?:{_any(w('approximate'))})?(?:{_any(w('park-counter'))})"),
+        "counted_prefix": re.compile(counted_parks),
         # 南、北两|片区: a Chinese count right before a park word counts parks too (新华三集团 is a firm's name)
-        "counted_park_prefix": re.compile(f"[{NUMERALS}百千几多]+(?:{_any(w('approximate'))})?"
-                                          f"(?:{_any(w('park-counter'))})|(?<![{NUMERALS}百千])[两二三四五六七八九十]$"),
+        "counted_park_prefix": re.compile(f"{counted_parks}|(?<![{NUMERALS}百千])[{COUNT_DIGITS}]$"),
         "list_quantifier": f"(?:{_any(w('list-quantifier'))}|近?[{NUMERALS}百几多余]+(?:{_any(w('list-counter'))}))",
         "list_counter": f"(?:{_any(w('list-counter'))})",
         "industry_frame": re.compile(f"为(?:{_any(w('industry-frame'))})"),
@@ -97,6 +98,9 @@ def _words(lex: Lexicon) -> dict:
         firm_kinds=tuple(g for g, cls in lex.generic.items() if cls == "Enterprise" and len(g) >= 3),  # 龙头企业
         station_heads=frozenset(w("station-head")), area_zones=frozenset(w("area-zone")), area_heads=w("area-head"),
         date_units=frozenset(w("date-unit")), kind_quantifiers=w("kind-quantifier"), relative_firm_heads=w("relative-firm-head"),
+        # 等行业的企业, 等行业头部企业: nouns for firms after a sector cue (list cues of firms, generic firm words)
+        firm_heads=tuple(c for c, cls in lex.list_cues.items() if cls == "Enterprise")
+        + tuple(sorted(g for g, cls in lex.generic.items() if cls == "Enterprise" and len(g) >= 2)),
         # 大学, 学院: the university type words, to tell a university's campus from a school's
         university_forms=tuple(f for f, sub in sorted(lex.platform_types.items())
                                if sub == "University" and f not in w("campus-head")), branch_park_heads=w("branch-park-head"), organisation_endings=w("organisation-ending"), firm_campuses=w("firm-campus"), dateline_endings=w("dateline-ending"), commerce_fields=w("commerce-field"), service_platform_heads=w("service-platform-head"), not_organisations=frozenset(w("not-organisation")),

@@ -14,6 +14,7 @@ from kg.extract.names.cues import PUNCT, CueIndex
 from kg.extract.names.evidence import is_trade_name
 from kg.extract.names.items import enumeration_items
 from kg.extract.names.rules import Candidate, Mode
+from kg.extract.wordforms import either
 from kg.types import Sentence
 
 NAME, VERSION = "grammar:list", 1
@@ -96,8 +97,7 @@ def _sector_cue(cues: CueIndex, between: str, cue: str, after: str) -> bool:
     if cue not in cues.lex.words("sector-list-cue") or any(w in between for w in cues.lex.words("firm-counter")):
         return False
     head = _CLAUSE.match(after)
-    if after.startswith("的") or (head and any(w in head.group()[:SECTOR_HEAD_REACH] for w in cues.firm_generics
-                                              + tuple(w for w, c in cues.lex.list_cues.items() if c == "Enterprise"))):
+    if after.startswith("的") or (head and any(w in head.group()[:SECTOR_HEAD_REACH] for w in cues.words["firm_heads"])):
         return False
     return re.fullmatch(cues.patterns["list_quantifier"] + "?[“”\"]?", between) is not None
 
@@ -155,8 +155,7 @@ def _closed_by_counted_cue(cues: CueIndex, text: str, base: int, tokens) -> list
     one (…党委、…党委召集辖区内35家企业: the count ends a phrase, not the list). Not a weak cue's: counted
     projects and brands (四个项目) are works, not firms."""
     out = []
-    pattern = _counted_cue_pattern(cues.cue_re.pattern, cues.patterns["list_counter"],
-                                   _any_of(cues.lex.words("count-adverb")))
+    pattern = _counted_cue_pattern(cues.cue_re.pattern, cues.patterns["list_counter"], either(cues.lex.words("count-adverb")))
     for m in pattern.finditer(text):
         cls = cues.lex.list_cues[m.group(1)]
         clause_start = max(text.rfind(ch, 0, m.start()) for ch in "，。；：")
@@ -169,13 +168,9 @@ def _closed_by_counted_cue(cues: CueIndex, text: str, base: int, tokens) -> list
     return out
 
 
-def _any_of(words) -> str:
-    return "|".join(re.escape(w) for w in sorted(words, key=lambda w: (-len(w), w)))
-
-
 @lru_cache(maxsize=8)
 def _counted_cue_pattern(cue_pattern: str, counter: str, adverbs: str) -> re.Pattern:
-    return re.compile(r"(?<![0-9、，。；等])(?:" + adverbs + ")?[0-9一二三四五六七八九十两]+" + counter + "(" + cue_pattern + ")")
+    return re.compile(r"(?<![0-9、，。；等])" + adverbs + "?[0-9一二三四五六七八九十两]+" + counter + "(" + cue_pattern + ")")
 
 
 def _before_predicate(cues: CueIndex, text: str, base: int, tokens) -> list[Candidate]:
@@ -188,7 +183,8 @@ def _before_predicate(cues: CueIndex, text: str, base: int, tokens) -> list[Cand
             continue
         items = enumeration_items(cues, text, base, begin, Mode.ENTERPRISE_STRICT, tokens, after_yi=True)
         settled = bool(adverb) and _word in cues.lex.words("settling-predicate")  # 某某正式入驻: a firm settles
-        if "、" not in _CLAUSE.findall(text[:begin])[-1] and _word not in cues.lex.words("single-firm-predicate") \
+        lone = "、" not in text[max(text.rfind(ch, 0, begin) for ch in "，。；：！？") + 1:begin]
+        if lone and _word not in cues.lex.words("single-firm-predicate") \
                 and not settled:
             # 某区成功入选, 新鸡舍投产, 某某产品获评: what a lone item did is done by places, works and things as
             # often as by firms; a firm's short name (某某食品获评) or a frame (以某乳业为代表) still names one

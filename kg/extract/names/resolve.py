@@ -121,16 +121,17 @@ def tidy(cues: CueIndex, sent: Sentence, cands: list[Candidate]) -> list[Candida
         if any(a <= c.start and c.end <= b for a, b in titles):
             continue  # inside 《…》 (a title of a document, game or show) or a Party body's name: not a name
         name = sent.text[c.start - sent.start:c.end - sent.start]
-        if _names_a_kind(cues, c, name):
+        firm_end = _after_a_firm(cues, name) if c.cls == "Park" else 0
+        if _names_a_kind(cues, c, name, firm_end):
             continue
-        c = replace(c, start=c.start + _leading_junk(cues, c, name))
+        c = replace(c, start=c.start + _leading_junk(cues, name, firm_end))
         if c.end - c.start >= 2:
             out.append(c)
     return join_branches(cues, sent, subsidiaries.join(cues, sent, units.apply(cues, sent, out)))
 
 
-def _names_a_kind(cues: CueIndex, c: Candidate, name: str) -> bool:
-    """A firm or a park that names a kind of thing, whatever grammar found it."""
+def _names_a_kind(cues: CueIndex, c: Candidate, name: str, firm_end: int) -> bool:
+    """A firm or a park that names a kind of thing, whatever grammar found it (`firm_end`: `_after_a_firm`)."""
     if c.cls == "Enterprise":
         core = _without_firm_suffix(cues, name)
         # 首家外商独资保险控股公司, 外资资管公司, 行业领军企业; 置业公司: a trade, no name
@@ -138,8 +139,12 @@ def _names_a_kind(cues: CueIndex, c: Candidate, name: str) -> bool:
     if c.cls != "Park":
         return False
     # 某奥林匹克园区, 某湿地公园: a venue or a leisure park; 某银行股份有限公司开发区(支行): a firm's name and a type word
-    rest = name[_after_a_firm(cues, name):]
-    return any(w in name for w in cues.lex.non_park_words) or (rest != name and (rest in cues.type_words or rest in cues.lex.generic))
+    return any(w in name for w in cues.lex.non_park_words) or (firm_end > 0 and _bare_type(cues, name[firm_end:]))
+
+
+def _bare_type(cues: CueIndex, name: str) -> bool:
+    """A type word or a generic word alone (开发区, 文创园): no name of its own."""
+    return name in cues.type_words or name in cues.lex.generic
 
 
 def _after_a_firm(cues: CueIndex, name: str) -> int:
@@ -149,12 +154,12 @@ def _after_a_firm(cues: CueIndex, name: str) -> int:
     return max(ends, default=0)
 
 
-def _leading_junk(cues: CueIndex, c: Candidate, name: str) -> int:
-    """Characters before the name proper: dashes, and a year (2023某某会展联盟: the event's; 1905文创园 keeps
-    its number, the rest alone being a type word)."""
-    trimmed = max(len(name) - len(name.lstrip(LEADING_DASHES)), _after_a_firm(cues, name) if c.cls == "Park" else 0)
+def _leading_junk(cues: CueIndex, name: str, firm_end: int) -> int:
+    """Characters before the name proper: dashes, a firm's legal name (`firm_end`) and a year (2023某某会展联盟:
+    the event's; 1905文创园 keeps its number, the rest alone being a type word)."""
+    trimmed = max(len(name) - len(name.lstrip(LEADING_DASHES)), firm_end)
     year = LEADING_YEAR.match(name, trimmed)
-    if year and name[year.end():] not in cues.type_words and name[year.end():] not in cues.lex.generic:
+    if year and not _bare_type(cues, name[year.end():]):
         trimmed = year.end()
     return trimmed
 
