@@ -12,6 +12,7 @@ import re
 from kg.ontology import Lexicon
 
 COUNTED_REACH = 12  # characters after a count searched for the noun it counts
+OPENING_REACH = 6  # characters of a clause's opening (a time word, a short subject) before its modal word
 OPENINGS, CLOSINGS = "（(", "）)"
 
 
@@ -37,6 +38,7 @@ class MetricWords:
             cut = metric.rfind(word)
             if cut >= 0 and len(metric) - cut - len(word) >= 2:
                 metric = metric[cut + len(word):]
+        metric = self._after_opening(metric)
         changed = True
         while changed:
             changed = False
@@ -45,6 +47,12 @@ class MetricWords:
                     metric, changed = metric[len(word):], True
                     break
         return metric
+
+    def _after_opening(self, metric: str) -> str:
+        """未来浦东将投入 -> 将投入: a short opening (a time word, a region named short) before the clause's
+        modal word is who and when, not what the goal measures."""
+        at = min((i for i in (metric.find(w, 1) for w in self.leads) if 0 < i <= OPENING_REACH), default=-1)
+        return metric[at:] if at > 0 and len(metric) - at >= 3 else metric
 
     def counted(self, text: str, end: int, unit: str) -> str:
         """The noun a count names right after it (6个|生态清洁小流域), or '' (no count, no noun, or a

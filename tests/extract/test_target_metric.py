@@ -14,6 +14,12 @@ def words(lexicon):
 def test_the_park_and_a_plan_word_that_open_the_clause_are_no_part_of_the_metric(words):
     assert words.tidy("云溪高新区计划建成") == "建成"
     assert words.tidy("生命健康总产值") == "生命健康总产值"  # nothing to drop
+    assert words.tidy("拟新增") == "新增"
+
+
+def test_a_time_word_and_a_short_subject_before_the_plan_word_are_no_part_of_the_metric(words):
+    assert words.tidy("今后三年全区将新增") == "新增"
+    assert words.tidy("园区年产值") == "园区年产值"  # no plan word: nothing to drop
 
 
 def test_an_aside_still_open_and_a_relative_clause_leave_the_last_phrase(words):
