@@ -69,3 +69,11 @@ def test_a_new_area_listed_among_districts_is_a_region(run_text):
     of them; the words of a development area elsewhere in the sentence (高新区, another item) are not its own."""
     text = "青禾市气象台发布预警，七星区、万山区、高新区、禾丰新区、万秀区、东川区有降水回波。"
     assert "禾丰新区" not in [e.label for e in run_text(text).entities if e.cls == "Park"]
+
+
+def test_a_new_area_that_governs_sub_districts_is_a_region(run_text):
+    """金桥湾新区的青松街道: a 新区 with 街道 under it is a district, even where one 企业 stands beside it;
+    with its 管委会 in the text it stays a development area."""
+    text = "志愿者来到金桥湾新区的青松街道，走访慰问了企业职工。"
+    assert _parks(run_text, text).get("金桥湾新区", "") == ""
+    assert _parks(run_text, "金桥湾新区管委会" + text[2:]).get("金桥湾新区")
