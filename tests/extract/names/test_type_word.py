@@ -305,3 +305,10 @@ def test_an_association_in_a_list_of_firms_is_no_firm(run_text):
     text = "此次活动还邀请了云溪马来西亚商会、青禾软件行业协会、禾丰科技有限公司等企业参加。"
     firms = {e.label for e in run_text(text).entities if e.cls == "Enterprise"}
     assert "禾丰科技有限公司" in firms and not {f for f in firms if f.endswith(("商会", "协会"))}, firms
+
+
+def test_the_police_or_customs_before_a_park_word_is_an_agency_not_part_of_the_name(run_text):
+    """青松公安开发区派出所, 青松海关综保区监管科: the police or customs of a place, then a park word that
+    names its unit's area; the agency is no part of a park's name."""
+    assert not _named_parks(run_text, "青松县公安开发区派出所抓获一名嫌疑人。")
+    assert not _named_parks(run_text, "青松海关综保区监管科推行通关便利措施。")
