@@ -312,3 +312,10 @@ def test_the_police_or_customs_before_a_park_word_is_an_agency_not_part_of_the_n
     names its unit's area; the agency is no part of a park's name."""
     assert not _named_parks(run_text, "青松县公安开发区派出所抓获一名嫌疑人。")
     assert not _named_parks(run_text, "青松海关综保区监管科推行通关便利措施。")
+
+
+def test_a_name_never_ends_in_the_verb_to_that_the_segmenter_glued_to_a_person(run_text):
+    """局长张建到高新区调研, 鼓励居民到青禾新区: 到 (to) ends the phrase before the park, whatever word the
+    segmenter glued it into; what is left, a bare 高新区, names no park."""
+    assert not _named_parks(run_text, "副市长、局长张建到高新区调研基层工作。")
+    assert not [p for p in _named_parks(run_text, "鼓励被征收人到青禾新区购房安置。") if p.startswith("人")]
