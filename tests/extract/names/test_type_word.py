@@ -319,3 +319,11 @@ def test_a_name_never_ends_in_the_verb_to_that_the_segmenter_glued_to_a_person(r
     segmenter glued it into; what is left, a bare 高新区, names no park."""
     assert not _named_parks(run_text, "副市长、局长张建到高新区调研基层工作。")
     assert not [p for p in _named_parks(run_text, "鼓励被征收人到青禾新区购房安置。") if p.startswith("人")]
+
+
+def test_a_training_centre_is_no_research_carrier(run_text):
+    """青禾艺术培训中心, 青禾市职业技能培训中心: a school for courses, none of the contract's research, innovation
+    or incubation carriers; 青禾智能制造创新中心 beside it is one."""
+    found = [m.surface for m in run_text("青禾艺术培训中心、青禾市职业技能培训中心与青禾智能制造创新中心共建。").mentions
+             if m.cls == "Platform" and not m.generic]
+    assert found == ["青禾智能制造创新中心"]
