@@ -327,3 +327,9 @@ def test_a_training_centre_is_no_research_carrier(run_text):
     found = [m.surface for m in run_text("青禾艺术培训中心、青禾市职业技能培训中心与青禾智能制造创新中心共建。").mentions
              if m.cls == "Platform" and not m.generic]
     assert found == ["青禾智能制造创新中心"]
+
+
+def test_a_brigade_before_a_park_word_is_an_agency_not_part_of_the_name(run_text):
+    """青禾市消防救援支队开发区大队, 青禾新区综合行政执法总队某科技园大队: a brigade (支队, 总队) opens its unit's
+    name; the park word after it names no park of its own."""
+    assert not _named_parks(run_text, "青禾市消防救援支队开发区大队开展水域救援演练。")
