@@ -85,3 +85,9 @@ def test_a_platform_named_by_two_fields_starts_with_the_first(run_text):
     assert _platforms(run_text, "采访团来到人工智能与数字经济青禾实验室。") == ["人工智能与数字经济青禾实验室"]
     assert _platforms(run_text, "新载体——生物药开发评价与中试服务平台正式落成。") == ["生物药开发评价与中试服务平台"]
     assert _platforms(run_text, "人工智能企业与中试服务平台对接。") == ["中试服务平台"]
+
+
+def test_a_units_fields_joined_by_ji_are_one_name(run_text):
+    """青禾大学农业暨典型行业碳减排研究中心: 暨 joins two fields inside a unit's name as 与 and 和 do."""
+    assert _platforms(run_text, "青禾大学农业暨典型行业碳减排研究中心首席科学家作讲座。") == [
+        "青禾大学农业暨典型行业碳减排研究中心"]
