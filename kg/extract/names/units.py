@@ -45,7 +45,8 @@ def apply(cues: CueIndex, sent: Sentence, cands: list[Candidate]) -> list[Candid
     """`cands` with academies' and universities' units joined to them, and described platforms gone."""
     if not any(c.cls == "Platform" for c in cands):
         return cands
-    cands = [_joined_fields(cues, sent, _college_of_faculty(cues, sent, c)) for c in _join_branches(cues, sent, cands)]
+    cands = [_bracketed_campus(cues, sent, _joined_fields(cues, sent, _college_of_faculty(cues, sent, c)))
+             for c in _join_branches(cues, sent, cands)]
     cands = [c for c in cands if not (c.cls == "Platform" and describes(cues, sent.text, c.start - sent.start,
                                                                        c.end - sent.start))]
     return join_units(cues, sent, cands)
@@ -84,6 +85,19 @@ def _joined_fields(cues: CueIndex, sent: Sentence, c: Candidate) -> Candidate:
             or field.endswith((*cues.type_forms, *cues.lex.generic)):
         return c
     return replace(c, start=c.start - 1 - len(field))
+
+
+def _bracketed_campus(cues: CueIndex, sent: Sentence, c: Candidate) -> Candidate:
+    """某大学（某某校区）: a campus set in brackets right after its university names the campus, as 某大学某某校区
+    does; the platform is the campus, brackets and all."""
+    text, b = sent.text, c.end - sent.start
+    if c.subclass != "University" or text[b:b + 1] not in "（(":
+        return c
+    close = min((k for k in (text.find("）", b), text.find(")", b)) if k > b), default=-1)
+    inside = text[b + 1:close] if close > 0 else ""
+    if 2 < len(inside) <= UNIT_REACH and _HAN.fullmatch(inside) and inside.endswith(tuple(cues.words["campus_heads"])):
+        return replace(c, end=c.end + len(inside) + 2)
+    return c
 
 
 def _join_branches(cues: CueIndex, sent: Sentence, cands: list[Candidate]) -> list[Candidate]:

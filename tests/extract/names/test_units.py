@@ -91,3 +91,10 @@ def test_a_units_fields_joined_by_ji_are_one_name(run_text):
     """青禾大学农业暨典型行业碳减排研究中心: 暨 joins two fields inside a unit's name as 与 and 和 do."""
     assert _platforms(run_text, "青禾大学农业暨典型行业碳减排研究中心首席科学家作讲座。") == [
         "青禾大学农业暨典型行业碳减排研究中心"]
+
+
+def test_a_campus_in_brackets_after_its_university_is_the_platform(run_text):
+    """青禾大学（白河校区）: the campus set in brackets is named with its university, as 青禾大学白河校区 is; a place in
+    brackets (青禾大学（东莞）) is no campus."""
+    assert _platforms(run_text, "青禾大学（白河校区）举行开学典礼。") == ["青禾大学（白河校区）"]
+    assert _platforms(run_text, "华川大学（东莞）举行开学典礼。") == ["华川大学"]
