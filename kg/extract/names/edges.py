@@ -189,7 +189,7 @@ def _zone_prefix(cues: CueIndex, tokens: list[Token], text: str, base: int, i: i
         return None
     own = text[left - base:start - base]
     area = tok.word in cues.words["area_zones"] and text.startswith(cues.words["area_heads"], start - base)
-    if seen_place and not area and not (cues.is_place(own) and text.startswith(cues.words["branch_park_heads"], start - base)):
+    if seen_place and not area and not (_opens_with_place(cues, own) and text.startswith(cues.words["branch_park_heads"], start - base)):
         return None  # a place of its own opens a park's name, except a branch's (…产业园朝阳园区) or a
         # free-trade zone's area (北京自由贸易试验区大兴机场片区)
     branch = text.startswith(cues.words["branch_park_heads"], start - base)
@@ -292,3 +292,8 @@ def leading_place_or_scale(cues: CueIndex, name: str) -> int:
         if cues.is_place(name[:size]):
             return size
     return 0
+
+
+def _opens_with_place(cues: CueIndex, own: str) -> bool:
+    """A branch's own words open with its place (朝阳|园区, 和平|中心园区)."""
+    return any(cues.is_place(own[:k]) for k in range(len(own), 1, -1))

@@ -139,3 +139,11 @@ def test_a_free_trade_zones_area_is_named_with_its_zone_however_long_or_bare(run
     assert parks == ["天津自由贸易试验区滨江机场片区"]
     parks = [m.surface for m in run_text("企业优先纳入自贸区长沙片区享受政策。").mentions if m.cls == "Park" and not m.generic]
     assert parks == ["自贸区长沙片区"]
+
+
+def test_a_branch_named_by_its_place_and_more_words_is_one_name_with_its_park(run_text):
+    """天津数字经济产业园和平中心园区: the branch's words open with a place (和平) and go on (中心); it is one name
+    with the park before it, as …产业园河东园区 is, and the park is not split off."""
+    parks = [m.surface for m in run_text("天津数字经济产业园和平中心园区、天津数字经济产业园河东园区同日挂牌。").mentions
+             if m.cls == "Park" and not m.generic]
+    assert parks == ["天津数字经济产业园和平中心园区", "天津数字经济产业园河东园区"]
