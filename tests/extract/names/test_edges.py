@@ -147,3 +147,10 @@ def test_a_branch_named_by_its_place_and_more_words_is_one_name_with_its_park(ru
     parks = [m.surface for m in run_text("天津数字经济产业园和平中心园区、天津数字经济产业园河东园区同日挂牌。").mentions
              if m.cls == "Park" and not m.generic]
     assert parks == ["天津数字经济产业园和平中心园区", "天津数字经济产业园河东园区"]
+
+
+def test_a_position_word_that_opens_a_name_is_part_of_it(run_text):
+    """南方科技大学: 南方 is tagged a position word, and it opens the university's name; the walk back does not
+    stop at it (no 科技大学 cut from it)."""
+    found = [m.surface for m in run_text("供给单位包括南方科技大学、青禾大学等高校。").mentions if m.cls == "Platform"]
+    assert "南方科技大学" in found and "科技大学" not in found
