@@ -333,3 +333,9 @@ def test_a_brigade_before_a_park_word_is_an_agency_not_part_of_the_name(run_text
     """青禾市消防救援支队开发区大队, 青禾新区综合行政执法总队某科技园大队: a brigade (支队, 总队) opens its unit's
     name; the park word after it names no park of its own."""
     assert not _named_parks(run_text, "青禾市消防救援支队开发区大队开展水域救援演练。")
+
+
+def test_china_and_a_bloc_of_states_open_a_park_name(run_text):
+    """中国—东盟应急产业园: 中国 with a bloc of states (东盟) opens the name of the park they build together, as
+    中德 does; no 东盟应急产业园 cut from it."""
+    assert _named_parks(run_text, "同期举办采购商大会、中国—东盟应急产业园推介会。") == ["中国—东盟应急产业园"]
