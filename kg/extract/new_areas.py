@@ -3,14 +3,16 @@
 The contract: a state-level new area (国家级新区, in the official catalogue) is a park
 wherever the text names it; another 新区 (and 新城, 科创城, 创新城) is a park only where
 the text treats it as a development area: its 管委会, its industries, its firms. 镇江新区心湖广场
-or 郑东新区分局 name a district. The type words that need the test and the words that show a
-development area are lexicon data (``ontology/open-heads.ttl``).
+or 郑东新区分局 name a district. A 片区 names a block of a plan or a town as often as a zone's area,
+so outside a free-trade zone it needs two development words. The type words that need the test and
+the words that show a development area are lexicon data (``ontology/open-heads.ttl``).
 
 >>> from kg.ontology import Lexicon
 >>> lex = Lexicon(grammar_words={"area-test-type": ("新区",), "development-area-word": ("管委会", "企业"),
 ...                              "zone-area-ending": ("新片区",), "urban-area-ending": ("街",),
 ...                              "compass-area-part": ("西南",), "catalogue-only-type": ("度假区",),
-...                              "zone-administration": ("管委会",), "committee-word": ("管委会",)})
+...                              "zone-administration": ("管委会",), "committee-word": ("管委会",),
+...                              "weak-area-type": ("片区",), "free-trade-word": ("自贸",)})
 >>> test = AreaTest.from_lexicon(lex)
 >>> test.developed("青松新区管委会发布通知。", [(0, 4)]), test.developed("青松新区心湖广场开放。", [(0, 4)])
 (True, False)
@@ -54,6 +56,8 @@ class AreaTest:
     committees: tuple = ()  # 管委会: anywhere in the text (党工委管委会), what runs a development area
     bureau: re.Pattern | None = None  # 大鹏新区|科技创新和经济服务局: a district government's body after the name
     bureau_name: re.Pattern | None = None  # 科技创新和经济服务局: its 经济 shows no development
+    weak_types: frozenset = frozenset()  # 片区: an area of a plan or a town as often as of a zone, so two words are needed
+    free_trade: tuple = ()  # 自贸: a free-trade zone's area (某自贸片区) is a park as a 新片区 is
 
     @classmethod
     def from_lexicon(cls, lexicon) -> "AreaTest":
@@ -67,7 +71,8 @@ class AreaTest:
                    tuple(lexicon.words("zone-area-ending")), tuple(lexicon.words("urban-area-ending")),
                    frozenset(lexicon.words("compass-area-part")), frozenset(lexicon.words("catalogue-only-type")),
                    tuple(lexicon.words("zone-administration")), tuple(lexicon.words("committee-word")),
-                   *_bureau_patterns(lexicon))
+                   *_bureau_patterns(lexicon), frozenset(lexicon.words("weak-area-type")),
+                   tuple(lexicon.words("free-trade-word")))
 
     def leisure(self, key: str, zone: str) -> bool:
         """A resort (度假区) that is no zone of the official catalogue: a leisure site, none of the four."""
@@ -93,6 +98,13 @@ class AreaTest:
         whose type reads as 片区 only once normalised, and 临港新片区, a free-trade zone's area, are not."""
         kind = EntityKey(key).name.rsplit("|", 1)[-1]
         return all(text[a:b].endswith(kind) and not text[a:b].endswith(self.zone_endings) for a, b in spans)
+
+    def least(self, key: str) -> int:
+        """How many development words the area's sentences need: two for a weak type (某某片区), unless a
+        free-trade zone's area is named (某自贸片区, 自贸区某某片区)."""
+        name = EntityKey(key).name
+        weak = name.rsplit("|", 1)[-1] in self.weak_types and not any(w in name for w in self.free_trade)
+        return 2 if weak else 1
 
     def developed(self, text: str, spans, least: int = 1) -> bool:
         """Sentences naming the area (the name itself and bureaus' names left out) have at least `least`
@@ -143,7 +155,7 @@ class AreaTest:
                    and (self.urban(k) or self.district_in_brackets(text, spans.get(k, ()))
                         or self.governed_as_district(text, spans.get(k, ()))
                         or self.listed_among_regions(text, spans.get(k, ()))
-                        or not self.developed(text, sorted(spans.get(k, ())))))}
+                        or not self.developed(text, sorted(spans.get(k, ())), self.least(k))))}
         if not regions:
             return linked
         return replace(linked,

@@ -62,9 +62,18 @@ class ParkPairs:
             return ""  # 上海自贸试验区及临港新片区: two parks side by side, neither inside nor a model of the other
         if prop == "hasSubPark" and any(self._holds_the_subject(text, base, o) for o in list(alike) or [m]):
             return ""
-        if prop == "hasSubPark" and self._listed_with(subject, base, found):
+        if prop == "hasSubPark" and (self._listed_with(subject, base, found)
+                                     or (level != "subpark" and not self._cue_of_subject(text, base, subject, found)
+                                         and not self._part_between(text, base, m, subject, found))):
             return ""
         return prop
+
+    @staticmethod
+    def _cue_of_subject(text: str, base: int, subject: list, found: PairTriggers) -> bool:
+        """A containment word (包括, 含) after a mention of the subject park in one clause: the subject holds
+        what the word lists. After a clause break the word has a subject of its own (…，北向拓展带包括A、B)."""
+        ends = [o.end - base for o in subject]
+        return any(e <= p and not CLAUSE_BREAK.search(text, e, p) for p, _ in found.sub_cue for e in ends)
 
     @staticmethod
     def _listed_with(subject: list, base: int, found: PairTriggers) -> bool:

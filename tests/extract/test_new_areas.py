@@ -69,3 +69,19 @@ def test_a_new_area_listed_among_districts_is_a_region(run_text):
     of them; the words of a development area elsewhere in the sentence (高新区, another item) are not its own."""
     text = "青禾市气象台发布预警，七星区、万山区、高新区、禾丰新区、万秀区、东川区有降水回波。"
     assert "禾丰新区" not in [e.label for e in run_text(text).entities if e.cls == "Park"]
+
+
+def test_a_new_area_that_governs_sub_districts_is_a_region(run_text):
+    """金桥湾新区的青松街道: a 新区 with 街道 under it is a district, even where one 企业 stands beside it;
+    with its 管委会 in the text it stays a development area."""
+    text = "志愿者来到金桥湾新区的青松街道，走访慰问了企业职工。"
+    assert _parks(run_text, text).get("金桥湾新区", "") == ""
+    assert _parks(run_text, "金桥湾新区管委会" + text[2:]).get("金桥湾新区")
+
+
+def test_a_planning_area_with_one_development_word_is_no_park_unless_a_free_trade_zones(run_text):
+    """金桥湾片区…保障产业园项目落地: one development word beside a 片区 (a block of a plan as often as a zone's
+    area) is not enough; a free-trade zone's area (金桥湾自贸片区) is a park as a 新片区 is."""
+    text = "金桥湾片区控制性详细规划获批，保障产业园项目落地。"
+    assert _parks(run_text, text).get("金桥湾片区", "") == ""
+    assert _parks(run_text, text.replace("金桥湾片区", "金桥湾自贸片区")).get("金桥湾自贸片区")

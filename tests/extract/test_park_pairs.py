@@ -69,3 +69,11 @@ def test_a_part_word_after_another_park_makes_no_sub_park_of_the_object(run_text
     """X发挥Y核心区功能，并承接Z的辐射: 核心区 is Y's part word; it puts nothing of Z inside X."""
     text = "青禾园区充分发挥蓝湾软件园核心区承载功能，并积极承接云溪商务区的创新辐射。"
     assert not {p for p in _pairs(run_text, text) if p[1] == "hasSubPark" and p[2] == "云溪商务区"}
+
+
+def test_a_containment_word_after_a_clause_break_has_a_subject_of_its_own(run_text):
+    """“一核”指云溪商务区，…，北向拓展带包括A—B—青禾工业园区: 包括 follows its own subject (拓展带) after a
+    clause break, so the park it lists is no part of the sentence's subject park."""
+    text = ("方案构建“一核两带”格局，“一核”指云溪商务区，“两带”指以云溪商务区为起点的北向拓展带和南向拓展带，"
+            "北向拓展带包括长宁—嘉定—青禾工业园区。")
+    assert ("云溪商务区", "hasSubPark", "青禾工业园区") not in _pairs(run_text, text)

@@ -91,7 +91,7 @@ def _words(lex: Lexicon) -> dict:
         partner_prefixes=frozenset(w("partner-country-prefix")),
         build_verbs=w("build-verb"), school_or_degree_after=w("affiliated-school-opening") + w("education-level-after"), byline_roles=frozenset(w("byline-role")), title_park_heads=frozenset(w("title-park-head")), branch_heads=w("branch-head"), committee_words=w("committee-word"),
         list_closers=w("list-closer"), attributive_endings=w("attributive-ending"), road_endings=w("road-ending"), industry_conjunctions=w("industry-conjunction"),
-        name_time_words=frozenset(w("name-time-word")), campus_heads=frozenset(w("campus-head")),
+        name_time_or_position_words=frozenset(w("name-time-word")) | frozenset(w("name-position-word")), campus_heads=frozenset(w("campus-head")),
         service_verbs=w("service-verb"), region_endings=frozenset(w("region-ending")),
         place_directions=frozenset(w("place-direction")),
         non_research_bodies=w("non-research-body"), association_endings=tuple(w("association-ending")), station_research_words=w("station-research-word"),

@@ -61,7 +61,7 @@ def _stops(cues: CueIndex, tokens: list[Token], i: int, start: int, left: int, w
         return True  # 王丽摄高新区…: a photo credit (name + 摄) ends the caption before the next sentence
     if tok.word == "月" and i > 0 and (NUMBER.match(tokens[i - 1].word) or tokens[i - 1].pos == "m"):
         return True  # 6月 is a date; 净月 is a name
-    if start - tok.start > walk.limit or time_or_scope(cues, tokens, i, walk.park):
+    if _beyond_reach(cues, tok, start, left, walk) or time_or_scope(cues, tokens, i, walk.park):
         return True
     if walk.stop_generic and tok.end < start and (tok.word in lex.generic or tok.word in lex.park_types):
         return True
@@ -69,6 +69,13 @@ def _stops(cues: CueIndex, tokens: list[Token], i: int, start: int, left: int, w
     return walk.inner_ok and not walk.park and left < start and (
         lex.generic.get(tok.word) in ("Enterprise", "Platform")
         or (walk.firm and tok.word.endswith(cues.firm_generics)))
+
+
+def _beyond_reach(cues: CueIndex, tok: Token, start: int, left: int, walk: Walk) -> bool:
+    """The token starts past the walk's reach; a zone's word right before a sub-park's name is still
+    read, for the zone's name may open the sub-park's (北京自由贸易试验区|大兴机场片区: `_zone_prefix`)."""
+    return start - tok.start > walk.limit and not (walk.through_zone and tok.end == left
+                                                   and tok.word in cues.lex.park_types)
 
 
 def _opens_after(cues: CueIndex, tokens: list[Token], i: int, start: int, text: str, base: int, walk: Walk) -> bool:
@@ -182,7 +189,7 @@ def _zone_prefix(cues: CueIndex, tokens: list[Token], text: str, base: int, i: i
         return None
     own = text[left - base:start - base]
     area = tok.word in cues.words["area_zones"] and text.startswith(cues.words["area_heads"], start - base)
-    if seen_place and not area and not (cues.is_place(own) and text.startswith(cues.words["branch_park_heads"], start - base)):
+    if seen_place and not area and not (_opens_with_place(cues, own) and text.startswith(cues.words["branch_park_heads"], start - base)):
         return None  # a place of its own opens a park's name, except a branch's (…产业园朝阳园区) or a
         # free-trade zone's area (北京自由贸易试验区大兴机场片区)
     branch = text.startswith(cues.words["branch_park_heads"], start - base)
@@ -193,7 +200,7 @@ def _zone_prefix(cues: CueIndex, tokens: list[Token], text: str, base: int, i: i
     zone_start = walk_back(cues, tokens, text, base, tok.start, Walk(2 * walk.limit, walk.floor, park=True))
     prefix = text[zone_start - base:tok.start - base]
     if not prefix or not any(cues.is_place(prefix[:k]) for k in range(2, min(6, len(prefix)) + 1)):
-        return None
+        return tok.start if area else None  # 自贸区长沙片区: a free-trade zone's area is named with its zone, bare or not
     return zone_start
 
 
@@ -285,3 +292,8 @@ def leading_place_or_scale(cues: CueIndex, name: str) -> int:
         if cues.is_place(name[:size]):
             return size
     return 0
+
+
+def _opens_with_place(cues: CueIndex, own: str) -> bool:
+    """A branch's own words open with its place (朝阳|园区, 和平|中心园区)."""
+    return any(cues.is_place(own[:k]) for k in range(len(own), 1, -1))

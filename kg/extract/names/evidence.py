@@ -46,8 +46,8 @@ def name_like(cues: CueIndex, tok: Token, inner_ok: bool = False) -> bool:
         return False
     if NUMBER.match(w):
         return len(w) <= MAX_NAME_DIGITS  # 798艺术区 is a name; 85571000贵安新区 ends a phone number
-    if LATIN.match(w) or tok.pos == UNKNOWN or w in cues.words["name_time_words"]:
-        return True  # 未来 is a time word, and a name's word (北京未来科学城)
+    if LATIN.match(w) or tok.pos == UNKNOWN or w in cues.words["name_time_or_position_words"]:
+        return True  # 未来 is a time word, 南方 a position word, and each a name's word (北京未来科学城, 南方科技大学)
     return tok.pos not in STOP_POS
 
 

@@ -4,7 +4,8 @@ A research unit named right after its academy (某科学院化学与物理研究
 the academy's unit, named by both: the walk back from its type word stops at the conjunction between
 two fields (与, 和), and a short head (所) is no type word of its own, so each grammar alone finds the
 academy and loses the unit. After a university the unit is a teaching unit (某大学经济与管理学院), and
-the university stays the platform (`type_word`): the cut unit (管理学院) goes.
+the university stays the platform (`type_word`): the cut unit (管理学院) goes. A platform named by two
+fields (人工智能与数字经济某省实验室) starts with the first, where the walk stopped at the conjunction.
 
 A platform whose head also describes a role (平台) names nothing where a goal verb builds it
 (建成某某公益创新平台, 打造“某某”某某服务平台, 建设以某为代表的某某平台), where a count opens it
@@ -37,13 +38,15 @@ GOAL_REACH = 30  # how far before a described platform a goal verb builds it
 _ORDINALS = NUMERALS.replace("0-9", "")  # 三分院: branches numbered, not named
 CLAUSE_ENDS = "，。；：！？,;:!?\n"
 _HAN = re.compile(r"[\u4e00-\u9fff]+")
+_PROPER_POS = frozenset({"nz", "nr", "nrt", "nrfg", "x?", "eng"})  # a proper name's words (a field's abbreviation, j, is none)
 
 
 def apply(cues: CueIndex, sent: Sentence, cands: list[Candidate]) -> list[Candidate]:
     """`cands` with academies' and universities' units joined to them, and described platforms gone."""
     if not any(c.cls == "Platform" for c in cands):
         return cands
-    cands = [_college_of_faculty(cues, sent, c) for c in _join_branches(cues, sent, cands)]
+    cands = [_bracketed_campus(cues, sent, _joined_fields(cues, sent, _college_of_faculty(cues, sent, c)))
+             for c in _join_branches(cues, sent, cands)]
     cands = [c for c in cands if not (c.cls == "Platform" and describes(cues, sent.text, c.start - sent.start,
                                                                        c.end - sent.start))]
     return join_units(cues, sent, cands)
@@ -59,6 +62,42 @@ def _college_of_faculty(cues: CueIndex, sent: Sentence, c: Candidate) -> Candida
     if college < 4 or len(name) - len(head) - college < 2 or ev.technical(cues, name[college:], fields=False):
         return c
     return replace(c, end=c.start + college, subclass="University")
+
+
+def _joined_fields(cues: CueIndex, sent: Sentence, c: Candidate) -> Candidate:
+    """人工智能与数字经济某省实验室, 生物药开发评价与中试服务平台: a platform named by two fields joined by a
+    conjunction starts with the first field; the walk back stopped at the conjunction. Only where what
+    follows it opens with no proper name (某某与青禾研究院合作: two parties) and the words before it, back
+    to a verb or a stop, hold a field and end in no generic or type word (人工智能企业与某中心: a party)."""
+    text, a = sent.text, c.start - sent.start
+    if c.cls != "Platform" or c.generic or c.subclass == "University" or a < 3 \
+            or text[a - 1] not in cues.lex.words("unit-conjunction"):
+        return c
+    first = cues.tokens(text[a:c.end - sent.start])[:1]
+    if not first or first[0].pos in _PROPER_POS or cues.is_place(first[0].word):
+        return c
+    before = cues.tokens(text[max(text.rfind(ch, 0, a - 1) for ch in CLAUSE_ENDS) + 1:a - 1])
+    k = len(before)
+    while k > 0 and ev.name_like(cues, before[k - 1], inner_ok=True) and before[k - 1].word not in cues.lex.boundaries:
+        k -= 1
+    field = "".join(t.word for t in before[k:])
+    if not 2 <= len(field) <= UNIT_REACH or not ev.names_a_field(cues, field) \
+            or field.endswith((*cues.type_forms, *cues.lex.generic)):
+        return c
+    return replace(c, start=c.start - 1 - len(field))
+
+
+def _bracketed_campus(cues: CueIndex, sent: Sentence, c: Candidate) -> Candidate:
+    """某大学（某某校区）: a campus set in brackets right after its university names the campus, as 某大学某某校区
+    does; the platform is the campus, brackets and all."""
+    text, b = sent.text, c.end - sent.start
+    if c.subclass != "University" or text[b:b + 1] not in "（(":
+        return c
+    close = min((k for k in (text.find("）", b), text.find(")", b)) if k > b), default=-1)
+    inside = text[b + 1:close] if close > 0 else ""
+    if 2 < len(inside) <= UNIT_REACH and _HAN.fullmatch(inside) and inside.endswith(tuple(cues.words["campus_heads"])):
+        return replace(c, end=c.end + len(inside) + 2)
+    return c
 
 
 def _join_branches(cues: CueIndex, sent: Sentence, cands: list[Candidate]) -> list[Candidate]:

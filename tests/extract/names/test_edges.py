@@ -129,3 +129,28 @@ def test_a_streets_ending_glued_to_the_name_after_it_is_the_address(run_text):
     街) is the address, the park's name starts after it, as after a whole street's name (东渡路|禾丰工业园区)."""
     parks = {m.surface for m in run_text("他先后到湖滨街青禾工业园区附近的积水点位检查。").mentions if m.cls == "Park"}
     assert parks == {"青禾工业园区"}
+
+
+def test_a_free_trade_zones_area_is_named_with_its_zone_however_long_or_bare(run_text):
+    """天津自由贸易试验区滨江机场片区: the zone's long name lies beyond a name's usual reach and still opens the
+    area's; 自贸区长沙片区: the bare zone word opens it too (no 长沙片区 cut from it)."""
+    parks = [m.surface for m in run_text("项目位于天津自由贸易试验区滨江机场片区范围内。").mentions
+             if m.cls == "Park" and not m.generic]
+    assert parks == ["天津自由贸易试验区滨江机场片区"]
+    parks = [m.surface for m in run_text("企业优先纳入自贸区长沙片区享受政策。").mentions if m.cls == "Park" and not m.generic]
+    assert parks == ["自贸区长沙片区"]
+
+
+def test_a_branch_named_by_its_place_and_more_words_is_one_name_with_its_park(run_text):
+    """天津数字经济产业园和平中心园区: the branch's words open with a place (和平) and go on (中心); it is one name
+    with the park before it, as …产业园河东园区 is, and the park is not split off."""
+    parks = [m.surface for m in run_text("天津数字经济产业园和平中心园区、天津数字经济产业园河东园区同日挂牌。").mentions
+             if m.cls == "Park" and not m.generic]
+    assert parks == ["天津数字经济产业园和平中心园区", "天津数字经济产业园河东园区"]
+
+
+def test_a_position_word_that_opens_a_name_is_part_of_it(run_text):
+    """南方科技大学: 南方 is tagged a position word, and it opens the university's name; the walk back does not
+    stop at it (no 科技大学 cut from it)."""
+    found = [m.surface for m in run_text("供给单位包括南方科技大学、青禾大学等高校。").mentions if m.cls == "Platform"]
+    assert "南方科技大学" in found and "科技大学" not in found

@@ -64,3 +64,9 @@ def test_a_one_character_verb_or_a_lone_lake_word_opens_no_open_head_name(run_te
 
     assert parks("该路线串联起荷花港休闲林地，带动文旅产业发展。") == set()
     assert "湖创新谷" not in parks("公司位于经开区南青松湖创新谷，是首批工业互联网企业。")
+
+
+def test_a_public_welfare_park_for_social_groups_is_no_development_zone(run_text):
+    """苏州高新区公益园: a home for charities and social groups, none of the four; the zone stays a park."""
+    found = run_text("苏州高新区公益园开园，孵化社会组织56家。").mentions
+    assert [m.surface for m in found if m.cls == "Park" and not m.generic] == ["苏州高新区"]

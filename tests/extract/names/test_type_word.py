@@ -305,3 +305,37 @@ def test_an_association_in_a_list_of_firms_is_no_firm(run_text):
     text = "此次活动还邀请了云溪马来西亚商会、青禾软件行业协会、禾丰科技有限公司等企业参加。"
     firms = {e.label for e in run_text(text).entities if e.cls == "Enterprise"}
     assert "禾丰科技有限公司" in firms and not {f for f in firms if f.endswith(("商会", "协会"))}, firms
+
+
+def test_the_police_or_customs_before_a_park_word_is_an_agency_not_part_of_the_name(run_text):
+    """青松公安开发区派出所, 青松海关综保区监管科: the police or customs of a place, then a park word that
+    names its unit's area; the agency is no part of a park's name."""
+    assert not _named_parks(run_text, "青松县公安开发区派出所抓获一名嫌疑人。")
+    assert not _named_parks(run_text, "青松海关综保区监管科推行通关便利措施。")
+
+
+def test_a_name_never_ends_in_the_verb_to_that_the_segmenter_glued_to_a_person(run_text):
+    """局长张建到高新区调研, 鼓励居民到青禾新区: 到 (to) ends the phrase before the park, whatever word the
+    segmenter glued it into; what is left, a bare 高新区, names no park."""
+    assert not _named_parks(run_text, "副市长、局长张建到高新区调研基层工作。")
+    assert not [p for p in _named_parks(run_text, "鼓励被征收人到青禾新区购房安置。") if p.startswith("人")]
+
+
+def test_a_training_centre_is_no_research_carrier(run_text):
+    """青禾艺术培训中心, 青禾市职业技能培训中心: a school for courses, none of the contract's research, innovation
+    or incubation carriers; 青禾智能制造创新中心 beside it is one."""
+    found = [m.surface for m in run_text("青禾艺术培训中心、青禾市职业技能培训中心与青禾智能制造创新中心共建。").mentions
+             if m.cls == "Platform" and not m.generic]
+    assert found == ["青禾智能制造创新中心"]
+
+
+def test_a_brigade_before_a_park_word_is_an_agency_not_part_of_the_name(run_text):
+    """青禾市消防救援支队开发区大队, 青禾新区综合行政执法总队某科技园大队: a brigade (支队, 总队) opens its unit's
+    name; the park word after it names no park of its own."""
+    assert not _named_parks(run_text, "青禾市消防救援支队开发区大队开展水域救援演练。")
+
+
+def test_china_and_a_bloc_of_states_open_a_park_name(run_text):
+    """中国—东盟应急产业园: 中国 with a bloc of states (东盟) opens the name of the park they build together, as
+    中德 does; no 东盟应急产业园 cut from it."""
+    assert _named_parks(run_text, "同期举办采购商大会、中国—东盟应急产业园推介会。") == ["中国—东盟应急产业园"]

@@ -77,3 +77,24 @@ def test_a_colleges_teaching_unit_is_the_colleges(run_text):
 def test_a_numbered_branch_is_an_offices_not_a_platform(run_text):
     assert not _platforms(run_text, "青禾三中院联合市公安局、市检三分院会商后共同签署备忘录。")
     assert _platforms(run_text, "青禾科学院长春分院参加。") == ["青禾科学院长春分院"]
+
+
+def test_a_platform_named_by_two_fields_starts_with_the_first(run_text):
+    """人工智能与数字经济青禾实验室: the conjunction joins two fields inside the name; after a generic party
+    (人工智能企业与…) it joins two parties, and the platform's name starts after it."""
+    assert _platforms(run_text, "采访团来到人工智能与数字经济青禾实验室。") == ["人工智能与数字经济青禾实验室"]
+    assert _platforms(run_text, "新载体——生物药开发评价与中试服务平台正式落成。") == ["生物药开发评价与中试服务平台"]
+    assert _platforms(run_text, "人工智能企业与中试服务平台对接。") == ["中试服务平台"]
+
+
+def test_a_units_fields_joined_by_ji_are_one_name(run_text):
+    """青禾大学农业暨典型行业碳减排研究中心: 暨 joins two fields inside a unit's name as 与 and 和 do."""
+    assert _platforms(run_text, "青禾大学农业暨典型行业碳减排研究中心首席科学家作讲座。") == [
+        "青禾大学农业暨典型行业碳减排研究中心"]
+
+
+def test_a_campus_in_brackets_after_its_university_is_the_platform(run_text):
+    """青禾大学（白河校区）: the campus set in brackets is named with its university, as 青禾大学白河校区 is; a place in
+    brackets (青禾大学（东莞）) is no campus."""
+    assert _platforms(run_text, "青禾大学（白河校区）举行开学典礼。") == ["青禾大学（白河校区）"]
+    assert _platforms(run_text, "华川大学（东莞）举行开学典礼。") == ["华川大学"]
