@@ -72,7 +72,10 @@ def code_only(prefix: str, before: str = "", cues: CueIndex | None = None) -> bo
 
 def counted_kind(cues: CueIndex, before: str, after: str, cls: str = "Park") -> bool:
     """打造10家|海洋产业特色园区, 建有省级现代农业产业园|1处、: a count right before a park's words, or right after
-    them where it ends the item (not 某园区|3个项目), counts parks of a kind, names none."""
+    them where it ends the item (not 某园区|3个项目), counts parks of a kind, names none; 首家|外资理财公司:
+    a quantity word right before a firm's words describes firms, names none."""
+    if cls == "Enterprise":
+        return before.endswith(cues.lex.words("quantity-opening"))
     counted, tail = cues.patterns["counted_prefix"], before[-COUNT_REACH:]
     after_count = counted.match(after)  # (漳州开发区6条: a count of the park's lines, no count of parks)
     after_count = after_count if after_count and after_count.group().endswith(cues.lex.words("place-counter")) else None
