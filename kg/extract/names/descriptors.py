@@ -90,6 +90,13 @@ def opens_with_determiner(cues: CueIndex, prefix: str) -> bool:
         prefix.startswith(cues.lex.words("quantity-opening"))
 
 
+def describes_firms(cues: CueIndex, prefix: str) -> bool:
+    """市属大型国有企业(集团), 第三方安全技术咨询服务(公司), 某某关联(公司): a word of a firm's size, ownership or
+    relation, standing as a word of its own before a firm's type word, describes firms and names none."""
+    words = cues.lex.words("firm-descriptor")
+    return any(t.word in words for t in cues.tokens(prefix))
+
+
 def only_places(cues: CueIndex, prefix: str) -> bool:
     """The prefix is made of place names alone (成都, 湖北武汉), read off the gazetteer from the left
     (`evidence.only_places` asks the same of each word the segmenter finds, and differs where it

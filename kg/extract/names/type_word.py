@@ -113,7 +113,7 @@ def _is_generic(cues: CueIndex, prefix: str, cls: str) -> bool:
             or ds.opens_with_determiner(cues, prefix)  # 这座年轻园区, 多座能源生态园, 国内各大化工园区
             or (cls == "Park" and ev.province_and_modifiers(cues, prefix))
             or bool(cues.patterns["counted_park_prefix" if cls == "Park" else "counted_prefix"].search(prefix))
-            or "+" in prefix)
+            or "+" in prefix or (cls == "Enterprise" and ds.describes_firms(cues, prefix)))
 
 
 def _leading_park_word(cues: CueIndex, prefix: str) -> int:
