@@ -121,13 +121,3 @@ def test_a_named_street_office_opening_a_sentence_speaks_for_itself(reader):
     assert reader.region_subject(text, [], 0) == "柳河街道"
     assert reader.region_subject("同时，社区也与青禾大学对接。", [], 0) == "社区"
 
-
-def test_an_item_of_a_list_of_measures_returns_to_the_lists_subject(run_text):
-    """一是…X高新区入选…。二是…: the park one item named does not speak for the next; the list's subject does."""
-    district = ("近年来，云溪区推进数字化转型。一是加强合作，推动云溪高新区联合蓝山电信共建转型服务平台，"
-                "云溪高新区去年入选国家级试点。二是发挥杠杆效应，培育转型典型。"
-                "近年累计有80家企业获得区财政支持，打造禾丰科技、青木化学等5家区级标杆企业。")
-    assert not [r for r in run_text(district).relations if r.prop == "hasEnterprise"]
-    park = ("云溪高新区推进数字化转型。一是加强合作，共建转型服务平台。二是发挥杠杆效应，培育转型典型。"
-            "近年累计有80家企业获得支持，打造禾丰科技、青木化学等5家标杆企业。")
-    assert {r.object for r in run_text(park).relations if r.prop == "hasEnterprise"} >= {"Enterprise:禾丰科技"}
