@@ -90,9 +90,12 @@ def opens_with_determiner(cues: CueIndex, prefix: str) -> bool:
         prefix.startswith(cues.lex.words("quantity-opening"))
 
 
-def describes_firms(cues: CueIndex, prefix: str) -> bool:
+def describes_firms(cues: CueIndex, prefix: str, form: str = "") -> bool:
     """市属大型国有企业(集团), 第三方安全技术咨询服务(公司), 某某关联(公司): a word of a firm's size, ownership or
-    relation, standing as a word of its own before a firm's type word, describes firms and names none."""
+    relation, standing as a word of its own before a firm's bare type word, describes firms and names none (a
+    registered legal form, 某某高科技有限公司, may hold such a word in its name)."""
+    if form.endswith(tuple(cues.lex.words("registered-legal-form"))):
+        return False
     words = cues.lex.words("firm-descriptor")
     return any(t.word in words for t in cues.tokens(prefix))
 

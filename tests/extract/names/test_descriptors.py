@@ -166,3 +166,4 @@ def test_a_firms_size_ownership_or_relation_describes_firms(run_text):
     assert not firms("云溪新区通过引入第三方安全技术咨询服务公司，提升管理水平。")
     assert not firms("禾丰关联公司因产品不合格被处罚。")
     assert firms("云溪新区引进禾丰保险经纪有限公司。") == {"禾丰保险经纪有限公司"}
+    assert firms("深圳市禾丰高科技有限公司落户云溪新区。") == {"深圳市禾丰高科技有限公司"}  # a registered form
