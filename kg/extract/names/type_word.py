@@ -260,7 +260,7 @@ def _no_name_here(cues: CueIndex, text: str, base: int, name_start: int, t_start
     """The words before the type word name nothing of its class: a withheld name, a title, a kind, a
     school's or a firm's unit (`_rejected`)."""
     (cls, sub, _), prefix, before = cues.type_words[form], text[name_start - base:t_start - base], text[:name_start - base]
-    if before.endswith(cues.words["withheld"]) or ds.code_only(prefix, before, cues) or ds.area_of(cues, before, cls) or ds.counted_kind(cues, before, text[t_end - base:], cls):  # noqa: E501
+    if before.endswith(cues.words["withheld"]) or ds.code_only(prefix, before, cues) or ds.area_of(cues, before, cls) or ds.counted_kind(cues, before, text[t_end - base:], cls, form):  # noqa: E501
         return True  # 某|信息咨询服务有限公司, 三江源国家公园|澜沧江源园区, 10家|某某特色园区: withheld, an area, a count
     if cls == "Platform" and (text.startswith(cues.words["school_or_degree_after"], t_end - base)
                               or (sub == "University" and before.endswith(cues.words["university_forms"]))):

@@ -314,4 +314,5 @@ def test_a_count_before_a_firms_words_describes_firms_and_names_none(run_text):
     assert not firms("首家外资理财公司、首家外资保险经纪公司等一批项目落户云溪新区。")
     assert not firms("云溪新区迎来首家外资理财公司。")
     assert not firms("记者走访一家云溪地区半导体设备公司时了解到。")
+    assert firms("他创办了一家禾丰保险经纪有限公司。") == {"禾丰保险经纪有限公司"}  # a registered name
     assert firms("云溪新区引进禾丰保险经纪有限公司。") == {"禾丰保险经纪有限公司"}
