@@ -167,3 +167,14 @@ def test_a_firms_size_ownership_or_relation_describes_firms(run_text):
     assert not firms("禾丰关联公司因产品不合格被处罚。")
     assert firms("云溪新区引进禾丰保险经纪有限公司。") == {"禾丰保险经纪有限公司"}
     assert firms("深圳市禾丰高科技有限公司落户云溪新区。") == {"深圳市禾丰高科技有限公司"}  # a registered form
+
+
+def test_a_count_before_a_firms_words_describes_firms_and_names_none(run_text):
+    """首家外商独资基金管理公司, 首家…公司、首家…公司等项目: the first of a kind, no firm's name."""
+    def firms(text):
+        return {m.surface for m in run_text(text).mentions if m.cls == "Enterprise"}
+    assert not firms("首家外资理财公司、首家外资保险经纪公司等一批项目落户云溪新区。")
+    assert not firms("云溪新区迎来首家外资理财公司。")
+    assert not firms("记者走访一家云溪地区半导体设备公司时了解到。")
+    assert firms("他创办了一家禾丰保险经纪有限公司。") == {"禾丰保险经纪有限公司"}  # a registered name
+    assert firms("云溪新区引进禾丰保险经纪有限公司。") == {"禾丰保险经纪有限公司"}

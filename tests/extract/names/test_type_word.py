@@ -305,14 +305,3 @@ def test_an_association_in_a_list_of_firms_is_no_firm(run_text):
     text = "此次活动还邀请了云溪马来西亚商会、青禾软件行业协会、禾丰科技有限公司等企业参加。"
     firms = {e.label for e in run_text(text).entities if e.cls == "Enterprise"}
     assert "禾丰科技有限公司" in firms and not {f for f in firms if f.endswith(("商会", "协会"))}, firms
-
-
-def test_a_count_before_a_firms_words_describes_firms_and_names_none(run_text):
-    """首家外商独资基金管理公司, 首家…公司、首家…公司等项目: the first of a kind, no firm's name."""
-    def firms(text):
-        return {m.surface for m in run_text(text).mentions if m.cls == "Enterprise"}
-    assert not firms("首家外资理财公司、首家外资保险经纪公司等一批项目落户云溪新区。")
-    assert not firms("云溪新区迎来首家外资理财公司。")
-    assert not firms("记者走访一家云溪地区半导体设备公司时了解到。")
-    assert firms("他创办了一家禾丰保险经纪有限公司。") == {"禾丰保险经纪有限公司"}  # a registered name
-    assert firms("云溪新区引进禾丰保险经纪有限公司。") == {"禾丰保险经纪有限公司"}
