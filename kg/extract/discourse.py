@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from kg.extract.anaphora import HeadAnaphora
 from kg.extract.park_position import ParkPosition
+from kg.extract.passage_turns import PassageTurns
 from kg.extract.wordforms import either
 from kg.ontology import Lexicon
 from kg.types import Mention, Sentence
@@ -144,6 +145,7 @@ class FrameReader:
         # clause as its subject
         self.local_body = re.compile("[^，。、；：（）()]{0,4}?(?:" + either(w("local-body")) + ")")
         self.lead_ok = self.position.lead_ok
+        self.turns = PassageTurns(lexicon)  # 一是…二是…, 作为…产业园: where the carried park does not speak
 
     def frames(self, sentences: list[Sentence], mentions: list[Mention], keys: dict,
                levels: dict) -> list[SentenceFrame]:
@@ -153,7 +155,9 @@ class FrameReader:
         frames = []
         section_start: dict = {}
         named: list = []  # (surface, key) of the parks named so far
+        enumeration: tuple = ()  # (section, topic) where a list of measures (一是…) began
         for s in sentences:
+            topic, enumeration = self.turns.enumerated(s, topic, enumeration)
             keyed = [(m, keys.get((m.start, m.end), "")) for m in by_sentence[s.index]]
             benchmark_at = self.benchmark_at(s.text)
             subject, explicit = self.named_subject(s, keyed, topic, benchmark_at)
@@ -163,7 +167,7 @@ class FrameReader:
             region = "" if subject else self.region_subject(s.text, keyed, s.start)
             if region and not topic.split(":", 1)[-1].startswith(region):
                 topic = ""  # 胡埭镇坚持…: the passage turned to another city or district
-            if not subject:
+            if not subject and not self.turns.speaks_of_a_part(s, keyed, topic, levels):
                 subject = topic
             lead = s.index - section_start.setdefault(s.section, s.index) < LEAD_SENTENCES
             topic, subject = self.next_topic(s, keyed, subject, explicit, topic, lead, levels, benchmark_at)

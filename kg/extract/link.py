@@ -22,6 +22,7 @@ from kg.ontology import Lexicon
 from kg.extract.declared_aliases import merge_declared
 from kg.extract.firm_identity import merge_firms, name_opener, placeless
 from kg.extract.platform_identity import merge_platforms
+from kg.extract.glued_firms import join_park_openings
 from kg.extract.known_names import complete_known_names
 from kg.extract.park_identity import canonical_parks, city_or_province, descriptive_test
 from kg.extract.new_areas import AreaTest
@@ -151,6 +152,7 @@ class Linker:
         move entities onto other keys first (the official catalogue's zones).
         """
         mentions = complete_known_names(doc.text, mentions)
+        mentions = join_park_openings(doc.text, mentions, self.lex.regions, self.lex.enterprise_legal_suffixes)
         linked = merge_declared(doc.text, mentions, self.link_document(mentions, is_place), self._alias_cues)
         if refine is not None:
             linked = refine(doc.text, linked)

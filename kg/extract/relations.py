@@ -63,7 +63,7 @@ def _beside_the_park(features: dict) -> bool:
         return True
     if f("parent_firm") and not f("owned"):
         return True  # 某集团旗下的某公司: the parent of the firm the sentence is about
-    if (f("co_item") or f("region_clause")) and not f("owned"):
+    if (f("co_item") or f("region_clause") or f("placed_elsewhere")) and not f("owned"):
         return True
     return bool(f("explicit")) and not (f("subject_before") or f("same_clause") or f("tie") or f("owned") or f("role"))
 
@@ -211,10 +211,7 @@ class RelationExtractor:
             if any(o.cls == "Park" and o.end == m.start and kk not in ("", f.subject) for o, kk in f.mentions):
                 return out  # X产业园Y中心: the park right before holds it (OwnedNames.by_name), not the subject
             prop = "has" + m.cls
-            x[m.cls.lower()] = 1.0
-            x["tie"] = 1.0 if self._tied(cues, prop, m) else 0.0
-            # 某集团旗下的某公司凭…获奖: the group is the parent of the firm the sentence speaks of
-            x["parent_firm"] = 1.0 if cues.text.startswith(self.group_relations, m.end - f.sentence.start) else 0.0
+            x.update(self._body_features(cues, m, prop))
         elif m.cls == "Park":
             if (one_park_by_name(f.subject, k, self.lex.regions, self.any_park_kind) and not x["owned"]) \
                     or context.same_park(f.subject, k):
@@ -233,6 +230,25 @@ class RelationExtractor:
         x["topic_only_no_tie"] = 1.0 if not f.subject_explicit and not x["tie"] and not x["owned"] else 0.0
         out.append((Relation(f.subject, prop, k, ev, stage), x))
         return out
+
+    def _body_features(self, cues: _SentenceCues, m: Mention, prop: str) -> dict:
+        """The features of a firm or a platform: its class, a tie word, a parent group before it, another park
+        the clause places it in."""
+        return {m.cls.lower(): 1.0, "tie": 1.0 if self._tied(cues, prop, m) else 0.0,
+                # 某集团旗下的某公司凭…获奖: the group is the parent of the firm the sentence speaks of
+                "parent_firm": 1.0 if cues.text.startswith(self.group_relations, m.end - cues.frame.sentence.start) else 0.0,
+                "placed_elsewhere": 1.0 if self._placed_elsewhere(cues, m) else 0.0}
+
+    def _placed_elsewhere(self, cues: _SentenceCues, m: Mention) -> bool:
+        """位于乙高新区的甲公司: in the object's clause, before it, a settle word places it in another park
+        than the subject, which the sentence does not name in that clause."""
+        f, base = cues.frame, cues.frame.sentence.start
+        lo, hi = clause_bounds(cues.text, m.start - base, m.end - base)
+        if any(lo <= a < hi for a, _ in cues.subject_spans):
+            return False
+        return any(o.cls == "Park" and k not in ("", f.subject) and not o.generic and lo <= o.start - base
+                   and o.end <= m.start and self.reader.position.settled_in(cues.text, o.start - base)
+                   for o, k in f.mentions)
 
     def _tied(self, cues: _SentenceCues, prop: str, m: Mention, parts_of_names: bool = False) -> bool:
         """A tie word for `prop` in the object's scope; with `parts_of_names`, none that starts where another

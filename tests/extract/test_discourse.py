@@ -120,3 +120,4 @@ def test_a_named_street_office_opening_a_sentence_speaks_for_itself(reader):
     text = "柳河街道有关负责人告诉记者，仅该街道辖区内白鹭工业园入驻企业就有300余家。"
     assert reader.region_subject(text, [], 0) == "柳河街道"
     assert reader.region_subject("同时，社区也与青禾大学对接。", [], 0) == "社区"
+

@@ -196,3 +196,12 @@ def test_a_group_named_as_the_parent_of_a_firm_is_not_the_parks_firm(run_text):
     labels = {e.key: e.label for e in result.entities}
     firms = {labels[r.object] for r in result.relations if r.prop.endswith("hasEnterprise")}
     assert "蓝湾集团" not in firms and "蓝湾科技股份有限公司" in firms
+
+
+def test_a_firm_the_clause_places_in_another_park_is_not_the_passages(run_text):
+    """位于乙高新区的甲公司: the settle word places the firm in the park it names, not in the one the passage is on."""
+    lead = "云溪新区加快发展汽车产业。云溪新区今年引进企业30家。"
+    elsewhere = lead + "位于蓝山高新区的禾丰汽车有限公司是全国领先的整车企业，持续聚焦研发。"
+    assert not [r for r in run_text(elsewhere).relations if r.prop == "hasEnterprise" and r.subject == "Park:云溪|新区"]
+    here = lead + "禾丰汽车有限公司是全国领先的整车企业，已落户园区。"
+    assert [r for r in run_text(here).relations if r.prop == "hasEnterprise" and r.subject == "Park:云溪|新区"]

@@ -70,9 +70,13 @@ def code_only(prefix: str, before: str = "", cues: CueIndex | None = None) -> bo
         "-" in prefix and prefix.replace("-", "").isascii())
 
 
-def counted_kind(cues: CueIndex, before: str, after: str, cls: str = "Park") -> bool:
+def counted_kind(cues: CueIndex, before: str, after: str, cls: str = "Park", form: str = "") -> bool:
     """打造10家|海洋产业特色园区, 建有省级现代农业产业园|1处、: a count right before a park's words, or right after
-    them where it ends the item (not 某园区|3个项目), counts parks of a kind, names none."""
+    them where it ends the item (not 某园区|3个项目), counts parks of a kind, names none; 首家|外资理财公司:
+    a quantity word right before a firm's words describes firms, names none, unless they end with a registered legal
+    form (创办了一家|某某科技有限公司 names it)."""
+    if cls == "Enterprise":
+        return before.endswith(cues.lex.words("quantity-opening")) and not registered(cues, form)
     counted, tail = cues.patterns["counted_prefix"], before[-COUNT_REACH:]
     after_count = counted.match(after)  # (漳州开发区6条: a count of the park's lines, no count of parks)
     after_count = after_count if after_count and after_count.group().endswith(cues.lex.words("place-counter")) else None
@@ -85,6 +89,21 @@ def opens_with_determiner(cues: CueIndex, prefix: str) -> bool:
     before the type word, which then describe parks or count them, and name none."""
     return (len(prefix) > 2 and prefix.startswith(cues.lex.words("demonstrative"))) or \
         prefix.startswith(cues.lex.words("quantity-opening"))
+
+
+def registered(cues: CueIndex, form: str) -> bool:
+    """The type word is a firm's full registered legal form (有限公司): what stands before it is a registered name."""
+    return form.endswith(tuple(cues.lex.words("registered-legal-form")))
+
+
+def describes_firms(cues: CueIndex, prefix: str, form: str = "") -> bool:
+    """市属大型国有企业(集团), 第三方安全技术咨询服务(公司), 某某关联(公司): a word of a firm's size, ownership or
+    relation, standing as a word of its own before a firm's bare type word, describes firms and names none (a
+    registered legal form, 某某高科技有限公司, may hold such a word in its name)."""
+    if registered(cues, form):
+        return False
+    words = cues.lex.words("firm-descriptor")
+    return any(t.word in words for t in cues.tokens(prefix))
 
 
 def only_places(cues: CueIndex, prefix: str) -> bool:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from kg.extract.firm_identity import COMMON_WORD
 from kg.extract.names.cues import NAME_POS, PUNCT, CueIndex
-from kg.extract.park_identity import leading_places
+from kg.extract.park_identity import city_or_province, leading_places
 from kg.extract.segment import Token
 
 
@@ -56,7 +56,8 @@ def place_anchored_start(cues: CueIndex, tokens: list[Token], base: int, name_st
     while j >= 0 and name_start - tokens[j].start <= PLACE_REACH:
         tok = tokens[j]
         if cues.is_place_token(tok) and len(tok.word) >= 2 and not tok.word.endswith(tuple(cues.lex.park_types)):
-            return tok.start if j < i - 1 else name_start
+            # 由|上海市|某某开发区发展总公司: a city or a province right before a name the walk's reach cut opens it
+            return tok.start if j < i - 1 or city_or_province(tok.word, cues.lex.regions) else name_start
         if not _glue(cues, tok):
             return name_start
         j -= 1

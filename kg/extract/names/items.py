@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from kg.extract.names import descriptors as ds
 from kg.extract.names import evidence as ev
 from kg.extract.names.cues import CLOSE_BRACKETS, OPEN_BRACKETS, PHASE, CueIndex
 from kg.extract.names.edges import Walk, cut_point, leading_context_verb, strip_left_boundaries, walk_back
@@ -199,9 +200,16 @@ def _by_frame(cues: CueIndex, s: int, e: int, name: str, is_ind: bool, mode: Mod
     return candidate("list", s, e, "Industry") if ok else None
 
 
+def _no_item(cues: CueIndex, name: str) -> bool:
+    """一期, a list's own cue, 3家企业, 首家外资理财公司: a phase, a cue, a count, or a quantity word opening
+    the item, which describes things and names none."""
+    return bool(PHASE.fullmatch(name) or name in cues.lex.list_cues or cues.patterns["counted"].search(name)
+                or (name.startswith(cues.lex.words("quantity-opening")) and not ds.registered(cues, name)))
+
+
 def _classify(cues: CueIndex, s: int, e: int, name: str, is_ind: bool, lst: _List) -> Candidate | None:
     mode, lex = lst.mode, cues.lex
-    if PHASE.fullmatch(name) or name in lex.list_cues or cues.patterns["counted"].search(name):
+    if _no_item(cues, name):
         return None
     if mode in (Mode.ENTERPRISE, Mode.ENTERPRISE_STRICT) and ev.is_trade_name(cues, name):
         return candidate("list-classed", s, e, "Enterprise")

@@ -2,6 +2,8 @@
 a trade word that opens a clause or stands by a conjunction (重塑科技和金龙客车联合研发, 华进半导体获…)."""
 from __future__ import annotations
 
+import re
+
 from kg.extract.names import evidence as ev
 from kg.extract.names.cues import CueIndex
 from kg.extract.names.edges import Walk, walk_back
@@ -13,6 +15,7 @@ NAME, VERSION = "grammar:trade-name", 1
 OFFICE_REACH = 5  # words after a short name searched for the office it opens (X区科技|创新和经济服务局)
 OPEN_PUNCT = "，。；：、（(“\""  # punctuation that may stand before a short name
 CLOSE_PUNCT = "，。；：、）)”\""  # and after it
+ITEM_BREAK = "[，。；：、“”（）()等]"  # what ends a neighbouring item of a list
 
 
 def _stands_alone(cues: CueIndex, text: str, start: int, end_in_text: int, next_tok) -> bool:
@@ -36,6 +39,17 @@ def _item_of_kinds(cues: CueIndex, text: str, start: int, stop: int) -> bool:
     return deng >= 0 and any(w in text[deng:deng + 12] for w in cues.words["kind_quantifiers"])
 
 
+def _beside_industries(cues: CueIndex, text: str, start: int, stop: int) -> bool:
+    """新能源汽车、锂离子蓄电池、太阳能电池: an item joined by 、 to an industry's name is a product or an
+    industry like its neighbour, not a firm (like is listed with like)."""
+    items = []
+    if text[start - 1:start] == "、":
+        items.append(re.split(ITEM_BREAK, text[:start - 1])[-1])
+    if text[stop:stop + 1] == "、":
+        items.append(re.split(ITEM_BREAK, text[stop + 1:])[0])
+    return any(cues.strip_industry_suffix(item) in cues.lex.industry_labels for item in items)
+
+
 def _national(cues: CueIndex, part: str) -> bool:
     """中国|汽车, 中国|机器人, 中国-东盟|科技: a country (or two, joined by a dash) and a trade word standing alone
     name the country's industry, no firm (a list of firms may still hold one: 中国电子、华为技术等)."""
@@ -55,10 +69,12 @@ def find(sent: Sentence, tokens, cues: CueIndex) -> list[Candidate]:
         walk = Walk(TRADE_NAME_REACH, base, inner_ok=True, stop_generic=True)
         start = walk_back(cues, tokens, text, base, base + begin, walk) - base
         name = text[start:stop]
-        if len(name) <= len(word) or not ev.is_trade_name(cues, name) or _national(cues, name[:-len(word)]):
+        if len(name) <= len(word) or not ev.is_trade_name(cues, name) or _national(cues, name[:-len(word)]) \
+                or name.startswith(cues.lex.words("list-predicate-verb")):  # 大力发展|新材料: a predicate, no name
             continue
         next_tok = next((t for t in tokens if t.start == end), None)
         if _stands_alone(cues, text, start, stop, next_tok) and not _item_of_kinds(cues, text, start, stop) \
+                and not _beside_industries(cues, text, start, stop) \
                 and not in_organisation_name(cues, text[stop:], OFFICE_REACH):
             out.append(candidate("trade-name", base + start, end, "Enterprise"))
     return out

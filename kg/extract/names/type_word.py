@@ -107,13 +107,13 @@ def _place_before(cues: CueIndex, tokens, start: int) -> bool:
     return any(t.end == start and cues.is_place(t.word) for t in tokens)
 
 
-def _is_generic(cues: CueIndex, prefix: str, cls: str) -> bool:
-    """国家级, 千亿级, 江苏省国家, 三个: the prefix names no one thing."""
+def _is_generic(cues: CueIndex, prefix: str, cls: str, form: str = "") -> bool:
+    """国家级, 千亿级, 江苏省国家, 三个, 市属大型(集团; not a legal form, 有限公司): the prefix names no one thing."""
     return (cues.only_modifiers(prefix) or prefix in cues.lex.generic or ev.starts_with_scale(cues, prefix)
             or ds.opens_with_determiner(cues, prefix)  # 这座年轻园区, 多座能源生态园, 国内各大化工园区
             or (cls == "Park" and ev.province_and_modifiers(cues, prefix))
             or bool(cues.patterns["counted_park_prefix" if cls == "Park" else "counted_prefix"].search(prefix))
-            or "+" in prefix)
+            or "+" in prefix or (cls == "Enterprise" and ds.describes_firms(cues, prefix, form)))
 
 
 def _leading_park_word(cues: CueIndex, prefix: str) -> int:
@@ -240,7 +240,7 @@ def find(sent: Sentence, tokens, cues: CueIndex) -> list[Candidate]:
         if name_start is None:
             continue
         prefix = text[name_start - base:t_start - base]
-        generic = _is_generic(cues, prefix, cls)
+        generic = _is_generic(cues, prefix, cls, form)
         if _no_name_here(cues, text, base, name_start, t_start, t_end, form, generic):
             continue
         if cls == "Park":
@@ -260,7 +260,7 @@ def _no_name_here(cues: CueIndex, text: str, base: int, name_start: int, t_start
     """The words before the type word name nothing of its class: a withheld name, a title, a kind, a
     school's or a firm's unit (`_rejected`)."""
     (cls, sub, _), prefix, before = cues.type_words[form], text[name_start - base:t_start - base], text[:name_start - base]
-    if before.endswith(cues.words["withheld"]) or ds.code_only(prefix, before, cues) or ds.area_of(cues, before, cls) or ds.counted_kind(cues, before, text[t_end - base:], cls):  # noqa: E501
+    if before.endswith(cues.words["withheld"]) or ds.code_only(prefix, before, cues) or ds.area_of(cues, before, cls) or ds.counted_kind(cues, before, text[t_end - base:], cls, form):  # noqa: E501
         return True  # 某|信息咨询服务有限公司, 三江源国家公园|澜沧江源园区, 10家|某某特色园区: withheld, an area, a count
     if cls == "Platform" and (text.startswith(cues.words["school_or_degree_after"], t_end - base)
                               or (sub == "University" and before.endswith(cues.words["university_forms"]))):

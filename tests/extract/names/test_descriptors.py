@@ -156,3 +156,25 @@ def test_a_count_right_before_or_ending_the_item_after_a_park_counts_parks(run_t
     assert parks("努力打造10家海洋产业特色园区、20家海洋创新平台。") == set()
     assert parks("建有国家级农村创新创业园1处、省级现代农业产业园1处。") == set()
     assert parks("全省公交线路暂停运营23条，其中青禾开发区6条。") == {"青禾开发区"}
+
+
+def test_a_firms_size_ownership_or_relation_describes_firms(run_text):
+    """市属大型国有企业集团, 第三方…服务公司, 某某关联公司: words of a kind of firm, no firm's name."""
+    def firms(text):
+        return {m.surface for m in run_text(text).mentions if m.cls == "Enterprise"}
+    assert firms("作为以园区开发为主业的市属大型国有企业集团，蓝湾集团与云溪新区签订协议。") == {"蓝湾集团"}
+    assert not firms("云溪新区通过引入第三方安全技术咨询服务公司，提升管理水平。")
+    assert not firms("禾丰关联公司因产品不合格被处罚。")
+    assert firms("云溪新区引进禾丰保险经纪有限公司。") == {"禾丰保险经纪有限公司"}
+    assert firms("深圳市禾丰高科技有限公司落户云溪新区。") == {"深圳市禾丰高科技有限公司"}  # a registered form
+
+
+def test_a_count_before_a_firms_words_describes_firms_and_names_none(run_text):
+    """首家外商独资基金管理公司, 首家…公司、首家…公司等项目: the first of a kind, no firm's name."""
+    def firms(text):
+        return {m.surface for m in run_text(text).mentions if m.cls == "Enterprise"}
+    assert not firms("首家外资理财公司、首家外资保险经纪公司等一批项目落户云溪新区。")
+    assert not firms("云溪新区迎来首家外资理财公司。")
+    assert not firms("记者走访一家云溪地区半导体设备公司时了解到。")
+    assert firms("他创办了一家禾丰保险经纪有限公司。") == {"禾丰保险经纪有限公司"}  # a registered name
+    assert firms("云溪新区引进禾丰保险经纪有限公司。") == {"禾丰保险经纪有限公司"}

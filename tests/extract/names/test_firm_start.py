@@ -61,3 +61,9 @@ def test_a_clause_verb_before_the_place_that_opens_a_firm_is_the_sentences(run_t
 
     assert firms("时隔多年，国资苏州青禾集团再次获得控制权。") == {"苏州青禾集团"}
     assert firms("他接受审查调查苏州青禾旅游集团股份有限公司原董事长。") == {"苏州青禾旅游集团股份有限公司"}
+
+
+def test_a_city_right_before_a_long_firm_name_opens_it(run_text):
+    """由|苏州市|云溪新兴技术开发区发展总公司: the walk's reach stopped after the city; the registered name opens with it."""
+    text = "金融平台由苏州市云溪新兴技术开发区发展总公司承建。"
+    assert [m.surface for m in run_text(text).mentions if m.cls == "Enterprise"] == ["苏州市云溪新兴技术开发区发展总公司"]

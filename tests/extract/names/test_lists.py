@@ -238,3 +238,9 @@ def test_a_verbal_noun_before_the_place_opening_the_first_firm_is_the_clauses(ru
 
     assert firms("形成市场布局，服务苏州宝钢等国内外30家大型钢铁企业。") == {"苏州宝钢"}
     assert firms("主营产品供应宁波云杉、青禾科技等电池行业龙头企业。") == {"宁波云杉", "青禾科技"}
+
+
+def test_a_quantity_opening_an_item_names_nothing(run_text):
+    """吸引了一大批高层次、高投资额的跨国公司落户: the quantity opens a description of firms, no firm's name."""
+    text = "云溪高新区吸引了一大批高层次、高投资额和高技术含量的跨国公司大项目落户。"
+    assert not [m for m in run_text(text).mentions if m.cls == "Enterprise"]

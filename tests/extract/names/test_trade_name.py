@@ -17,3 +17,17 @@ def test_a_country_and_a_trade_word_alone_name_the_countrys_industry(run_text):
 
     assert firms("七十年来，中国汽车完成了从引进来到走出去的转变。") == set()
     assert firms("论坛聚焦中国-青禾科技创新合作。") == set()
+
+
+def test_an_item_beside_an_industrys_name_is_no_firm(run_text):
+    """新能源汽车、锂离子蓄电池、太阳能电池: like is listed with like; 禾丰科技和青木新材料 are still firms."""
+    def firms(text):
+        return {m.surface for m in run_text(text).mentions if m.cls == "Enterprise"}
+    assert not firms("上半年，新能源汽车、锂离子蓄电池、太阳能电池出口额合计200亿元。")
+    assert firms("青木新材料、禾丰科技获评专精特新企业。") >= {"青木新材料"}
+
+
+def test_a_predicate_before_a_trade_word_names_no_firm(run_text):
+    """大力开展|汽车促销活动: an adverb and a verb open a predicate, never a firm's short name."""
+    text = "年初以来，云溪市启动实施产业提升工程、大力开展汽车促销活动、强化物流保障。"
+    assert not [m for m in run_text(text).mentions if m.cls == "Enterprise"]
