@@ -32,7 +32,7 @@ def _no_place_of_its_own(surface: str, regions: dict) -> bool:
 
 
 def join_park_openings(text: str, mentions: list, regions: dict, legal_suffixes) -> list:
-    """`mentions` with each park that opens a firm's legal name joined to the firm as one firm mention,
+    """`mentions` with each park that opens a firm's registered name (`legal_suffixes`: 有限公司, 股份有限公司) joined to the firm as one firm mention,
     where neither is written anywhere else in `text` (安徽某某化工有限公司 elsewhere gives the firm a
     place of its own) and the firm's name has no place of its own."""
     suffixes = tuple(legal_suffixes)
