@@ -49,12 +49,32 @@ def _glued_to_latin(text: str, start: int, end: int) -> bool:
     return bool((left and left.isascii() and left.isalnum()) or (right and right.isascii() and right.isalnum()))
 
 
+def _called_industry(cues: CueIndex, text: str, end: int) -> bool:
+    """产业, 行业, 领域 … right after a span: the text calls the whole span an industry."""
+    return text.startswith(tuple(cues.lex.industry_suffixes) + cues.words["taxonomy_followers"], end)
+
+
+def _chained(cues: CueIndex, text: str, found: list[tuple[int, int, str]]) -> list[tuple[int, int]]:
+    """Labels written one after another with nothing between them, that the text then calls an industry
+    (新能源光伏产业, 中医药大健康产业), name one industry: the annotation guide splits a list only at a
+    conjunction or a separator, so neither label alone is the name. Elsewhere (现代种业种源企业) each
+    label stands alone."""
+    spans: list[tuple[int, int]] = []
+    for start, end, _word in sorted(found):
+        if spans and spans[-1][1] == start and _called_industry(cues, text, end):
+            spans[-1] = (spans[-1][0], end)
+        else:
+            spans.append((start, end))
+    return spans
+
+
 def find(sent: Sentence, tokens, cues: CueIndex) -> list[Candidate]:
     out = []
     text, base = sent.text, sent.start
     found = cues.industry_gaz.find(text)
     starts = {t.start - base for t in tokens} if found else set()
     inside_known = {k for t in tokens if t.pos != UNKNOWN for k in range(t.start - base + 1, t.end - base)} if found else set()
+    kept = []
     for start, end, word in found:
         if word.isascii() and _glued_to_latin(text, start, end):
             continue
@@ -62,6 +82,8 @@ def find(sent: Sentence, tokens, cues: CueIndex) -> list[Candidate]:
             continue  # 数字|人民币: the word ends inside the next word, it is no name of its own
         if start in inside_known:
             continue  # 民用航空领域: the word ends a longer word the dictionary knows, it names no industry alone
+        kept.append((start, end, word))
+    for start, end in _chained(cues, text, kept):
         if not industry_context(cues, text, start, end):
             continue
         for a, b in ev.split_conjunction(cues, start, end, text):

@@ -28,3 +28,13 @@ def test_a_label_cut_out_of_a_longer_enumeration_item_is_no_industry(find):
 
     assert industries("园区形成集成电路、青禾生物医药、生物医药器材等产业。") == ["集成电路"]
     assert industries("园区形成集成电路、国家级生物医药等产业。") == ["集成电路", "生物医药"]
+
+
+def test_labels_written_together_and_called_an_industry_are_one_name(find):
+    """生物医药集成电路产业: two labels with nothing between them, then 产业, name one industry; the
+    guide splits only at a conjunction or a separator, so neither label alone is the name."""
+    def industries(text):
+        return [s for s, *_ in find(taxonomy.find, text)]
+
+    assert industries("园区聚焦生物医药集成电路产业。") == ["生物医药集成电路"]
+    assert industries("园区聚焦生物医药、集成电路产业。") == ["生物医药", "集成电路"]
