@@ -114,9 +114,12 @@ def _developed(cues: CueIndex, text: str, start: int, end: int) -> bool:
 def find(sent: Sentence, tokens, cues: CueIndex) -> list[Candidate]:
     out = _statistics(sent, tokens, cues) + _sectors(sent, tokens, cues)
     text, base = sent.text, sent.start
-    for end, _stop, _suffix in cues.suffix_gaz.find(text):
+    starts, ends = {t.start - base for t in tokens}, {t.end - base for t in tokens}
+    for end, stop, _suffix in cues.suffix_gaz.find(text):
         if end < 2 or text.startswith(cues.type_forms, end):
             continue  # 产业园区: the suffix opens a park's type word (特色科技产业园区 names no industry)
+        if end not in starts and stop not in ends:
+            continue  # 银行|业务, 地产|业务: begun inside one word and ended inside the next, it is no suffix
         start = _start(sent, tokens, cues, end)
         name = text[start:end]
         if start > 0 and text[start - 1] in "”\"'":

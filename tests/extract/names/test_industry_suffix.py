@@ -76,3 +76,8 @@ def test_a_clause_word_before_a_known_industry_is_no_part_of_its_name(run_text):
     assert industries("吸引省内外纺织服装产业转移。") == {"纺织服装"}
     assert "高效农业" in industries("园区发展高效农业产业。")
     assert "大分子生物药" in industries("园区发展大分子生物药产业。")
+
+
+def test_a_suffix_begun_inside_one_word_and_ended_inside_the_next_is_no_suffix(run_text):
+    """飞龙实业银行|业务部: 行业 begins inside 银行 and ends inside 业务, so it closes no industry's name."""
+    assert [m.surface for m in run_text("他曾任飞龙实业银行业务部经理。").mentions if m.cls == "Industry"] == []
