@@ -81,3 +81,13 @@ def test_a_clause_word_before_a_known_industry_is_no_part_of_its_name(run_text):
 def test_a_suffix_begun_inside_one_word_and_ended_inside_the_next_is_no_suffix(run_text):
     """飞龙实业银行|业务部: 行业 begins inside 银行 and ends inside 业务, so it closes no industry's name."""
     assert [m.surface for m in run_text("他曾任飞龙实业银行业务部经理。").mentions if m.cls == "Industry"] == []
+
+
+def test_a_phrase_with_a_place_inside_is_no_industrys_name(run_text):
+    """北部|地区|碳纤维产业, 青禾展区器械产业: a word ending in an administrative ending (地区, 展区), a place or a
+    person inside the phrase makes it a region's sector or another name; the label alone may still be an industry."""
+    def industries(text):
+        return [m.surface for m in run_text(text).mentions if m.cls == "Industry"]
+
+    assert industries("报告称，北部地区碳纤维产业发展较快。") == ["碳纤维"]
+    assert industries("记者走访了青禾展区器械产业板块。") == []
