@@ -66,7 +66,7 @@ def _leading_place(cues: CueIndex, text: str) -> int:
     """Length of a place, or a lone administrative ending, that opens an industry's name
     (横琴|中医药大健康, 区|中医药 from 大湾区中医药), when an industry name of two characters or more
     follows; else 0."""
-    sizes = [k for k in range(2, min(4, len(text) - 2) + 1) if cues.is_place(text[:k])]
+    sizes = [k for k in range(2, min(4, len(text) - 2) + 1) if cues.opens_as_place(text[:k])]
     if text[:1] in cues.words["region_endings"]:
         sizes.append(1)
     for size in sorted(sizes, reverse=True):

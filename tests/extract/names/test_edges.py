@@ -129,3 +129,9 @@ def test_a_streets_ending_glued_to_the_name_after_it_is_the_address(run_text):
     街) is the address, the park's name starts after it, as after a whole street's name (东渡路|禾丰工业园区)."""
     parks = {m.surface for m in run_text("他先后到湖滨街青禾工业园区附近的积水点位检查。").mentions if m.cls == "Park"}
     assert parks == {"青禾工业园区"}
+
+
+def test_a_realm_before_an_industry_suffix_is_part_of_the_name(run_text):
+    """海洋生物技术产业: 海洋 is the industry's domain, not a place that opens the phrase (苏州|生物医药)."""
+    industries = [m.surface for m in run_text("报告称，园区的海洋生物技术产业发展较快。").mentions if m.cls == "Industry"]
+    assert industries == ["海洋生物技术"]

@@ -135,3 +135,10 @@ def test_a_firms_legal_name_before_a_type_word_is_no_park(run_text):
     mentions = run_text("新湖地产与蓝湾银行股份有限公司开发区支行签订借款合同。").mentions
     assert not [m for m in mentions if m.cls == "Park" and not m.generic]
     assert "蓝湾银行股份有限公司" in {m.surface for m in mentions if m.cls == "Enterprise"}
+
+
+def test_a_realm_the_segmenter_tags_as_a_place_stays_in_the_industrys_name(run_text):
+    """海洋生物医药: 海洋 (a domain noun of the lexicon) says the industry's realm; a place opening an item is cut."""
+    industries = {m.surface for m in run_text("青禾园区重点发展海洋生物医药、智能网联汽车等特色产业。").mentions
+                  if m.cls == "Industry"}
+    assert industries == {"海洋生物医药", "智能网联汽车"}
