@@ -238,3 +238,10 @@ def test_a_verbal_noun_before_the_place_opening_the_first_firm_is_the_clauses(ru
 
     assert firms("形成市场布局，服务苏州宝钢等国内外30家大型钢铁企业。") == {"苏州宝钢"}
     assert firms("主营产品供应宁波云杉、青禾科技等电池行业龙头企业。") == {"宁波云杉", "青禾科技"}
+
+
+def test_a_bare_enumeration_starts_after_a_list_closed_by_deng_or_in_brackets(run_text):
+    """禾岳动力电池、云川超薄铜箔等…企业(电机、电池、电控)…齐头并进、协同发展的产业格局: the 、 before the
+    clause's 产业格局 belongs to no list that 禾岳动力电池 opens; the items a 等 closes are firms."""
+    text = "园区已形成禾岳动力电池、云川超薄铜箔等“三电”(电机、电池、电控)系统企业齐头并进、协同发展的产业格局。"
+    assert "禾岳动力电池" not in {m.surface for m in run_text(text).mentions if m.cls == "Industry"}
