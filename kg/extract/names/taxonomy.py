@@ -13,6 +13,7 @@ from kg.types import Sentence
 NAME, VERSION = "gazetteer:taxonomy", 1
 _CLAUSE_END = re.compile(r"[，。；：！？]")
 _ITEM_EDGES = "、，。；：！？（）()“”"
+_ITEM_TAIL = re.compile("[^" + _ITEM_EDGES + "等]*")
 
 
 def industry_context(cues: CueIndex, text: str, start: int, end: int) -> bool:
@@ -40,8 +41,22 @@ def _whole_item(cues: CueIndex, text: str, start: int, end: int) -> bool:
             and opening + 1 < start:
         return False
     after = text[end:end + 1]
+    if _glued_tail(cues, text, end):
+        return False  # 量子点、激光显示等: the item runs on past the label to its separator
     return not after or after in _ITEM_EDGES or text.startswith(
         cues.words["industry_conjunctions"] + cues.words["list_closers"] + tuple(cues.lex.boundaries), end)
+
+
+def _glued_tail(cues: CueIndex, text: str, end: int) -> bool:
+    """激光|显示等: one word of two characters or more (no role or industry word) between the label and the
+    item's separator or 等 is part of the item, whatever the word (显示 is also a boundary word)."""
+    tail_end = _ITEM_TAIL.match(text, end).end()
+    tail = text[end:tail_end]
+    if not tail or text[tail_end:tail_end + 1] not in ("、", "等"):
+        return False
+    words = cues.tokens(tail)
+    return len(words) == 1 and len(tail) >= 2 and tail not in cues.lex.role_triggers \
+        and tail not in cues.lex.industry_suffixes and tail not in cues.lex.industry_context
 
 
 def _glued_to_latin(text: str, start: int, end: int) -> bool:

@@ -38,3 +38,13 @@ def test_labels_written_together_and_called_an_industry_are_one_name(find):
 
     assert industries("园区聚焦生物医药集成电路产业。") == ["生物医药集成电路"]
     assert industries("园区聚焦生物医药、集成电路产业。") == ["生物医药", "集成电路"]
+
+
+def test_a_word_between_a_label_and_its_items_separator_is_part_of_the_item(run_text):
+    """电机、激光显示等…产业格局: 显示 (a boundary word elsewhere: 数据显示) runs the item on to its 等, so the
+    item is 激光显示 and the label 激光 alone names nothing; 为代表的 (several words) ends the item."""
+    def industries(text):
+        return {m.surface for m in run_text(text).mentions if m.cls == "Industry"}
+
+    assert "激光" not in industries("园区形成以电池为主导，电机、激光显示等加速跟进的产业格局。")
+    assert "医疗器械" in industries("推动以生物医药、医疗器械为代表的等大健康产业高质量发展。")
