@@ -13,6 +13,7 @@ from dataclasses import replace
 from kg.extract.names import subsidiaries, units
 from kg.extract.names.cues import TITLE, CueIndex
 from kg.extract.names.descriptors import kind_of_firm
+from kg.extract.names.edges import leading_context_verb
 from kg.extract.names.evidence import describes_a_kind
 from kg.extract.names.rules import Candidate, rank
 from kg.types import Mention, Sentence
@@ -34,7 +35,10 @@ def clean_industry(cues: CueIndex, c: Candidate, sent: Sentence) -> Candidate | 
             text = rest
             break
     lead = _leading_function_words(cues, text) or _leading_place(cues, text)
-    if lead:  # 等大健康, 首支氢能: a particle or a count opens no industry's name
+    verb = leading_context_verb(cues, text[lead:])
+    if text[lead:lead + verb] not in lex.role_triggers and text[lead:lead + verb] not in lex.modifiers:
+        lead += verb  # 特色农业 keeps its role word
+    if lead:  # 等大健康, 首支氢能: a particle or a count opens no industry's name; 某市发展|大健康: nor a verb
         start += lead
         text = text[lead:]
     core = cues.strip_industry_suffix(text)

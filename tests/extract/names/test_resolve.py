@@ -142,3 +142,13 @@ def test_a_realm_the_segmenter_tags_as_a_place_stays_in_the_industrys_name(run_t
     industries = {m.surface for m in run_text("青禾园区重点发展海洋生物医药、智能网联汽车等特色产业。").mentions
                   if m.cls == "Industry"}
     assert industries == {"海洋生物医药", "智能网联汽车"}
+
+
+def test_a_development_verb_after_the_place_that_opens_an_industry_is_no_part_of_it(run_text):
+    """宿迁发展大健康产业 as an item: the place and the verb are the clause's, the industry is 大健康;
+    a role word that opens the name (特色农业) stays in it."""
+    industries = {m.surface for m in run_text(
+        "结合各地特色，支持扬州打造新材料之都、淮安建设绿色低碳发展示范区、宿迁发展大健康产业；").mentions
+        if m.cls == "Industry"}
+    assert "大健康" in industries and "发展大健康" not in industries
+    assert "特色农业" in {m.surface for m in run_text("园区支持宿迁发展特色农业产业。").mentions if m.cls == "Industry"}
