@@ -91,3 +91,10 @@ def test_a_phrase_with_a_place_inside_is_no_industrys_name(run_text):
 
     assert industries("报告称，北部地区碳纤维产业发展较快。") == ["碳纤维"]
     assert industries("记者走访了青禾展区器械产业板块。") == []
+
+
+def test_xiandai_before_an_industry_is_kept_as_written(run_text):
+    """现代医药产业: 现代 (tagged a time word by the segmenter) is a written modifier of the industry's name,
+    like 绿色 or 生态, not a boundary the walk stops at."""
+    industries = [m.surface for m in run_text("青禾园区着力培育现代医药产业。").mentions if m.cls == "Industry"]
+    assert industries == ["现代医药"]
