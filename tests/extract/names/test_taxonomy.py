@@ -48,3 +48,13 @@ def test_a_word_between_a_label_and_its_items_separator_is_part_of_the_item(run_
 
     assert "激光" not in industries("园区形成以电池为主导，电机、激光显示等加速跟进的产业格局。")
     assert "医疗器械" in industries("推动以生物医药、医疗器械为代表的等大健康产业高质量发展。")
+
+
+def test_a_sector_whose_name_holds_another_label_is_named_whole(run_text):
+    """供应链金融领域, 发展产业互联网产业: the taxonomy holds the longer sector names, so 金融 and 互联网
+    are not cut out of them."""
+    def industries(text):
+        return {m.surface for m in run_text(text).mentions if m.cls == "Industry"}
+
+    assert industries("青禾园区在跨境电商和供应链金融领域布局较早。") == {"跨境电商", "供应链金融"}
+    assert "产业互联网" in industries("青禾园区将发展产业互联网产业。")
