@@ -48,7 +48,19 @@ def clean_industry(cues: CueIndex, c: Candidate, sent: Sentence) -> Candidate | 
     toks = cues.tokens(core)
     if len(toks) == 1 and toks[0].pos in ("v", "vd", "vn", "a", "ad") and core not in lex.industry_labels:
         return None
+    if _an_activity(cues, core, toks):
+        return None
     return c if start == c.start else replace(c, start=start)
+
+
+def _an_activity(cues: CueIndex, core: str, toks) -> bool:
+    """社会治理, 某某化创新: words and the verb they end in name an activity, no industry; an industry head
+    (先进制造) or words that open an industry's label (工业|互联, as in 工业互联网) make one."""
+    lex = cues.lex
+    if len(toks) < 2 or toks[-1].pos != "v" or toks[-1].word in lex.industry_heads or core in lex.industry_labels:
+        return False
+    noun = core[:-len(toks[-1].word)]
+    return not any(label.startswith(noun) for label in lex.industry_labels)
 
 
 LEADING_FUNCTION_POS = ("u", "uj", "ul", "p", "c", "m", "q", "mq")

@@ -152,3 +152,12 @@ def test_a_development_verb_after_the_place_that_opens_an_industry_is_no_part_of
         if m.cls == "Industry"}
     assert "大健康" in industries and "发展大健康" not in industries
     assert "特色农业" in {m.surface for m in run_text("园区支持宿迁发展特色农业产业。").mentions if m.cls == "Industry"}
+
+
+def test_words_ending_in_a_verb_name_an_activity_not_an_industry(run_text):
+    """国产化创新 in a list of fields: an activity; 工业互联 (words that open the label 工业互联网) stays."""
+    def industries(text):
+        return {m.surface for m in run_text(text).mentions if m.cls == "Industry"}
+
+    assert industries("青禾软件园将工业软件、人工智能、国产化创新等领域作为转型升级方向。") == {"工业软件", "人工智能"}
+    assert "工业互联" in industries("青禾软件园聚焦高端装备、工业互联、新材料等产业。")
