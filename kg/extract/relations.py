@@ -206,9 +206,11 @@ class RelationExtractor:
         x = self._features(cues, m, context, k)
         out = []
         if m.cls == "Industry":
+            if self._park_right_before(f, m):
+                return out  # 某新区先进储能产业: the industry of the park named right before it, not the subject's
             prop = self._industry(cues, m, x)
         elif m.cls in ("Enterprise", "Platform"):
-            if any(o.cls == "Park" and o.end == m.start and kk not in ("", f.subject) for o, kk in f.mentions):
+            if self._park_right_before(f, m):
                 return out  # X产业园Y中心: the park right before holds it (OwnedNames.by_name), not the subject
             prop = "has" + m.cls
             x[m.cls.lower()] = 1.0
@@ -233,6 +235,11 @@ class RelationExtractor:
         x["topic_only_no_tie"] = 1.0 if not f.subject_explicit and not x["tie"] and not x["owned"] else 0.0
         out.append((Relation(f.subject, prop, k, ev, stage), x))
         return out
+
+    @staticmethod
+    def _park_right_before(f: SentenceFrame, m: Mention) -> bool:
+        """Another park than the subject is named right before `m` (X新区Y产业, X产业园Y中心): `m` is that park's."""
+        return any(o.cls == "Park" and o.end == m.start and kk not in ("", f.subject) for o, kk in f.mentions)
 
     def _tied(self, cues: _SentenceCues, prop: str, m: Mention, parts_of_names: bool = False) -> bool:
         """A tie word for `prop` in the object's scope; with `parts_of_names`, none that starts where another

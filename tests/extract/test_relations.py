@@ -196,3 +196,9 @@ def test_a_group_named_as_the_parent_of_a_firm_is_not_the_parks_firm(run_text):
     labels = {e.key: e.label for e in result.entities}
     firms = {labels[r.object] for r in result.relations if r.prop.endswith("hasEnterprise")}
     assert "蓝湾集团" not in firms and "蓝湾科技股份有限公司" in firms
+
+
+def test_an_industry_named_right_after_another_park_is_that_parks_not_the_subjects(run_text):
+    """禾岳新区先进储能产业链: the industry is the new area's, named right before it, not the sentence's subject park's."""
+    rels = run_text("走进青禾新能源产业园，这里是锂电材料的研发之地，也是禾岳新区先进储能产业链的重要一环。").relations
+    assert not any(r.subject.startswith("Park:青禾") and r.object == "Industry:先进储能" for r in rels)
