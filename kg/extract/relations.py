@@ -104,6 +104,7 @@ class RelationExtractor:
                                       + either(lexicon.words("industry-frame")) + ")(?:"
                                       + either(lexicon.words("possessive")) + ")([^，。；：]{1,12})")
         self.industry_heads = lexicon.words("clause-industry-word")
+        self.countries = lexicon.words("country-word")  # 我国, 中国: a country's industry, no park's
 
     def frames(self, sentences: list[Sentence], mentions: list[Mention], keys: dict,
                levels: dict) -> list[SentenceFrame]:
@@ -206,8 +207,9 @@ class RelationExtractor:
         x = self._features(cues, m, context, k)
         out = []
         if m.cls == "Industry":
-            if self._park_right_before(f, m):
-                return out  # 某新区先进储能产业: the industry of the park named right before it, not the subject's
+            if self._park_right_before(f, m) or cues.text[:m.start - f.sentence.start].endswith(self.countries):
+                return out  # 某新区先进储能产业, 我国机器人产业: the industry of the park or the country named right
+                # before it, not the subject's
             prop = self._industry(cues, m, x)
         elif m.cls in ("Enterprise", "Platform"):
             if self._park_right_before(f, m):
