@@ -15,6 +15,7 @@ from kg.extract.confidence import relation_model
 from kg.extract.discourse import (
     ANCHOR_SENTENCES, LEAD_SENTENCES, DocumentContext, FrameReader, SentenceFrame,
 )
+from kg.extract.other_parks import park_right_before, placed_elsewhere
 from kg.extract.owned_names import OwnedNames
 from kg.extract.park_identity import named_after, one_park_by_name
 from kg.extract.park_pairs import PairTriggers, ParkPairs, trigger_words
@@ -104,6 +105,7 @@ class RelationExtractor:
                                       + either(lexicon.words("industry-frame")) + ")(?:"
                                       + either(lexicon.words("possessive")) + ")([^，。；：]{1,12})")
         self.industry_heads = lexicon.words("clause-industry-word")
+        self.countries = lexicon.words("country-word")  # 我国, 中国: a country's industry, no park's
 
     def frames(self, sentences: list[Sentence], mentions: list[Mention], keys: dict,
                levels: dict) -> list[SentenceFrame]:
@@ -206,9 +208,12 @@ class RelationExtractor:
         x = self._features(cues, m, context, k)
         out = []
         if m.cls == "Industry":
+            if park_right_before(f, m) or cues.text[:m.start - f.sentence.start].endswith(self.countries):
+                return out  # 某新区先进储能产业, 我国机器人产业: the industry of the park or the country named right
+                # before it, not the subject's
             prop = self._industry(cues, m, x)
         elif m.cls in ("Enterprise", "Platform"):
-            if any(o.cls == "Park" and o.end == m.start and kk not in ("", f.subject) for o, kk in f.mentions):
+            if park_right_before(f, m):
                 return out  # X产业园Y中心: the park right before holds it (OwnedNames.by_name), not the subject
             prop = "has" + m.cls
             x.update(self._body_features(cues, m, prop))
@@ -237,18 +242,8 @@ class RelationExtractor:
         return {m.cls.lower(): 1.0, "tie": 1.0 if self._tied(cues, prop, m) else 0.0,
                 # 某集团旗下的某公司凭…获奖: the group is the parent of the firm the sentence speaks of
                 "parent_firm": 1.0 if cues.text.startswith(self.group_relations, m.end - cues.frame.sentence.start) else 0.0,
-                "placed_elsewhere": 1.0 if self._placed_elsewhere(cues, m) else 0.0}
-
-    def _placed_elsewhere(self, cues: _SentenceCues, m: Mention) -> bool:
-        """位于乙高新区的甲公司: in the object's clause, before it, a settle word places it in another park
-        than the subject, which the sentence does not name in that clause."""
-        f, base = cues.frame, cues.frame.sentence.start
-        lo, hi = clause_bounds(cues.text, m.start - base, m.end - base)
-        if any(lo <= a < hi for a, _ in cues.subject_spans):
-            return False
-        return any(o.cls == "Park" and k not in ("", f.subject) and not o.generic and lo <= o.start - base
-                   and o.end <= m.start and self.reader.position.settled_in(cues.text, o.start - base)
-                   for o, k in f.mentions)
+                "placed_elsewhere": 1.0 if placed_elsewhere(cues.frame, cues.text, cues.subject_spans, m,
+                                                            self.reader.position.settled_in) else 0.0}
 
     def _tied(self, cues: _SentenceCues, prop: str, m: Mention, parts_of_names: bool = False) -> bool:
         """A tie word for `prop` in the object's scope; with `parts_of_names`, none that starts where another

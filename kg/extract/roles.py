@@ -75,6 +75,7 @@ class RoleReader:
         # 具有特色的…产业链: 特色 as an attribute; 武汉市第一大支柱产业: the role of a city, not of a park in it
         self.owner_tail = re.compile("(?:" + either(lexicon.words("possessive")) + ")?(?:" + either(self.triggers) + ")*$")
         self.attributes = tuple(lexicon.words("attribute-verb"))
+        self.suffixes = tuple(lexicon.industry_suffixes)
         self.regions = lexicon.regions
         self.region_endings = tuple(lexicon.words("region-ending"))
 
@@ -88,9 +89,12 @@ class RoleReader:
                              self._not_the_parks, self.closer, self._heads_its_own_phrase)
 
     def _heads_its_own_phrase(self, text: str, b: int, k: int, gap) -> bool:
-        """Between the industry (ending at `b`) and the role word at `k`: a 的 with words of a phrase of its
+        """Between the industry (ending at `b`) and the role word at `k`: an industry word right before the role
+        word (产业特色, 产业优势: the role word is a noun of its own), or a 的 with words of a phrase of its
         own after it (…产业创新发展的区域服务特色), and no copula (是, 作为) that makes the industry the role's;
         list frames and counts are no words (包括A、B在内的八大未来产业)."""
+        if text.endswith(self.suffixes, b, k):
+            return True  # 以A为主的产业特色明显, A产业优势: a noun of its own (the industry's character), no role
         ends = [text.rfind(w, b, k) + len(w) for w in self.possessives if text.rfind(w, b, k) >= 0]
         return bool(ends) and gap(max(ends), k) > 0 and not any(w in text[b:k] for w in self.copulas)
 

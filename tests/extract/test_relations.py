@@ -205,3 +205,17 @@ def test_a_firm_the_clause_places_in_another_park_is_not_the_passages(run_text):
     assert not [r for r in run_text(elsewhere).relations if r.prop == "hasEnterprise" and r.subject == "Park:云溪|新区"]
     here = lead + "禾丰汽车有限公司是全国领先的整车企业，已落户园区。"
     assert [r for r in run_text(here).relations if r.prop == "hasEnterprise" and r.subject == "Park:云溪|新区"]
+
+
+def test_an_industry_named_right_after_another_park_is_that_parks_not_the_subjects(run_text):
+    """禾岳新区先进储能产业链: the industry is the new area's, named right before it, not the sentence's subject park's."""
+    rels = run_text("走进青禾新能源产业园，这里是锂电材料的研发之地，也是禾岳新区先进储能产业链的重要一环。").relations
+    assert not any(r.subject.startswith("Park:青禾") and r.object == "Industry:先进储能" for r in rels)
+
+
+def test_an_industry_named_right_after_a_country_is_the_countrys(run_text):
+    """突出展现我国无人机产业强链补链实力: the country's industry, not the park the passage is about."""
+    rels = run_text("青禾经开区大力发展无人机产业。同时，园区还集结30余家关键零部件企业展示最新攻关成果，"
+                    "突出展现我国无人机产业强链补链实力。").relations
+    evidence = [r.evidence.text for r in rels if r.object == "Industry:无人机"]
+    assert evidence and not any("我国" in text for text in evidence)

@@ -127,3 +127,12 @@ def test_a_role_word_heading_a_phrase_of_its_own_after_de_gives_none(run_text, _
     text = "拥有包括量子信息、深海探采在内的两大未来产业。"
     assert _role(text, "量子信息", ["深海探采"]) == "hasFutureIndustry"
     assert _role("集成电路是园区的主导产业。", "集成电路") == "hasLeadingIndustry"
+
+
+def test_a_role_word_right_after_an_industry_word_is_a_noun_of_its_own(run_text):
+    """以新材料为主的产业特色: 产业特色 is the industry's character, not a featured industry; 新材料等特色产业 is one."""
+    def roles(text):
+        return {r.prop for r in run_text(text).relations if r.object == "Industry:新材料"}
+
+    assert roles("青禾高新区大力培育新材料企业，形成了以新材料为主的产业特色。") == {"hasIndustry"}
+    assert roles("青禾高新区大力发展新材料等特色产业。") == {"hasLeadingIndustry"}

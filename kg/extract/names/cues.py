@@ -93,7 +93,7 @@ def _words(lex: Lexicon) -> dict:
         list_closers=w("list-closer"), attributive_endings=w("attributive-ending"), road_endings=w("road-ending"), industry_conjunctions=w("industry-conjunction"),
         name_time_or_position_words=frozenset(w("name-time-word")) | frozenset(w("name-position-word")), campus_heads=frozenset(w("campus-head")),
         service_verbs=w("service-verb"), region_endings=frozenset(w("region-ending")),
-        place_directions=frozenset(w("place-direction")),
+        place_directions=frozenset(w("place-direction")), domain_nouns=frozenset(w("domain-noun")),
         non_research_bodies=w("non-research-body"), association_endings=tuple(w("association-ending")), station_research_words=w("station-research-word"),
         firm_kinds=tuple(g for g, cls in lex.generic.items() if cls == "Enterprise" and len(g) >= 3),  # 龙头企业
         station_heads=frozenset(w("station-head")), area_zones=frozenset(w("area-zone")), area_heads=w("area-head"),
@@ -191,6 +191,10 @@ class CueIndex:
     def is_place(self, word: str) -> bool:
         """A region of the gazetteer (苏州, 常熟) or a place name jieba knows."""
         return word in self.lex.regions or self.seg.pos(word) == "ns"
+
+    def opens_as_place(self, word: str) -> bool:
+        """A place before an industry's name, not part of it: 苏州|生物医药, but 海洋生物技术 keeps its domain."""
+        return self.is_place(word) and word not in self.words["domain_nouns"]
 
     def is_place_token(self, tok) -> bool:
         """A token that stands for a place here: a region the segmenter reads as a common noun

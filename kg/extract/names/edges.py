@@ -289,7 +289,7 @@ def leading_place_or_scale(cues: CueIndex, name: str) -> int:
         if name.startswith(word):
             return len(word)
     for size in range(min(6, len(name) - 2), 1, -1):
-        if cues.is_place(name[:size]):
+        if cues.opens_as_place(name[:size]):
             return size
     return 0
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from kg.extract.names import evidence as ev
-from kg.extract.names.cues import CueIndex
+from kg.extract.names.cues import PERSON_POS, CueIndex
 from kg.extract.names.edges import Walk, cut_point, leading_context_verb, leading_place_or_scale, walk_back
 from kg.extract.names.rules import STATISTIC_REACH, SUFFIX_REACH, Candidate, candidate
 from kg.types import Sentence
@@ -42,6 +42,16 @@ def _start(sent: Sentence, tokens, cues: CueIndex, end: int) -> int:
     start += leading_place_or_scale(cues, text[start:end])
     start += _leading_verb_or_modifier(cues, tokens, base + start, text[start:end])
     return start + _leading_stranger(cues, tokens, base + start, text[start:end])
+
+
+def _holds_a_place(cues: CueIndex, tokens, at: int, name: str) -> bool:
+    """云上河州文旅, 某某杰调研绿色能源, 东部地区石墨烯, 医疗展区器械: a phrase with a place or a person inside it
+    (a word the segmenter reads as one, or one ending in an administrative ending: 地区, 展区, 某某镇) names a
+    project, an event or a region's sector, not an industry; a label in it may still be one (`taxonomy`)."""
+    end = at + len(name)
+    endings = cues.words["region_endings"]
+    return any(at <= t.start and t.end < end and (cues.is_place_token(t) or t.pos in PERSON_POS or (
+        len(t.word) >= 2 and t.word[-1] in endings)) for t in tokens)
 
 
 def _as_written(cues: CueIndex) -> tuple:
@@ -114,15 +124,19 @@ def _developed(cues: CueIndex, text: str, start: int, end: int) -> bool:
 def find(sent: Sentence, tokens, cues: CueIndex) -> list[Candidate]:
     out = _statistics(sent, tokens, cues) + _sectors(sent, tokens, cues)
     text, base = sent.text, sent.start
-    for end, _stop, _suffix in cues.suffix_gaz.find(text):
+    starts, ends = {t.start - base for t in tokens}, {t.end - base for t in tokens}
+    for end, stop, _suffix in cues.suffix_gaz.find(text):
         if end < 2 or text.startswith(cues.type_forms, end):
             continue  # 产业园区: the suffix opens a park's type word (特色科技产业园区 names no industry)
+        if end not in starts and stop not in ends:
+            continue  # 银行|业务, 地产|业务: begun inside one word and ended inside the next, it is no suffix
         start = _start(sent, tokens, cues, end)
         name = text[start:end]
         if start > 0 and text[start - 1] in "”\"'":
             continue  # “特”色服务业: a quoted character, not a name start
         if not _HAN_NAME.fullmatch(name) or _not_a_name(cues, name):
             continue
-        if (cues.is_industry_name(name) or ev.has_strong_evidence(cues, name)) and not _verb_and_head(cues, tokens, base + start, name):
+        if (cues.is_industry_name(name) or ev.has_strong_evidence(cues, name)) and not _verb_and_head(cues, tokens, base + start, name) \
+                and not _holds_a_place(cues, tokens, base + start, name):
             out.append(candidate("industry-suffix", base + start, base + end, "Industry"))
     return out

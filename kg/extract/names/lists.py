@@ -22,6 +22,7 @@ _DENG = re.compile(r"等")
 _COUNT = re.compile(r"(?<![0-9、，。；等])[0-9一二三四五六七八九十两]+(?:个|大)[“”\"]?")
 _CLAUSE = re.compile(r"[^，。；：！？]+")
 _TAIL = re.compile(r"[^、]*")
+_OWN_LIST_ENDS = "等()（）"  # a list closed by 等, or one in brackets, ends before a bare enumeration
 _HEAD_END = re.compile(r"[、，。；]|[一二三四五六七八九十两0-9]|$")
 HEAD_REACH = 10  # characters after a predicate's 的 searched for the head noun its items belong to
 ATTRIBUTE_REACH = 22  # characters of an attribute ending in 的 between 等 and its cue (等支撑…产业的老牌企业)
@@ -243,6 +244,8 @@ def find_bare(sent: Sentence, tokens, cues: CueIndex) -> list[Candidate]:
         if not head or not cues.patterns["bare_cue"].search(tail):
             continue
         end = clause.start() + last + 1 + head.end()
+        # A、B等…(C、D)…、E产业格局: a 等 or a bracket closes a list of its own; the bare one starts after it
+        opening = base + clause.start() + max(body.rfind(ch, 0, last) for ch in _OWN_LIST_ENDS) + 1
         out.extend(c for c in enumeration_items(cues, text, base, end, Mode.INDUSTRY_STRICT, tokens)
-                   if c.cls == "Industry" and not is_trade_name(cues, text[c.start - base:c.end - base]))
+                   if c.cls == "Industry" and c.start >= opening and not is_trade_name(cues, text[c.start - base:c.end - base]))
     return out

@@ -13,6 +13,7 @@ from dataclasses import replace
 from kg.extract.names import subsidiaries, units
 from kg.extract.names.cues import TITLE, CueIndex
 from kg.extract.names.descriptors import kind_of_firm
+from kg.extract.names.edges import leading_context_verb
 from kg.extract.names.evidence import describes_a_kind
 from kg.extract.names.rules import Candidate, rank
 from kg.types import Mention, Sentence
@@ -34,7 +35,10 @@ def clean_industry(cues: CueIndex, c: Candidate, sent: Sentence) -> Candidate | 
             text = rest
             break
     lead = _leading_function_words(cues, text) or _leading_place(cues, text)
-    if lead:  # 等大健康, 首支氢能: a particle or a count opens no industry's name
+    verb = leading_context_verb(cues, text[lead:])
+    if text[lead:lead + verb] not in lex.role_triggers and text[lead:lead + verb] not in lex.modifiers:
+        lead += verb  # 特色农业 keeps its role word
+    if lead:  # 等大健康, 首支氢能: a particle or a count opens no industry's name; 某市发展|大健康: nor a verb
         start += lead
         text = text[lead:]
     core = cues.strip_industry_suffix(text)
@@ -44,7 +48,19 @@ def clean_industry(cues: CueIndex, c: Candidate, sent: Sentence) -> Candidate | 
     toks = cues.tokens(core)
     if len(toks) == 1 and toks[0].pos in ("v", "vd", "vn", "a", "ad") and core not in lex.industry_labels:
         return None
+    if _an_activity(cues, core, toks):
+        return None
     return c if start == c.start else replace(c, start=start)
+
+
+def _an_activity(cues: CueIndex, core: str, toks) -> bool:
+    """社会治理, 某某化创新: words and the verb they end in name an activity, no industry; an industry head
+    (先进制造) or words that open an industry's label (工业|互联, as in 工业互联网) make one."""
+    lex = cues.lex
+    if len(toks) < 2 or toks[-1].pos != "v" or toks[-1].word in lex.industry_heads or core in lex.industry_labels:
+        return False
+    noun = core[:-len(toks[-1].word)]
+    return not any(label.startswith(noun) for label in lex.industry_labels)
 
 
 LEADING_FUNCTION_POS = ("u", "uj", "ul", "p", "c", "m", "q", "mq")
@@ -66,7 +82,7 @@ def _leading_place(cues: CueIndex, text: str) -> int:
     """Length of a place, or a lone administrative ending, that opens an industry's name
     (横琴|中医药大健康, 区|中医药 from 大湾区中医药), when an industry name of two characters or more
     follows; else 0."""
-    sizes = [k for k in range(2, min(4, len(text) - 2) + 1) if cues.is_place(text[:k])]
+    sizes = [k for k in range(2, min(4, len(text) - 2) + 1) if cues.opens_as_place(text[:k])]
     if text[:1] in cues.words["region_endings"]:
         sizes.append(1)
     for size in sorted(sizes, reverse=True):

@@ -13,6 +13,7 @@ from kg.types import Sentence
 NAME, VERSION = "gazetteer:taxonomy", 1
 _CLAUSE_END = re.compile(r"[，。；：！？]")
 _ITEM_EDGES = "、，。；：！？（）()“”"
+_ITEM_TAIL = re.compile("[^" + _ITEM_EDGES + "等]*")
 
 
 def industry_context(cues: CueIndex, text: str, start: int, end: int) -> bool:
@@ -40,13 +41,46 @@ def _whole_item(cues: CueIndex, text: str, start: int, end: int) -> bool:
             and opening + 1 < start:
         return False
     after = text[end:end + 1]
+    if _glued_tail(cues, text, end):
+        return False  # 量子点、激光显示等: the item runs on past the label to its separator
     return not after or after in _ITEM_EDGES or text.startswith(
         cues.words["industry_conjunctions"] + cues.words["list_closers"] + tuple(cues.lex.boundaries), end)
+
+
+def _glued_tail(cues: CueIndex, text: str, end: int) -> bool:
+    """激光|显示等: one word of two characters or more (no role or industry word) between the label and the
+    item's separator or 等 is part of the item, whatever the word (显示 is also a boundary word)."""
+    tail_end = _ITEM_TAIL.match(text, end).end()
+    tail = text[end:tail_end]
+    if not tail or text[tail_end:tail_end + 1] not in ("、", "等"):
+        return False
+    words = cues.tokens(tail)
+    return len(words) == 1 and len(tail) >= 2 and tail not in cues.lex.role_triggers \
+        and tail not in cues.lex.industry_suffixes and tail not in cues.lex.industry_context
 
 
 def _glued_to_latin(text: str, start: int, end: int) -> bool:
     left, right = text[start - 1:start], text[end:end + 1]
     return bool((left and left.isascii() and left.isalnum()) or (right and right.isascii() and right.isalnum()))
+
+
+def _called_industry(cues: CueIndex, text: str, end: int) -> bool:
+    """产业, 行业, 领域 … right after a span: the text calls the whole span an industry."""
+    return text.startswith(tuple(cues.lex.industry_suffixes) + cues.words["taxonomy_followers"], end)
+
+
+def _chained(cues: CueIndex, text: str, found: list[tuple[int, int, str]]) -> list[tuple[int, int]]:
+    """Labels written one after another with nothing between them, that the text then calls an industry
+    (新能源光伏产业, 中医药大健康产业), name one industry: the annotation guide splits a list only at a
+    conjunction or a separator, so neither label alone is the name. Elsewhere (现代种业种源企业) each
+    label stands alone."""
+    spans: list[tuple[int, int]] = []
+    for start, end, _word in sorted(found):
+        if spans and spans[-1][1] == start and _called_industry(cues, text, end):
+            spans[-1] = (spans[-1][0], end)
+        else:
+            spans.append((start, end))
+    return spans
 
 
 def find(sent: Sentence, tokens, cues: CueIndex) -> list[Candidate]:
@@ -55,6 +89,7 @@ def find(sent: Sentence, tokens, cues: CueIndex) -> list[Candidate]:
     found = cues.industry_gaz.find(text)
     starts = {t.start - base for t in tokens} if found else set()
     inside_known = {k for t in tokens if t.pos != UNKNOWN for k in range(t.start - base + 1, t.end - base)} if found else set()
+    kept = []
     for start, end, word in found:
         if word.isascii() and _glued_to_latin(text, start, end):
             continue
@@ -62,6 +97,8 @@ def find(sent: Sentence, tokens, cues: CueIndex) -> list[Candidate]:
             continue  # 数字|人民币: the word ends inside the next word, it is no name of its own
         if start in inside_known:
             continue  # 民用航空领域: the word ends a longer word the dictionary knows, it names no industry alone
+        kept.append((start, end, word))
+    for start, end in _chained(cues, text, kept):
         if not industry_context(cues, text, start, end):
             continue
         for a, b in ev.split_conjunction(cues, start, end, text):

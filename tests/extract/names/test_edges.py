@@ -154,3 +154,9 @@ def test_a_position_word_that_opens_a_name_is_part_of_it(run_text):
     stop at it (no 科技大学 cut from it)."""
     found = [m.surface for m in run_text("供给单位包括南方科技大学、青禾大学等高校。").mentions if m.cls == "Platform"]
     assert "南方科技大学" in found and "科技大学" not in found
+
+
+def test_a_realm_before_an_industry_suffix_is_part_of_the_name(run_text):
+    """海洋生物技术产业: 海洋 is the industry's domain, not a place that opens the phrase (苏州|生物医药)."""
+    industries = [m.surface for m in run_text("报告称，园区的海洋生物技术产业发展较快。").mentions if m.cls == "Industry"]
+    assert industries == ["海洋生物技术"]

@@ -76,3 +76,25 @@ def test_a_clause_word_before_a_known_industry_is_no_part_of_its_name(run_text):
     assert industries("吸引省内外纺织服装产业转移。") == {"纺织服装"}
     assert "高效农业" in industries("园区发展高效农业产业。")
     assert "大分子生物药" in industries("园区发展大分子生物药产业。")
+
+
+def test_a_suffix_begun_inside_one_word_and_ended_inside_the_next_is_no_suffix(run_text):
+    """飞龙实业银行|业务部: 行业 begins inside 银行 and ends inside 业务, so it closes no industry's name."""
+    assert [m.surface for m in run_text("他曾任飞龙实业银行业务部经理。").mentions if m.cls == "Industry"] == []
+
+
+def test_a_phrase_with_a_place_inside_is_no_industrys_name(run_text):
+    """北部|地区|碳纤维产业, 青禾展区器械产业: a word ending in an administrative ending (地区, 展区), a place or a
+    person inside the phrase makes it a region's sector or another name; the label alone may still be an industry."""
+    def industries(text):
+        return [m.surface for m in run_text(text).mentions if m.cls == "Industry"]
+
+    assert industries("报告称，北部地区碳纤维产业发展较快。") == ["碳纤维"]
+    assert industries("记者走访了青禾展区器械产业板块。") == []
+
+
+def test_xiandai_before_an_industry_is_kept_as_written(run_text):
+    """现代医药产业: 现代 (tagged a time word by the segmenter) is a written modifier of the industry's name,
+    like 绿色 or 生态, not a boundary the walk stops at."""
+    industries = [m.surface for m in run_text("青禾园区着力培育现代医药产业。").mentions if m.cls == "Industry"]
+    assert industries == ["现代医药"]

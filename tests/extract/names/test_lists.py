@@ -244,3 +244,10 @@ def test_a_quantity_opening_an_item_names_nothing(run_text):
     """吸引了一大批高层次、高投资额的跨国公司落户: the quantity opens a description of firms, no firm's name."""
     text = "云溪高新区吸引了一大批高层次、高投资额和高技术含量的跨国公司大项目落户。"
     assert not [m for m in run_text(text).mentions if m.cls == "Enterprise"]
+
+
+def test_a_bare_enumeration_starts_after_a_list_closed_by_deng_or_in_brackets(run_text):
+    """禾岳动力电池、云川超薄铜箔等…企业(电机、电池、电控)…齐头并进、协同发展的产业格局: the 、 before the
+    clause's 产业格局 belongs to no list that 禾岳动力电池 opens; the items a 等 closes are firms."""
+    text = "园区已形成禾岳动力电池、云川超薄铜箔等“三电”(电机、电池、电控)系统企业齐头并进、协同发展的产业格局。"
+    assert "禾岳动力电池" not in {m.surface for m in run_text(text).mentions if m.cls == "Industry"}

@@ -135,3 +135,29 @@ def test_a_firms_legal_name_before_a_type_word_is_no_park(run_text):
     mentions = run_text("新湖地产与蓝湾银行股份有限公司开发区支行签订借款合同。").mentions
     assert not [m for m in mentions if m.cls == "Park" and not m.generic]
     assert "蓝湾银行股份有限公司" in {m.surface for m in mentions if m.cls == "Enterprise"}
+
+
+def test_a_realm_the_segmenter_tags_as_a_place_stays_in_the_industrys_name(run_text):
+    """海洋生物医药: 海洋 (a domain noun of the lexicon) says the industry's realm; a place opening an item is cut."""
+    industries = {m.surface for m in run_text("青禾园区重点发展海洋生物医药、智能网联汽车等特色产业。").mentions
+                  if m.cls == "Industry"}
+    assert industries == {"海洋生物医药", "智能网联汽车"}
+
+
+def test_a_development_verb_after_the_place_that_opens_an_industry_is_no_part_of_it(run_text):
+    """宿迁发展大健康产业 as an item: the place and the verb are the clause's, the industry is 大健康;
+    a role word that opens the name (特色农业) stays in it."""
+    industries = {m.surface for m in run_text(
+        "结合各地特色，支持扬州打造新材料之都、淮安建设绿色低碳发展示范区、宿迁发展大健康产业；").mentions
+        if m.cls == "Industry"}
+    assert "大健康" in industries and "发展大健康" not in industries
+    assert "特色农业" in {m.surface for m in run_text("园区支持宿迁发展特色农业产业。").mentions if m.cls == "Industry"}
+
+
+def test_words_ending_in_a_verb_name_an_activity_not_an_industry(run_text):
+    """国产化创新 in a list of fields: an activity; 工业互联 (words that open the label 工业互联网) stays."""
+    def industries(text):
+        return {m.surface for m in run_text(text).mentions if m.cls == "Industry"}
+
+    assert industries("青禾软件园将工业软件、人工智能、国产化创新等领域作为转型升级方向。") == {"工业软件", "人工智能"}
+    assert "工业互联" in industries("青禾软件园聚焦高端装备、工业互联、新材料等产业。")

@@ -28,3 +28,33 @@ def test_a_label_cut_out_of_a_longer_enumeration_item_is_no_industry(find):
 
     assert industries("园区形成集成电路、青禾生物医药、生物医药器材等产业。") == ["集成电路"]
     assert industries("园区形成集成电路、国家级生物医药等产业。") == ["集成电路", "生物医药"]
+
+
+def test_labels_written_together_and_called_an_industry_are_one_name(find):
+    """生物医药集成电路产业: two labels with nothing between them, then 产业, name one industry; the
+    guide splits only at a conjunction or a separator, so neither label alone is the name."""
+    def industries(text):
+        return [s for s, *_ in find(taxonomy.find, text)]
+
+    assert industries("园区聚焦生物医药集成电路产业。") == ["生物医药集成电路"]
+    assert industries("园区聚焦生物医药、集成电路产业。") == ["生物医药", "集成电路"]
+
+
+def test_a_word_between_a_label_and_its_items_separator_is_part_of_the_item(run_text):
+    """电机、激光显示等…产业格局: 显示 (a boundary word elsewhere: 数据显示) runs the item on to its 等, so the
+    item is 激光显示 and the label 激光 alone names nothing; 为代表的 (several words) ends the item."""
+    def industries(text):
+        return {m.surface for m in run_text(text).mentions if m.cls == "Industry"}
+
+    assert "激光" not in industries("园区形成以电池为主导，电机、激光显示等加速跟进的产业格局。")
+    assert "医疗器械" in industries("推动以生物医药、医疗器械为代表的等大健康产业高质量发展。")
+
+
+def test_a_sector_whose_name_holds_another_label_is_named_whole(run_text):
+    """供应链金融领域, 发展产业互联网产业: the taxonomy holds the longer sector names, so 金融 and 互联网
+    are not cut out of them."""
+    def industries(text):
+        return {m.surface for m in run_text(text).mentions if m.cls == "Industry"}
+
+    assert industries("青禾园区在跨境电商和供应链金融领域布局较早。") == {"跨境电商", "供应链金融"}
+    assert "产业互联网" in industries("青禾园区将发展产业互联网产业。")
