@@ -92,11 +92,11 @@ class Pipeline:
         return result
 
     def _named_as_industry(self, text: str, m: Mention) -> bool:
-        """产业, 行业, 领域 … right after the name (or ending it), or closing the list it is an item of, say
+        """产业, 行业, 领域 … right after the name (or ending it), closing the list it is an item of, or 类 before firms, say
         the text names an industry."""
         after = text[m.end:m.end + 4]
         return any(after.startswith(w) or m.surface.endswith(w) for w in self._industry_markers) or \
-            self.recognizer.closes_industry_list(text, m.end)
+            self.recognizer.closes_industry_list(text, m.end) or self.recognizer.names_kind_of_firms(text, m.end)
 
 
 def park_levels(mentions) -> dict:

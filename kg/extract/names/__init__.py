@@ -86,6 +86,10 @@ class Recognizer:
         """The item ending at `end` is one of a list closed by 等 and an industry cue (`lists.closed_as_industries`)."""
         return lists.closed_as_industries(self.cues, text, end)
 
+    def names_kind_of_firms(self, text: str, end: int) -> bool:
+        """The item ending at `end` names the industry of a kind of firms (生物医药类企业: `taxonomy.names_kind_of_firms`)."""
+        return taxonomy.names_kind_of_firms(self.cues, text, end)
+
     def is_trade_name(self, name: str) -> bool:
         return evidence.is_trade_name(self.cues, name)
 

@@ -16,6 +16,7 @@ from kg.extract.names.descriptors import kind_of_firm
 from kg.extract.names.edges import leading_context_verb
 from kg.extract.names.evidence import describes_a_kind
 from kg.extract.names.rules import Candidate, rank
+from kg.extract.names.taxonomy import names_kind_of_firms
 from kg.types import Mention, Sentence
 
 LEADING_DASHES = "-—–·.、"
@@ -132,7 +133,9 @@ def tidy(cues: CueIndex, sent: Sentence, cands: list[Candidate]) -> list[Candida
     for c in cands:
         if c.cls == "Industry":
             c = clean_industry(cues, c, sent)
-            if c is None or in_organisation_name(cues, sent.text[c.end - sent.start:]):
+            # 生物医药类科创型企业: a noun for firms closes the phrase, so 类科 is no office (科) after all
+            if c is None or (in_organisation_name(cues, sent.text[c.end - sent.start:])
+                             and not names_kind_of_firms(cues, sent.text, c.end - sent.start)):
                 continue
         if any(a <= c.start and c.end <= b for a, b in titles):
             continue  # inside 《…》 (a title of a document, game or show) or a Party body's name: not a name

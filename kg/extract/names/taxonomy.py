@@ -14,6 +14,8 @@ NAME, VERSION = "gazetteer:taxonomy", 1
 _CLAUSE_END = re.compile(r"[，。；：！？]")
 _ITEM_EDGES = "、，。；：！？（）()“”"
 _ITEM_TAIL = re.compile("[^" + _ITEM_EDGES + "等]*")
+KIND_MODIFIER_REACH = 3  # characters between 类 and the noun for firms it classes (类科创型企业; 文创类互联网平台企业
+# names a longer kind than 文创)
 
 
 def industry_context(cues: CueIndex, text: str, start: int, end: int) -> bool:
@@ -23,13 +25,40 @@ def industry_context(cues: CueIndex, text: str, start: int, end: int) -> bool:
     if after.startswith(tuple(cues.lex.industry_suffixes)) or after.startswith(cues.words["taxonomy_followers"]):
         return True
     before = text[max(0, start - 4):start]
-    if before.endswith(tuple(cues.lex.industry_context)):
+    if before.endswith(tuple(cues.lex.industry_context)) or _kind_of_firms(cues, text, end):
         return True
     # an item of an enumeration that the clause goes on to call industries (…、生物医药、…“2+4”产业格局)
     if text[end:end + 1] == "、" or text[end:end + 1] in cues.words["industry_conjunctions"] or text[start - 1:start] == "、":
         rest = _CLAUSE_END.split(text[end:], maxsplit=1)[0][:40]
-        return any(w in rest for w in cues.words["clause_industry_words"]) and _whole_item(cues, text, start, end)
+        called = any(w in rest for w in cues.words["clause_industry_words"]) or _next_item_kind_of_firms(cues, text, end)
+        return called and _whole_item(cues, text, start, end)
     return False
+
+
+def _kind_of_firms(cues: CueIndex, text: str, at: int) -> bool:
+    """A kind marker at `at` with a noun for firms after it in its clause (生物医药类企业, 合成生物类初创企业,
+    现代农业类项目): the label before it names the firms' industry; not before products or facilities
+    (家电类产品, 体育类设施), nor where more nouns stand before the firms (文创类互联网平台企业: a longer kind)."""
+    marker = next((w for w in cues.lex.words("kind-marker") if text.startswith(w, at)), "")
+    if not marker:
+        return False
+    clause = _CLAUSE_END.split(text[at + len(marker):], maxsplit=1)[0]
+    return any(0 <= clause.find(h) <= KIND_MODIFIER_REACH for h in cues.words["firm_heads"])
+
+
+def names_kind_of_firms(cues: CueIndex, text: str, end: int) -> bool:
+    """The label ending at `end` names the industry of the firms a kind marker classes, itself or as the item
+    before another such label (智能制造和生物医药类企业)."""
+    return _kind_of_firms(cues, text, end) or (
+        text[end:end + 1] in ("、", *cues.words["industry_conjunctions"]) and _next_item_kind_of_firms(cues, text, end))
+
+
+def _next_item_kind_of_firms(cues: CueIndex, text: str, end: int) -> bool:
+    """智能制造和生物医药类企业: the item after the separator at `end` is a taxonomy label before a kind
+    marker and a noun for firms, so the kind covers both items."""
+    at = end + 1
+    nxt = next(((s, e) for s, e, _w in cues.industry_gaz.find(text[at:at + 12]) if s == 0), None)
+    return nxt is not None and _kind_of_firms(cues, text, at + nxt[1])
 
 
 def _whole_item(cues: CueIndex, text: str, start: int, end: int) -> bool:

@@ -58,3 +58,19 @@ def test_a_sector_whose_name_holds_another_label_is_named_whole(run_text):
 
     assert industries("青禾园区在跨境电商和供应链金融领域布局较早。") == {"跨境电商", "供应链金融"}
     assert "产业互联网" in industries("青禾园区将发展产业互联网产业。")
+
+
+def test_a_label_before_a_kind_marker_and_firms_names_their_industry(run_text):
+    """集成电路类企业, 人工智能和生物医药类科创型企业: a kind marker (类) with a noun for firms right after it
+    makes the label before it (and the label joined to it by a conjunction) the firms' industry, kept as an
+    entity; not before products (家电类产品) nor where more nouns stand before the firms (a longer kind)."""
+    def industries(text):
+        result = run_text(text)
+        return {m.surface for m in result.mentions if m.cls == "Industry"}, {e.label for e in result.entities}
+
+    mentions, entities = industries("青禾园区已集聚三十余家集成电路类企业。")
+    assert "集成电路" in mentions and "集成电路" in entities
+    mentions, entities = industries("开园当天，青禾创客中心签约企业多为人工智能和生物医药类科创型企业。")
+    assert {"人工智能", "生物医药"} <= mentions and {"人工智能", "生物医药"} <= entities
+    assert "家电" not in industries("青禾商场开展家电类产品促销。")[0]
+    assert "生物医药" not in industries("青禾园区吸引生物医药类互联网平台企业。")[0]
