@@ -154,3 +154,14 @@ def test_a_position_word_that_opens_a_name_is_part_of_it(run_text):
     stop at it (no 科技大学 cut from it)."""
     found = [m.surface for m in run_text("供给单位包括南方科技大学、青禾大学等高校。").mentions if m.cls == "Platform"]
     assert "南方科技大学" in found and "科技大学" not in found
+
+
+def test_a_word_that_introduces_a_park_is_no_part_of_its_name(run_text):
+    """选址|青禾工业园区, 诸如|禾丰科技园, 线索|禾丰工业园区, 贯彻落实|开发区: jieba tags these words (a site choice, an
+    example, a lead, carry out) as nouns or idioms, so the walk took them into the name; they are boundaries."""
+    def parks(text):
+        return {m.surface for m in run_text(text).mentions if m.cls == "Park" and not m.generic}
+
+    assert parks("公司选址青禾工业园区主要看中配套。") == {"青禾工业园区"}
+    assert parks("警方根据线索禾丰工业园区一处仓库查获假货。") == {"禾丰工业园区"}
+    assert parks("街道将继续贯彻落实开发区党工委部署。") == set()
