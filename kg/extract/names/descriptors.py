@@ -61,6 +61,20 @@ def list_built(cues: CueIndex, text: str, at: int) -> bool:
     return any(w in first and not first.endswith(w) for w in cues.words["build_verbs"])
 
 
+def level_title(cues: CueIndex, prefix: str) -> int:
+    """Length of the name before a title that a level word opens (某某|市级特色园区, 某某|省级示范园区): the
+    words after the level are modifiers alone, so the title says what rank the named park holds; else 0.
+    Places alone before the title (某某区|国家级高新区) name a region's zone, not a park: 0. Only a rank (the
+    lexicon's level adjectives) opens a title: 国家 opens names (某某国家自主创新示范区, 某大学国家大学科技园)."""
+    for level in cues.words["level_adjectives"]:
+        at = prefix.rfind(level)
+        rest = prefix[at + len(level):]
+        if at >= 2 and (not rest or cues.only_modifiers(rest)) and ev.has_name_evidence(cues, prefix[:at], "zone") \
+                and not only_places(cues, prefix[:at]):
+            return at
+    return 0
+
+
 def code_only(prefix: str, before: str = "", cues: CueIndex | None = None) -> bool:
     """024-3117 3333(园区), sisp-china(园区): the end of a number (digits after a digit or a space) or a code
     with a hyphen (a phone number, an account id); 1905文创园 opens with a year-like name. Given the

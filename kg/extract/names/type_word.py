@@ -209,7 +209,7 @@ def _park(cues: CueIndex, sent: Sentence, tokens, name_start: int, t_start: int,
     text, base = sent.text, sent.start
     prefix = text[name_start - base:t_start - base]
     if not generic:
-        split = ev.trailing_modifier(cues, prefix)
+        split = ev.trailing_modifier(cues, prefix) or ds.level_title(cues, prefix)
         if split:  # 苏州BioBAY先进园区: a named park, then a generic apposition
             out = [candidate("apposition", name_start, name_start + split, "Park", "Park", level)]
             return out + enumeration_items(cues, text, base, name_start - base, Mode.PARK, tokens, require_list=True)

@@ -156,3 +156,14 @@ def test_a_count_right_before_or_ending_the_item_after_a_park_counts_parks(run_t
     assert parks("努力打造10家海洋产业特色园区、20家海洋创新平台。") == set()
     assert parks("建有国家级农村创新创业园1处、省级现代农业产业园1处。") == set()
     assert parks("全省公交线路暂停运营23条，其中青禾开发区6条。") == {"青禾开发区"}
+
+
+def test_a_rank_after_a_parks_name_opens_its_title(run_text):
+    """禾丰数智|市级特色园区: a rank (市级, 省级) and modifiers after a park's name are the title it holds, set in
+    apposition; the park is named by what stands before them. A national zone's name (某某国家自主创新示范区)
+    keeps its 国家, which is no rank."""
+    def parks(text):
+        return {m.surface for m in run_text(text).mentions if m.cls == "Park" and not m.generic}
+
+    assert parks("禾丰数智市级特色园区位于湖滨街道。") == {"禾丰数智"}
+    assert parks("青禾禾丰国家自主创新示范区今年扩区。") == {"青禾禾丰国家自主创新示范区"}
