@@ -238,3 +238,13 @@ def test_a_verbal_noun_before_the_place_opening_the_first_firm_is_the_clauses(ru
 
     assert firms("形成市场布局，服务苏州宝钢等国内外30家大型钢铁企业。") == {"苏州宝钢"}
     assert firms("主营产品供应宁波云杉、青禾科技等电池行业龙头企业。") == {"宁波云杉", "青禾科技"}
+
+
+def test_a_park_item_with_no_proper_part_names_a_kind_of_park(run_text):
+    """青禾自由贸易试验区、进口贸易促进创新示范区等: listed beside a named zone, an item whose words before its park
+    type word have no proper part names a kind of park, as it does outside a list; a named item stays."""
+    def parks(text):
+        return {m.surface for m in run_text(text).mentions if m.cls == "Park" and not m.generic}
+
+    found = parks("充分发挥青禾自由贸易试验区、进口贸易促进创新示范区、国际合作园区等开放合作平台示范引领作用。")
+    assert "青禾自由贸易试验区" in found and "进口贸易促进创新示范区" not in found
