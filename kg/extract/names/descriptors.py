@@ -114,6 +114,18 @@ def only_places(cues: CueIndex, prefix: str) -> bool:
     return True
 
 
+def parks_of_a_kind(cues: CueIndex, prefix: str, form: str) -> bool:
+    """江苏省国家高新区 (`ev.province_and_modifiers`); and 某市这一园区, 某市海外园区: places and then a demonstrative or
+    a scope alone before the bare park word (园区, lexicon: bare-park-word) point at a park named before, or speak
+    of the city's parks abroad, and name none (a field, 某区科创园区, and a type word with a kind, 某市海外产业园,
+    still name one)."""
+    if ev.province_and_modifiers(cues, prefix):
+        return True
+    pointers = (*cues.lex.words("demonstrative"), *cues.level_modifiers)
+    return form in cues.lex.words("bare-park-word") and any(
+        only_places(cues, prefix[:k]) and prefix[k:] in pointers for k in range(2, len(prefix)))
+
+
 def positioning(cues: CueIndex, name: str) -> bool:
     """A positioning head (科技创新中心) after places and scope words alone."""
     head = next((h for h in cues.words["positioning_heads"] if name.endswith(h)), "")

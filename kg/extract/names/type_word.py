@@ -107,11 +107,11 @@ def _place_before(cues: CueIndex, tokens, start: int) -> bool:
     return any(t.end == start and cues.is_place(t.word) for t in tokens)
 
 
-def _is_generic(cues: CueIndex, prefix: str, cls: str) -> bool:
+def _is_generic(cues: CueIndex, prefix: str, cls: str, form: str = "") -> bool:
     """国家级, 千亿级, 江苏省国家, 三个: the prefix names no one thing."""
     return (cues.only_modifiers(prefix) or prefix in cues.lex.generic or ev.starts_with_scale(cues, prefix)
             or ds.opens_with_determiner(cues, prefix)  # 这座年轻园区, 多座能源生态园, 国内各大化工园区
-            or (cls == "Park" and ev.province_and_modifiers(cues, prefix))
+            or (cls == "Park" and ds.parks_of_a_kind(cues, prefix, form))
             or bool(cues.patterns["counted_park_prefix" if cls == "Park" else "counted_prefix"].search(prefix))
             or "+" in prefix)
 
@@ -240,7 +240,7 @@ def find(sent: Sentence, tokens, cues: CueIndex) -> list[Candidate]:
         if name_start is None:
             continue
         prefix = text[name_start - base:t_start - base]
-        generic = _is_generic(cues, prefix, cls)
+        generic = _is_generic(cues, prefix, cls, form)
         if _no_name_here(cues, text, base, name_start, t_start, t_end, form, generic):
             continue
         if cls == "Park":

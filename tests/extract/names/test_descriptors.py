@@ -167,3 +167,15 @@ def test_a_rank_after_a_parks_name_opens_its_title(run_text):
 
     assert parks("禾丰数智市级特色园区位于湖滨街道。") == {"禾丰数智"}
     assert parks("青禾禾丰国家自主创新示范区今年扩区。") == {"青禾禾丰国家自主创新示范区"}
+
+
+def test_places_and_a_pointer_before_the_bare_park_word_name_no_park(run_text):
+    """苏州这一园区新规, 苏州海外园区: a city and then a demonstrative or a scope alone before the bare word 园区 point at
+    a park named before, or speak of the city's parks abroad, and name none; a field (苏州科创园区) or a type word
+    with a kind after the same words (苏州海外产业园) names a park."""
+    def parks(text):
+        return {m.surface for m in run_text(text).mentions if m.cls == "Park" and not m.generic}
+
+    assert parks("苏州这一园区新规引发讨论。") == set()
+    assert parks("采访团深度挖掘苏州海外园区中的资源禀赋。") == set()
+    assert parks("苏州海外产业园今年开园。") == {"苏州海外产业园"}
