@@ -165,3 +165,11 @@ def test_a_word_that_introduces_a_park_is_no_part_of_its_name(run_text):
     assert parks("公司选址青禾工业园区主要看中配套。") == {"青禾工业园区"}
     assert parks("警方根据线索禾丰工业园区一处仓库查获假货。") == {"禾丰工业园区"}
     assert parks("街道将继续贯彻落实开发区党工委部署。") == set()
+
+
+def test_a_housing_bureau_before_a_park_word_is_no_part_of_a_name(run_text):
+    """某区住建局开发区分局: the segmenter splits 住|建局 (it does not know the housing bureau's short name), and the
+    walk took 建局 into a park's name; the bureau is a boundary word, and the park word after it is generic."""
+    parks = {m.surface for m in run_text("青禾区住建局开发区分局局长表示受损房屋已修复。").mentions
+             if m.cls == "Park" and not m.generic}
+    assert parks == set()
