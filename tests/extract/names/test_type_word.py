@@ -350,3 +350,10 @@ def test_a_slogan_or_an_umbrella_word_before_a_park_word_names_no_park(run_text)
     assert parks("要将青禾区建设成为新兴产业集聚区。") == set()
     assert parks("加快“五好园区”建设，推动新型城镇化。") == set()
     assert parks("探索推动高新区碳达峰示范园区建设。") == set()
+
+
+def test_an_eco_park_area_keeps_its_last_character(run_text):
+    """青禾…产业生态园区: 生态园区 is a park word of its own, as 产业园区 is beside 产业园; the name is not cut at
+    生态园 with 区 left over."""
+    parks = {m.surface for m in run_text("青禾区加快建设青禾智能网联汽车产业生态园区。").mentions if m.cls == "Park"}
+    assert "青禾智能网联汽车产业生态园区" in parks
