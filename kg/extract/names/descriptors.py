@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from kg.extract.names import evidence as ev
 from kg.extract.names.cues import CueIndex
+from kg.extract.segment import UNKNOWN
 
 LIST_ITEM_CHARS = 16  # characters of one item of an enumeration, at most
 COUNT_REACH = 8  # characters before a name searched for the count that ends there
@@ -72,6 +73,16 @@ def level_title(cues: CueIndex, prefix: str) -> int:
         if at >= 2 and (not rest or cues.only_modifiers(rest)) and ev.has_name_evidence(cues, prefix[:at], "zone") \
                 and not only_places(cues, prefix[:at]):
             return at
+    return 0
+
+
+def brand_before_place(cues: CueIndex, prefix: str) -> int:
+    """Length of a firm's brand, a word the segmenter does not know, that opens a park's name before its place
+    (某车|松原新能源装备|产业基地: `walk_stops.brand_before_place` took it in), else 0: the place after it still
+    says the base is the city's, not a title a province confers."""
+    tokens = cues.tokens(prefix)
+    if len(tokens) > 1 and tokens[0].pos == UNKNOWN and cues.is_place(tokens[1].word):
+        return len(tokens[0].word)
     return 0
 
 

@@ -266,7 +266,7 @@ def _no_name_here(cues: CueIndex, text: str, base: int, name_start: int, t_start
                               or (sub == "University" and before.endswith(cues.words["university_forms"]))):
         return True  # X大学附属小学, 中央党校大学学历, X科技学院|法贸学院: a school, a degree, a faculty
     if form in cues.words["title_park_heads"] and (prefix in cues.lex.role_triggers
-                                                    or not ev.placed_below_province(cues, prefix)):
+                                                    or not ev.placed_below_province(cues, prefix[ds.brand_before_place(cues, prefix):])):
         return True  # 河北省安全应急产业基地, 重大新兴产业基地: a title or a kind of base, not one park
     set_out = cls == "Platform" and _set_out(cues, text, name_start - base, t_end - base, cls)
     if _rejected(cues, text[name_start - base:t_end - base], prefix, cls, sub, generic, set_out):

@@ -173,3 +173,14 @@ def test_a_housing_bureau_before_a_park_word_is_no_part_of_a_name(run_text):
     parks = {m.surface for m in run_text("青禾区住建局开发区分局局长表示受损房屋已修复。").mentions
              if m.cls == "Park" and not m.generic}
     assert parks == set()
+
+
+def test_a_firms_brand_before_the_place_that_opens_a_park_opens_its_name(run_text):
+    """的禾益|苏州现代食品产业园, 走进禾车|苏州…产业基地: a word the segmenter does not know, right after 的 or a verb and
+    right before the place that opens a park's name, is the brand of the firm the park is named after; the place
+    after it still makes the 产业基地 the city's, not a province's title. A year there (2023|苏州…) is no brand."""
+    def parks(text):
+        return {m.surface for m in run_text(text).mentions if m.cls == "Park" and not m.generic}
+
+    assert parks("总投资50亿元的禾益苏州现代食品产业园正在建设。") == {"禾益苏州现代食品产业园"}
+    assert parks("文艺志愿者走进禾车苏州新能源装备产业基地演出。") == {"禾车苏州新能源装备产业基地"}
