@@ -137,14 +137,15 @@ def test_a_crime_in_a_firms_words_makes_it_a_gang(run_text):
 
 
 def test_a_foreign_country_alone_before_a_park_word_names_its_parks(run_text):
-    """员工被送往缅甸园区, 新的印度产业园发展基金: a foreign country alone before a park word speaks of that country's
-    parks, names none; a park's own name after it (泰国青禾工业园) stays."""
+    """员工被送往缅甸园区, 新的印度产业园发展基金, 东南亚产业园区对话会: a foreign country or a world region alone before a
+    park word speaks of its parks, names none; a park's own name after it (泰国青禾工业园) stays."""
     def parks(text):
         return {m.surface for m in run_text(text).mentions if m.cls == "Park" and not m.generic}
 
     assert parks("公司以出国团建为由将员工送往缅甸园区。") == set()
     assert parks("基金将投向新的印度产业园项目。") == set()
     assert "泰国青禾工业园" in parks("泰国青禾工业园已吸引多家企业入驻。")
+    assert parks("第五届东南亚产业园区对话会在苏州举行。") == set()  # a world region's parks, as a country's
 
 
 def test_a_count_right_before_or_ending_the_item_after_a_park_counts_parks(run_text):
