@@ -184,3 +184,11 @@ def test_a_firms_brand_before_the_place_that_opens_a_park_opens_its_name(run_tex
 
     assert parks("总投资50亿元的禾益苏州现代食品产业园正在建设。") == {"禾益苏州现代食品产业园"}
     assert parks("文艺志愿者走进禾车苏州新能源装备产业基地演出。") == {"禾车苏州新能源装备产业基地"}
+
+
+def test_go_glued_to_an_adverb_before_a_park_word_ends_the_phrase(run_text):
+    """多去|园区、企业、乡村走一走: the segmenter glued 去 (go) to 多 as one unknown word; like 到, it ends a phrase
+    and opens no name, so the park word after it is generic."""
+    parks = {m.surface for m in run_text("欢迎嘉宾在苏期间多去园区、企业、乡村走一走。").mentions
+             if m.cls == "Park" and not m.generic}
+    assert parks == set()
