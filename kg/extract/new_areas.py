@@ -5,7 +5,8 @@ wherever the text names it; another 新区 (and 新城, 科创城, 创新城) is
 the text treats it as a development area: its 管委会, its industries, its firms. 镇江新区心湖广场
 or 郑东新区分局 name a district. A 片区 names a block of a plan or a town as often as a zone's area,
 so outside a free-trade zone it needs two development words. The type words that need the test and
-the words that show a development area are lexicon data (``ontology/open-heads.ttl``).
+the words that show a development area are lexicon data (``ontology/open-heads.ttl``). A name the text
+writes once right after a nature reserve (某国家公园某某园区) is that reserve's area wherever it stands.
 
 >>> from kg.ontology import Lexicon
 >>> lex = Lexicon(grammar_words={"area-test-type": ("新区",), "development-area-word": ("管委会", "企业"),
@@ -58,6 +59,7 @@ class AreaTest:
     bureau_name: re.Pattern | None = None  # 科技创新和经济服务局: its 经济 shows no development
     weak_types: frozenset = frozenset()  # 片区: an area of a plan or a town as often as of a zone, so two words are needed
     free_trade: tuple = ()  # 自贸: a free-trade zone's area (某自贸片区) is a park as a 新片区 is
+    non_park: tuple = ()  # 国家公园, 湿地公园: a nature reserve or a garden, whose areas are no parks
 
     @classmethod
     def from_lexicon(cls, lexicon) -> "AreaTest":
@@ -72,7 +74,7 @@ class AreaTest:
                    frozenset(lexicon.words("compass-area-part")), frozenset(lexicon.words("catalogue-only-type")),
                    tuple(lexicon.words("zone-administration")), tuple(lexicon.words("committee-word")),
                    *_bureau_patterns(lexicon), frozenset(lexicon.words("weak-area-type")),
-                   tuple(lexicon.words("free-trade-word")))
+                   tuple(lexicon.words("free-trade-word")), tuple(lexicon.non_park_words))
 
     def leisure(self, key: str, zone: str) -> bool:
         """A resort (度假区) that is no zone of the official catalogue: a leisure site, none of the four."""
@@ -145,6 +147,12 @@ class AreaTest:
             return places >= 3 and places * 2 > len(items)
         return bool(spans) and all(among(a, b) for a, b in spans)
 
+    def reserve_areas(self, text: str, entities, spans: dict) -> set:
+        """三江源国家公园澜沧江源园区 … 澜沧江源园区: the parks whose name the text writes right after a nature reserve's
+        or a garden's (a mention the grammars read as the reserve's area); their other mentions name that area too."""
+        return {k for k in entities if EntityKey(k).cls == "Park" and any(
+            w + name in text for name in {text[a:b] for a, b in spans.get(k, ())} for w in self.non_park)}
+
     def drop_regions(self, text: str, linked):
         """`linked` (kg.extract.link.DocumentEntities) without the new areas the text treats as regions."""
         spans: dict = {}
@@ -156,6 +164,7 @@ class AreaTest:
                         or self.governed_as_district(text, spans.get(k, ()))
                         or self.listed_among_regions(text, spans.get(k, ()))
                         or not self.developed(text, sorted(spans.get(k, ())), self.least(k))))}
+        regions |= self.reserve_areas(text, linked.entities, spans)
         if not regions:
             return linked
         return replace(linked,

@@ -85,3 +85,11 @@ def test_a_planning_area_with_one_development_word_is_no_park_unless_a_free_trad
     text = "金桥湾片区控制性详细规划获批，保障产业园项目落地。"
     assert _parks(run_text, text).get("金桥湾片区", "") == ""
     assert _parks(run_text, text.replace("金桥湾片区", "金桥湾自贸片区")).get("金桥湾自贸片区")
+
+
+def test_an_area_the_text_names_after_a_nature_reserve_is_no_park_anywhere(run_text):
+    """青禾山国家公园禾丰源园区 … 禾丰源园区累计实施…: written once right after a national park, the name is the reserve's
+    area; its other mentions, with no reserve before them, name that area too, not a development zone."""
+    text = "青禾山国家公园禾丰源园区生态保护站的技术员正在巡护。几年来，禾丰源园区累计实施封山育林工程，园区企业参与保护。"
+    assert _parks(run_text, text).get("禾丰源园区", "") == ""
+    assert _parks(run_text, text.replace("青禾山国家公园", "青禾县")).get("禾丰源园区")

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from kg.extract.names import evidence as ev
 from kg.extract.names.cues import CueIndex
+from kg.extract.segment import UNKNOWN
 
 LIST_ITEM_CHARS = 16  # characters of one item of an enumeration, at most
 COUNT_REACH = 8  # characters before a name searched for the count that ends there
@@ -59,6 +60,30 @@ def list_built(cues: CueIndex, text: str, at: int) -> bool:
         return False
     first = text[opening:text.find("、", opening)]
     return any(w in first and not first.endswith(w) for w in cues.words["build_verbs"])
+
+
+def level_title(cues: CueIndex, prefix: str) -> int:
+    """Length of the name before a title that a level word opens (某某|市级特色园区, 某某|省级示范园区): the
+    words after the level are modifiers alone, so the title says what rank the named park holds; else 0.
+    Places alone before the title (某某区|国家级高新区) name a region's zone, not a park: 0. Only a rank (the
+    lexicon's level adjectives) opens a title: 国家 opens names (某某国家自主创新示范区, 某大学国家大学科技园)."""
+    for level in cues.words["level_adjectives"]:
+        at = prefix.rfind(level)
+        rest = prefix[at + len(level):]
+        if at >= 2 and (not rest or cues.only_modifiers(rest)) and ev.has_name_evidence(cues, prefix[:at], "zone") \
+                and not only_places(cues, prefix[:at]):
+            return at
+    return 0
+
+
+def brand_before_place(cues: CueIndex, prefix: str) -> int:
+    """Length of a firm's brand, a word the segmenter does not know, that opens a park's name before its place
+    (某车|松原新能源装备|产业基地: `walk_stops.brand_before_place` took it in), else 0: the place after it still
+    says the base is the city's, not a title a province confers."""
+    tokens = cues.tokens(prefix)
+    if len(tokens) > 1 and tokens[0].pos == UNKNOWN and cues.is_place(tokens[1].word):
+        return len(tokens[0].word)
+    return 0
 
 
 def code_only(prefix: str, before: str = "", cues: CueIndex | None = None) -> bool:
@@ -117,6 +142,18 @@ def only_places(cues: CueIndex, prefix: str) -> bool:
             return False
         rest = rest[size:]
     return True
+
+
+def parks_of_a_kind(cues: CueIndex, prefix: str, form: str) -> bool:
+    """江苏省国家高新区 (`ev.province_and_modifiers`); and 某市这一园区, 某市海外园区: places and then a demonstrative or
+    a scope alone before the bare park word (园区, lexicon: bare-park-word) point at a park named before, or speak
+    of the city's parks abroad, and name none (a field, 某区科创园区, and a type word with a kind, 某市海外产业园,
+    still name one)."""
+    if ev.province_and_modifiers(cues, prefix):
+        return True
+    pointers = (*cues.lex.words("demonstrative"), *cues.level_modifiers)
+    return form in cues.lex.words("bare-park-word") and any(
+        only_places(cues, prefix[:k]) and prefix[k:] in pointers for k in range(2, len(prefix)))
 
 
 def positioning(cues: CueIndex, name: str) -> bool:

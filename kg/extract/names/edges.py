@@ -15,7 +15,7 @@ from operator import itemgetter
 from kg.extract.names.cues import NUMBER, PERSON_POS, PUNCT, CueIndex
 from kg.extract.names.evidence import has_name_evidence, name_like
 from kg.extract.names.firm_start import before_firm_place, park_before_own_firm
-from kg.extract.names.walk_stops import at_type_word, enclosed_by, partner_prefix, time_or_scope
+from kg.extract.names.walk_stops import at_type_word, brand_before_place, enclosed_by, partner_prefix, time_or_scope
 from kg.extract.segment import UNKNOWN, Token
 
 _START = itemgetter(0)  # Token.start: tokens are in text order, so their starts can be bisected
@@ -90,10 +90,11 @@ def _opens_after(cues: CueIndex, tokens: list[Token], i: int, start: int, text: 
     return before_firm_place(cues, tokens, i, start) or park_before_own_firm(cues, tok, text, base, start)
 
 
-def _abbreviation_start(tokens: list[Token], i: int, left: int) -> bool:
-    """合芜|蚌国家自主创新示范区: an unknown word before a one-character place opens an abbreviation of cities."""
+def _opens_further(cues: CueIndex, tokens: list[Token], i: int, left: int, seen_place: bool) -> bool:
+    """合芜|蚌国家自主创新示范区: an unknown word before a one-character place opens an abbreviation of cities; 的益海|嘉里…: a brand (`brand_before_place`)."""
     tok, after = tokens[i], tokens[i + 1] if i + 1 < len(tokens) else None
-    return tok.pos == UNKNOWN and len(tok.word) == 2 and after is not None and len(after.word) == 1 and after.start == left
+    return brand_before_place(cues, tokens, i, seen_place) or (
+        tok.pos == UNKNOWN and len(tok.word) == 2 and after is not None and len(after.word) == 1 and after.start == left)
 
 
 def _park_step(cues: CueIndex, tok: Token, seen_place: bool, first: bool = False) -> tuple[bool, bool]:
@@ -138,7 +139,7 @@ def walk_back(cues: CueIndex, tokens: list[Token], text: str, base: int, start: 
             break
         if walk.park:
             stop, seen_place = _park_step(cues, tok, seen_place, first=at_type_word(tokens, i, start))
-            if stop and not _abbreviation_start(tokens, i, left):
+            if stop and not _opens_further(cues, tokens, i, left, seen_place):
                 zone_left = _zone_prefix(cues, tokens, text, base, i, left, start, seen_place, walk)
                 if zone_left is not None:
                     left = zone_left

@@ -216,9 +216,8 @@ def _classify(cues: CueIndex, s: int, e: int, name: str, is_ind: bool, lst: _Lis
     if mode in (Mode.ENTERPRISE_STRICT, Mode.INDUSTRY_STRICT):
         return _by_frame(cues, s, e, name, is_ind, mode)
     typed = cues.typed_item(name)
-    if typed is not None:
-        cls, sub, level = typed
-        return candidate("list-classed", s, e, cls, sub, level)
+    if typed is not None:  # 科技创新|产业园区: a kind of park, which the type-word grammar reads as generic
+        return None if _unnamed_park(cues, name, typed) else candidate("list-classed", s, e, *typed)
     core = cues.strip_industry_suffix(name)
     industry_cue = mode is Mode.INDUSTRY
     if (industry_cue and (is_ind or lst.mostly_industry or lst.plain_sectors)) or (
@@ -228,6 +227,16 @@ def _classify(cues: CueIndex, s: int, e: int, name: str, is_ind: bool, lst: _Lis
     if industry_cue or not _cue_item(cues, bare if lst.weak_cue else _LATIN_SPACE.sub("", bare), lst):
         return None
     return candidate("list", s, e, mode.value)
+
+
+def _unnamed_park(cues: CueIndex, name: str, typed: tuple) -> bool:
+    """A park item whose words before its type word have no proper part (科技创新|产业园区, 进口贸易促进|创新示范区):
+    listed beside named zones it still names a kind of park, as `ev.has_name_evidence` reads it for the type-word
+    grammar (an industry before a sub-park's type word counts: 生命健康|产业园)."""
+    cls, _, level = typed
+    core = PHASE.sub("", name)
+    form = next((f for f in cues.type_forms if core.endswith(f) and len(core) > len(f)), "")
+    return cls == "Park" and bool(form) and not ev.has_name_evidence(cues, core[:-len(form)], level)
 
 
 def _plain_industry(cues: CueIndex, name: str) -> bool:

@@ -111,7 +111,7 @@ def _is_generic(cues: CueIndex, prefix: str, cls: str, form: str = "") -> bool:
     """国家级, 千亿级, 江苏省国家, 三个, 市属大型(集团; not a legal form, 有限公司): the prefix names no one thing."""
     return (cues.only_modifiers(prefix) or prefix in cues.lex.generic or ev.starts_with_scale(cues, prefix)
             or ds.opens_with_determiner(cues, prefix)  # 这座年轻园区, 多座能源生态园, 国内各大化工园区
-            or (cls == "Park" and ev.province_and_modifiers(cues, prefix))
+            or (cls == "Park" and ds.parks_of_a_kind(cues, prefix, form))
             or bool(cues.patterns["counted_park_prefix" if cls == "Park" else "counted_prefix"].search(prefix))
             or "+" in prefix or (cls == "Enterprise" and ds.describes_firms(cues, prefix, form)))
 
@@ -209,7 +209,7 @@ def _park(cues: CueIndex, sent: Sentence, tokens, name_start: int, t_start: int,
     text, base = sent.text, sent.start
     prefix = text[name_start - base:t_start - base]
     if not generic:
-        split = ev.trailing_modifier(cues, prefix)
+        split = ev.trailing_modifier(cues, prefix) or ds.level_title(cues, prefix)
         if split:  # 苏州BioBAY先进园区: a named park, then a generic apposition
             out = [candidate("apposition", name_start, name_start + split, "Park", "Park", level)]
             return out + enumeration_items(cues, text, base, name_start - base, Mode.PARK, tokens, require_list=True)
@@ -266,7 +266,7 @@ def _no_name_here(cues: CueIndex, text: str, base: int, name_start: int, t_start
                               or (sub == "University" and before.endswith(cues.words["university_forms"]))):
         return True  # X大学附属小学, 中央党校大学学历, X科技学院|法贸学院: a school, a degree, a faculty
     if form in cues.words["title_park_heads"] and (prefix in cues.lex.role_triggers
-                                                    or not ev.placed_below_province(cues, prefix)):
+                                                    or not ev.placed_below_province(cues, prefix[ds.brand_before_place(cues, prefix):])):
         return True  # 河北省安全应急产业基地, 重大新兴产业基地: a title or a kind of base, not one park
     set_out = cls == "Platform" and _set_out(cues, text, name_start - base, t_end - base, cls)
     if _rejected(cues, text[name_start - base:t_end - base], prefix, cls, sub, generic, set_out):

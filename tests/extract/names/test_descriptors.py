@@ -137,14 +137,15 @@ def test_a_crime_in_a_firms_words_makes_it_a_gang(run_text):
 
 
 def test_a_foreign_country_alone_before_a_park_word_names_its_parks(run_text):
-    """员工被送往缅甸园区, 新的印度产业园发展基金: a foreign country alone before a park word speaks of that country's
-    parks, names none; a park's own name after it (泰国青禾工业园) stays."""
+    """员工被送往缅甸园区, 新的印度产业园发展基金, 东南亚产业园区对话会: a foreign country or a world region alone before a
+    park word speaks of its parks, names none; a park's own name after it (泰国青禾工业园) stays."""
     def parks(text):
         return {m.surface for m in run_text(text).mentions if m.cls == "Park" and not m.generic}
 
     assert parks("公司以出国团建为由将员工送往缅甸园区。") == set()
     assert parks("基金将投向新的印度产业园项目。") == set()
     assert "泰国青禾工业园" in parks("泰国青禾工业园已吸引多家企业入驻。")
+    assert parks("第五届东南亚产业园区对话会在苏州举行。") == set()  # a world region's parks, as a country's
 
 
 def test_a_count_right_before_or_ending_the_item_after_a_park_counts_parks(run_text):
@@ -178,3 +179,26 @@ def test_a_count_before_a_firms_words_describes_firms_and_names_none(run_text):
     assert not firms("记者走访一家云溪地区半导体设备公司时了解到。")
     assert firms("他创办了一家禾丰保险经纪有限公司。") == {"禾丰保险经纪有限公司"}  # a registered name
     assert firms("云溪新区引进禾丰保险经纪有限公司。") == {"禾丰保险经纪有限公司"}
+
+
+def test_a_rank_after_a_parks_name_opens_its_title(run_text):
+    """禾丰数智|市级特色园区: a rank (市级, 省级) and modifiers after a park's name are the title it holds, set in
+    apposition; the park is named by what stands before them. A national zone's name (某某国家自主创新示范区)
+    keeps its 国家, which is no rank."""
+    def parks(text):
+        return {m.surface for m in run_text(text).mentions if m.cls == "Park" and not m.generic}
+
+    assert parks("禾丰数智市级特色园区位于湖滨街道。") == {"禾丰数智"}
+    assert parks("青禾禾丰国家自主创新示范区今年扩区。") == {"青禾禾丰国家自主创新示范区"}
+
+
+def test_places_and_a_pointer_before_the_bare_park_word_name_no_park(run_text):
+    """苏州这一园区新规, 苏州海外园区: a city and then a demonstrative or a scope alone before the bare word 园区 point at
+    a park named before, or speak of the city's parks abroad, and name none; a field (苏州科创园区) or a type word
+    with a kind after the same words (苏州海外产业园) names a park."""
+    def parks(text):
+        return {m.surface for m in run_text(text).mentions if m.cls == "Park" and not m.generic}
+
+    assert parks("苏州这一园区新规引发讨论。") == set()
+    assert parks("采访团深度挖掘苏州海外园区中的资源禀赋。") == set()
+    assert parks("苏州海外产业园今年开园。") == {"苏州海外产业园"}

@@ -160,3 +160,41 @@ def test_a_realm_before_an_industry_suffix_is_part_of_the_name(run_text):
     """海洋生物技术产业: 海洋 is the industry's domain, not a place that opens the phrase (苏州|生物医药)."""
     industries = [m.surface for m in run_text("报告称，园区的海洋生物技术产业发展较快。").mentions if m.cls == "Industry"]
     assert industries == ["海洋生物技术"]
+
+
+def test_a_word_that_introduces_a_park_is_no_part_of_its_name(run_text):
+    """选址|青禾工业园区, 诸如|禾丰科技园, 线索|禾丰工业园区, 贯彻落实|开发区: jieba tags these words (a site choice, an
+    example, a lead, carry out) as nouns or idioms, so the walk took them into the name; they are boundaries."""
+    def parks(text):
+        return {m.surface for m in run_text(text).mentions if m.cls == "Park" and not m.generic}
+
+    assert parks("公司选址青禾工业园区主要看中配套。") == {"青禾工业园区"}
+    assert parks("警方根据线索禾丰工业园区一处仓库查获假货。") == {"禾丰工业园区"}
+    assert parks("街道将继续贯彻落实开发区党工委部署。") == set()
+
+
+def test_a_housing_bureau_before_a_park_word_is_no_part_of_a_name(run_text):
+    """某区住建局开发区分局: the segmenter splits 住|建局 (it does not know the housing bureau's short name), and the
+    walk took 建局 into a park's name; the bureau is a boundary word, and the park word after it is generic."""
+    parks = {m.surface for m in run_text("青禾区住建局开发区分局局长表示受损房屋已修复。").mentions
+             if m.cls == "Park" and not m.generic}
+    assert parks == set()
+
+
+def test_a_firms_brand_before_the_place_that_opens_a_park_opens_its_name(run_text):
+    """的禾益|苏州现代食品产业园, 走进禾车|苏州…产业基地: a word the segmenter does not know, right after 的 or a verb and
+    right before the place that opens a park's name, is the brand of the firm the park is named after; the place
+    after it still makes the 产业基地 the city's, not a province's title. A year there (2023|苏州…) is no brand."""
+    def parks(text):
+        return {m.surface for m in run_text(text).mentions if m.cls == "Park" and not m.generic}
+
+    assert parks("总投资50亿元的禾益苏州现代食品产业园正在建设。") == {"禾益苏州现代食品产业园"}
+    assert parks("文艺志愿者走进禾车苏州新能源装备产业基地演出。") == {"禾车苏州新能源装备产业基地"}
+
+
+def test_go_glued_to_an_adverb_before_a_park_word_ends_the_phrase(run_text):
+    """多去|园区、企业、乡村走一走: the segmenter glued 去 (go) to 多 as one unknown word; like 到, it ends a phrase
+    and opens no name, so the park word after it is generic."""
+    parks = {m.surface for m in run_text("欢迎嘉宾在苏期间多去园区、企业、乡村走一走。").mentions
+             if m.cls == "Park" and not m.generic}
+    assert parks == set()

@@ -251,3 +251,13 @@ def test_a_bare_enumeration_starts_after_a_list_closed_by_deng_or_in_brackets(ru
     clause's 产业格局 belongs to no list that 禾岳动力电池 opens; the items a 等 closes are firms."""
     text = "园区已形成禾岳动力电池、云川超薄铜箔等“三电”(电机、电池、电控)系统企业齐头并进、协同发展的产业格局。"
     assert "禾岳动力电池" not in {m.surface for m in run_text(text).mentions if m.cls == "Industry"}
+
+
+def test_a_park_item_with_no_proper_part_names_a_kind_of_park(run_text):
+    """青禾自由贸易试验区、进口贸易促进创新示范区等: listed beside a named zone, an item whose words before its park
+    type word have no proper part names a kind of park, as it does outside a list; a named item stays."""
+    def parks(text):
+        return {m.surface for m in run_text(text).mentions if m.cls == "Park" and not m.generic}
+
+    found = parks("充分发挥青禾自由贸易试验区、进口贸易促进创新示范区、国际合作园区等开放合作平台示范引领作用。")
+    assert "青禾自由贸易试验区" in found and "进口贸易促进创新示范区" not in found

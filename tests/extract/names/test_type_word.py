@@ -339,3 +339,21 @@ def test_china_and_a_bloc_of_states_open_a_park_name(run_text):
     """中国—东盟应急产业园: 中国 with a bloc of states (东盟) opens the name of the park they build together, as
     中德 does; no 东盟应急产业园 cut from it."""
     assert _named_parks(run_text, "同期举办采购商大会、中国—东盟应急产业园推介会。") == ["中国—东盟应急产业园"]
+
+
+def test_a_slogan_or_an_umbrella_word_before_a_park_word_names_no_park(run_text):
+    """新兴产业集聚区, “五好园区”, 碳达峰示范园区: an umbrella word (新兴: also a county's name to the gazetteer), a
+    rating slogan or a policy goal before the type word says what kind of park is meant and names none."""
+    def parks(text):
+        return {m.surface for m in run_text(text).mentions if m.cls == "Park" and not m.generic}
+
+    assert parks("要将青禾区建设成为新兴产业集聚区。") == set()
+    assert parks("加快“五好园区”建设，推动新型城镇化。") == set()
+    assert parks("探索推动高新区碳达峰示范园区建设。") == set()
+
+
+def test_an_eco_park_area_keeps_its_last_character(run_text):
+    """青禾…产业生态园区: 生态园区 is a park word of its own, as 产业园区 is beside 产业园; the name is not cut at
+    生态园 with 区 left over."""
+    parks = {m.surface for m in run_text("青禾区加快建设青禾智能网联汽车产业生态园区。").mentions if m.cls == "Park"}
+    assert "青禾智能网联汽车产业生态园区" in parks
