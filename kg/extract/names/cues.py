@@ -79,6 +79,7 @@ def _words(lex: Lexicon) -> dict:
     w = lex.words
     return dict(
         cut_chars=frozenset(w("cut-character")), end_cut_chars=frozenset(w("end-cut-character")),
+        post_chars=frozenset(w("post-character")),
         time_words=frozenset(w("time-word")), weak_firm_cues=frozenset(w("weak-firm-cue")),
         slogan_verbs=w("slogan-verb"), glued_conjunctions=frozenset(w("glued-conjunction")),
         country_words=frozenset(w("country-word")), positioning_heads=w("positioning-head"),

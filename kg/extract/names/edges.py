@@ -15,7 +15,7 @@ from operator import itemgetter
 from kg.extract.names.cues import NUMBER, PERSON_POS, PUNCT, CueIndex
 from kg.extract.names.evidence import has_name_evidence, name_like
 from kg.extract.names.firm_start import before_firm_place, park_before_own_firm
-from kg.extract.names.walk_stops import at_type_word, enclosed_by, partner_prefix, time_or_scope
+from kg.extract.names.walk_stops import at_type_word, enclosed_by, partner_prefix, post_before_place, time_or_scope
 from kg.extract.segment import UNKNOWN, Token
 
 _START = itemgetter(0)  # Token.start: tokens are in text order, so their starts can be bisected
@@ -233,7 +233,7 @@ def _cut_once(cues: CueIndex, rest: str, enterprise: bool) -> int:
             # 出迈为 -> 迈为 (a function character glued in front); 位是 -> nothing left
             if tok.word[0] in cut_chars:
                 cut = max(cut, tok.start + 1)
-            elif tok.word[-1] in end_cut_chars:
+            elif tok.word[-1] in end_cut_chars or post_before_place(cues, tok, rest):
                 cut = max(cut, tok.end)
             # 市和雄安 -> 雄安: a conjunction inside a word the segmenter did not know joins two names
             inner = max((i for i, ch in enumerate(tok.word[1:-1], 1) if ch in cues.words["inner_conjunctions"]),

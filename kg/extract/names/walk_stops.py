@@ -1,6 +1,6 @@
 """Single words that end or extend the walk back from a type word (`kg.extract.names.edges.walk_back`):
 the minutes of a time, a lone region word, a foreign name the segmenter split in two, a space between
-two Latin words, a partner-country prefix."""
+two Latin words, a partner-country prefix, a post verb glued to a person before a firm."""
 from __future__ import annotations
 
 from kg.extract.names.brackets import bracket_start
@@ -59,3 +59,10 @@ def partner_prefix(cues: CueIndex, tokens: list[Token], text: str, base: int, le
                 continue  # 滇中新区: the 中 ends a word that began before it
             return head + base
     return left
+
+
+def post_before_place(cues: CueIndex, tok: Token, rest: str) -> bool:
+    """某某明任|深圳市某集团: a post verb glued to the person before it, then the place that opens the firm's
+    name; 国任|财产保险 keeps its 任."""
+    after = rest[tok.end:]
+    return tok.word[-1] in cues.words["post_chars"] and any(cues.is_place(after[:k]) for k in range(2, 5))

@@ -339,3 +339,19 @@ def test_china_and_a_bloc_of_states_open_a_park_name(run_text):
     """中国—东盟应急产业园: 中国 with a bloc of states (东盟) opens the name of the park they build together, as
     中德 does; no 东盟应急产业园 cut from it."""
     assert _named_parks(run_text, "同期举办采购商大会、中国—东盟应急产业园推介会。") == ["中国—东盟应急产业园"]
+
+
+def _firms(run_text, text):
+    return [m.surface for m in run_text(text).mentions if m.cls == "Enterprise"]
+
+
+def test_a_post_verb_glued_to_a_person_stays_out_of_the_firm_that_opens_with_a_place(run_text):
+    """张建明任|苏州某某科技有限公司: the person took a post at the firm; 宏任财产保险 keeps its 任."""
+    assert _firms(run_text, "简历显示，张建明任苏州华川科技有限公司总经理。") == ["苏州华川科技有限公司"]
+    assert _firms(run_text, "宏任财产保险股份有限公司参会。") == ["宏任财产保险股份有限公司"]
+
+
+def test_that_company_and_contacting_a_company_name_no_firm(run_text):
+    """涉该公司 (that company) names none; 安排人员联系X公司: 联系 (to contact) is no part of the name."""
+    assert _firms(run_text, "法院收到大量涉该公司的纠纷案件。") == []
+    assert _firms(run_text, "社区立即安排人员联系苏州华川燃气公司。") == ["苏州华川燃气公司"]
