@@ -49,9 +49,9 @@ def _straddle(cues: CueIndex, tokens: list[Token], text: str, base: int, start: 
 
 
 def _glued_conjunction(cues: CueIndex, tok: Token, start: int) -> bool:
-    """高新区与子牛亦东科技: jieba glued the conjunction to the name."""
-    return (tok.pos == UNKNOWN and len(tok.word) >= 2 and tok.word[0] in cues.words["glued_conjunctions"]
-            and tok.end <= start)
+    """高新区与子牛亦东科技: jieba glued the conjunction to the name (or a caption's credit: 张某摄睿泽纺织)."""
+    return (tok.pos == UNKNOWN and len(tok.word) >= 2 and tok.end <= start
+            and (tok.word[0] in cues.words["glued_conjunctions"] or tok.word.startswith(cues.words["photo_credit"])))
 
 
 def _stops(cues: CueIndex, tokens: list[Token], i: int, start: int, left: int, walk: Walk) -> bool:

@@ -31,3 +31,8 @@ def test_a_predicate_before_a_trade_word_names_no_firm(run_text):
     """大力开展|汽车促销活动: an adverb and a verb open a predicate, never a firm's short name."""
     text = "年初以来，云溪市启动实施产业提升工程、大力开展汽车促销活动、强化物流保障。"
     assert not [m for m in run_text(text).mentions if m.cls == "Enterprise"]
+
+
+def test_a_photo_credit_glued_to_a_short_name_is_no_part_of_it(find):
+    """钱立摄睿川科技是…: the segmenter glues the caption's 摄 to the name that follows; the credit names no firm."""
+    assert all("摄" not in n for n, *_ in find(trade_name.find, "钱立摄睿川科技是一家纱线企业。"))
