@@ -141,7 +141,7 @@ def _not_a_firm(cues: CueIndex, name: str, lst: _List) -> bool:
     if ev.only_places(cues, name):
         return True  # 来自汕尾、惠州、增城等地: places
     return lst.weak_cue and not (
-        ev.is_trade_name(cues, name) or ev.has_strong_evidence(cues, name)
+        ev.is_trade_name(cues, name, goods=True) or ev.has_strong_evidence(cues, name)
         or lst.list_evidence and ev.all_name_like(cues, name))  # 煤制烯烃等项目: products and works, not firms
 
 
@@ -211,7 +211,7 @@ def _classify(cues: CueIndex, s: int, e: int, name: str, is_ind: bool, lst: _Lis
     mode, lex = lst.mode, cues.lex
     if _no_item(cues, name):
         return None
-    if mode in (Mode.ENTERPRISE, Mode.ENTERPRISE_STRICT) and ev.is_trade_name(cues, name):
+    if mode in (Mode.ENTERPRISE, Mode.ENTERPRISE_STRICT) and ev.is_trade_name(cues, name, goods=True):
         return candidate("list-classed", s, e, "Enterprise")
     if mode in (Mode.ENTERPRISE_STRICT, Mode.INDUSTRY_STRICT):
         return _by_frame(cues, s, e, name, is_ind, mode)

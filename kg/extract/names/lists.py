@@ -189,7 +189,7 @@ def _before_predicate(cues: CueIndex, text: str, base: int, tokens) -> list[Cand
                 and not settled:
             # 某区成功入选, 新鸡舍投产, 某某产品获评: what a lone item did is done by places, works and things as
             # often as by firms; a firm's short name (某某食品获评) or a frame (以某乳业为代表) still names one
-            items = [c for c in items if is_trade_name(cues, text[c.start - base:c.end - base])]
+            items = [c for c in items if is_trade_name(cues, text[c.start - base:c.end - base], goods=True)]
         elif settled:  # 60名优秀年轻干部分别入驻: people settle too
             items = [c for c in items if not text[:c.end - base].endswith(cues.lex.words("person-list-head"))]
         out.extend(items)
