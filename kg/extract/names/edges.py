@@ -15,7 +15,8 @@ from operator import itemgetter
 from kg.extract.names.cues import NUMBER, PERSON_POS, PUNCT, CueIndex
 from kg.extract.names.evidence import has_name_evidence, name_like
 from kg.extract.names.firm_start import before_firm_place, park_before_own_firm
-from kg.extract.names.walk_stops import at_type_word, enclosed_by, partner_prefix, post_before_place, time_or_scope
+from kg.extract.names.walk_stops import (at_type_word, enclosed_by, ends_a_name, partner_prefix, post_before_place,
+                                         time_or_scope)
 from kg.extract.segment import UNKNOWN, Token
 
 _START = itemgetter(0)  # Token.start: tokens are in text order, so their starts can be bisected
@@ -236,8 +237,8 @@ def _cut_once(cues: CueIndex, rest: str, enterprise: bool) -> int:
             elif tok.word[-1] in end_cut_chars or post_before_place(cues, tok, rest):
                 cut = max(cut, tok.end)
             # 市和雄安 -> 雄安: a conjunction inside a word the segmenter did not know joins two names
-            inner = max((i for i, ch in enumerate(tok.word[1:-1], 1) if ch in cues.words["inner_conjunctions"]),
-                        default=0)
+            inner = max((i for i, ch in enumerate(tok.word[1:-1], 1) if ch in cues.words["inner_conjunctions"]
+                         and ends_a_name(cues, tok.word[:i])), default=0)
             if inner:
                 cut = max(cut, tok.start + inner + 1)
     # the furthest end of a boundary word that leaves something of the name (for firms: one at the start)

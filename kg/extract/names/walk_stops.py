@@ -66,3 +66,9 @@ def post_before_place(cues: CueIndex, tok: Token, rest: str) -> bool:
     name; 国任|财产保险 keeps its 任."""
     after = rest[tok.end:]
     return tok.word[-1] in cues.words["post_chars"] and any(cues.is_place(after[:k]) for k in range(2, 5))
+
+
+def ends_a_name(cues: CueIndex, part: str) -> bool:
+    """市|和雄安, 院|在湾谷: what stands before a conjunction inside an unknown word ends a name (a region's or a
+    body's type word), so a name starts after the conjunction; 中和|岚川 keeps its 和."""
+    return part[-1] in cues.words["region_endings"] or any(w.endswith(part[-1]) for w in cues.type_words)

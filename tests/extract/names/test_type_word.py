@@ -355,3 +355,10 @@ def test_that_company_and_contacting_a_company_name_no_firm(run_text):
     """涉该公司 (that company) names none; 安排人员联系X公司: 联系 (to contact) is no part of the name."""
     assert _firms(run_text, "法院收到大量涉该公司的纠纷案件。") == []
     assert _firms(run_text, "社区立即安排人员联系苏州华川燃气公司。") == ["苏州华川燃气公司"]
+
+
+def test_a_conjunction_inside_an_unknown_word_splits_it_only_after_a_type_words_end(run_text):
+    """中和岚川（山西）…有限公司, 山东新和川药业: 和 inside the firm's own word is the name's; only after a region's or a
+    body's type word (市|和雄安) does it join two names."""
+    assert _firms(run_text, "8月5日，中和岚川（山西）新能源科技有限公司投产。") == ["中和岚川（山西）新能源科技有限公司"]
+    assert _firms(run_text, "仪式在山东新和川药业有限公司举行。") == ["山东新和川药业有限公司"]
