@@ -362,3 +362,9 @@ def test_a_conjunction_inside_an_unknown_word_splits_it_only_after_a_type_words_
     body's type word (市|和雄安) does it join two names."""
     assert _firms(run_text, "8月5日，中和岚川（山西）新能源科技有限公司投产。") == ["中和岚川（山西）新能源科技有限公司"]
     assert _firms(run_text, "仪式在山东新和川药业有限公司举行。") == ["山东新和川药业有限公司"]
+
+
+def test_a_bullet_mark_is_no_part_of_a_name(run_text):
+    """●, ■: bullets of an announcement's points stand before a name, never in it."""
+    assert _firms(run_text, "重要提示：●所处阶段：二审判决●上市公司控股子公司为原告。") == []
+    assert _firms(run_text, "公告要点：■华川科技有限公司为被告。") == ["华川科技有限公司"]
