@@ -23,8 +23,11 @@ def before_firm_place(cues: CueIndex, tokens: list[Token], i: int, start: int) -
 
 def _clause_verb(tokens: list[Token], i: int) -> bool:
     """，服务|中国宝武, 接受审查调查|江西省…集团: a verb (or a verbal noun) that opens a clause, or follows another,
-    before the place that opens a firm's name is the sentence's (中国石化销售|上海石油分公司 keeps its 销售)."""
+    before the place that opens a firm's name is the sentence's (中国石化销售|上海石油分公司 keeps its 销售); so is
+    a noun right after a verb, its object (领取物资|江西某某药业)."""
     verbs = ("v", "vn")
+    if tokens[i].pos == "n" and i > 0 and tokens[i - 1].pos == "v":
+        return True  # 领取物资|江西某某药业: the object of the verb before, then the firm's place
     return tokens[i].pos in verbs and (i == 0 or tokens[i - 1].pos in verbs or not PUNCT.isdisjoint(tokens[i - 1].word))
 
 

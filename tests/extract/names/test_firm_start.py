@@ -67,3 +67,11 @@ def test_a_city_right_before_a_long_firm_name_opens_it(run_text):
     """由|苏州市|云溪新兴技术开发区发展总公司: the walk's reach stopped after the city; the registered name opens with it."""
     text = "金融平台由苏州市云溪新兴技术开发区发展总公司承建。"
     assert [m.surface for m in run_text(text).mentions if m.cls == "Enterprise"] == ["苏州市云溪新兴技术开发区发展总公司"]
+
+
+def test_a_verbs_object_before_the_place_that_opens_a_firms_name_is_the_sentences(run_text):
+    """领取物资|江西华川药业有限公司: 物资 is what the villagers received; the firm's name opens with its province."""
+    firms = [m.surface for m in run_text("村民签字领取物资江西华川药业有限公司位于高新区。").mentions if m.cls == "Enterprise"]
+    assert firms == ["江西华川药业有限公司"]
+    kept = [m.surface for m in run_text("中国石化销售上海石油分公司开业。").mentions if m.cls == "Enterprise"]
+    assert kept == ["中国石化销售上海石油分公司"]
