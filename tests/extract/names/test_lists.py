@@ -251,3 +251,13 @@ def test_a_bare_enumeration_starts_after_a_list_closed_by_deng_or_in_brackets(ru
     clause's 产业格局 belongs to no list that 禾岳动力电池 opens; the items a 等 closes are firms."""
     text = "园区已形成禾岳动力电池、云川超薄铜箔等“三电”(电机、电池、电控)系统企业齐头并进、协同发展的产业格局。"
     assert "禾岳动力电池" not in {m.surface for m in run_text(text).mentions if m.cls == "Industry"}
+
+
+def test_ways_and_activities_listed_before_a_firm_word_are_no_firms(run_text):
+    """A、B等方式联系企业: the items are means of contact; A、B等品牌活动: activities; neither names a firm."""
+    def firms(text):
+        return [m.surface for m in run_text(text).mentions if m.cls == "Enterprise"]
+
+    assert firms("骗子通过电话、云讯等方式联系企业。") == []
+    assert firms("社区采取上门走访、电话沟通、微群问需等方式与企业保持沟通。") == []
+    assert firms("园区将举办路演展示、技能培训、人才交流等品牌活动。") == []
