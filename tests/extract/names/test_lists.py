@@ -261,3 +261,12 @@ def test_ways_and_activities_listed_before_a_firm_word_are_no_firms(run_text):
     assert firms("骗子通过电话、云讯等方式联系企业。") == []
     assert firms("社区采取上门走访、电话沟通、微群问需等方式与企业保持沟通。") == []
     assert firms("园区将举办路演展示、技能培训、人才交流等品牌活动。") == []
+
+
+def test_projects_a_body_launches_are_programmes_not_firms(run_text):
+    """推出A、B等项目: programmes the body runs; 引进A、B等项目 still lists firms."""
+    def firms(text):
+        return [m.surface for m in run_text(text).mentions if m.cls == "Enterprise"]
+
+    assert firms("中心推出路演开放日、政策普及站、青禾思享汇、禾聚合伙人等项目。") == []
+    assert firms("园区引进青川科技、华岭医疗等项目。") == ["青川科技", "华岭医疗"]
