@@ -270,3 +270,12 @@ def test_projects_a_body_launches_are_programmes_not_firms(run_text):
 
     assert firms("中心推出路演开放日、政策普及站、青禾思享汇、禾聚合伙人等项目。") == []
     assert firms("园区引进青川科技、华岭医疗等项目。") == ["青川科技", "华岭医疗"]
+
+
+def test_a_places_produce_in_a_brand_list_is_no_firm(run_text):
+    """蚌埠葡萄、宜宾蜜柚等品牌: a place and its farm produce (with a variety's number) name a regional brand."""
+    def firms(text):
+        return [m.surface for m in run_text(text).mentions if m.cls == "Enterprise"]
+
+    assert firms("区域品牌榜发布，蚌埠葡萄、宜宾蜜柚、宿州818西瓜等品牌一同上榜。") == []
+    assert firms("青川科技、华岭医疗等品牌入驻商场。") == ["青川科技", "华岭医疗"]
