@@ -81,6 +81,7 @@ def _words(lex: Lexicon) -> dict:
     return dict(
         cut_chars=frozenset(w("cut-character")), end_cut_chars=frozenset(w("end-cut-character")),
         post_chars=frozenset(w("post-character")), goods_trade_words=frozenset(w("goods-trade-word")),
+        firm_facilities=frozenset(w("firm-facility-word")),
         time_words=frozenset(w("time-word")), weak_firm_cues=frozenset(w("weak-firm-cue")),
         slogan_verbs=w("slogan-verb"), glued_conjunctions=frozenset(w("glued-conjunction")),
         country_words=frozenset(w("country-word")), positioning_heads=w("positioning-head"),

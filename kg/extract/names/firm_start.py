@@ -10,8 +10,11 @@ from kg.extract.segment import Token
 
 def before_firm_place(cues: CueIndex, tokens: list[Token], i: int, start: int) -> bool:
     """法定代表人为|上海宝华企业集团有限公司: a word ending in a function character (人为, 即为) right before
-    the place that opens a firm's own name (more than the place before the type word) is the sentence's."""
+    the place that opens a firm's own name (more than the place before the type word) is the sentence's; so is
+    a facility word (基地, 工厂) before any word of the firm's own name."""
     tok, place = tokens[i], tokens[i + 1] if i + 1 < len(tokens) else None
+    if tok.word in cues.words["firm_facilities"] and place is not None and place.start < start:
+        return True  # 心连心某地基地|心连心公司, 绿色工厂|某某电缆科技有限公司: a facility (a caption, a title) before the name
     if place is None or not cues.is_place_token(place) or cues.is_place_token(tok):
         return False
     if tok.word in cues.words["glued_conjunctions"]:
@@ -71,8 +74,8 @@ def _glue(cues: CueIndex, tok: Token) -> bool:
     """A token that may stand inside a firm's name between its place and the rest: a single character
     that is no function word of the sentence (的, 在, 、), or a word that is no boundary of a name."""
     if tok.word in cues.type_words or tok.word in cues.lex.park_types or tok.word in cues.lex.generic or any(
-            tok.word.endswith(s) for s in cues.lex.enterprise_legal_suffixes):
-        return False  # 葛店开发区|湖北…, 中国上市公司|浙江…: another name or a kind before this one
+            tok.word.endswith(s) for s in cues.lex.enterprise_legal_suffixes) or tok.word in cues.words["firm_facilities"]:
+        return False  # 葛店开发区|湖北…, 中国上市公司|浙江…: another name or a kind before this one; 某地基地|…: a facility
     if len(tok.word) == 1:
         return (tok.word not in cues.words["cut_chars"] and tok.word not in cues.words["glued_conjunctions"]
                 and tok.pos not in ("x?", "uj", "w", "c", "r", "f")

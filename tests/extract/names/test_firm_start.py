@@ -75,3 +75,13 @@ def test_a_verbs_object_before_the_place_that_opens_a_firms_name_is_the_sentence
     assert firms == ["江西华川药业有限公司"]
     kept = [m.surface for m in run_text("中国石化销售上海石油分公司开业。").mentions if m.cls == "Enterprise"]
     assert kept == ["中国石化销售上海石油分公司"]
+
+
+def test_a_facility_word_before_a_firms_own_name_is_no_part_of_it(run_text):
+    """某地基地|禾丰连公司 (a caption run into the sentence), 国家级绿色工厂|青川电缆科技有限公司 (a title the firm won):
+    the firm's name starts after the facility word."""
+    def firms(text):
+        return [m.surface for m in run_text(text).mentions if m.cls == "Enterprise"]
+
+    assert firms("禾丰连新乡基地禾丰连公司始建于1990年。") == ["禾丰连公司"]
+    assert "青川电缆科技有限公司" in firms("获评的国家级绿色工厂青川电缆科技有限公司和华岭公司。")
