@@ -58,16 +58,25 @@ def place_anchored_start(cues: CueIndex, tokens: list[Token], base: int, name_st
     i = next((k for k, t in enumerate(tokens) if t.start == name_start), None)
     if i is None or name_start == t_start:
         return name_start
-    j = i - 1
+    j, worded = i - 1, False
     while j >= 0 and name_start - tokens[j].start <= PLACE_REACH:
         tok = tokens[j]
         if cues.is_place_token(tok) and len(tok.word) >= 2 and not tok.word.endswith(tuple(cues.lex.park_types)):
             # 由|上海市|某某开发区发展总公司: a city or a province right before a name the walk's reach cut opens it
-            return tok.start if j < i - 1 or city_or_province(tok.word, cues.lex.regions) else name_start
-        if not _glue(cues, tok):
+            region = city_or_province(tok.word, cues.lex.regions)
+            return tok.start if (j < i - 1 and not worded) or region else name_start
+        if not _glue(cues, tok) and not (_word_of_name(cues, tok) and j == i - 1):
             return name_start
+        worded = worded or not _glue(cues, tok)
         j -= 1
     return name_start
+
+
+def _word_of_name(cues: CueIndex, tok: Token) -> bool:
+    """四川|西部|陆海…, 武汉|攀升|鼎承…: a verb or a position word (no boundary) right before where the walk
+    stopped may still be the firm's own, where a city or a province opens it."""
+    return len(tok.word) >= 2 and tok.pos in ("v", "f") and tok.word not in cues.lex.boundaries \
+        and tok.word not in cues.stop_words
 
 
 def _glue(cues: CueIndex, tok: Token) -> bool:

@@ -85,3 +85,13 @@ def test_a_facility_word_before_a_firms_own_name_is_no_part_of_it(run_text):
 
     assert firms("禾丰连新乡基地禾丰连公司始建于1990年。") == ["禾丰连公司"]
     assert "青川电缆科技有限公司" in firms("获评的国家级绿色工厂青川电缆科技有限公司和华岭公司。")
+
+
+def test_a_province_opens_a_firms_name_across_a_position_word_or_a_verb_of_its_own(run_text):
+    """湖南|东部|禾川新通道物流有限公司: where the walk stopped at a word of the firm's own (a position word, a verb),
+    the province a few characters back still opens the legal name; 大都来自|青川集团 stays cut (来自 is no name's)."""
+    def firms(text):
+        return [m.surface for m in run_text(text).mentions if m.cls == "Enterprise"]
+
+    assert firms("湖南东部禾川新通道物流有限公司经理说。") == ["湖南东部禾川新通道物流有限公司"]
+    assert firms("新董事大都来自青川集团。") == ["青川集团"]
