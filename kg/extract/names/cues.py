@@ -31,7 +31,8 @@ FUNCTION_POS = (STOP_POS - {"v", "vd", "vg", "ad", "df", "dg", "l"}) | {"m"}
 NAME_POS = frozenset({"ns", "nz", "nt", "nr", "nrt", "nrfg", "j", "eng", "x?", "i"})
 PERSON_POS = frozenset({"nr", "nrfg", "nrt"})
 RARE_WORD = 100  # jieba dictionary frequency below which a word is treated as a name part
-PUNCT = frozenset("，。、；：！？,.;:!?“”\"'‘’《》<>「」『』【】[]—…·/\\|~～　 \n\t()（）×")
+COMMON_NOUN = 30  # and at or above which a noun of two characters or more is a common one (速冻, 保税), no name part
+PUNCT = frozenset("，。、；：！？,.;:!?“”\"'‘’《》<>「」『』【】[]—…·/\\|~～　 \n\t()（）×●■◆★○◎□▪◇☆")
 OPEN_BRACKETS = "（("
 CLOSE_BRACKETS = "）)"
 NUMBER = re.compile(r"^[0-9０-９.]+$")
@@ -79,6 +80,8 @@ def _words(lex: Lexicon) -> dict:
     w = lex.words
     return dict(
         cut_chars=frozenset(w("cut-character")), end_cut_chars=frozenset(w("end-cut-character")),
+        post_chars=frozenset(w("post-character")), goods_trade_words=frozenset(w("goods-trade-word")),
+        firm_facilities=frozenset(w("firm-facility-word")),
         time_words=frozenset(w("time-word")), weak_firm_cues=frozenset(w("weak-firm-cue")),
         slogan_verbs=w("slogan-verb"), glued_conjunctions=frozenset(w("glued-conjunction")),
         country_words=frozenset(w("country-word")), positioning_heads=w("positioning-head"),

@@ -15,7 +15,8 @@ from operator import itemgetter
 from kg.extract.names.cues import NUMBER, PERSON_POS, PUNCT, CueIndex
 from kg.extract.names.evidence import has_name_evidence, name_like
 from kg.extract.names.firm_start import before_firm_place, park_before_own_firm
-from kg.extract.names.walk_stops import at_type_word, brand_before_place, enclosed_by, partner_prefix, time_or_scope
+from kg.extract.names.walk_stops import (at_type_word, brand_before_place, enclosed_by, ends_a_name, partner_prefix,
+                                         post_before_place, time_or_scope)
 from kg.extract.segment import UNKNOWN, Token
 
 _START = itemgetter(0)  # Token.start: tokens are in text order, so their starts can be bisected
@@ -49,9 +50,9 @@ def _straddle(cues: CueIndex, tokens: list[Token], text: str, base: int, start: 
 
 
 def _glued_conjunction(cues: CueIndex, tok: Token, start: int) -> bool:
-    """高新区与子牛亦东科技: jieba glued the conjunction to the name."""
-    return (tok.pos == UNKNOWN and len(tok.word) >= 2 and tok.word[0] in cues.words["glued_conjunctions"]
-            and tok.end <= start)
+    """高新区与子牛亦东科技: jieba glued the conjunction to the name (or a caption's credit: 张某摄睿泽纺织)."""
+    return (tok.pos == UNKNOWN and len(tok.word) >= 2 and tok.end <= start
+            and (tok.word[0] in cues.words["glued_conjunctions"] or tok.word.startswith(cues.words["photo_credit"])))
 
 
 def _stops(cues: CueIndex, tokens: list[Token], i: int, start: int, left: int, walk: Walk) -> bool:
@@ -151,8 +152,7 @@ def walk_back(cues: CueIndex, tokens: list[Token], text: str, base: int, start: 
     return _finish_left(cues, tokens, text, base, left, start, walk)
 
 
-def _finish_left(cues: CueIndex, tokens: list[Token], text: str, base: int, left: int, start: int,
-                 walk: Walk) -> int:
+def _finish_left(cues: CueIndex, tokens: list[Token], text: str, base: int, left: int, start: int, walk: Walk) -> int:
     """The walk's left edge, after a partner-country prefix (中德…) or a cluster's name before a middle dot
     (某某智谷·|赵巷园区), and without a leading name-internal verb."""
     if walk.park and left < start:
@@ -234,11 +234,11 @@ def _cut_once(cues: CueIndex, rest: str, enterprise: bool) -> int:
             # 出迈为 -> 迈为 (a function character glued in front); 位是 -> nothing left
             if tok.word[0] in cut_chars:
                 cut = max(cut, tok.start + 1)
-            elif tok.word[-1] in end_cut_chars:
+            elif tok.word[-1] in end_cut_chars or post_before_place(cues, tok, rest):
                 cut = max(cut, tok.end)
             # 市和雄安 -> 雄安: a conjunction inside a word the segmenter did not know joins two names
-            inner = max((i for i, ch in enumerate(tok.word[1:-1], 1) if ch in cues.words["inner_conjunctions"]),
-                        default=0)
+            inner = max((i for i, ch in enumerate(tok.word[1:-1], 1) if ch in cues.words["inner_conjunctions"]
+                         and ends_a_name(cues, tok.word[:i])), default=0)
             if inner:
                 cut = max(cut, tok.start + inner + 1)
     # the furthest end of a boundary word that leaves something of the name (for firms: one at the start)

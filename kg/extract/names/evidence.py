@@ -4,7 +4,7 @@ Pure functions of the text and the cue index.
 """
 from __future__ import annotations
 
-from kg.extract.names.cues import (LATIN, MAX_NAME_DIGITS, MUNICIPALITY_CODES, NAME_POS, NUMBER, PUNCT, RARE_WORD,
+from kg.extract.names.cues import (COMMON_NOUN, LATIN, MAX_NAME_DIGITS, MUNICIPALITY_CODES, NAME_POS, NUMBER, PUNCT, RARE_WORD,
                                    STOP_POS, CueIndex)
 from kg.extract.segment import UNKNOWN, Token
 
@@ -83,27 +83,28 @@ def only_places(cues: CueIndex, name: str) -> bool:
     return bool(toks) and all(cues.is_place(t.word) for t in toks)
 
 
-def _trade_part_is_name(cues: CueIndex, part: str) -> bool:
+def _trade_part_is_name(cues: CueIndex, part: str, goods: bool) -> bool:
     lex = cues.lex
     if (part in lex.industry_labels or part in lex.industry_heads or part in lex.modifiers
             or part in cues.stop_words or cues.is_industry_name(part) or part in lex.words("quality-modifier")):
         return False  # 量子科技, 高性能新材料: an industry or a quality, not a firm's name part
-    if any(part.endswith(t) for t in lex.platform_types):
-        return False  # 四川大学生物(治疗…实验室): a university's field, not a firm
     toks = cues.tokens(part)
-    if any(t.pos in STOP_POS for t in toks):
-        return False
-    return all(t.pos in NAME_POS or cues.seg.frequency(t.word) < 500 for t in toks)
+    if any(part.endswith(t) for t in lex.platform_types) or any(t.pos in STOP_POS for t in toks):
+        return False  # 四川大学生物(治疗…实验室): a university's field, not a firm; or a phrase
+    # a rare word is a name's (小驴); with `goods` a common noun (not one character: 衡|橡) names goods (速冻|食品)
+    return all(t.pos in NAME_POS or cues.seg.frequency(t.word) < (
+        COMMON_NOUN if goods and len(t.word) >= 2 and t.pos in ("n", "vn") else 500) for t in toks)
 
 
-def is_trade_name(cues: CueIndex, name: str) -> bool:
+def is_trade_name(cues: CueIndex, name: str, goods: bool = False) -> bool:
     """A company short name: a name-like part + a trade word (小牛科技, 春光新材料), where
-    the part is not itself an industry or a generic word (量子科技 is an industry)."""
+    the part is not itself an industry or a generic word (量子科技 is an industry); with `goods` (where a firm is
+    made), common nouns before a trade word for goods name a kind of goods (速冻食品, 保税物流; 重塑科技 is a firm)."""
     if cues.strip_industry_suffix(name) in cues.lex.industry_labels or name in cues.lex.generic:
         return False
-    for suffix in cues.trade_suffixes:
-        if name.endswith(suffix) and 2 <= len(name) - len(suffix) <= 5:
-            return _trade_part_is_name(cues, name[: -len(suffix)])
+    for word in cues.trade_suffixes:
+        if name.endswith(word) and 2 <= len(name) - len(word) <= 5:
+            return _trade_part_is_name(cues, name[: -len(word)], goods and word in cues.words["goods_trade_words"])
     return False
 
 

@@ -10,8 +10,11 @@ from kg.extract.segment import Token
 
 def before_firm_place(cues: CueIndex, tokens: list[Token], i: int, start: int) -> bool:
     """法定代表人为|上海宝华企业集团有限公司: a word ending in a function character (人为, 即为) right before
-    the place that opens a firm's own name (more than the place before the type word) is the sentence's."""
+    the place that opens a firm's own name (more than the place before the type word) is the sentence's; so is
+    a facility word (基地, 工厂) before any word of the firm's own name."""
     tok, place = tokens[i], tokens[i + 1] if i + 1 < len(tokens) else None
+    if tok.word in cues.words["firm_facilities"] and place is not None and place.start < start:
+        return True  # 心连心某地基地|心连心公司, 绿色工厂|某某电缆科技有限公司: a facility (a caption, a title) before the name
     if place is None or not cues.is_place_token(place) or cues.is_place_token(tok):
         return False
     if tok.word in cues.words["glued_conjunctions"]:
@@ -23,8 +26,11 @@ def before_firm_place(cues: CueIndex, tokens: list[Token], i: int, start: int) -
 
 def _clause_verb(tokens: list[Token], i: int) -> bool:
     """，服务|中国宝武, 接受审查调查|江西省…集团: a verb (or a verbal noun) that opens a clause, or follows another,
-    before the place that opens a firm's name is the sentence's (中国石化销售|上海石油分公司 keeps its 销售)."""
+    before the place that opens a firm's name is the sentence's (中国石化销售|上海石油分公司 keeps its 销售); so is
+    a noun right after a verb, its object (领取物资|江西某某药业)."""
     verbs = ("v", "vn")
+    if tokens[i].pos == "n" and i > 0 and tokens[i - 1].pos == "v":
+        return True  # 领取物资|江西某某药业: the object of the verb before, then the firm's place
     return tokens[i].pos in verbs and (i == 0 or tokens[i - 1].pos in verbs or not PUNCT.isdisjoint(tokens[i - 1].word))
 
 
@@ -52,24 +58,33 @@ def place_anchored_start(cues: CueIndex, tokens: list[Token], base: int, name_st
     i = next((k for k, t in enumerate(tokens) if t.start == name_start), None)
     if i is None or name_start == t_start:
         return name_start
-    j = i - 1
+    j, worded = i - 1, False
     while j >= 0 and name_start - tokens[j].start <= PLACE_REACH:
         tok = tokens[j]
         if cues.is_place_token(tok) and len(tok.word) >= 2 and not tok.word.endswith(tuple(cues.lex.park_types)):
             # 由|上海市|某某开发区发展总公司: a city or a province right before a name the walk's reach cut opens it
-            return tok.start if j < i - 1 or city_or_province(tok.word, cues.lex.regions) else name_start
-        if not _glue(cues, tok):
+            region = city_or_province(tok.word, cues.lex.regions)
+            return tok.start if (j < i - 1 and not worded) or region else name_start
+        if not _glue(cues, tok) and not (_word_of_name(cues, tok) and j == i - 1):
             return name_start
+        worded = worded or not _glue(cues, tok)
         j -= 1
     return name_start
+
+
+def _word_of_name(cues: CueIndex, tok: Token) -> bool:
+    """四川|西部|陆海…, 武汉|攀升|鼎承…: a verb or a position word (no boundary) right before where the walk
+    stopped may still be the firm's own, where a city or a province opens it."""
+    return len(tok.word) >= 2 and tok.pos in ("v", "f") and tok.word not in cues.lex.boundaries \
+        and tok.word not in cues.stop_words
 
 
 def _glue(cues: CueIndex, tok: Token) -> bool:
     """A token that may stand inside a firm's name between its place and the rest: a single character
     that is no function word of the sentence (的, 在, 、), or a word that is no boundary of a name."""
     if tok.word in cues.type_words or tok.word in cues.lex.park_types or tok.word in cues.lex.generic or any(
-            tok.word.endswith(s) for s in cues.lex.enterprise_legal_suffixes):
-        return False  # 葛店开发区|湖北…, 中国上市公司|浙江…: another name or a kind before this one
+            tok.word.endswith(s) for s in cues.lex.enterprise_legal_suffixes) or tok.word in cues.words["firm_facilities"]:
+        return False  # 葛店开发区|湖北…, 中国上市公司|浙江…: another name or a kind before this one; 某地基地|…: a facility
     if len(tok.word) == 1:
         return (tok.word not in cues.words["cut_chars"] and tok.word not in cues.words["glued_conjunctions"]
                 and tok.pos not in ("x?", "uj", "w", "c", "r", "f")

@@ -138,11 +138,18 @@ def _not_a_firm(cues: CueIndex, name: str, lst: _List) -> bool:
         return True  # 某地180万吨煤制油: a project of a capacity, not a firm
     if name.endswith(cues.agency_endings) or name.endswith(cues.words["association_endings"]):
         return True  # 政府中小企业服务部门, 中国新加坡商会: a department or an association, not a firm
-    if ev.only_places(cues, name):
-        return True  # 来自汕尾、惠州、增城等地: places
+    if ev.only_places(cues, name) or _regional_produce(cues, name):
+        return True  # 来自汕尾、惠州、增城等地: places; 烟台苹果, 某地8424西瓜: a place's produce (a regional brand)
     return lst.weak_cue and not (
-        ev.is_trade_name(cues, name) or ev.has_strong_evidence(cues, name)
+        ev.is_trade_name(cues, name, goods=True) or ev.has_strong_evidence(cues, name)
         or lst.list_evidence and ev.all_name_like(cues, name))  # 煤制烯烃等项目: products and works, not firms
+
+
+def _regional_produce(cues: CueIndex, name: str) -> bool:
+    """A place (and a variety's number) before farm produce names a regional brand, which no firm owns."""
+    word = next((w for w in cues.lex.words("produce-word") if name.endswith(w)), "")
+    rest = name[:len(name) - len(word)].rstrip("0123456789")
+    return bool(word and rest) and ds.only_places(cues, rest)
 
 
 def _cue_item(cues: CueIndex, name: str, lst: _List) -> bool:
@@ -211,7 +218,7 @@ def _classify(cues: CueIndex, s: int, e: int, name: str, is_ind: bool, lst: _Lis
     mode, lex = lst.mode, cues.lex
     if _no_item(cues, name):
         return None
-    if mode in (Mode.ENTERPRISE, Mode.ENTERPRISE_STRICT) and ev.is_trade_name(cues, name):
+    if mode in (Mode.ENTERPRISE, Mode.ENTERPRISE_STRICT) and ev.is_trade_name(cues, name, goods=True):
         return candidate("list-classed", s, e, "Enterprise")
     if mode in (Mode.ENTERPRISE_STRICT, Mode.INDUSTRY_STRICT):
         return _by_frame(cues, s, e, name, is_ind, mode)

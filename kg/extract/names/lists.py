@@ -53,6 +53,8 @@ def _closed_by_cue(cues: CueIndex, text: str, base: int, tokens, after_deng) -> 
         weak = weak or cls != cues.lex.list_cues[cue.group(1)]  # 等行业领军企业: each item needs a name's evidence
         sector = _sector_cue(cues, cue.group(0)[:cue.start(1)], cue.group(1), text[m.end() + cue.end():])
         items = enumeration_items(cues, text, base, m.start(), Mode.from_cue(cls), tokens, weak_cue=weak, sector_cue=sector)
+        if weak and items and _launched(cues, text[:min(c.start for c in items) - base]):
+            items = [c for c in items if c.cls != "Enterprise"]  # 推出A、B等项目: programmes a body runs, no firms
         if cls != cues.lex.list_cues[cue.group(1)] and sum(c.cls == "Industry" for c in items) * 2 >= len(items):
             # 5G通信、人工智能、高精地图等领域优势企业: fields of firms, the items industries all
             items = enumeration_items(cues, text, base, m.start(), Mode.INDUSTRY, tokens)
@@ -76,6 +78,12 @@ def _no_list_cue(cues: CueIndex, text: str, at: int, cue) -> bool:
     # 等训练项目: an activity's projects are no firms (等一批高科技项目 are); 等侵害企业合法权益: the cue
     # modifies a verb's object (等创新企业, 等入驻企业 still list firms)
     return bool(between) and between[-1].pos in ("v", "vn") and (weak or _modifies_object(cues, text, end))
+
+
+def _launched(cues: CueIndex, before: str) -> bool:
+    """The list's first item follows a verb of launching or running (推出, 开展了): its projects are programmes."""
+    before = before[:-1] if before.endswith("了") else before
+    return before.endswith(cues.lex.words("programme-verb"))
 
 
 def _head_class(cues: CueIndex, cue: str, after: str) -> str:
@@ -189,7 +197,7 @@ def _before_predicate(cues: CueIndex, text: str, base: int, tokens) -> list[Cand
                 and not settled:
             # 某区成功入选, 新鸡舍投产, 某某产品获评: what a lone item did is done by places, works and things as
             # often as by firms; a firm's short name (某某食品获评) or a frame (以某乳业为代表) still names one
-            items = [c for c in items if is_trade_name(cues, text[c.start - base:c.end - base])]
+            items = [c for c in items if is_trade_name(cues, text[c.start - base:c.end - base], goods=True)]
         elif settled:  # 60名优秀年轻干部分别入驻: people settle too
             items = [c for c in items if not text[:c.end - base].endswith(cues.lex.words("person-list-head"))]
         out.extend(items)

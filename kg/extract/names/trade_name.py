@@ -69,7 +69,7 @@ def find(sent: Sentence, tokens, cues: CueIndex) -> list[Candidate]:
         walk = Walk(TRADE_NAME_REACH, base, inner_ok=True, stop_generic=True)
         start = walk_back(cues, tokens, text, base, base + begin, walk) - base
         name = text[start:stop]
-        if len(name) <= len(word) or not ev.is_trade_name(cues, name) or _national(cues, name[:-len(word)]) \
+        if len(name) <= len(word) or not ev.is_trade_name(cues, name, goods=True) or _national(cues, name[:-len(word)]) \
                 or name.startswith(cues.lex.words("list-predicate-verb")):  # 大力发展|新材料: a predicate, no name
             continue
         next_tok = next((t for t in tokens if t.start == end), None)

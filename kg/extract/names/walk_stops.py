@@ -1,6 +1,6 @@
 """Single words that end or extend the walk back from a type word (`kg.extract.names.edges.walk_back`):
 the minutes of a time, a lone region word, a foreign name the segmenter split in two, a space between
-two Latin words, a partner-country prefix."""
+two Latin words, a partner-country prefix, a post verb glued to a person before a firm."""
 from __future__ import annotations
 
 from kg.extract.names.brackets import bracket_start
@@ -72,3 +72,16 @@ def brand_before_place(cues: CueIndex, tokens: list[Token], i: int, seen_place: 
     before = tokens[i - 1] if i > 0 else None
     return (not any(ch in function for ch in tok.word) and tok.word[0] not in cues.words["place_directions"]
             and not tok.word.startswith(tuple(cues.lex.boundaries)) and before is not None and before.pos.startswith(("v", "uj")))
+
+
+def post_before_place(cues: CueIndex, tok: Token, rest: str) -> bool:
+    """某某明任|深圳市某集团: a post verb glued to the person before it, then the place that opens the firm's
+    name; 国任|财产保险 keeps its 任."""
+    after = rest[tok.end:]
+    return tok.word[-1] in cues.words["post_chars"] and any(cues.is_place(after[:k]) for k in range(2, 5))
+
+
+def ends_a_name(cues: CueIndex, part: str) -> bool:
+    """市|和雄安, 院|在湾谷: what stands before a conjunction inside an unknown word ends a name (a region's or a
+    body's type word), so a name starts after the conjunction; 中和|岚川 keeps its 和."""
+    return part[-1] in cues.words["region_endings"] or any(w.endswith(part[-1]) for w in cues.type_words)

@@ -67,3 +67,31 @@ def test_a_city_right_before_a_long_firm_name_opens_it(run_text):
     """由|苏州市|云溪新兴技术开发区发展总公司: the walk's reach stopped after the city; the registered name opens with it."""
     text = "金融平台由苏州市云溪新兴技术开发区发展总公司承建。"
     assert [m.surface for m in run_text(text).mentions if m.cls == "Enterprise"] == ["苏州市云溪新兴技术开发区发展总公司"]
+
+
+def test_a_verbs_object_before_the_place_that_opens_a_firms_name_is_the_sentences(run_text):
+    """领取物资|江西华川药业有限公司: 物资 is what the villagers received; the firm's name opens with its province."""
+    firms = [m.surface for m in run_text("村民签字领取物资江西华川药业有限公司位于高新区。").mentions if m.cls == "Enterprise"]
+    assert firms == ["江西华川药业有限公司"]
+    kept = [m.surface for m in run_text("中国石化销售上海石油分公司开业。").mentions if m.cls == "Enterprise"]
+    assert kept == ["中国石化销售上海石油分公司"]
+
+
+def test_a_facility_word_before_a_firms_own_name_is_no_part_of_it(run_text):
+    """某地基地|禾丰连公司 (a caption run into the sentence), 国家级绿色工厂|青川电缆科技有限公司 (a title the firm won):
+    the firm's name starts after the facility word."""
+    def firms(text):
+        return [m.surface for m in run_text(text).mentions if m.cls == "Enterprise"]
+
+    assert firms("禾丰连新乡基地禾丰连公司始建于1990年。") == ["禾丰连公司"]
+    assert "青川电缆科技有限公司" in firms("获评的国家级绿色工厂青川电缆科技有限公司和华岭公司。")
+
+
+def test_a_province_opens_a_firms_name_across_a_position_word_or_a_verb_of_its_own(run_text):
+    """湖南|东部|禾川新通道物流有限公司: where the walk stopped at a word of the firm's own (a position word, a verb),
+    the province a few characters back still opens the legal name; 大都来自|青川集团 stays cut (来自 is no name's)."""
+    def firms(text):
+        return [m.surface for m in run_text(text).mentions if m.cls == "Enterprise"]
+
+    assert firms("湖南东部禾川新通道物流有限公司经理说。") == ["湖南东部禾川新通道物流有限公司"]
+    assert firms("新董事大都来自青川集团。") == ["青川集团"]

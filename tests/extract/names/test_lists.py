@@ -261,3 +261,31 @@ def test_a_park_item_with_no_proper_part_names_a_kind_of_park(run_text):
 
     found = parks("充分发挥青禾自由贸易试验区、进口贸易促进创新示范区、国际合作园区等开放合作平台示范引领作用。")
     assert "青禾自由贸易试验区" in found and "进口贸易促进创新示范区" not in found
+
+
+def test_ways_and_activities_listed_before_a_firm_word_are_no_firms(run_text):
+    """A、B等方式联系企业: the items are means of contact; A、B等品牌活动: activities; neither names a firm."""
+    def firms(text):
+        return [m.surface for m in run_text(text).mentions if m.cls == "Enterprise"]
+
+    assert firms("骗子通过电话、云讯等方式联系企业。") == []
+    assert firms("社区采取上门走访、电话沟通、微群问需等方式与企业保持沟通。") == []
+    assert firms("园区将举办路演展示、技能培训、人才交流等品牌活动。") == []
+
+
+def test_projects_a_body_launches_are_programmes_not_firms(run_text):
+    """推出A、B等项目: programmes the body runs; 引进A、B等项目 still lists firms."""
+    def firms(text):
+        return [m.surface for m in run_text(text).mentions if m.cls == "Enterprise"]
+
+    assert firms("中心推出路演开放日、政策普及站、青禾思享汇、禾聚合伙人等项目。") == []
+    assert firms("园区引进青川科技、华岭医疗等项目。") == ["青川科技", "华岭医疗"]
+
+
+def test_a_places_produce_in_a_brand_list_is_no_firm(run_text):
+    """蚌埠葡萄、宜宾蜜柚等品牌: a place and its farm produce (with a variety's number) name a regional brand."""
+    def firms(text):
+        return [m.surface for m in run_text(text).mentions if m.cls == "Enterprise"]
+
+    assert firms("区域品牌榜发布，蚌埠葡萄、宜宾蜜柚、宿州818西瓜等品牌一同上榜。") == []
+    assert firms("青川科技、华岭医疗等品牌入驻商场。") == ["青川科技", "华岭医疗"]

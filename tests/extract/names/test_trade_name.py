@@ -31,3 +31,19 @@ def test_a_predicate_before_a_trade_word_names_no_firm(run_text):
     """大力开展|汽车促销活动: an adverb and a verb open a predicate, never a firm's short name."""
     text = "年初以来，云溪市启动实施产业提升工程、大力开展汽车促销活动、强化物流保障。"
     assert not [m for m in run_text(text).mentions if m.cls == "Enterprise"]
+
+
+def test_a_photo_credit_glued_to_a_short_name_is_no_part_of_it(find):
+    """钱立摄睿川科技是…: the segmenter glues the caption's 摄 to the name that follows; the credit names no firm."""
+    assert all("摄" not in n for n, *_ in find(trade_name.find, "钱立摄睿川科技是一家纱线企业。"))
+
+
+def test_common_nouns_before_a_trade_word_name_goods_not_a_firm(run_text):
+    """速冻食品, 保税物流: a word the dictionary knows well as a common noun, before a trade word, names a kind
+    of goods or services; rare words (嘉川食品) and split characters (沛|楠科技) still name firms."""
+    def firms(text):
+        return {m.surface for m in run_text(text).mentions if m.cls == "Enterprise"}
+
+    assert firms("抽检涉及乳制品，速冻食品，糖果制品等类别。") == set()
+    assert firms("枢纽具备冷链物流和保税物流等功能。") == set()
+    assert firms("嘉川食品和沛楠科技落户园区。") == {"嘉川食品", "沛楠科技"}

@@ -357,3 +357,32 @@ def test_an_eco_park_area_keeps_its_last_character(run_text):
     生态园 with 区 left over."""
     parks = {m.surface for m in run_text("青禾区加快建设青禾智能网联汽车产业生态园区。").mentions if m.cls == "Park"}
     assert "青禾智能网联汽车产业生态园区" in parks
+
+
+def _firms(run_text, text):
+    return [m.surface for m in run_text(text).mentions if m.cls == "Enterprise"]
+
+
+def test_a_post_verb_glued_to_a_person_stays_out_of_the_firm_that_opens_with_a_place(run_text):
+    """张建明任|苏州某某科技有限公司: the person took a post at the firm; 宏任财产保险 keeps its 任."""
+    assert _firms(run_text, "简历显示，张建明任苏州华川科技有限公司总经理。") == ["苏州华川科技有限公司"]
+    assert _firms(run_text, "宏任财产保险股份有限公司参会。") == ["宏任财产保险股份有限公司"]
+
+
+def test_that_company_and_contacting_a_company_name_no_firm(run_text):
+    """涉该公司 (that company) names none; 安排人员联系X公司: 联系 (to contact) is no part of the name."""
+    assert _firms(run_text, "法院收到大量涉该公司的纠纷案件。") == []
+    assert _firms(run_text, "社区立即安排人员联系苏州华川燃气公司。") == ["苏州华川燃气公司"]
+
+
+def test_a_conjunction_inside_an_unknown_word_splits_it_only_after_a_type_words_end(run_text):
+    """中和岚川（山西）…有限公司, 山东新和川药业: 和 inside the firm's own word is the name's; only after a region's or a
+    body's type word (市|和雄安) does it join two names."""
+    assert _firms(run_text, "8月5日，中和岚川（山西）新能源科技有限公司投产。") == ["中和岚川（山西）新能源科技有限公司"]
+    assert _firms(run_text, "仪式在山东新和川药业有限公司举行。") == ["山东新和川药业有限公司"]
+
+
+def test_a_bullet_mark_is_no_part_of_a_name(run_text):
+    """●, ■: bullets of an announcement's points stand before a name, never in it."""
+    assert _firms(run_text, "重要提示：●所处阶段：二审判决●上市公司控股子公司为原告。") == []
+    assert _firms(run_text, "公告要点：■华川科技有限公司为被告。") == ["华川科技有限公司"]
