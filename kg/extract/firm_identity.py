@@ -69,12 +69,14 @@ def name_opener(extra: str, tags: dict, firm_suffixes: tuple) -> bool:
 
 
 def merge_firms(firms: list, is_place=lambda word: False, group_forms: tuple = (), opener=lambda extra: True,
-                legal: tuple = ()) -> dict:
+                legal: tuple = (), common=lambda word: True, cut=frozenset()) -> dict:
     """key -> fuller key: 迈为 = 迈为股份 (up to four more characters), 华丰科技 = 四川华丰科技 (a place before
     it), 心连心 = 中国心连心化肥 (its trade name, where one full name alone has it: `trade_name_of`), and a name
     of four characters or more that one fuller name alone ends with, where a name opens it (`name_opener`).
     A group is not its subsidiary: 青禾集团 stays beside 青禾集团工程公司 (`legal`: the suffixes that alone
-    continue a group's own name, 青禾集团有限公司), nor a firm its branch in a place (青禾电信湖北公司)."""
+    continue a group's own name, 青禾集团有限公司), nor a firm its branch in a place (青禾电信湖北公司). A firm's
+    name after its parent's short form and places (`_under_parent`: 中甲|禾丰公司) is that firm too; `common(word)`
+    tells a common word, which names no firm alone; `cut`: keys that dropped the places their names open with."""
     merged = {}
     for k in firms:
         for k2 in firms:
@@ -88,7 +90,7 @@ def merge_firms(firms: list, is_place=lambda word: False, group_forms: tuple = (
                   and _own_name(k.name, k2.name, is_place, group_forms, legal)]
         if len(fuller) == 1:
             merged[k] = fuller[0]
-        ending = [] if k in merged else _ending_with(k, firms, opener)
+        ending = [] if k in merged else _endings(k, firms, opener, (is_place, common, cut))
         if len(ending) == 1:  # 青禾集团 = 禾丰青禾集团, 青禾分公司 = 某某集团投资有限公司青禾分公司
             merged[k] = ending[0]
     return merged
@@ -111,9 +113,48 @@ def _subsidiary(group: str, name: str, group_forms: tuple, legal: tuple) -> bool
     return bool(legal) and group.endswith(group_forms) and name.startswith(group) and name[len(group):] not in legal
 
 
+def _endings(k, firms: list, opener, parent_tests: tuple) -> list:
+    """The firms whose fuller names end with `k`'s: after a name (`_ending_with`), else after a parent's short form."""
+    return _ending_with(k, firms, opener) or _under_parent(k, firms, *parent_tests, opener)
+
+
 def _ending_with(k, firms: list, opener) -> list:
     """The firms whose fuller names end with `k`'s, a name opening them (`name_opener`)."""
     if len(k.name) < SHORT_NAME:
         return []
     return [k2 for k2 in firms if len(k2.name) > len(k.name) and k2.name.endswith(k.name)
             and opener(k2.name[:len(k2.name) - len(k.name)])]
+
+
+PARENT_FORM = 2  # characters of a parent's short form before a subsidiary's name: 中甲|禾丰公司, 国乙武汉市|禾丰公司
+
+
+def _under_parent(k, firms: list, is_place, common, cut=frozenset(), opener=lambda extra: False) -> list:
+    """The firms whose fuller names are `k`'s after a parent's short form and places: 中甲禾丰 for 禾丰 (禾丰公司
+    after 中甲禾丰公司 in one article). The short form is a name (no common word, no place, no place and a
+    character: 上海|分公司) written as it is (not in `cut`: 某省|新华新材料 is no 新材料), and the parent's a
+    two-character word, no common one (活动|清运公司 is no firm).
+
+    >>> common, is_place = lambda w: w in {"活动", "建设"}, lambda w: w in {"武汉市", "上海"}
+    >>> K = __import__("collections").namedtuple("K", "name")
+    >>> [_under_parent(K(s), [K(f)], is_place, common) != [] for s, f in [("禾丰", "中甲禾丰"), ("禾丰", "国乙武汉市禾丰"),
+    ...  ("禾丰", "活动禾丰"), ("建设", "中甲建设"), ("上海分", "中甲上海分")]]
+    [True, True, False, False, False]
+    """
+    short = k.name
+    if k in cut or len(short) < 2 or common(short) or is_place(short) or (len(short) > 2 and is_place(short[:-1])):
+        return []
+    return [k2 for k2 in firms if len(k2.name) > len(short) and k2.name.endswith(short)
+            and _parent_form(k2.name[:len(k2.name) - len(short)], is_place, common, opener)]
+
+
+def _parent_form(extra: str, is_place, common, opener) -> bool:
+    """`extra` is a parent's short form, with the places that follow it: two characters, no common word
+    (国乙|武汉市), or a name (`name_opener`: 甲乙邮政|上海市)."""
+    while True:
+        size = next((n for n in range(min(4, len(extra) - 1), 1, -1) if is_place(extra[-n:])), 0)
+        if not size:
+            break
+        extra = extra[:-size]
+    two = len(extra) == PARENT_FORM and not common(extra)
+    return len(extra) >= PARENT_FORM and not is_place(extra) and (two or opener(extra))

@@ -20,7 +20,7 @@ from functools import lru_cache
 
 from kg.ontology import Lexicon
 from kg.extract.declared_aliases import merge_declared
-from kg.extract.firm_identity import merge_firms, name_opener, placeless
+from kg.extract.firm_identity import COMMON_WORD, merge_firms, name_opener, placeless
 from kg.extract.platform_identity import merge_platforms
 from kg.extract.glued_firms import join_park_openings
 from kg.extract.known_names import complete_known_names
@@ -205,8 +205,9 @@ class Linker:
             merged.setdefault(k, target)
         merged.update(self._merge_industries(sorted((k for k in surfaces if k.cls == "Industry"), key=len)))
         opener = lambda extra: name_opener(extra, base_tags(), tuple(self.lex.enterprise_legal_suffixes))  # noqa: E731
+        common = lambda word: base_dictionary().get(word, 0) >= COMMON_WORD  # noqa: E731
         merged.update(merge_firms([k for k in surfaces if k.cls == "Enterprise"], is_place, self._group_forms, opener,
-                                  tuple(self.lex.words("key-legal-suffix"))))
+                                  tuple(self.lex.words("key-legal-suffix")), common, self._placed(info)))
         # a university's name is whole on its own: what stands before it is the sentence's (千名|某某大学)
         merged.update(merge_platforms([k for k in surfaces if k.cls == "Platform" and info[k].subclass != "University"]))
         for k in list(merged):  # follow chains
@@ -215,6 +216,11 @@ class Linker:
                 seen.add(merged[k])
                 merged[k] = merged[merged[k]]
         return merged
+
+    def _placed(self, info: dict) -> frozenset:
+        """The firm keys that dropped the places their names open with (山西|某某科技)."""
+        return frozenset(k for k, m in info.items() if k.cls == "Enterprise"
+                         and k.name != self._legal.sub("", normalise(m.key_name)))
 
     def _fuller_park(self, k, prefix: str, kind: str, parks: dict, is_place):
         """The park whose name part is `prefix` after a place (江阴|临港), of a compatible type; else None."""

@@ -57,3 +57,26 @@ def test_a_firm_and_its_branch_in_a_place_are_two_firms():
     assert firm not in merge_firms([firm, branch], is_place)
     fuller = EntityKey.of("Enterprise", "青禾电信科技")
     assert merge_firms([firm, fuller], is_place) == {firm: fuller}
+
+
+def test_a_firm_named_after_its_parents_short_form_and_places_is_one_firm_with_its_bare_name():
+    """中甲|禾丰 and 国乙武汉市|禾丰 are 禾丰; an opening of common words (活动|禾丰) is glued on, and a bare
+    common word (建设) or a place and a character (上海分) names no firm."""
+    from collections import namedtuple
+
+    from kg.extract.firm_identity import merge_firms
+
+    K = namedtuple("K", "name")
+    is_place = lambda w: w in {"武汉市", "上海", "中国"}  # noqa: E731
+    kw = dict(common=lambda w: w in {"活动", "建设", "银行"}, opener=lambda extra: False)
+    for full in ("中甲禾丰", "国乙武汉市禾丰"):
+        assert merge_firms([K("禾丰"), K(full)], is_place, **kw) == {K("禾丰"): K(full)}
+    for short, full in (("禾丰", "活动禾丰"), ("建设", "中甲建设"), ("上海分", "中甲上海分"), ("中国银行", "中国建设银行")):
+        assert merge_firms([K(short), K(full)], is_place, **kw) == {}
+    assert merge_firms([K("禾丰"), K("中甲禾丰")], is_place, cut=frozenset({K("禾丰")}), **kw) == {}
+
+
+def test_a_subsidiarys_short_form_in_an_article_is_its_alias(run_text):
+    text = "中甲禾丰公司承建园区道路。暴雨过后，禾丰公司派出抢险队清淤。"
+    firms = [e for e in run_text(text).entities if e.cls == "Enterprise"]
+    assert [(e.label, e.aliases) for e in firms] == [("中甲禾丰公司", ("禾丰公司",))]
