@@ -29,11 +29,13 @@ SHORT_NAME = 4  # characters a short name that a fuller one ends with keeps at l
 TRADE_NAME = 4  # characters of a trade name (字号) at most: 中国重型机械 is a name of its own
 
 
-def trade_name_of(short: str, full: str, is_place, group_forms: tuple = ()) -> bool:
+def trade_name_of(short: str, full: str, is_place, group_forms: tuple = (), common=lambda word: True) -> bool:
     """`short` is `full`'s trade name, with at most the group form both keep: 心连心 for 中国心连心化肥,
     新航城 for 北京新航城, 凌云集团 for 凌云科技集团. The trade name opens `full` or follows one of the
     places that open it, and the full name is longer; a place alone is no trade name, and a name longer than a
-    trade name (中国重型机械, not a short form of 中国重型机械研究院) is a name of its own.
+    trade name (中国重型机械, not a short form of 中国重型机械研究院) is a name of its own. With its group form,
+    the trade name may keep the places the full name opens with (中国青禾资源集团 for 中国青禾资源开发集团), where
+    what follows them is no common word (`common`: 中国投资集团 is no 中国投资开发集团).
 
     >>> is_place = lambda w: w in {"中国", "北京"}
     >>> trade_name_of("心连心", "中国心连心化肥", is_place), trade_name_of("凌云集团", "凌云科技集团", is_place, ("集团",))
@@ -43,7 +45,9 @@ def trade_name_of(short: str, full: str, is_place, group_forms: tuple = ()) -> b
     """
     form = next((g for g in group_forms if short.endswith(g) and len(short) - len(g) >= 2), "")
     trade = short[:len(short) - len(form)]
-    if not 2 <= len(trade) <= TRADE_NAME or len(full) <= len(short) or (not form and is_place(trade)):
+    if form:
+        trade, full = _shared_places(trade, full, is_place, common)
+    if not 2 <= len(trade) <= TRADE_NAME or len(full) <= len(trade) + len(form) or (not form and is_place(trade)):
         return False
     rest = full
     while True:
@@ -53,6 +57,14 @@ def trade_name_of(short: str, full: str, is_place, group_forms: tuple = ()) -> b
         if not size:  # the places that open the full name, one by one
             return False
         rest = rest[size:]
+
+
+def _shared_places(trade: str, full: str, is_place, common) -> tuple[str, str]:
+    """`trade` and `full` without the places both open with, where what `trade` keeps is a name: 中国|青禾资源."""
+    size = next((k for k in range(min(4, len(trade) - 2), 1, -1) if is_place(trade[:k]) and full.startswith(trade[:k])), 0)
+    if not size or common(trade[size:]):
+        return trade, full
+    return _shared_places(trade[size:], full[size:], is_place, common)
 
 
 NAME_TAGS = frozenset({"nr", "nz", "ns", "nt"})  # a person's, a brand's, a place's or an organisation's name
@@ -86,7 +98,7 @@ def merge_firms(firms: list, is_place=lambda word: False, group_forms: tuple = (
                     len(k.name) >= 4 and k2.name.endswith(k.name) and 0 < extra and is_place(k2.name[:extra]))):
                 merged[k] = k2
                 break
-        fuller = [k2 for k2 in firms if k2 != k and k not in merged and trade_name_of(k.name, k2.name, is_place, group_forms)
+        fuller = [k2 for k2 in firms if k2 != k and k not in merged and trade_name_of(k.name, k2.name, is_place, group_forms, common)
                   and _own_name(k.name, k2.name, is_place, group_forms, legal)]
         if len(fuller) == 1:
             merged[k] = fuller[0]

@@ -80,3 +80,14 @@ def test_a_subsidiarys_short_form_in_an_article_is_its_alias(run_text):
     text = "中甲禾丰公司承建园区道路。暴雨过后，禾丰公司派出抢险队清淤。"
     firms = [e for e in run_text(text).entities if e.cls == "Enterprise"]
     assert [(e.label, e.aliases) for e in firms] == [("中甲禾丰公司", ("禾丰公司",))]
+
+
+def test_a_groups_short_form_keeps_the_places_its_full_name_opens_with():
+    """中国青禾资源集团 is 中国青禾资源开发集团's short form; 中国能源投资集团 (common words after the place) is no
+    short form of 中国能源投资开发集团, and without its group form 中国青禾资源 names a firm of its own."""
+    from kg.extract.firm_identity import trade_name_of
+
+    is_place, common = lambda w: w == "中国", lambda w: w == "能源投资"  # noqa: E731
+    assert trade_name_of("中国青禾资源集团", "中国青禾资源开发集团", is_place, ("集团",), common)
+    assert not trade_name_of("中国能源投资集团", "中国能源投资开发集团", is_place, ("集团",), common)
+    assert not trade_name_of("中国青禾资源", "中国青禾资源研究院", is_place, ("集团",), common)
