@@ -81,14 +81,15 @@ def name_opener(extra: str, tags: dict, firm_suffixes: tuple) -> bool:
 
 
 def merge_firms(firms: list, is_place=lambda word: False, group_forms: tuple = (), opener=lambda extra: True,
-                legal: tuple = (), common=lambda word: True, cut=frozenset()) -> dict:
+                legal: tuple = (), common=lambda word: True, cut=frozenset(), written=None) -> dict:
     """key -> fuller key: 迈为 = 迈为股份 (up to four more characters), 华丰科技 = 四川华丰科技 (a place before
     it), 心连心 = 中国心连心化肥 (its trade name, where one full name alone has it: `trade_name_of`), and a name
     of four characters or more that one fuller name alone ends with, where a name opens it (`name_opener`).
     A group is not its subsidiary: 青禾集团 stays beside 青禾集团工程公司 (`legal`: the suffixes that alone
     continue a group's own name, 青禾集团有限公司), nor a firm its branch in a place (青禾电信湖北公司). A firm's
     name after its parent's short form and places (`_under_parent`: 中甲|禾丰公司) is that firm too; `common(word)`
-    tells a common word, which names no firm alone; `cut`: keys that dropped the places their names open with."""
+    tells a common word, which names no firm alone; `cut`: keys that dropped the places their names open with;
+    `written`: key -> the fullest name written, whose legal suffix may hold the group form (芯原股份: 股份有限公司)."""
     merged = {}
     for k in firms:
         for k2 in firms:
@@ -98,14 +99,21 @@ def merge_firms(firms: list, is_place=lambda word: False, group_forms: tuple = (
                     len(k.name) >= 4 and k2.name.endswith(k.name) and 0 < extra and is_place(k2.name[:extra]))):
                 merged[k] = k2
                 break
-        fuller = [k2 for k2 in firms if k2 != k and k not in merged and trade_name_of(k.name, k2.name, is_place, group_forms, common)
-                  and _own_name(k.name, k2.name, is_place, group_forms, legal)]
+        fuller = [] if k in merged else _by_trade_name(k, firms, written or {}, (is_place, group_forms, legal, common))
         if len(fuller) == 1:
             merged[k] = fuller[0]
         ending = [] if k in merged else _endings(k, firms, opener, (is_place, common, cut))
         if len(ending) == 1:  # 青禾集团 = 禾丰青禾集团, 青禾分公司 = 某某集团投资有限公司青禾分公司
             merged[k] = ending[0]
     return merged
+
+
+def _by_trade_name(k, firms: list, written: dict, tests: tuple) -> list:
+    """The firms whose fuller names, as written, `k`'s is the trade name of (`trade_name_of`)."""
+    is_place, group_forms, legal, common = tests
+    return [k2 for k2 in firms if len(k2.name) > len(k.name)
+            and trade_name_of(k.name, written.get(k2, k2.name), is_place, group_forms, common)
+            and _own_name(k.name, k2.name, is_place, group_forms, legal)]
 
 
 def _own_name(short: str, full: str, is_place, group_forms: tuple, legal: tuple) -> bool:

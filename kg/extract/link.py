@@ -207,7 +207,8 @@ class Linker:
         opener = lambda extra: name_opener(extra, base_tags(), tuple(self.lex.enterprise_legal_suffixes))  # noqa: E731
         common = lambda word: base_dictionary().get(word, 0) >= COMMON_WORD  # noqa: E731
         merged.update(merge_firms([k for k in surfaces if k.cls == "Enterprise"], is_place, self._group_forms, opener,
-                                  tuple(self.lex.words("key-legal-suffix")), common, self._placed(info)))
+                                  tuple(self.lex.words("key-legal-suffix")), common, self._placed(info),
+                                  {k: max(forms, key=len) for k, forms in surfaces.items() if k.cls == "Enterprise"}))
         # a university's name is whole on its own: what stands before it is the sentence's (千名|某某大学)
         merged.update(merge_platforms([k for k in surfaces if k.cls == "Platform" and info[k].subclass != "University"]))
         for k in list(merged):  # follow chains

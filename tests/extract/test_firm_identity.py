@@ -91,3 +91,10 @@ def test_a_groups_short_form_keeps_the_places_its_full_name_opens_with():
     assert trade_name_of("中国青禾资源集团", "中国青禾资源开发集团", is_place, ("集团",), common)
     assert not trade_name_of("中国能源投资集团", "中国能源投资开发集团", is_place, ("集团",), common)
     assert not trade_name_of("中国青禾资源", "中国青禾资源研究院", is_place, ("集团",), common)
+
+
+def test_a_listed_firms_short_form_finds_its_group_form_in_the_legal_suffix(run_text):
+    """青禾股份 is 青禾微电子(上海)股份有限公司: its key drops 股份有限公司, but the name as written has 股份."""
+    text = "青禾微电子（上海）股份有限公司在园区设立研发中心。青禾股份去年营收增长三成。"
+    firms = [e for e in run_text(text).entities if e.cls == "Enterprise"]
+    assert [(e.label, e.aliases) for e in firms] == [("青禾微电子(上海)股份有限公司", ("青禾股份",))]
