@@ -146,31 +146,48 @@ def _ending_with(k, firms: list, opener) -> list:
             and opener(k2.name[:len(k2.name) - len(k.name)])]
 
 
-PARENT_FORM = 2  # characters of a parent's short form before a subsidiary's name: 中甲|禾丰公司, 国乙武汉市|禾丰公司
+PARENT_FORM = 2  # characters of a parent's short form before a subsidiary's name: 中甲|禾丰公司, 国乙甲州市|禾丰公司
 
 
 def _under_parent(k, firms: list, is_place, common, cut=frozenset(), opener=lambda extra: False) -> list:
     """The firms whose fuller names are `k`'s after a parent's short form and places: 中甲禾丰 for 禾丰 (禾丰公司
     after 中甲禾丰公司 in one article). The short form is a name (no common word, no place, no place and a
-    character: 上海|分公司) written as it is (not in `cut`: 某省|新华新材料 is no 新材料), and the parent's a
+    character: 丙江|分公司) written as it is (not in `cut`: 某省|新华新材料 is no 新材料), and the parent's a
     two-character word, no common one (活动|清运公司 is no firm).
 
-    >>> common, is_place = lambda w: w in {"活动", "建设"}, lambda w: w in {"武汉市", "上海"}
+    >>> common, is_place = lambda w: w in {"活动", "建设"}, lambda w: w in {"甲州市", "丙江"}
     >>> K = __import__("collections").namedtuple("K", "name")
-    >>> [_under_parent(K(s), [K(f)], is_place, common) != [] for s, f in [("禾丰", "中甲禾丰"), ("禾丰", "国乙武汉市禾丰"),
-    ...  ("禾丰", "活动禾丰"), ("建设", "中甲建设"), ("上海分", "中甲上海分")]]
+    >>> [_under_parent(K(s), [K(f)], is_place, common) != [] for s, f in [("禾丰", "中甲禾丰"), ("禾丰", "国乙甲州市禾丰"),
+    ...  ("禾丰", "活动禾丰"), ("建设", "中甲建设"), ("丙江分", "中甲丙江分")]]
     [True, True, False, False, False]
     """
     short = k.name
     if k in cut or len(short) < 2 or common(short) or is_place(short) or (len(short) > 2 and is_place(short[:-1])):
         return []
-    return [k2 for k2 in firms if len(k2.name) > len(short) and k2.name.endswith(short)
-            and _parent_form(k2.name[:len(k2.name) - len(short)], is_place, common, opener)]
+    openings = ((k2, _opening(k2.name, short, is_place)) for k2 in firms if len(k2.name) > len(short))
+    return [k2 for k2, extra in openings if extra and _parent_form(extra, is_place, common, opener)]
+
+
+def _opening(full: str, short: str, is_place) -> str:
+    """What opens `full` before `short`, where `full` ends with it, or with it but for the administrative ending
+    of the place that opens it (国乙甲州市禾山区供电 ends with 禾山供电: 禾山区 is 禾山); else ''.
+
+    >>> _opening("国乙甲州市禾山区供电", "禾山供电", lambda w: w in {"禾山", "禾山区", "甲州市"})
+    '国乙甲州市'
+    """
+    if full.endswith(short):
+        return full[:len(full) - len(short)]
+    size = next((n for n in range(min(4, len(short) - 2), 1, -1) if is_place(short[:n])), 0)
+    at = len(full) - len(short) - 1  # where the place starts in `full`, one ending character longer
+    if size and at > 0 and full[at:at + size] == short[:size] and full[at + size + 1:] == short[size:] \
+            and is_place(full[at:at + size + 1]):
+        return full[:at]
+    return ""
 
 
 def _parent_form(extra: str, is_place, common, opener) -> bool:
     """`extra` is a parent's short form, with the places that follow it: two characters, no common word
-    (国乙|武汉市), or a name (`name_opener`: 甲乙邮政|上海市)."""
+    (国乙|甲州市), or a name (`name_opener`: 甲乙邮政|丙江市)."""
     while True:
         size = next((n for n in range(min(4, len(extra) - 1), 1, -1) if is_place(extra[-n:])), 0)
         if not size:

@@ -60,18 +60,18 @@ def test_a_firm_and_its_branch_in_a_place_are_two_firms():
 
 
 def test_a_firm_named_after_its_parents_short_form_and_places_is_one_firm_with_its_bare_name():
-    """中甲|禾丰 and 国乙武汉市|禾丰 are 禾丰; an opening of common words (活动|禾丰) is glued on, and a bare
-    common word (建设) or a place and a character (上海分) names no firm."""
+    """中甲|禾丰 and 国乙甲州市|禾丰 are 禾丰; an opening of common words (活动|禾丰) is glued on, and a bare
+    common word (建设) or a place and a character (丙江分) names no firm."""
     from collections import namedtuple
 
     from kg.extract.firm_identity import merge_firms
 
     K = namedtuple("K", "name")
-    is_place = lambda w: w in {"武汉市", "上海", "中国"}  # noqa: E731
+    is_place = lambda w: w in {"甲州市", "丙江", "中国"}  # noqa: E731
     kw = dict(common=lambda w: w in {"活动", "建设", "银行"}, opener=lambda extra: False)
-    for full in ("中甲禾丰", "国乙武汉市禾丰"):
+    for full in ("中甲禾丰", "国乙甲州市禾丰"):
         assert merge_firms([K("禾丰"), K(full)], is_place, **kw) == {K("禾丰"): K(full)}
-    for short, full in (("禾丰", "活动禾丰"), ("建设", "中甲建设"), ("上海分", "中甲上海分"), ("中国银行", "中国建设银行")):
+    for short, full in (("禾丰", "活动禾丰"), ("建设", "中甲建设"), ("丙江分", "中甲丙江分"), ("中国银行", "中国建设银行")):
         assert merge_firms([K(short), K(full)], is_place, **kw) == {}
     assert merge_firms([K("禾丰"), K("中甲禾丰")], is_place, cut=frozenset({K("禾丰")}), **kw) == {}
 
@@ -94,7 +94,22 @@ def test_a_groups_short_form_keeps_the_places_its_full_name_opens_with():
 
 
 def test_a_listed_firms_short_form_finds_its_group_form_in_the_legal_suffix(run_text):
-    """青禾股份 is 青禾微电子(上海)股份有限公司: its key drops 股份有限公司, but the name as written has 股份."""
-    text = "青禾微电子（上海）股份有限公司在园区设立研发中心。青禾股份去年营收增长三成。"
+    """青禾股份 is 青禾微电子(甲州)股份有限公司: its key drops 股份有限公司, but the name as written has 股份."""
+    text = "青禾微电子（甲州）股份有限公司在园区设立研发中心。青禾股份去年营收增长三成。"
     firms = [e for e in run_text(text).entities if e.cls == "Enterprise"]
-    assert [(e.label, e.aliases) for e in firms] == [("青禾微电子(上海)股份有限公司", ("青禾股份",))]
+    assert [(e.label, e.aliases) for e in firms] == [("青禾微电子(甲州)股份有限公司", ("青禾股份",))]
+
+
+def test_a_firm_short_form_may_write_its_place_without_the_administrative_ending():
+    """禾山供电 is 国乙甲州市禾山区供电 (禾山区 written 禾山), not 国乙甲州市禾山县电力 nor 禾山区供电 glued to 活动."""
+    from collections import namedtuple
+
+    from kg.extract.firm_identity import merge_firms
+
+    K = namedtuple("K", "name")
+    is_place = lambda w: w in {"甲州市", "禾山", "禾山区", "禾山县"}  # noqa: E731
+    kw = dict(common=lambda w: w == "活动", opener=lambda extra: False)
+    short, full = K("禾山供电"), K("国乙甲州市禾山区供电")
+    assert merge_firms([short, full], is_place, **kw) == {short: full}
+    for other in ("国乙甲州市禾山县电力", "活动禾山区供电"):
+        assert merge_firms([short, K(other)], is_place, **kw) == {}
