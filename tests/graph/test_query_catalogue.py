@@ -16,7 +16,9 @@ TEXTS = {
 
 @pytest.fixture(scope="module")
 def graph(build_texts):
-    out, report = build_texts(TEXTS, html=False)
+    # the queries are under test, not the threshold: a one-line text states its facts below the default
+    # (names once, few names in the sentence: 0.52-0.58), so keep every fact the text ties
+    out, report = build_texts(TEXTS, html=False, min_confidence=0.5)
     assert report.documents == 3
     return load_query_graph(out / "graph.ttl")
 
