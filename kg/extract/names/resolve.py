@@ -12,6 +12,7 @@ from dataclasses import replace
 
 from kg.extract.names import subsidiaries, units
 from kg.extract.names.cues import TITLE, CueIndex
+from kg.extract.names.dotted import join_dotted
 from kg.extract.names.descriptors import kind_of_firm
 from kg.extract.names.edges import leading_context_verb
 from kg.extract.names.evidence import describes_a_kind
@@ -146,7 +147,7 @@ def tidy(cues: CueIndex, sent: Sentence, cands: list[Candidate]) -> list[Candida
         c = replace(c, start=c.start + _leading_junk(cues, name, firm_end))
         if c.end - c.start >= 2:
             out.append(c)
-    return join_branches(cues, sent, subsidiaries.join(cues, sent, units.apply(cues, sent, out)))
+    return join_dotted(cues, sent, join_branches(cues, sent, subsidiaries.join(cues, sent, units.apply(cues, sent, out))))
 
 
 def _names_a_kind(cues: CueIndex, c: Candidate, name: str, firm_end: int) -> bool:
