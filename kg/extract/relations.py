@@ -208,7 +208,7 @@ class RelationExtractor:
         x = self._features(cues, m, context, k)
         out = []
         if m.cls == "Industry":
-            if park_right_before(f, m) or cues.text[:m.start - f.sentence.start].endswith(self.countries):
+            if park_right_before(f, m) or cues.text.endswith(self.countries, 0, m.start - f.sentence.start):
                 return out  # 某新区先进储能产业, 我国机器人产业: the industry of the park or the country named right
                 # before it, not the subject's
             prop = self._industry(cues, m, x)

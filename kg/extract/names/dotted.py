@@ -21,6 +21,8 @@ STOPS = "，。；、：！？（(）)“”\"《》 \n"
 def join_dotted(cues: CueIndex, sent: Sentence, cands: list[Candidate]) -> list[Candidate]:
     """Each park candidate right before a middle dot extended over the part's name after it, where that name
     ends in a park's type word (园, 园区, 科技园, 谷): never over a district (某开发区·某某区 names two bodies)."""
+    if DOT not in sent.text:
+        return cands
     heads = (*cues.open_heads, *cues.lex.park_types)
     out = []
     for c in cands:

@@ -65,11 +65,12 @@ def brand_before_place(cues: CueIndex, tokens: list[Token], i: int, seen_place: 
     """的|益海|嘉里（周口）现代食品产业园, 走进|中车|松原…产业基地: a word the segmenter does not know, right before the
     place that opens a park's name and right after a word that cannot stand in a name, is the brand of the firm
     the park is named after, and opens the name (a place is otherwise the park name's left edge)."""
-    tok, function = tokens[i], cues.words["cut_chars"] | cues.words["end_cut_chars"]  # 以, 任, 为: a phrase
+    tok = tokens[i]
     if not (seen_place and tok.pos == UNKNOWN and 2 <= len(tok.word) <= 4 and not cues.is_place(tok.word)
             and not NUMBER.match(tok.word)):  # 2023|浦东新区: a year, no brand
         return False
     before = tokens[i - 1] if i > 0 else None
+    function = cues.words["cut_chars"] | cues.words["end_cut_chars"]  # 以, 任, 为: a phrase, no brand
     return (not any(ch in function for ch in tok.word) and tok.word[0] not in cues.words["place_directions"]
             and not tok.word.startswith(tuple(cues.lex.boundaries)) and before is not None and before.pos.startswith(("v", "uj")))
 
