@@ -92,8 +92,8 @@ class TargetWords:
 
 NOT_IN_METRIC = ("《", "：")  # a title's marks: what a number after them counts is no park's goal
 LIST_ITEM_END = ("；", ";")  # a sentence that ends so is one item of a list the next sentence goes on with
-CLAUSE_MARK = "，"
-ITEM_MARK = ("、",)  # ends one item of a list inside a clause  # joins a carried goal head to the sentence it governs
+CLAUSE_MARK = "，"  # joins a carried goal head to the sentence it governs
+ITEM_MARK = ("、",)  # ends one item of a list inside a clause
 SLOGAN_COUNT = 10  # counts in words below this, with no scale after them, are slogans' (四个平台)
 
 
