@@ -14,7 +14,7 @@ from kg.extract.names import subsidiaries, units
 from kg.extract.names.cues import TITLE, CueIndex
 from kg.extract.names.dotted import join_dotted
 from kg.extract.names.descriptors import kind_of_firm
-from kg.extract.names.edges import leading_context_verb
+from kg.extract.names.leads import leading_context_verb
 from kg.extract.names.evidence import describes_a_kind
 from kg.extract.names.rules import Candidate, rank
 from kg.extract.names.taxonomy import names_kind_of_firms
