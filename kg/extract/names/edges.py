@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from operator import itemgetter
 
 from kg.extract.names.cues import NUMBER, PERSON_POS, PUNCT, CueIndex
+from kg.extract.names.dotted import opening_before_dot
 from kg.extract.names.evidence import has_name_evidence, name_like
 from kg.extract.names.firm_start import before_firm_place, park_before_own_firm
 from kg.extract.names.walk_stops import at_type_word, brand_before_place, enclosed_by, partner_prefix, time_or_scope
@@ -154,7 +155,9 @@ def _finish_left(cues: CueIndex, tokens: list[Token], text: str, base: int, left
     """The walk's left edge, after a partner-country prefix (中德…) or a cluster's name before a middle dot
     (某某智谷·|赵巷园区), and without a leading name-internal verb."""
     if walk.park and left < start:
-        left = partner_prefix(cues, tokens, text, base, dotted_prefix(cues, tokens, text, base, left, walk))
+        def cluster(end: int) -> int:  # a cluster's name before a middle dot (`dotted`) is walked as a park's
+            return walk_back(cues, tokens, text, base, end, Walk(walk.limit, walk.floor, park=True))
+        left = partner_prefix(cues, tokens, text, base, opening_before_dot(cues, text, base, left, cluster))
     if walk.inner_ok:
         # a name never starts with a name-internal verb: 建设创新研究院 is not a name
         j = bisect_left(tokens, left, key=_START)
@@ -163,16 +166,6 @@ def _finish_left(cues: CueIndex, tokens: list[Token], text: str, base: int, left
             left = tokens[j].end
             j += 1
     return left
-
-
-def dotted_prefix(cues: CueIndex, tokens: list[Token], text: str, base: int, left: int, walk: Walk) -> int:
-    """长三角绿洲智谷·赵巷园区, 某某云谷·606产业园: a park's name set after a middle dot and the name of the
-    cluster or zone it belongs to (one ending in a park head: 谷, 园, 城, a park word) is one name with it."""
-    at = left - base
-    if text[at - 1:at] != "·" or not text[:at - 1].endswith((*cues.open_heads, *cues.lex.park_types, *cues.lex.generic)):
-        return left
-    opening = walk_back(cues, tokens, text, base, left - 1, Walk(walk.limit, walk.floor, park=True))
-    return opening if opening < left - 1 else left
 
 
 def _zone_prefix(cues: CueIndex, tokens: list[Token], text: str, base: int, i: int, left: int, start: int,
