@@ -154,7 +154,9 @@ class TargetExtractor:
             value = self._quantity_value(text, m)
             if value is None:
                 continue
-            for t in self._shared(self._make(text, m.start(), m.end(), value, m.group("unit"), park, evidence)):
+            made = self._make(text, m.start(), m.end(), value, m.group("unit"), park, evidence,
+                              part_of_goal=any(t is not None for t in out))
+            for t in self._shared(made):
                 out.append(t)
                 spans.append((m.start(), m.end()))
         return out, spans
@@ -220,10 +222,10 @@ class TargetExtractor:
                 out.append(self._make(text, m.start(), m.end(), chinese_number(m.group(1)), unit, park, evidence))
         return out
 
-    def _make(self, text, a, b, value, unit, park, evidence, metric_end=None):
+    def _make(self, text, a, b, value, unit, park, evidence, metric_end=None, part_of_goal=False):
         left, right = clause_at(text, a, b)
         clause = text[left:right]
-        if self.goals.blocked(clause, text[left:a]) or self.goals.forecast_governs(text, a):
+        if self.goals.blocked(clause, text[left:a], part_of_goal) or self.goals.forecast_governs(text, a):
             return None
         if unit == "%" or unit == "％":
             unit = "%"
@@ -240,6 +242,7 @@ class TargetExtractor:
         metric = self.goals.relative_re.sub("", metric).strip(self.words.metric_trim)
         metric = self.words.enumerator.sub("", metric) if self.words.enumerator else metric
         metric = self.metric_words.tidy(metric)
+        metric = next((metric[len(w):] for w in self.goals.part_of_count if metric.startswith(w)), metric)
         if metric_end is not None:
             metric = (metric + text[b:metric_end]).strip()
         else:

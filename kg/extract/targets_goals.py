@@ -111,10 +111,13 @@ class GoalCues:
             return None
         return best[1]
 
-    def blocked(self, clause: str, before: str = "") -> bool:
+    def blocked(self, clause: str, before: str = "", part_of_goal: bool = False) -> bool:
         """A past or forecast cue in the clause; a perfective marker before the number (聘请了一个);
-        a clause counting part of a number said before (其中36个)."""
-        if any(cue in clause for cue in self.lex.non_target_cues) or clause.startswith(self.part_of_count):
+        a clause counting part of a number said before (其中36个), unless that number is a goal of the
+        same sentence (产能达到300万辆，其中新能源汽车产能达到150万辆: a part of a goal is a goal)."""
+        if any(cue in clause for cue in self.lex.non_target_cues):
+            return True
+        if clause.startswith(self.part_of_count) and not part_of_goal:
             return True
         if any(t in clause for t in self.lex.target_triggers):
             return False  # 明确了…的任务目标: the goal word says it is a goal all the same

@@ -141,3 +141,10 @@ def test_a_goal_list_does_not_pass_to_another_park(run_text):
 def test_a_goal_of_its_own_item_heads_no_list(run_text):
     text = "青禾经开区出台新政。一是五年内拟投入超过20亿元；二是对新落户企业给予最高300万元奖励。"
     assert {t.value for t in run_text(text).targets} == {20.0}
+
+
+def test_a_part_of_a_goal_is_a_goal_and_a_part_of_a_past_figure_is_not(run_text):
+    goal = {(t.metric, t.value) for t in run_text(
+        "到2026年，青禾经开区整车产能达到80万辆，其中新能源汽车产能达到30万辆。").targets}
+    assert goal == {("整车产能", 80.0), ("新能源汽车产能", 30.0)}
+    assert _targets(run_text, "青禾经开区去年引进项目50个，其中36个已投产。") == set()
