@@ -17,6 +17,8 @@ CLAUSE = re.compile(r"[，。；,;！？]")
 PLAN_YEAR = "20[2-5][0-9]"
 NUMERAL = "[0-9一二三四五六七八九十两]"
 YEAR_MARK, MONTH_MARK = "年", "月"  # date marks, like numerals: 2025年, 10月
+# a goal head's clause is a time and little else (到2025年, 力争“十四五”末): no goal of its own in it
+HEAD_ONLY = re.compile(r"[^0-9]{0,4}" + PLAN_YEAR + YEAR_MARK + r"[^0-9]{0,3}|[^0-9]{0,10}")
 
 
 def clause_at(text: str, a: int, b: int) -> tuple[int, int]:
@@ -80,6 +82,16 @@ class GoalCues:
         if open_at >= 0 and close_at > a and text.rfind("）", 0, a) < open_at:
             return self.has_goal_cue(text[close_at + 1:close_at + 6])
         return False
+
+    def goal_head(self, text: str) -> str:
+        """The sentence's opening up to the end of its first clause with a deadline or a relative horizon
+        (方案提出，到2025年，… -> 方案提出，到2025年), or "" where none opens it."""
+        for m in CLAUSE.finditer(text):
+            head = text[:m.start()]
+            plain = head.replace("“", "").replace("”", "")
+            if self.deadline_re.search(plain) or self.relative_re.search(plain) or any(w in plain for w in self.deadline_words):
+                return head if HEAD_ONLY.fullmatch(CLAUSE.split(head)[-1]) else ""
+        return ""
 
     def year_of(self, text: str, upto: int) -> int | None:
         """The deadline year stated before position `upto`, or None."""
