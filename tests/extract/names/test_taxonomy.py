@@ -89,3 +89,14 @@ def test_a_label_inside_a_longer_name_that_runs_past_its_suffix_is_no_industry(r
     assert "大健康" not in industries("会上成立了青禾大健康产业创新生态联盟。")
     assert "生命健康" in industries("今年将生命健康产业也纳入党建联盟。")
     assert "生物医药" in industries("青禾开发区聚焦生物医药产业，建设生物医药产业园。")
+
+
+def test_a_label_before_a_noun_for_workers_names_no_industry(run_text):
+    """聚焦快递小哥、外卖骑手, 推进医药人才培养: the label says what the people do; with 产业 between
+    (生物医药产业人才) it still names the industry."""
+    def industries(text):
+        return {m.surface for m in run_text(text).mentions if m.cls == "Industry"}
+
+    assert "快递" not in industries("青禾园区党委聚焦快递小哥、外卖骑手为主的新就业群体。")
+    assert "医药" not in industries("会上介绍了校企合作推进医药人才培养的做法。")
+    assert "生物医药" in industries("学校服务培养高素质的生物医药产业人才。")
