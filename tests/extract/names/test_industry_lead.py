@@ -11,6 +11,7 @@ def test_a_clause_verb_glued_before_an_industry_is_no_part_of_its_name(run_text)
     assert _industries(run_text, "青禾公司的工作重点将侧重于汽车行业上下游整合。") == {"汽车"}
     assert _industries(run_text, "以某某果汁精深加工业引领发展，有效促进农业产业链改造。") >= {"农业"}
     assert "有效促进农业" not in _industries(run_text, "以某某果汁精深加工业引领发展，有效促进农业产业链改造。")
+    assert "汽车" in _industries(run_text, "支持有条件的地区定向汽车、家电、餐饮等行业发放消费券。")
 
 
 def test_an_event_word_glued_before_an_industry_is_no_part_of_its_name(run_text):
