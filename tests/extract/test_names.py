@@ -581,3 +581,11 @@ def test_a_platforms_short_name_without_what_opens_it_is_its_alias(run_text):
 
     assert platforms("禾丰青禾研发中心落户园区。青禾研发中心将开展芯片设计。") == {"禾丰青禾研发中心": ("青禾研发中心",)}
     assert "青禾大学" in platforms("千名青禾大学学子参加活动。青禾大学表示欢迎。")
+
+
+def test_a_kind_of_centre_as_a_whole_list_item_or_name_is_no_platform(run_text):
+    """工程技术研究中心 and 工程(技术)研究中心 are the titles of a kind of centre (as 重点实验室 is), in a list of
+    kinds or alone: no one centre; a centre that a name opens (青禾工程技术研究中心) is one."""
+    found = _mentions(run_text, "青禾区共有重点实验室、工程技术研究中心、科技企业孵化器等创新平台95个。"
+                                "鼓励企业建设企业技术中心、工程(技术)研究中心等平台。青禾工程技术研究中心落户园区。")
+    assert _names_of(found, "Platform") == {"青禾工程技术研究中心"}
