@@ -589,3 +589,11 @@ def test_a_kind_of_centre_as_a_whole_list_item_or_name_is_no_platform(run_text):
     found = _mentions(run_text, "青禾区共有重点实验室、工程技术研究中心、科技企业孵化器等创新平台95个。"
                                 "鼓励企业建设企业技术中心、工程(技术)研究中心等平台。青禾工程技术研究中心落户园区。")
     assert _names_of(found, "Platform") == {"青禾工程技术研究中心"}
+
+
+def test_a_service_platform_for_transport_or_charging_is_no_platform(run_text):
+    """某班列公共物流服务平台, 某城市充电服务平台, 某港船供服务平台: a service for freight, charging or ship supply
+    is business, no research, innovation or incubation carrier; a testing service platform is one."""
+    found = _mentions(run_text, "“青禾班列公共物流服务平台”获批，“青禾城市聚合充电服务平台”上线，“青禾保税船供公共服务平台”运行，"
+                                "“青禾生物药开发评价与中试服务平台”落成。")
+    assert _names_of(found, "Platform") == {"青禾生物药开发评价与中试服务平台"}
