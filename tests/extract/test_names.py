@@ -484,6 +484,9 @@ def test_a_photo_source_or_a_school_verb_before_a_name_is_no_part_of_it(run_text
 def test_an_investment_promotion_agency_or_a_trading_site_is_no_platform(run_text):
     found = _mentions(run_text, "青禾新片区投资促进中心主任发言，青禾公共资源交易电子服务平台上线。园区建有青禾智能制造研究院。")
     assert [name for cls, name in found if cls == "Platform"] == ["青禾智能制造研究院"]
+    # a promotion centre for economic cooperation, trade or jobs promotes business, it does no research
+    found = _mentions(run_text, "青禾市经济合作促进中心副主任、青禾区就业促进中心主任出席。")
+    assert not _names_of(found, "Platform")
 
 
 def test_a_firms_short_name_in_a_field_list_is_no_industry(run_text):
