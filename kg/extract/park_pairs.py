@@ -109,13 +109,13 @@ class ParkPairs:
 
     def _holds_the_subject(self, text: str, base: int, m: Mention) -> bool:
         """一批项目落户上海自贸试验区, X位于Y: the park is where the subject and its firms are, wherever else
-        the sentence names it (X位于Y…，是Y首个…); X发挥Y核心区功能, X作为Y的承载区: the subject is a part of
-        the park. Either way the park holds the subject, not the subject it."""
+        the sentence names it (X位于Y…，是Y首个…); X发挥Y核心区功能, X作为Y的承载区, X成为Y的集聚地: the subject is a
+        part of the park, or what the park has. Either way the park holds the subject, not the subject it."""
         a, b = m.start - base, m.end - base
-        after = text[b:]
-        after = after[1:] if after[:1] in self.possessive else after  # Y的承载区
+        owner = text[b:b + 1] in self.possessive  # 将建成为Y的科技服务集中地: what the subject becomes is Y's
+        after = text[b + 1:] if owner else text[b:]
         return self.reader.position.settled_in(text, a) or self._placed(text, a) or (
-            text[:a].endswith(self.part_roles) and after.startswith(self.part_nouns))
+            text[:a].endswith(self.part_roles) and (owner or after.startswith(self.part_nouns)))
 
     def _placed(self, text: str, a: int) -> bool:
         """棚建设在甲小区、Y产业园率先启动: a park after 在 (itself or an item of the list after it) is where

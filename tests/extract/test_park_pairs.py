@@ -86,3 +86,9 @@ def test_a_park_named_after_another_county_is_no_sub_park_without_a_containment_
     assert ("黄州高新区", "hasSubPark", "黄州市大学科技园") in _pairs(run_text, "黄州高新区召开大会。黄州高新区将打造黄州市大学科技园。")
     text = "天津经济开发区实行一区多园，包括宁洱县消防器材产业园。"
     assert ("天津经济开发区", "hasSubPark", "宁洱县消防器材产业园") in _pairs(run_text, text)
+
+
+def test_a_park_that_what_the_sentence_names_becomes_a_part_of_is_no_sub_park(run_text):
+    """X将建成为Y的集中地: X becomes something of Y; Y holds it, it is no part of the subject."""
+    text = "云溪高新区将推动青禾数字港建成为云溪科创城的科技服务集中地。"
+    assert not {p for p in _pairs(run_text, text) if p[1] == "hasSubPark"}
