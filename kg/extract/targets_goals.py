@@ -17,6 +17,8 @@ CLAUSE = re.compile(r"[，。；,;！？]")
 PLAN_YEAR = "20[2-5][0-9]"
 NUMERAL = "[0-9一二三四五六七八九十两]"
 YEAR_MARK, MONTH_MARK = "年", "月"  # date marks, like numerals: 2025年, 10月
+# a goal head's clause is a time and little else (到2025年, 力争“十四五”末): no goal of its own in it
+HEAD_ONLY = re.compile(r"[^0-9]{0,4}" + PLAN_YEAR + YEAR_MARK + r"[^0-9]{0,3}|[^0-9]{0,10}")
 
 
 def clause_at(text: str, a: int, b: int) -> tuple[int, int]:
@@ -81,6 +83,16 @@ class GoalCues:
             return self.has_goal_cue(text[close_at + 1:close_at + 6])
         return False
 
+    def goal_head(self, text: str) -> str:
+        """The sentence's opening up to the end of its first clause with a deadline or a relative horizon
+        (方案提出，到2025年，… -> 方案提出，到2025年), or "" where none opens it."""
+        for m in CLAUSE.finditer(text):
+            head = text[:m.start()]
+            plain = head.replace("“", "").replace("”", "")
+            if self.deadline_re.search(plain) or self.relative_re.search(plain) or any(w in plain for w in self.deadline_words):
+                return head if HEAD_ONLY.fullmatch(CLAUSE.split(head)[-1]) else ""
+        return ""
+
     def year_of(self, text: str, upto: int) -> int | None:
         """The deadline year stated before position `upto`, or None."""
         plain = text[:upto].replace("“", "").replace("”", "")
@@ -99,10 +111,13 @@ class GoalCues:
             return None
         return best[1]
 
-    def blocked(self, clause: str, before: str = "") -> bool:
+    def blocked(self, clause: str, before: str = "", part_of_goal: bool = False) -> bool:
         """A past or forecast cue in the clause; a perfective marker before the number (聘请了一个);
-        a clause counting part of a number said before (其中36个)."""
-        if any(cue in clause for cue in self.lex.non_target_cues) or clause.startswith(self.part_of_count):
+        a clause counting part of a number said before (其中36个), unless that number is a goal of the
+        same sentence (产能达到300万辆，其中新能源汽车产能达到150万辆: a part of a goal is a goal)."""
+        if any(cue in clause for cue in self.lex.non_target_cues):
+            return True
+        if clause.startswith(self.part_of_count) and not part_of_goal:
             return True
         if any(t in clause for t in self.lex.target_triggers):
             return False  # 明确了…的任务目标: the goal word says it is a goal all the same

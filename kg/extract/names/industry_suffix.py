@@ -6,7 +6,9 @@ import re
 
 from kg.extract.names import evidence as ev
 from kg.extract.names.cues import PERSON_POS, CueIndex
-from kg.extract.names.edges import Walk, cut_point, leading_context_verb, leading_place_or_scale, walk_back
+from kg.extract.names.cuts import cut_point
+from kg.extract.names.edges import Walk, walk_back
+from kg.extract.names.leads import leading_context_verb, leading_place_or_scale
 from kg.extract.names.rules import STATISTIC_REACH, SUFFIX_REACH, Candidate, candidate
 from kg.types import Sentence
 

@@ -11,7 +11,9 @@ from dataclasses import dataclass
 from kg.extract.names import descriptors as ds
 from kg.extract.names import evidence as ev
 from kg.extract.names.cues import CLOSE_BRACKETS, OPEN_BRACKETS, PHASE, CueIndex
-from kg.extract.names.edges import Walk, cut_point, leading_context_verb, strip_left_boundaries, walk_back
+from kg.extract.names.cuts import cut_point, strip_left_boundaries
+from kg.extract.names.edges import Walk, walk_back
+from kg.extract.names.leads import leading_context_verb
 from kg.extract.names.rules import (FIRST_ITEM_REACH, INDUSTRY_ITEM, PREDICATE_ITEM, Candidate, Mode, candidate,
                                     list_item_cap)
 from kg.extract.segment import UNKNOWN, Token
