@@ -3,7 +3,7 @@
 X高新区智能装备产业园, X开发区科技创业中心: a name that begins with the full name of a park of the
 document is that park's; 南山循环经济开发区（含迤资园区）: a bracket that opens with a containment
 word after a park names a part of it. A park the text writes only as the opening of its parts' names
-(X科技园张江核心区, X科技园宣桥园区) is named inside them, no park of its own, so it owns none.
+(X科技园某某核心区, X科技园某某园区) is named inside them, no park of its own, so it owns none.
 """
 from __future__ import annotations
 
@@ -16,7 +16,7 @@ from kg.ontology import Lexicon
 from kg.types import Relation
 
 OWNED_PROPS = {"Park": "hasSubPark", "Platform": "hasPlatform", "Enterprise": "hasEnterprise"}
-PART_PLACE = "[\u4e00-\u9fff]{2,4}?"  # the place a part's name gives between its park and its head (张江, 宣桥)
+PART_PLACE = "[\u4e00-\u9fff]{2,4}?"  # the place a part's name gives between its park and its head (某某)
 
 
 class OwnedNames:
@@ -25,7 +25,7 @@ class OwnedNames:
         self.containment = re.compile(r"[（(]" + either(lexicon.words("containment-word")) + "$")  # （含…
         heads = [w for w, t in lexicon.park_types.items() if t.level == "subpark"]
         heads += [*lexicon.words("part-noun"), *lexicon.open_heads]
-        self.part_after = re.compile(PART_PLACE + either(heads))  # X科技园|张江核心区: a part's name goes on
+        self.part_after = re.compile(PART_PLACE + either(heads))  # X科技园|某某核心区: a part's name goes on
 
     def by_name(self, frames, context: DocumentContext, evidence_for) -> list[tuple[Relation, dict]]:
         """X高新区智能装备产业园, X开发区科技创业中心: a name that begins with the full name of a
@@ -50,7 +50,7 @@ class OwnedNames:
 
     def _named_alone(self, frames) -> set:
         """The parks named somewhere on their own: a mention that a part's name does not go on from
-        (X科技园张江核心区 names the part, X科技园的空间布局 the park)."""
+        (X科技园某某核心区 names the part, X科技园的空间布局 the park)."""
         alone = set()
         for f in frames:
             base = f.sentence.start

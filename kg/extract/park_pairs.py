@@ -4,7 +4,7 @@ A model to follow (对标, 学习借鉴: benchmarksAgainst), a partner (协同�
 cooperatesWith) or a part (一区多园, 核心区, a sub-park's own type: hasSubPark). None
 where the two stand side by side (A及B), where the other park is where the subject
 lies (X位于Y, X发挥Y核心区功能: Y holds X, not X Y), or where firms settle. A park named after
-another county (泽普县消防器材产业园 beside 喀什经济开发区) is that county's, a part of the subject only
+another county (某县消防器材产业园 beside 某市经济开发区) is that county's, a part of the subject only
 where a containment word (包括, 一区多园) says so.
 """
 from __future__ import annotations
@@ -49,7 +49,7 @@ class ParkPairs:
         self.places = lexicon.words("venue-preposition")  # 在Y产业园: where something happens
         self.possessive = frozenset(lexicon.words("possessive"))
         self.regions = lexicon.regions
-        self.region_endings = tuple(lexicon.words("region-ending"))  # 泽普县: a county written as one
+        self.region_endings = tuple(lexicon.words("region-ending"))  # 某县: a county written with its ending
 
     def triggers(self, text: str, masked: str) -> PairTriggers:
         """Where the trigger words stand in `text` (part nouns in `masked`, the text with names masked)."""
@@ -68,7 +68,7 @@ class ParkPairs:
         if prop == "hasSubPark" and any(self._holds_the_subject(text, base, o) for o in list(alike) or [m]):
             return ""
         if prop == "hasSubPark" and not found.sub_cue and self._other_county(m, subject):
-            return ""  # 喀什经济开发区…项目，泽普县消防器材产业园建设项目: the county's park, not the zone's
+            return ""  # 某市经济开发区…项目，某县消防器材产业园建设项目: the county's park, not the zone's
         if prop == "hasSubPark" and (self._listed_with(subject, base, found)
                                      or (level != "subpark" and not self._cue_of_subject(text, base, subject, found)
                                          and not self._part_between(text, base, m, subject, found))):
@@ -76,7 +76,7 @@ class ParkPairs:
         return prop
 
     def _other_county(self, m: Mention, subject: list) -> bool:
-        """The park's name opens with a county, district or city written with its ending (泽普县…产业园)
+        """The park's name opens with a county, district or city written with its ending (某县…产业园)
         that none of the subject's names opens with: a park of another place."""
         name = m.surface
         code = next((self.regions.get(name[:n]) or self.regions.get(name[:n - 1])
