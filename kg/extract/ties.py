@@ -29,7 +29,8 @@ BEFORE_NAME = ("origin",)  # 来自北京大学的运动员: a word right before
 BUILDER = ("builder",)  # 由甲集团开发建设: before a firm and a build verb, the park's developer
 # contexts that tie nothing of one class only: a school co-building a park still works for it; a firm
 # a park inspects is still in it, while the sectors it inspects are none it develops
-ONLY_FOR = {"builder": "Enterprise", "regulation": "Industry", "firm-business": "Industry"}
+ONLY_FOR = {"builder": "Enterprise", "wish": "Enterprise", "courtesy": "Enterprise",
+            "regulation": "Industry", "firm-business": "Industry"}
 LIST_ITEM = 16  # characters of one item of such a list, at most
 SUBJECT_REACH = 3  # clause breaks, at most, between the subject and the object's clause for the tie to span them
 MASK = "\u25a1"  # stands in for the characters of other names, so a word inside a name (建设银行) is no cue
@@ -59,6 +60,20 @@ def _after_brackets(text: str, end: int) -> int:
         return end
     close = min((i for i in (text.find("）", end), text.find(")", end)) if i >= 0), default=-1)
     return close + 1 if 0 <= close - end <= LIST_ITEM else end
+
+
+def own_noun_positions(text: str, ends, nouns) -> frozenset:
+    """The positions a noun of the park itself covers right after the park's name (服务某新区建设):
+    a tie word there is the park's noun, nothing a firm does (pass them to `TieIndex.tie` as `owned_by`).
+
+    >>> sorted(own_noun_positions("□□□开发建设", [3], ("开发建设", "建设")))
+    [3, 4, 5, 6]
+    """
+    out = set()
+    for e in ends:
+        noun = next((w for w in nouns if text.startswith(w, e)), "")
+        out.update(range(e, e + len(noun)))
+    return frozenset(out)
 
 
 def mask_spans(text: str, spans) -> str:
