@@ -21,7 +21,7 @@ from kg.extract.park_identity import named_after, one_park_by_name
 from kg.extract.park_pairs import PairTriggers, ParkPairs, trigger_words
 from kg.extract.region_agent import RegionAgents
 from kg.extract.roles import RoleReader
-from kg.extract.ties import TieIndex, clause_bounds, mask_spans, own_noun_positions
+from kg.extract.ties import TieIndex, clause_bounds, own_noun_positions
 from kg.extract.wordforms import either
 from kg.ontology import Lexicon
 from kg.types import Mention, Relation, Sentence
@@ -135,7 +135,7 @@ class RelationExtractor:
 
     def _cues(self, f: SentenceFrame, context: DocumentContext) -> _SentenceCues:
         s, text = f.sentence, f.sentence.text
-        masked = mask_spans(text, [(m.start - s.start, m.end - s.start) for m, _ in f.mentions])
+        masked = self.ties.mask(text, [(m.start - s.start, m.end - s.start) for m, _ in f.mentions])
         spans = tuple((m.start - s.start, m.end - s.start) for m, k in f.mentions if k == f.subject and not m.generic)
         subject_at = spans[0][0] if spans else None
         base = dict(context.features(f.subject, s.index, f.subject_explicit))

@@ -98,6 +98,7 @@ class TieIndex:
     continuation: re.Pattern | None = None  # a clause opening with these continues the list before it (其中包括A、B)
     joiners: str = ""  # what joins the names of a list (A、B和C)
     build_verbs: re.Pattern | None = None  # what a builder does to the park (开发建设, 运营), after the builder cue
+    facilities: tuple = ()  # a firm's own facility right after its name (某集团全球总部), masked with the name
 
     @classmethod
     def from_lexicon(cls, lexicon) -> "TieIndex":
@@ -112,7 +113,14 @@ class TieIndex:
         joiners = "".join(w for w in lexicon.grammar_words.get("coordinator", ()) if len(w) == 1)
         return cls({p: _alternation(ws) for p, ws in sorted(by_prop.items())},
                    {k: _alternation(ws) for k, ws in sorted(by_kind.items())}, continuation, joiners,
-                   _alternation(lexicon.grammar_words.get("developer-verb", ())))
+                   _alternation(lexicon.grammar_words.get("developer-verb", ())),
+                   lexicon.grammar_words.get("firm-facility", ()))
+
+    def mask(self, text: str, spans) -> str:
+        """`mask_spans`, each name's mask reaching over a firm's facility word right after it: in 某集团全球总部
+        the word 全球 is part of what the firm's name points at, no statement about the world."""
+        return mask_spans(text, [(a, b + len(next((w for w in self.facilities if text.startswith(w, b)), "")))
+                                 for a, b in spans])
 
     def scope(self, text: str, start: int, end: int, subject_at: int | None = None) -> tuple[int, int]:
         """Where a tie for the name at ``[start, end)`` may stand: its clause, the clause before

@@ -313,3 +313,12 @@ def test_the_parks_own_construction_is_no_tie_for_a_firm(pipeline):
     positions = own_noun_positions(text, [6], pipeline.lexicon.words("park-own-noun"))
     assert pipeline.relation_extractor.ties.tie(text, "hasEnterprise", 9, 12, 2, positions) is None
     assert pipeline.relation_extractor.ties.tie(text, "hasEnterprise", 9, 12, 2) == "建设"
+
+
+def test_a_word_in_a_firms_facility_sets_no_context(lexicon):
+    """某集团全球总部: 全球 belongs to the facility the firm's name points at, no statement about the world."""
+    index = TieIndex.from_lexicon(lexicon)
+    text = "园区落地企业50家，包括禾丰集团全球总部等龙头企业。"
+    at = text.index("禾丰集团")
+    masked = index.mask(text, [(at, at + 4)])
+    assert masked[at:at + 8] == "\u25a1" * 8 and index.blocker(masked, at, at + 4, cls="Enterprise") == ""

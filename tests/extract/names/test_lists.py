@@ -289,3 +289,9 @@ def test_a_places_produce_in_a_brand_list_is_no_firm(run_text):
 
     assert firms("区域品牌榜发布，蚌埠葡萄、宜宾蜜柚、宿州818西瓜等品牌一同上榜。") == []
     assert firms("青川科技、华岭医疗等品牌入驻商场。") == ["青川科技", "华岭医疗"]
+
+
+def test_a_firms_own_facility_closing_a_firm_item_is_no_part_of_its_name(find):
+    """某集团全球总部 in a list of firms: the item names the firm; its headquarters is its facility."""
+    assert [x[0] for x in find(lists.find, "园区集聚迈为、博众集团全球总部等一批企业。")] == ["迈为", "博众集团"]
+
