@@ -11,12 +11,12 @@ import re
 
 from kg.extract.discourse import DocumentContext
 from kg.extract.park_identity import one_park_by_name
-from kg.extract.wordforms import either
+from kg.extract.wordforms import chars, either
 from kg.ontology import Lexicon
 from kg.types import Relation
 
 OWNED_PROPS = {"Park": "hasSubPark", "Platform": "hasPlatform", "Enterprise": "hasEnterprise"}
-PART_PLACE = "[\u4e00-\u9fff]{2,4}?"  # the place a part's name gives between its park and its head (某某)
+PART_PLACE = "[^\\W{}]{{2,4}}?"  # the place a part's name gives between its park and its head (某某): no function word
 
 
 class OwnedNames:
@@ -25,7 +25,9 @@ class OwnedNames:
         self.containment = re.compile(r"[（(]" + either(lexicon.words("containment-word")) + "$")  # （含…
         heads = [w for w, t in lexicon.park_types.items() if t.level == "subpark"]
         heads += [*lexicon.words("part-noun"), *lexicon.open_heads]
-        self.part_after = re.compile(PART_PLACE + either(heads))  # X科技园|某某核心区: a part's name goes on
+        function = chars([*lexicon.words("coordinator"), *lexicon.words("possessive"), *lexicon.words("list-closer")])
+        # X科技园|某某核心区: a part's name goes on (X产业园和某某园区, X园区的某某片区 name two)
+        self.part_after = re.compile(PART_PLACE.format(function) + either(heads))
 
     def by_name(self, frames, context: DocumentContext, evidence_for) -> list[tuple[Relation, dict]]:
         """X高新区智能装备产业园, X开发区科技创业中心: a name that begins with the full name of a

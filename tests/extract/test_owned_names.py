@@ -28,3 +28,9 @@ def test_a_park_written_only_as_its_parts_opening_owns_none_of_them(run_text):
 def test_a_park_named_on_its_own_owns_the_parts_its_name_opens(run_text):
     text = "会上明确了天津人力资源服务产业园的空间布局。天津人力资源服务产业园宣榆园区将打造孵化园。"
     assert ("天津人力资源服务产业园", "hasSubPark", "天津人力资源服务产业园宣榆园区") in _rels(run_text, text)
+
+
+def test_a_park_before_a_coordinated_part_is_named_on_its_own(run_text):
+    # 和 joins two names: the park is named alone, so it still owns the part its name opens
+    text = "会上，天津人力资源服务产业园和宣榆园区签署协议。天津人力资源服务产业园宣榆园区将打造孵化园。"
+    assert ("天津人力资源服务产业园", "hasSubPark", "天津人力资源服务产业园宣榆园区") in _rels(run_text, text)
