@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from kg.extract.region_agent import RegionAgents
 from kg.extract.target_metric import MetricWords
 from kg.extract.targets_goals import GOAL_COLON, NUMERAL, YEAR_MARK, GoalCues, clause_at
 from kg.extract.wordforms import chars, either, frame
@@ -113,6 +114,7 @@ class TargetExtractor:
         self.words = TargetWords.of(lexicon)
         self._wider = sorted(w for w, kind in lexicon.non_tying_cues.items() if kind == "wider")
         self._others = lexicon.words("other-subject")  # 该公司…: numbers of another subject
+        self._region_agents = RegionAgents(lexicon)  # 对某省打造千亿级基地: the region's aim
 
     def document_targets(self, frames, evidence_for) -> list[Target]:
         """The goals of every sentence's subject park (`targets`). A goal list runs over sentences that
@@ -225,7 +227,8 @@ class TargetExtractor:
     def _make(self, text, a, b, value, unit, park, evidence, metric_end=None, part_of_goal=False):
         left, right = clause_at(text, a, b)
         clause = text[left:right]
-        if self.goals.blocked(clause, text[left:a], part_of_goal) or self.goals.forecast_governs(text, a):
+        if self.goals.blocked(clause, text[left:a], part_of_goal) or self.goals.forecast_governs(text, a) \
+                or self._region_agents.before(text, left, a):
             return None
         if unit == "%" or unit == "％":
             unit = "%"

@@ -166,3 +166,10 @@ def test_goals_after_a_goal_word_and_a_colon(run_text):
         "青禾经开区今年的目标是：招引亿元以上项目30个，实际利用外资2亿美元。").targets}
     assert found == {("招引亿元以上项目", 30.0, "个"), ("实际利用外资", 2.0, "亿美元")}
     assert _targets(run_text, "青禾经开区：招引项目30个。") == set()  # a heading's colon
+
+
+def test_a_regions_aim_in_a_parks_sentence_is_no_target_of_the_park(run_text):
+    # a region right before a development verb (对漠河市打造…): the scale is the region's aim, not the park's goal
+    text = "青禾高新区管委会主任表示，云杉科技项目投产，对漠河市打造千亿级光伏产业基地具有重要意义。"
+    assert not run_text(text).targets
+    assert _targets(run_text, "青禾高新区将打造千亿级光伏产业园区。")  # the park's own aim stays
