@@ -17,6 +17,7 @@ from kg.extract.names.dotted import join_dotted
 from kg.extract.names.evidence import describes_a_kind
 from kg.extract.names.industry_lead import after_clause_words
 from kg.extract.names.leads import leading_context_verb
+from kg.extract.names.parts import join_parts
 from kg.extract.names.rules import Candidate, rank
 from kg.extract.names.taxonomy import names_kind_of_firms
 from kg.types import Mention, Sentence
@@ -24,13 +25,14 @@ from kg.types import Mention, Sentence
 LEADING_DASHES = "-—–·.、"
 LEADING_YEAR = re.compile(r"(?:19|20)[0-9]{2}年?(?=[\u4e00-\u9fff])")
 
-JOINS = (units.apply, subsidiaries.join, subsidiaries.join_branches, join_dotted)
+JOINS = (units.apply, subsidiaries.join, subsidiaries.join_branches, join_dotted, join_parts)
 """The passes that join one name across a boundary the grammars stop at, run by `tidy` on each sentence's
 candidates, in this order: (1) a university's or an academy's units joined to it (`units`: platforms only);
 (2) a group's subsidiary or a bank's branch written right after it joined to it (`subsidiaries.join`);
 (3) a found branch (…分公司) joined to the firm before it (`subsidiaries.join_branches`), after (2) so that it
 meets the parent at its joined end; (4) a park before a middle dot extended over its part (`dotted`: parks
-only, which the passes before leave alone). A new pass goes into this sequence. One more runs later, on the
+only, which the passes before leave alone); (5) a park run straight on into its part's proper name extended over
+it (`parts`: 某新区某某新城). A new pass goes into this sequence. One more runs later, on the
 whole document: the linker's `kg.extract.glued_firms.join_park_openings` (a park glued before a firm's
 registered name), which needs to know that neither is named anywhere else in the document."""
 
