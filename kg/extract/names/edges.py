@@ -131,6 +131,7 @@ def walk_back(cues: CueIndex, tokens: list[Token], text: str, base: int, start: 
             left, i = tokens[j].start, j - 1
             continue
         if not name_like(cues, tok, walk.inner_ok) and not (walk.park and seen_place and tok.word in cues.words["place_directions"]):
+            left = _ring_opening(cues, tok, left, start, walk)
             break
         if _glued_conjunction(cues, tok, start):
             left = tok.start + 1
@@ -149,6 +150,13 @@ def walk_back(cues: CueIndex, tokens: list[Token], text: str, base: int, start: 
         left = tok.start
         i -= 1
     return _finish_left(cues, tokens, text, base, left, start, walk)
+
+
+def _ring_opening(cues: CueIndex, tok: Token, left: int, start: int, walk: Walk) -> int:
+    """打造环|某某湖数字经济产业园: a ring word right before the name a park's walk took ('around' the place) opens
+    the name; `left` itself otherwise."""
+    ring = walk.park and tok.end == left < start and tok.word in cues.lex.words("ring-prefix")
+    return tok.start if ring else left
 
 
 def _finish_left(cues: CueIndex, tokens: list[Token], text: str, base: int, left: int, start: int, walk: Walk) -> int:

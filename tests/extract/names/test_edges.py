@@ -111,10 +111,11 @@ def test_latin_words_apart_by_spaces_are_one_foreign_name(run_text):
 
 
 def test_a_lone_lake_word_before_the_type_word_ends_a_longer_place(run_text):
-    """打造环青松|湖|数字经济产业园: the segmenter splits 湖 off the lake's name and tags it a place; alone it is the
-    end of a longer place, which the park's name walks through (a province's one-character name stays a place)."""
+    """打造环|青松|湖|数字经济产业园: the segmenter splits 湖 off the lake's name and tags it a place; alone it is the
+    end of a longer place, which the park's name walks through (a province's one-character name stays a place),
+    on to the ring word that opens it (环)."""
     parks = {m.surface for m in run_text("开发区打造环青松湖数字经济产业园，规划建设软件园。").mentions if m.cls == "Park"}
-    assert "青松湖数字经济产业园" in parks
+    assert "环青松湖数字经济产业园" in parks
 
 
 def test_a_streets_ending_glued_to_the_name_after_it_is_the_address(run_text):
@@ -191,3 +192,9 @@ def test_go_glued_to_an_adverb_before_a_park_word_ends_the_phrase(run_text):
     parks = {m.surface for m in run_text("欢迎嘉宾在苏期间多去园区、企业、乡村走一走。").mentions
              if m.cls == "Park" and not m.generic}
     assert parks == set()
+
+
+def test_a_ring_word_before_the_place_opens_the_park_name(run_text):
+    # 环 ('around'), which the segmenter reads as a verb, opens the name of the park around the lake
+    parks = {m.surface for m in run_text("青禾高新区将打造环云溪湖数字经济产业园。").mentions if m.cls == "Park"}
+    assert "环云溪湖数字经济产业园" in parks
