@@ -600,3 +600,10 @@ def test_a_service_platform_for_transport_or_charging_is_no_platform(run_text):
     found = _mentions(run_text, "“青禾班列公共物流服务平台”获批，“青禾城市聚合充电服务平台”上线，“青禾保税船供公共服务平台”运行，"
                                 "“青禾生物药开发评价与中试服务平台”落成。")
     assert _names_of(found, "Platform") == {"青禾生物药开发评价与中试服务平台"}
+
+
+def test_the_title_of_a_national_programme_college_alone_is_no_platform(run_text):
+    """卓越工程师学院 (and 国家卓越工程师学院) is the title every university in the programme gives its college,
+    as 博士后创新实践基地 is a programme's: alone it names none; 青禾大学国家卓越工程师学院 is that university's."""
+    found = _mentions(run_text, "持续推进卓越工程师学院、博士后创新实践基地建设。青禾科技大学在园区启动建设国家卓越工程师学院。")
+    assert _names_of(found, "Platform") == {"青禾科技大学"}
