@@ -511,6 +511,13 @@ def test_a_teaching_school_named_after_a_field_is_its_university(run_text):
     assert ("Platform", "青禾财经大学") in found and ("Platform", "成都理工大学未来技术学院") in found
 
 
+def test_a_universitys_joint_college_in_a_place_keeps_its_full_name(run_text):
+    """青禾邮电大学玛丽女王海南学院: a college named after a partner and the place it stands in is a joint
+    institution of its own, not a school that teaches a field; 青禾邮电大学设计学院 is the university's."""
+    found = _mentions(run_text, "试验区引进青禾邮电大学玛丽女王海南学院。他来自青禾邮电大学设计学院。")
+    assert _names_of(found, "Platform") == {"青禾邮电大学玛丽女王海南学院", "青禾邮电大学"}
+
+
 def test_a_copula_a_dedication_or_a_month_before_a_name_is_no_part_of_it(run_text):
     found = _mentions(run_text, "该公司现为禾丰集团旗下企业。5-6月份开发区将开工。公司致力于建材产业。")
     assert ("Enterprise", "禾丰集团") in found and ("Industry", "建材") in found

@@ -148,7 +148,7 @@ def find(sent: Sentence, tokens, cues: CueIndex) -> list[Candidate]:
         if cls == "Park":
             out.extend(_park(cues, sent, tokens, name_start, t_start, t_end, sub, level, generic))
         elif (cls == "Platform" and form in cues.lex.subunit_heads and _university_end(cues, prefix)
-              and not ev.technical(cues, prefix[_university_end(cues, prefix):], fields=False)):
+              and _teaching_unit(cues, prefix[_university_end(cues, prefix):])):
             # 华南理工大学工商管理学院: a teaching unit; the university is the platform (a unit of
             # technology, 未来技术学院, is a research carrier of its own)
             out.append(candidate("type-word", name_start, name_start + _university_end(cues, prefix), cls, "University"))
@@ -190,6 +190,13 @@ def _no_research_body(cues: CueIndex, prefix: str, form: str) -> bool:
     if any(w in prefix + form for w in cues.words["non_research_bodies"]) or ds.commerce_service(cues, prefix + form):
         return True  # (the words may run into the type word: 投资|促进中心); 某省跨境电商公共服务平台
     return form in cues.words["station_heads"] and not any(w in prefix for w in cues.words["station_research_words"])
+
+
+def _teaching_unit(cues: CueIndex, unit: str) -> bool:
+    """The words of a university's unit name a field it teaches (工商管理, 保险): no technology word (未来技术学院
+    is a research unit) and no place (某邮电大学玛丽女王海南学院, 某科技大学格拉斯哥海南学院: a joint college
+    in a place, an institution of its own)."""
+    return not ev.technical(cues, unit, fields=False) and not any(cues.is_place_token(t) for t in cues.tokens(unit))
 
 
 def _university_end(cues: CueIndex, prefix: str) -> int:
