@@ -614,3 +614,9 @@ def test_the_title_of_a_national_programme_college_alone_is_no_platform(run_text
     as 博士后创新实践基地 is a programme's: alone it names none; 青禾大学国家卓越工程师学院 is that university's."""
     found = _mentions(run_text, "持续推进卓越工程师学院、博士后创新实践基地建设。青禾科技大学在园区启动建设国家卓越工程师学院。")
     assert _names_of(found, "Platform") == {"青禾科技大学"}
+
+
+def test_an_organiser_word_before_a_name_is_no_part_of_it(run_text):
+    """承办方, 协办方 (the organising party) before a name say what it does at the event, as 主办方 does."""
+    found = _mentions(run_text, "据该赛道承办方青禾智慧城市发展研究院介绍，协办方云溪城市规划研究院参加。")
+    assert _names_of(found, "Platform") == {"青禾智慧城市发展研究院", "云溪城市规划研究院"}
