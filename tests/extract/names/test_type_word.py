@@ -393,3 +393,9 @@ def test_a_bullet_mark_is_no_part_of_a_name(run_text):
     """●, ■: bullets of an announcement's points stand before a name, never in it."""
     assert _firms(run_text, "重要提示：●所处阶段：二审判决●上市公司控股子公司为原告。") == []
     assert _firms(run_text, "公告要点：■华川科技有限公司为被告。") == ["华川科技有限公司"]
+
+
+def test_an_online_park_is_no_park(run_text):
+    """打造“线上数字经济产业园区”: a service online, or a virtual park, is no development zone on the ground."""
+    assert _named_parks(run_text, "平台为企业提供集成服务，打造“线上数字经济产业园区”。") == []
+    assert _named_parks(run_text, "青禾数字经济产业园区开园。") == ["青禾数字经济产业园区"]
