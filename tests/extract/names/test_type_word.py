@@ -210,6 +210,8 @@ def test_a_descriptor_of_sci_tech_or_zero_waste_parks_names_no_park(run_text):
     assert _named_parks(run_text, "双方就构建科创园区进行了深入交流。") == []
     assert _named_parks(run_text, "云溪将打造无废园区。") == []
     assert _named_parks(run_text, "云溪科创园区开园。") == ["云溪科创园区"]
+    # a city's (岳阳, a prefecture-level city) 科创园区 are its parks of that kind, none named
+    assert _named_parks(run_text, "新区的定位是与岳阳科创园区产生协同效应。") == []
 
 
 def test_a_park_word_inside_an_agencys_office_name_after_the_agency_names_no_park(run_text):
