@@ -620,3 +620,9 @@ def test_an_organiser_word_before_a_name_is_no_part_of_it(run_text):
     """承办方, 协办方 (the organising party) before a name say what it does at the event, as 主办方 does."""
     found = _mentions(run_text, "据该赛道承办方青禾智慧城市发展研究院介绍，协办方云溪城市规划研究院参加。")
     assert _names_of(found, "Platform") == {"青禾智慧城市发展研究院", "云溪城市规划研究院"}
+
+
+def test_a_designation_applied_for_is_no_platform(run_text):
+    """组织申报2023年某市中试基地, 正积极申创国家级产教联合体: the title a body applies for, no body's name."""
+    found = _mentions(run_text, "青禾市科学技术局发布通知，组织申报2023年青禾市中试基地。联合体正积极申创教育部国家级产教联合体。")
+    assert not _names_of(found, "Platform")

@@ -4,9 +4,13 @@ named by descriptors alone, whether the text builds it; and what shares a park's
 development zone."""
 from __future__ import annotations
 
+import re
+
 from kg.extract.names import evidence as ev
 from kg.extract.names.cues import MUNICIPALITY_CODES, CueIndex
 from kg.extract.segment import UNKNOWN
+
+YEAR_BEFORE = re.compile(r"\d{4}年度?$")  # 申报|2023年|某市中试基地: the year of the call for applications
 
 LIST_ITEM_CHARS = 16  # characters of one item of an enumeration, at most
 COUNT_REACH = 8  # characters before a name searched for the count that ends there
@@ -154,6 +158,12 @@ def parks_of_a_kind(cues: CueIndex, prefix: str, form: str) -> bool:
     pointers = (*cues.lex.words("demonstrative"), *cues.level_modifiers)
     return form in cues.lex.words("bare-park-word") and (city_and_modifiers(cues, prefix) or any(
         only_places(cues, prefix[:k]) and prefix[k:] in pointers for k in range(2, len(prefix))))
+
+
+def applied_for(cues: CueIndex, before: str) -> bool:
+    """组织申报2023年|某市中试基地, 正积极申创|国家级产教联合体: right after a verb that applies for a designation
+    (a year may stand between), a platform's words are the title applied for, no body's name."""
+    return YEAR_BEFORE.sub("", before).endswith(cues.lex.words("designation-application"))
 
 
 def city_and_modifiers(cues: CueIndex, prefix: str) -> bool:

@@ -213,3 +213,11 @@ def test_a_citys_parks_of_a_kind_name_none_a_districts_names_one(lexicon):
     assert ds.parks_of_a_kind(cues, "岳阳科创", "园区") and ds.city_and_modifiers(cues, "上海绿色")
     assert not ds.parks_of_a_kind(cues, "云溪科创", "园区") and not ds.parks_of_a_kind(cues, "岳阳科创", "产业园")
     assert not ds.city_and_modifiers(cues, "苏州工业") and not ds.city_and_modifiers(cues, "岳阳")
+
+
+def test_a_verb_that_applies_for_a_designation_before_a_platform(lexicon):
+    from kg.extract.names.cues import CueIndex
+
+    cues = CueIndex.build(lexicon)
+    assert ds.applied_for(cues, "组织申报2023年") and ds.applied_for(cues, "正积极申创")
+    assert not ds.applied_for(cues, "园区建成")
