@@ -626,3 +626,10 @@ def test_a_designation_applied_for_is_no_platform(run_text):
     """组织申报2023年某市中试基地, 正积极申创国家级产教联合体: the title a body applies for, no body's name."""
     found = _mentions(run_text, "青禾市科学技术局发布通知，组织申报2023年青禾市中试基地。联合体正积极申创教育部国家级产教联合体。")
     assert not _names_of(found, "Platform")
+
+
+def test_a_university_science_city_is_a_park_not_a_university(run_text):
+    """青禾山大学科技城 is a science city named after the universities in it (as 大学科技园 is a park): no
+    university 青禾山大学."""
+    found = _mentions(run_text, "做大做强青禾山大学科技城、云溪生物种业产业园等功能板块。")
+    assert ("Park", "青禾山大学科技城") in found and not _names_of(found, "Platform")
