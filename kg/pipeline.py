@@ -19,7 +19,8 @@ from kg.extract.park_identity import canonical_parks, descriptive_test, rekey
 from kg.extract.relations import RelationExtractor
 from kg.extract.segment import Segmenter
 from kg.extract.confidence import target_model
-from kg.extract.targets import TargetExtractor, target_features
+from kg.extract.target_features import target_features
+from kg.extract.targets import TargetExtractor
 from kg.ontology import Lexicon, load_lexicon
 from kg.text.clean import clean_text
 from kg.text.readers import RawDocument
@@ -79,10 +80,7 @@ class Pipeline:
 
         frames = self.relation_extractor.frames(sentences, mentions, keys, levels)
         relations = self.relation_extractor.relations(frames, evidence_for, levels)
-        targets = []
-        for f in frames:
-            targets.extend(self.target_extractor.targets(f.sentence, f.subject, evidence_for(f.sentence),
-                                                         f.subject_explicit))
+        targets = self.target_extractor.document_targets(frames, evidence_for)
         named = {m.key for m in mentions if m.cls == "Industry" and self._named_as_industry(doc.text, m)}
         entities = related_entities(linked.entities, relations, named)
         result = DocumentResult(doc, sentences, sorted(mentions, key=lambda m: (m.start, m.end)),

@@ -203,7 +203,7 @@ def label_targets(result, gold: dict):
 
 
 def target_features(result, t) -> dict:
-    from kg.extract.targets import target_features as features
+    from kg.extract.target_features import target_features as features
 
     return features(result, t)
 

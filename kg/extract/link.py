@@ -152,6 +152,7 @@ class Linker:
         move entities onto other keys first (the official catalogue's zones).
         """
         mentions = complete_known_names(doc.text, mentions)
+        # the one join across a boundary that needs the whole document, after each sentence's (names.resolve.JOINS)
         mentions = join_park_openings(doc.text, mentions, self.lex.regions, self.lex.words("registered-legal-form"))
         linked = merge_declared(doc.text, mentions, self.link_document(mentions, is_place), self._alias_cues)
         if refine is not None:

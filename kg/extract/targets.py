@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 
 from kg.extract.target_metric import MetricWords
-from kg.extract.targets_goals import NUMERAL, YEAR_MARK, GoalCues, clause_at
+from kg.extract.targets_goals import GOAL_COLON, NUMERAL, YEAR_MARK, GoalCues, clause_at
 from kg.extract.wordforms import chars, either, frame
 from kg.ontology import Lexicon
 from kg.types import Evidence, Sentence, Target
@@ -91,6 +91,9 @@ class TargetWords:
 
 
 NOT_IN_METRIC = ("《", "：")  # a title's marks: what a number after them counts is no park's goal
+LIST_ITEM_END = ("；", ";")  # a sentence that ends so is one item of a list the next sentence goes on with
+CLAUSE_MARK = "，"  # joins a carried goal head to the sentence it governs
+ITEM_MARK = ("、",)  # ends one item of a list inside a clause
 SLOGAN_COUNT = 10  # counts in words below this, with no scale after them, are slogans' (四个平台)
 
 
@@ -100,8 +103,10 @@ class TargetExtractor:
         self.metric_words = MetricWords(lexicon)
         units = sorted(lexicon.units, key=len, reverse=True)
         unit_re = "|".join(re.escape(u) for u in units)
+        magnitude = either(lexicon.words("unit-magnitude"))  # 300万辆: the magnitude is the unit's
         self._quantity = re.compile(
-            r"(?P<num>[0-9]+(?:\.[0-9]+)?|[一二两三四五六七八九十百千]+)?\s*(?P<unit>" + unit_re + r")")
+            r"(?P<num>[0-9]+(?:\.[0-9]+)?|[一二两三四五六七八九十百千]+)?\s*(?P<unit>(?:" + magnitude + ")?(?:"
+            + unit_re + r"))")
         scales = sorted(lexicon.scales, key=len, reverse=True)
         self._scale = re.compile("|".join(re.escape(s) for s in scales)) if scales else None
         self.goals = GoalCues(lexicon)
@@ -109,15 +114,33 @@ class TargetExtractor:
         self._wider = sorted(w for w, kind in lexicon.non_tying_cues.items() if kind == "wider")
         self._others = lexicon.words("other-subject")  # 该公司…: numbers of another subject
 
-    def targets(self, s: Sentence, park: str, evidence: Evidence, explicit: bool = True) -> list[Target]:
+    def document_targets(self, frames, evidence_for) -> list[Target]:
+        """The goals of every sentence's subject park (`targets`). A goal list runs over sentences that
+        end in a semicolon (到2025年，A达300万辆；B突破150万辆；…): the goal head of the sentence that opens
+        it (到2025年) governs the numbers of the sentences that go on with the same park."""
+        out, head, park = [], "", None
+        for f in frames:
+            carried = head if f.subject == park else ""
+            found = self.targets(f.sentence, f.subject, evidence_for(f.sentence), f.subject_explicit, carried)
+            out.extend(found)
+            ends_a_list_item = f.sentence.text.rstrip().endswith(LIST_ITEM_END)
+            head = (self.goals.goal_head(f.sentence.text) or carried) if found and ends_a_list_item else ""
+            park = f.subject
+        return out
+
+    def targets(self, s: Sentence, park: str, evidence: Evidence, explicit: bool = True,
+                carried: str = "") -> list[Target]:
         """The goals of `park` in sentence `s`. When the sentence does not name the park
-        (`explicit` false), a goal of a whole province or city (全省…) is not the park's."""
+        (`explicit` false), a goal of a whole province or city (全省…) is not the park's. `carried` is
+        the goal head of the list the sentence goes on with, when it has none of its own."""
         if not park or s.is_heading:
             return []
-        if not explicit and (any(w in s.text for w in self._wider) or any(w in s.text for w in self._others)
-                             or not self.goals.has_goal_cue(s.text)):
-            return []  # a sentence that does not name the park states its goal only with a goal word
         text = s.text
+        if carried and not self.goals.has_goal_cue(text):
+            text = carried + CLAUSE_MARK + text
+        if not explicit and (any(w in text for w in self._wider) or any(w in text for w in self._others)
+                             or not self.goals.has_goal_cue(text)):
+            return []  # a sentence that does not name the park states its goal only with a goal word
         out, spans = self._quantity_targets(text, park, evidence)
         out.extend(self._scale_targets(text, spans, park, evidence))
         if self.goals.has_goal_cue(text):
@@ -131,7 +154,9 @@ class TargetExtractor:
             value = self._quantity_value(text, m)
             if value is None:
                 continue
-            for t in self._shared(self._make(text, m.start(), m.end(), value, m.group("unit"), park, evidence)):
+            made = self._make(text, m.start(), m.end(), value, m.group("unit"), park, evidence,
+                              part_of_goal=any(t is not None for t in out))
+            for t in self._shared(made):
                 out.append(t)
                 spans.append((m.start(), m.end()))
         return out, spans
@@ -197,26 +222,14 @@ class TargetExtractor:
                 out.append(self._make(text, m.start(), m.end(), chinese_number(m.group(1)), unit, park, evidence))
         return out
 
-    def _make(self, text, a, b, value, unit, park, evidence, metric_end=None):
+    def _make(self, text, a, b, value, unit, park, evidence, metric_end=None, part_of_goal=False):
         left, right = clause_at(text, a, b)
         clause = text[left:right]
-        if self.goals.blocked(clause, text[left:a]) or self.goals.forecast_governs(text, a):
+        if self.goals.blocked(clause, text[left:a], part_of_goal) or self.goals.forecast_governs(text, a):
             return None
         if unit == "%" or unit == "％":
             unit = "%"
-        metric = text[left:a]
-        for word in sorted(self.lex.target_triggers, key=len, reverse=True):
-            metric = metric.replace(word, "")
-        for q in self.words.qualifiers:
-            if metric.endswith(q):
-                metric = metric[: -len(q)]
-        metric = re.sub(r"[“”\"]", "", metric)
-        metric = self.goals.year_re.sub("", metric)
-        for w in self.goals.year_words:
-            metric = metric.replace(w, "")
-        metric = self.goals.relative_re.sub("", metric).strip(self.words.metric_trim)
-        metric = self.words.enumerator.sub("", metric) if self.words.enumerator else metric
-        metric = self.metric_words.tidy(metric)
+        metric = self._clause_metric(text[left:a])
         if metric_end is not None:
             metric = (metric + text[b:metric_end]).strip()
         else:
@@ -227,6 +240,34 @@ class TargetExtractor:
             return None  # a run of headings (X高新区：…Y高新区：…) or a document's title (《…》15条): no goal's words
         return Target(park, metric or text[a:b], float(value), unit, self.goals.year_of(text, a), evidence,
                       "grammar:target", 0.7)
+
+    def _clause_metric(self, words: str) -> str:
+        """What the clause's words before the number say the goal measures: goal and time words, qualifiers,
+        quotes, an enumerator, the park and lead words dropped (`MetricWords.tidy`)."""
+        colon = words.rfind(GOAL_COLON)
+        if colon >= 0 and self.goals.opens_goal_list(words[:colon + 1]):
+            words = words[colon + 1:]  # 目标是：招引项目30个 -> 招引项目
+        metric = self._own_item(words)
+        for word in sorted(self.lex.target_triggers, key=len, reverse=True):
+            metric = metric.replace(word, "")
+        for q in self.words.qualifiers:
+            if metric.endswith(q):
+                metric = metric[: -len(q)]
+        metric = re.sub(r"[“”\"]", "", metric)
+        metric = self.goals.year_re.sub("", self.goals.base_year_re.sub("", metric))
+        for w in self.goals.year_words:
+            metric = metric.replace(w, "")
+        metric = self.goals.relative_re.sub("", metric).strip(self.words.metric_trim)
+        metric = self.words.enumerator.sub("", metric) if self.words.enumerator else metric
+        metric = self.metric_words.tidy(metric)
+        return next((metric[len(w):] for w in self.goals.part_of_count if metric.startswith(w)), metric)
+
+    def _own_item(self, metric: str) -> str:
+        """The words of the number's own item where a list runs in one clause (千亿级企业不少于1家、百亿级企业
+        不少于10家): what follows the last quantity that a list mark ends."""
+        ends = [m.end() + 1 for m in self._quantity.finditer(metric)
+                if m.group("num") and metric[m.end():m.end() + 1] in ITEM_MARK]
+        return metric[ends[-1]:] if ends else metric
 
     def _shared(self, target):
         """工业、民营占比均超过70% -> one target per metric sharing the value."""
@@ -239,30 +280,3 @@ class TargetExtractor:
         names = [p + tail if p != head and tail and not p.endswith(tail) else p for p in parts]
         return [Target(target.park, n, target.value, target.unit, target.year, target.evidence,
                        target.stage, target.confidence) for n in names]
-
-
-def _feature_words(lexicon: Lexicon | None) -> tuple:
-    if lexicon is None:
-        from kg.ontology import load_lexicon
-
-        lexicon = load_lexicon()
-    return lexicon.words("goal-word"), lexicon.words("count-unit")
-
-
-def target_features(result, target: Target, lexicon: Lexicon | None = None) -> dict:
-    """What the text shows of a target, for the confidence model (`kg.extract.confidence`):
-    is its park named in its sentence, does a goal word stand in its clause, does it have a
-    deadline year, is its unit a count. The goal words and count units come from `lexicon`
-    (the default ontology's when None)."""
-    goal_words, count_units = _feature_words(lexicon)
-    ev = target.evidence
-    named_here = any(m.start >= ev.start and m.end <= ev.end and m.cls == "Park" and not m.generic
-                     for m in result.mentions)
-    first = min((m.start for m in result.mentions if m.cls == "Park" and not m.generic and m.name
-                 and m.key_name in target.park), default=None)
-    lead_end = result.sentences[1].end if len(result.sentences) > 1 else len(result.document.text)
-    return {"bias": 1.0, "explicit": 1.0 if named_here else 0.0,
-            "goal_in_clause": 1.0 if target.qualifier or any(w in ev.text for w in goal_words) else 0.0,
-            "deadline_year": 1.0 if target.year else 0.0,
-            "subject_in_lead": 1.0 if first is not None and first < lead_end else 0.0,
-            "count_unit": 1.0 if target.unit in count_units else 0.0}

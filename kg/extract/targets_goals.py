@@ -17,6 +17,9 @@ CLAUSE = re.compile(r"[，。；,;！？]")
 PLAN_YEAR = "20[2-5][0-9]"
 NUMERAL = "[0-9一二三四五六七八九十两]"
 YEAR_MARK, MONTH_MARK = "年", "月"  # date marks, like numerals: 2025年, 10月
+GOAL_COLON = "："  # 目标是：A，B
+# a goal head's clause is a time and little else (到2025年, 力争“十四五”末): no goal of its own in it
+HEAD_ONLY = re.compile(r"[^0-9]{0,4}" + PLAN_YEAR + YEAR_MARK + r"[^0-9]{0,3}|[^0-9]{0,10}")
 
 
 def clause_at(text: str, a: int, b: int) -> tuple[int, int]:
@@ -50,6 +53,10 @@ class GoalCues:
         self.forecasts = sorted(w for w, kind in lexicon.non_target_cues.items() if kind == "forecast")
         self.commitments = w("commitment-word")  # 力争, 确保: a goal word a forecast does not outweigh
         self.as_of = w("as-of-word")  # 截至2023年，…: what the sentence counts is where things stand
+        self.comparison_bases = w("comparison-base")  # 较2020年: a base year, no deadline
+        self.base_year_re = re.compile(either(self.comparison_bases) + PLAN_YEAR + YEAR_MARK)
+        self.growth_rates = w("growth-rate-word")  # 年均增长: a goal's rate
+        self.goal_copulas = w("goal-copula")  # 目标是：
 
     def has_goal_cue(self, text: str) -> bool:
         """A target trigger, a deadline (到2025年, 十四五末) or a relative horizon (5年内)."""
@@ -74,12 +81,33 @@ class GoalCues:
             if len(head) <= 30 and self.has_goal_cue(head) and (
                     self.year_re.search(head) or self.relative_re.search(head) or any(w in head for w in self.lex.year_expressions)):
                 return True
+        if self.opens_goal_list(text[:left]):
+            return True  # 目标是：A，B: the goals follow the colon
         # （…）的目标: a cue right after the bracket governs what is inside it
         open_at = text.rfind("（", 0, a)
         close_at = text.find("）", a)
         if open_at >= 0 and close_at > a and text.rfind("）", 0, a) < open_at:
             return self.has_goal_cue(text[close_at + 1:close_at + 6])
         return False
+
+    def goal_head(self, text: str) -> str:
+        """The sentence's opening up to the end of its first clause with a deadline or a relative horizon
+        (方案提出，到2025年，… -> 方案提出，到2025年), or "" where none opens it."""
+        for m in CLAUSE.finditer(text):
+            head = text[:m.start()]
+            plain = head.replace("“", "").replace("”", "")
+            if self.deadline_re.search(plain) or self.relative_re.search(plain) or any(w in plain for w in self.deadline_words):
+                return head if HEAD_ONLY.fullmatch(CLAUSE.split(head)[-1]) else ""
+        return ""
+
+    def opens_goal_list(self, text: str) -> bool:
+        """Does a goal word, with or without a copula, end `text` at a colon (今年的目标是：)?"""
+        colon = text.rfind(GOAL_COLON)
+        if colon < 0:
+            return False
+        head = text[:colon].rstrip()
+        head = next((head[:-len(c)] for c in self.goal_copulas if head.endswith(c)), head)
+        return head.endswith(tuple(self.lex.target_triggers))
 
     def year_of(self, text: str, upto: int) -> int | None:
         """The deadline year stated before position `upto`, or None."""
@@ -90,6 +118,8 @@ class GoalCues:
             if k >= 0 and (best is None or k > best[0]):
                 best = (k, self.lex.year_expressions[w])
         for m in self.year_re.finditer(plain):
+            if plain[:m.start(1)].endswith(self.comparison_bases):
+                continue  # 较2020年: the base a goal is compared with
             if best is None or m.start() > best[0]:
                 best = (m.start(), int(m.group(1)))
         if best is None:
@@ -99,10 +129,13 @@ class GoalCues:
             return None
         return best[1]
 
-    def blocked(self, clause: str, before: str = "") -> bool:
+    def blocked(self, clause: str, before: str = "", part_of_goal: bool = False) -> bool:
         """A past or forecast cue in the clause; a perfective marker before the number (聘请了一个);
-        a clause counting part of a number said before (其中36个)."""
-        if any(cue in clause for cue in self.lex.non_target_cues) or clause.startswith(self.part_of_count):
+        a clause counting part of a number said before (其中36个), unless that number is a goal of the
+        same sentence (产能达到300万辆，其中新能源汽车产能达到150万辆: a part of a goal is a goal)."""
+        if any(cue in self._without_rates(clause) for cue in self.lex.non_target_cues):
+            return True
+        if clause.startswith(self.part_of_count) and not part_of_goal:
             return True
         if any(t in clause for t in self.lex.target_triggers):
             return False  # 明确了…的任务目标: the goal word says it is a goal all the same
@@ -110,6 +143,12 @@ class GoalCues:
         for word in self.not_perfective:
             plain = plain.replace(word, "")
         return any(p in plain for p in self.perfective)
+
+    def _without_rates(self, clause: str) -> str:
+        """The clause without the growth a goal sets (年均增长15%): that 增长 reports nothing past."""
+        for word in self.growth_rates:
+            clause = clause.replace(word, "")
+        return clause
 
     def forecast_governs(self, text: str, a: int) -> bool:
         """A forecast (预计) or an as-of date (截至2023年) stated before the number, with no word of

@@ -219,3 +219,9 @@ def test_an_industry_named_right_after_a_country_is_the_countrys(run_text):
                     "突出展现我国无人机产业强链补链实力。").relations
     evidence = [r.evidence.text for r in rels if r.object == "Industry:无人机"]
     assert evidence and not any("我国" in text for text in evidence)
+
+
+def test_a_park_named_as_a_neighbour_holds_nothing_named_before_it(run_text):
+    """甲中心正式开工，与之相邻的乙产业园也开工: the centre lies beside 乙, not in it."""
+    text = "7月28日，总投资约19亿元的岚湾科创城首发项目——岚湾国际创新中心正式开工，与之相邻的岚湾数字产业园二期项目也同时开工建设。"
+    assert not [r for r in _rels(run_text, text) if r[0].startswith("岚湾数字")]

@@ -41,3 +41,8 @@ def test_a_count_brings_the_noun_it_counts(words):
 def test_the_extracted_target_reads_the_whole_metric(run_text):
     result = run_text("云溪高新区计划到2025年建成6个生态清洁小流域。")
     assert [(t.metric, t.value, t.unit) for t in result.targets] == [("建成生态清洁小流域", 6.0, "个")]
+
+
+def test_the_copula_a_goal_word_leaves_is_no_part_of_the_metric(run_text):
+    targets = run_text("青禾产业园目标是到2030年产值突破300亿元。").targets
+    assert [(t.metric, t.value) for t in targets] == [("产值", 300.0)]

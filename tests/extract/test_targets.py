@@ -112,3 +112,57 @@ def test_a_numbered_office_or_station_speaks_for_itself(run_text):
     text = ("云溪综合保税区入境旅客增多。边检站副队长表示，为了保障旅客高效通关，该站今年对出入园区大厅"
             "进行改造升级，全部升级后，现场查验通道将达到44条。")
     assert not [t for t in run_text(text).targets if t.value == 44]
+
+
+def test_a_magnitude_between_number_and_unit_belongs_to_the_unit(run_text):
+    found = _targets(run_text, "青禾经开区力争到2026年，新能源汽车产能达到80万辆，年接待游客突破300万人次。")
+    assert found == {(80.0, "万辆", 2026), (300.0, "万人次", 2026)}
+
+
+def test_a_goal_list_runs_over_the_semicolons_after_its_head(run_text):
+    text = ("方案提出，到2026年，青禾经开区整车产能达到80万辆；整车产量突破40万辆；"
+            "百亿级企业不少于6家、十亿级企业不少于20家。")
+    found = {(t.metric, t.value, t.unit, t.year) for t in run_text(text).targets}
+    assert ("整车产量", 40.0, "万辆", 2026) in found
+    assert ("百亿级企业", 6.0, "家", 2026) in found
+    assert ("十亿级企业", 20.0, "家", 2026) in found
+
+
+def test_a_past_list_over_semicolons_states_no_goal(run_text):
+    text = "2022年，青禾经开区整车产量达到30万辆；产值突破500亿元；新增企业60家。"
+    assert _targets(run_text, text) == set()
+
+
+def test_a_goal_list_does_not_pass_to_another_park(run_text):
+    text = "到2026年，青禾经开区整车产能达到80万辆；白石高新区产值突破500亿元。"
+    assert {t.value for t in run_text(text).targets} == {80.0}
+
+
+def test_a_goal_of_its_own_item_heads_no_list(run_text):
+    text = "青禾经开区出台新政。一是五年内拟投入超过20亿元；二是对新落户企业给予最高300万元奖励。"
+    assert {t.value for t in run_text(text).targets} == {20.0}
+
+
+def test_a_part_of_a_goal_is_a_goal_and_a_part_of_a_past_figure_is_not(run_text):
+    goal = {(t.metric, t.value) for t in run_text(
+        "到2026年，青禾经开区整车产能达到80万辆，其中新能源汽车产能达到30万辆。").targets}
+    assert goal == {("整车产能", 80.0), ("新能源汽车产能", 30.0)}
+    assert _targets(run_text, "青禾经开区去年引进项目50个，其中36个已投产。") == set()
+
+
+def test_a_growth_rate_a_goal_sets_is_a_goal_and_a_past_one_is_not(run_text):
+    found = _targets(run_text, "到2026年，青禾经开区规上工业产值突破400亿元，年均增长12%以上。")
+    assert found == {(400.0, "亿元", 2026), (12.0, "%", 2026)}
+    assert _targets(run_text, "过去五年，青禾经开区产值年均增长15%。") == set()
+
+
+def test_a_base_year_is_no_deadline(run_text):
+    targets = run_text("青禾高新区力争到2026年，高新技术企业数量较2021年翻一番。").targets
+    assert [(t.metric, t.value, t.unit, t.year) for t in targets] == [("高新技术企业数量", 1.0, "番", 2026)]
+
+
+def test_goals_after_a_goal_word_and_a_colon(run_text):
+    found = {(t.metric, t.value, t.unit) for t in run_text(
+        "青禾经开区今年的目标是：招引亿元以上项目30个，实际利用外资2亿美元。").targets}
+    assert found == {("招引亿元以上项目", 30.0, "个"), ("实际利用外资", 2.0, "亿美元")}
+    assert _targets(run_text, "青禾经开区：招引项目30个。") == set()  # a heading's colon

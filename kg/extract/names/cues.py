@@ -149,6 +149,8 @@ class CueIndex:
     words: dict = field(default_factory=dict)  # kind -> grammar words (see _words)
     patterns: dict = field(default_factory=dict)  # name -> regular expression (see _patterns)
     open_heads: frozenset = frozenset()  # one-character park heads (城, 港, 园): `open_head` grammar
+    park_heads: tuple = ()  # the open heads, then the park type words: what a park's name ends in (`dotted`)
+    cluster_heads: tuple = ()  # the park heads, then the generic words: what a cluster's name before a dot ends in
     development_re: re.Pattern | None = None  # words that show a development area
     sector_re: re.Pattern | None = None  # 加工业, 工业: sector suffixes kept in an industry's name
     long_boundary_re: re.Pattern | None = None  # the long boundary words, as one trie-shaped pattern
@@ -169,6 +171,8 @@ class CueIndex:
         stop |= set(lex.non_target_cues) | set(lex.year_expressions)
         stop -= set(lex.park_types) | set(lex.platform_types)
         longest = lambda words: tuple(sorted(words, key=len, reverse=True))  # noqa: E731
+        open_heads = frozenset(lex.open_heads)
+        park_heads = (*open_heads, *lex.park_types)
         return cls(
             lex=lex, seg=seg, type_words=type_words, type_forms=longest(type_words),
             kind_heads=longest(set(lex.list_cues) | set(type_words)),
@@ -186,7 +190,8 @@ class CueIndex:
             level_modifiers=longest(lex.level_modifiers), scales=longest(lex.scales),
             context_verbs=longest(lex.industry_context),
             words=_words(lex), patterns=_patterns(lex),
-            open_heads=frozenset(lex.open_heads), development_re=alternation(lex.development_context),
+            open_heads=open_heads, park_heads=park_heads, cluster_heads=(*park_heads, *lex.generic),
+            development_re=alternation(lex.development_context),
             sector_re=alternation(lex.sector_suffixes),
         )
 

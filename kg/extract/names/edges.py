@@ -1,22 +1,21 @@
-"""Where a name starts: walking back from its type word over the words of a sentence, then cutting.
+"""Where a name starts: walking back from its type word over the words of a sentence.
 
 The left edge of a name is found by walking back over jieba tokens while they
 look like parts of a name (nouns, places, unknown words, numbers, bracketed
-places), stopping at verbs, function words and the lexicon's boundary words.
+places), stopping at verbs, function words and the lexicon's boundary words. What the walk takes
+and is no part of the name is cut after it (`cuts`, `leads`).
 """
 from __future__ import annotations
 
-import re
 from bisect import bisect_left
 from dataclasses import dataclass
-from functools import lru_cache
 from operator import itemgetter
 
 from kg.extract.names.cues import NUMBER, PERSON_POS, PUNCT, CueIndex
+from kg.extract.names.dotted import opening_before_dot
 from kg.extract.names.evidence import has_name_evidence, name_like
 from kg.extract.names.firm_start import before_firm_place, park_before_own_firm
-from kg.extract.names.walk_stops import (at_type_word, brand_before_place, enclosed_by, ends_a_name, partner_prefix,
-                                         post_before_place, time_or_scope)
+from kg.extract.names.walk_stops import at_type_word, brand_before_place, enclosed_by, partner_prefix, time_or_scope
 from kg.extract.segment import UNKNOWN, Token
 
 _START = itemgetter(0)  # Token.start: tokens are in text order, so their starts can be bisected
@@ -156,7 +155,9 @@ def _finish_left(cues: CueIndex, tokens: list[Token], text: str, base: int, left
     """The walk's left edge, after a partner-country prefix (中德…) or a cluster's name before a middle dot
     (某某智谷·|赵巷园区), and without a leading name-internal verb."""
     if walk.park and left < start:
-        left = partner_prefix(cues, tokens, text, base, dotted_prefix(cues, tokens, text, base, left, walk))
+        def cluster(end: int) -> int:  # a cluster's name before a middle dot (`dotted`) is walked as a park's
+            return walk_back(cues, tokens, text, base, end, Walk(walk.limit, walk.floor, park=True))
+        left = partner_prefix(cues, tokens, text, base, opening_before_dot(cues, text, base, left, cluster))
     if walk.inner_ok:
         # a name never starts with a name-internal verb: 建设创新研究院 is not a name
         j = bisect_left(tokens, left, key=_START)
@@ -165,16 +166,6 @@ def _finish_left(cues: CueIndex, tokens: list[Token], text: str, base: int, left
             left = tokens[j].end
             j += 1
     return left
-
-
-def dotted_prefix(cues: CueIndex, tokens: list[Token], text: str, base: int, left: int, walk: Walk) -> int:
-    """长三角绿洲智谷·赵巷园区, 某某云谷·606产业园: a park's name set after a middle dot and the name of the
-    cluster or zone it belongs to (one ending in a park head: 谷, 园, 城, a park word) is one name with it."""
-    at = left - base
-    if text[at - 1:at] != "·" or not text[:at - 1].endswith((*cues.open_heads, *cues.lex.park_types, *cues.lex.generic)):
-        return left
-    opening = walk_back(cues, tokens, text, base, left - 1, Walk(walk.limit, walk.floor, park=True))
-    return opening if opening < left - 1 else left
 
 
 def _zone_prefix(cues: CueIndex, tokens: list[Token], text: str, base: int, i: int, left: int, start: int,
@@ -203,96 +194,6 @@ def _zone_prefix(cues: CueIndex, tokens: list[Token], text: str, base: int, i: i
     if not prefix or not any(cues.is_place(prefix[:k]) for k in range(2, min(6, len(prefix)) + 1)):
         return tok.start if area else None  # 自贸区长沙片区: a free-trade zone's area is named with its zone, bare or not
     return zone_start
-
-
-def strip_left_boundaries(cues: CueIndex, name_start: int, type_start: int, text: str, base: int) -> int:
-    """Drop boundary words jieba glued to the front of a name (做强中科院 -> 中科院), never the
-    first characters of a longer word (日照经济技术开发区 keeps its 日)."""
-    changed = True
-    while changed:
-        changed = False
-        prefix = text[name_start - base:type_start - base]
-        first = cues.tokens(prefix)[0] if prefix else None
-        # a known longer word keeps its first characters: 日 is a time word, but 日照 is a place;
-        # a word the segmenter did not know (由瑞伯) is a boundary glued to a name
-        whole = first is not None and first.pos != UNKNOWN and len(first.word) > 1
-        for size in range(min(4, len(prefix)), 0, -1):
-            if prefix[:size] in cues.lex.boundaries and len(prefix) > size and not (whole and len(first.word) > size):
-                name_start += size
-                changed = True
-                break
-    return name_start
-
-
-def _cut_once(cues: CueIndex, rest: str, enterprise: bool) -> int:
-    cut = 0
-    cut_chars, end_cut_chars = cues.words["cut_chars"], cues.words["end_cut_chars"]
-    for tok in cues.tokens(rest):
-        if len(tok.word) == 1 and tok.word in cut_chars:
-            cut = tok.end
-        elif tok.pos == UNKNOWN and len(tok.word) > 1:
-            # 出迈为 -> 迈为 (a function character glued in front); 位是 -> nothing left
-            if tok.word[0] in cut_chars:
-                cut = max(cut, tok.start + 1)
-            elif tok.word[-1] in end_cut_chars or post_before_place(cues, tok, rest):
-                cut = max(cut, tok.end)
-            # 市和雄安 -> 雄安: a conjunction inside a word the segmenter did not know joins two names
-            inner = max((i for i, ch in enumerate(tok.word[1:-1], 1) if ch in cues.words["inner_conjunctions"]
-                         and ends_a_name(cues, tok.word[:i])), default=0)
-            if inner:
-                cut = max(cut, tok.start + inner + 1)
-    # the furthest end of a boundary word that leaves something of the name (for firms: one at the start)
-    pattern = cues.long_boundary_re
-    if pattern is not None and enterprise:
-        found = pattern.match(rest, 0, len(rest) - 1)
-        cut = max(cut, found.end()) if found else cut
-    elif pattern is not None:  # the longest boundary word at every position, in one scan
-        for found in _at_every_position(pattern).finditer(rest, 0, len(rest) - 1):
-            cut = max(cut, found.end(1))
-    return cut
-
-
-@lru_cache(maxsize=8)
-def _at_every_position(pattern: re.Pattern) -> re.Pattern:
-    """`pattern` looked ahead for (and captured) at each position: what ``pattern.match(text, k)`` finds for every k."""
-    return re.compile("(?=(" + pattern.pattern + "))")
-
-
-def cut_point(cues: CueIndex, prefix: str, enterprise: bool = False) -> int:
-    """Where a name really starts inside a walked-back prefix: after the last single-character
-    function word (是, 的, 出) standing alone or glued into a word jieba did not know (位是),
-    and after the last boundary word hidden inside another token (做优做强中科院 -> 中科院; for
-    firms only one at the start). Known words keep their characters: 华为 is not cut at 为."""
-    total = 0
-    while True:
-        rest = prefix[total:]
-        cut = _cut_once(cues, rest, enterprise)
-        if cut == 0:
-            return total
-        if cut >= len(rest):
-            return total + len(rest)  # nothing of a name is left: 先进位是 -> ''
-        total += cut
-
-
-def leading_context_verb(cues: CueIndex, item: str) -> int:
-    """发展新一代信息技术 -> skip 发展 when the rest is an industry name."""
-    if not item.startswith(cues.context_verbs):
-        return 0
-    for verb in cues.context_verbs:
-        if len(verb) >= 2 and item.startswith(verb) and cues.is_industry_name(item[len(verb):]):
-            return len(verb)
-    return 0
-
-
-def leading_place_or_scale(cues: CueIndex, name: str) -> int:
-    """河北省安全应急 -> 安全应急; 千亿级电子信息 -> 电子信息."""
-    for word in cues.scales:
-        if name.startswith(word):
-            return len(word)
-    for size in range(min(6, len(name) - 2), 1, -1):
-        if cues.opens_as_place(name[:size]):
-            return size
-    return 0
 
 
 def _opens_with_place(cues: CueIndex, own: str) -> bool:

@@ -11,7 +11,9 @@ from dataclasses import dataclass
 from kg.extract.names import descriptors as ds
 from kg.extract.names import evidence as ev
 from kg.extract.names.cues import CLOSE_BRACKETS, OPEN_BRACKETS, PHASE, CueIndex
-from kg.extract.names.edges import Walk, cut_point, leading_context_verb, strip_left_boundaries, walk_back
+from kg.extract.names.cuts import cut_point, strip_left_boundaries
+from kg.extract.names.edges import Walk, walk_back
+from kg.extract.names.leads import leading_context_verb
 from kg.extract.names.rules import (FIRST_ITEM_REACH, INDUSTRY_ITEM, PREDICATE_ITEM, Candidate, Mode, candidate,
                                     list_item_cap)
 from kg.extract.segment import UNKNOWN, Token
@@ -208,9 +210,11 @@ def _by_frame(cues: CueIndex, s: int, e: int, name: str, is_ind: bool, mode: Mod
 
 
 def _no_item(cues: CueIndex, name: str) -> bool:
-    """一期, a list's own cue, 3家企业, 首家外资理财公司: a phase, a cue, a count, or a quantity word opening
-    the item, which describes things and names none."""
-    return bool(PHASE.fullmatch(name) or name in cues.lex.list_cues or cues.patterns["counted"].search(name)
+    """一期, a list's own cue, 3家企业, 首家外资理财公司, 工程技术研究中心: a phase, a cue, a count, a quantity word
+    opening the item, or a generic word (a kind of body or park) as the whole item, which describe things and name
+    none."""
+    return bool(PHASE.fullmatch(name) or name in cues.lex.list_cues or name in cues.lex.generic
+                or cues.patterns["counted"].search(name)
                 or (name.startswith(cues.lex.words("quantity-opening")) and not ds.registered(cues, name)))
 
 

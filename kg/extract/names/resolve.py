@@ -12,16 +12,27 @@ from dataclasses import replace
 
 from kg.extract.names import subsidiaries, units
 from kg.extract.names.cues import TITLE, CueIndex
-from kg.extract.names.dotted import join_dotted
 from kg.extract.names.descriptors import kind_of_firm
-from kg.extract.names.edges import leading_context_verb
+from kg.extract.names.dotted import join_dotted
 from kg.extract.names.evidence import describes_a_kind
+from kg.extract.names.industry_lead import after_clause_words
+from kg.extract.names.leads import leading_context_verb
 from kg.extract.names.rules import Candidate, rank
 from kg.extract.names.taxonomy import names_kind_of_firms
 from kg.types import Mention, Sentence
 
 LEADING_DASHES = "-—–·.、"
 LEADING_YEAR = re.compile(r"(?:19|20)[0-9]{2}年?(?=[\u4e00-\u9fff])")
+
+JOINS = (units.apply, subsidiaries.join, subsidiaries.join_branches, join_dotted)
+"""The passes that join one name across a boundary the grammars stop at, run by `tidy` on each sentence's
+candidates, in this order: (1) a university's or an academy's units joined to it (`units`: platforms only);
+(2) a group's subsidiary or a bank's branch written right after it joined to it (`subsidiaries.join`);
+(3) a found branch (…分公司) joined to the firm before it (`subsidiaries.join_branches`), after (2) so that it
+meets the parent at its joined end; (4) a park before a middle dot extended over its part (`dotted`: parks
+only, which the passes before leave alone). A new pass goes into this sequence. One more runs later, on the
+whole document: the linker's `kg.extract.glued_firms.join_park_openings` (a park glued before a firm's
+registered name), which needs to know that neither is named anywhere else in the document."""
 
 
 def clean_industry(cues: CueIndex, c: Candidate, sent: Sentence) -> Candidate | None:
@@ -36,7 +47,8 @@ def clean_industry(cues: CueIndex, c: Candidate, sent: Sentence) -> Candidate | 
             start += len(word)
             text = rest
             break
-    lead = _leading_function_words(cues, text) or _leading_place(cues, text)
+    lead = after_clause_words(cues, text)  # 侧重于|汽车, 高端峰会|文化旅游: the clause's words, the event's name
+    lead += _leading_function_words(cues, text[lead:]) or _leading_place(cues, text[lead:])
     verb = leading_context_verb(cues, text[lead:])
     if text[lead:lead + verb] not in lex.role_triggers and text[lead:lead + verb] not in lex.modifiers:
         lead += verb  # 特色农业 keeps its role word
@@ -147,7 +159,9 @@ def tidy(cues: CueIndex, sent: Sentence, cands: list[Candidate]) -> list[Candida
         c = replace(c, start=c.start + _leading_junk(cues, name, firm_end))
         if c.end - c.start >= 2:
             out.append(c)
-    return join_dotted(cues, sent, join_branches(cues, sent, subsidiaries.join(cues, sent, units.apply(cues, sent, out))))
+    for join in JOINS:
+        out = join(cues, sent, out)
+    return out
 
 
 def _names_a_kind(cues: CueIndex, c: Candidate, name: str, firm_end: int) -> bool:
@@ -182,39 +196,6 @@ def _leading_junk(cues: CueIndex, name: str, firm_end: int) -> int:
     if year and not _bare_type(cues, name[year.end():]):
         trimmed = year.end()
     return trimmed
-
-
-def join_branches(cues: CueIndex, sent: Sentence, cands: list[Candidate]) -> list[Candidate]:
-    """中国信达资产管理股份有限公司广东省分公司: a branch (…分公司, …支行, …供电公司) right after
-    its parent firm is one firm, named by both."""
-    heads, bare = cues.words["branch_heads"], cues.lex.words("bare-branch-head")
-    firms = {c.end: c for c in cands if c.cls == "Enterprise" and not c.generic}
-    joined = []
-    for c in cands:
-        parent = firms.get(c.start)
-        name = sent.text[c.start - sent.start:c.end - sent.start]
-        if c.cls == "Enterprise" and parent is not None and parent is not c and name.endswith(heads):
-            joined.append(replace(c, start=parent.start))
-        elif not (c.cls == "Enterprise" and name.endswith(bare) and _only_regions(cues, _without_branch(name, bare))):
-            joined.append(c)  # (太原分公司, 山东分公司: a branch named by its place alone names no firm)
-    return joined
-
-
-def _without_branch(name: str, heads: tuple) -> str:
-    head = next(h for h in heads if name.endswith(h))
-    return name[:-len(head)]
-
-
-def _only_regions(cues: CueIndex, prefix: str) -> bool:
-    """The prefix is made of regions of the gazetteer alone (山西, 河北省涿州): not of the words the tagger
-    only guesses are places (银联, 中建: firms' short names)."""
-    rest = prefix
-    while rest:
-        size = next((k for k in range(min(6, len(rest)), 1, -1) if rest[:k] in cues.lex.regions), 0)
-        if not size:
-            return False
-        rest = rest[size:]
-    return bool(prefix)
 
 
 def _clashes(c: Candidate, k: Candidate) -> bool:

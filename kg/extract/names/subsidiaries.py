@@ -4,7 +4,7 @@ A subsidiary is written after its group with no break (某某集团投资有限�
 建设有限公司): the walk back from the subsidiary's suffix stops at the group's type word, so the group and
 a cut remainder (投资有限公司, 城轨公司) come out as two firms, neither the one named. A bank's branch
 after its parent (某银行股份有限公司温州乐清支行) has places and a branch head the grammars do not end a name
-with. Both are joined to the firm before them; `resolve.join_branches` then joins a found branch
+with. Both are joined to the firm before them (`join`); `join_branches` then joins a found branch
 (…有限公司中南分公司) to the longer parent.
 
 >>> from kg.ontology import load_lexicon
@@ -81,3 +81,36 @@ def _branch_end(cues: CueIndex, text: str, b: int) -> int:
             return 0
         seen_place = True
     return 0
+
+
+def join_branches(cues: CueIndex, sent: Sentence, cands: list[Candidate]) -> list[Candidate]:
+    """中国信达资产管理股份有限公司广东省分公司: a branch (…分公司, …支行, …供电公司) right after
+    its parent firm is one firm, named by both."""
+    heads, bare = cues.words["branch_heads"], cues.lex.words("bare-branch-head")
+    firms = {c.end: c for c in cands if c.cls == "Enterprise" and not c.generic}
+    joined = []
+    for c in cands:
+        parent = firms.get(c.start)
+        name = sent.text[c.start - sent.start:c.end - sent.start]
+        if c.cls == "Enterprise" and parent is not None and parent is not c and name.endswith(heads):
+            joined.append(replace(c, start=parent.start))
+        elif not (c.cls == "Enterprise" and name.endswith(bare) and _only_regions(cues, _without_branch(name, bare))):
+            joined.append(c)  # (太原分公司, 山东分公司: a branch named by its place alone names no firm)
+    return joined
+
+
+def _without_branch(name: str, heads: tuple) -> str:
+    head = next(h for h in heads if name.endswith(h))
+    return name[:-len(head)]
+
+
+def _only_regions(cues: CueIndex, prefix: str) -> bool:
+    """The prefix is made of regions of the gazetteer alone (山西, 河北省涿州): not of the words the tagger
+    only guesses are places (银联, 中建: firms' short names)."""
+    rest = prefix
+    while rest:
+        size = next((k for k in range(min(6, len(rest)), 1, -1) if rest[:k] in cues.lex.regions), 0)
+        if not size:
+            return False
+        rest = rest[size:]
+    return bool(prefix)

@@ -110,13 +110,6 @@ def test_latin_words_apart_by_spaces_are_one_foreign_name(run_text):
     assert firms("PT QHW印尼公司总经理表示。") == {"PT QHW印尼公司"}
 
 
-def test_a_park_after_a_middle_dot_and_its_clusters_name_is_one_name(run_text):
-    """青禾绿洲智谷·赵家园区: a park named after the cluster it belongs to and a middle dot is one name with it; a firm
-    before the dot (某某产投·药谷) is not a cluster (its name ends in no park head) and stays out."""
-    parks = {m.surface for m in run_text("记者来到禾丰村、青禾绿洲智谷·赵家园区等地。").mentions if m.cls == "Park"}
-    assert parks == {"青禾绿洲智谷·赵家园区"}
-
-
 def test_a_lone_lake_word_before_the_type_word_ends_a_longer_place(run_text):
     """打造环青松|湖|数字经济产业园: the segmenter splits 湖 off the lake's name and tags it a place; alone it is the
     end of a longer place, which the park's name walks through (a province's one-character name stays a place)."""

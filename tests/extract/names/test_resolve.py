@@ -32,19 +32,6 @@ def test_one_table_gives_stage_score_and_rank():
     assert Mode.from_cue("Industry") is Mode.INDUSTRY and Mode.INDUSTRY_STRICT.cls == "Industry"
 
 
-def test_a_branch_right_after_its_parent_firm_is_one_firm(tiny_cues):
-    from kg.extract.names.resolve import join_branches
-    from kg.types import Sentence
-
-    text = "甲乙科技有限公司苏州分公司开业，丙丁科技有限公司、戊己分公司参会。"
-    sent = Sentence("d", 0, len(text), text, 0)
-    spans = [(0, 8), (8, 13), (16, 24), (25, 30)]
-    cands = [candidate("type-word", a, b, "Enterprise") for a, b in spans]
-    joined = {text[c.start:c.end] for c in join_branches(tiny_cues, sent, cands)}
-    assert "甲乙科技有限公司苏州分公司" in joined  # adjacent: the branch names its parent
-    assert "戊己分公司" in joined  # a list mark between them: two firms
-
-
 def test_an_industry_word_that_opens_an_offices_name_is_no_industry(run_text):
     """教育和体育局, 旅游行业协会: the word names the office; 产业布局 is no office."""
     def industries(text):
@@ -84,17 +71,6 @@ def test_an_industry_word_that_opens_a_departments_name_is_no_industry(run_text)
     assert not industries("青禾新区文化和旅游局体育产业部负责人表示，将举办赛事。")
     assert not industries("市经信委生物医药产业处负责人出席。")
     assert industries("青禾新区推动生物医药产业总部集聚。") == {"生物医药"}
-
-
-def test_a_branch_named_by_its_place_alone_names_no_firm(run_text):
-    """已完成太原分公司、西安分公司建设: a branch named by its region alone is the branch of a firm the text names
-    elsewhere, no firm's name; 青禾微纳科技有限公司山西分公司 (after its parent) stays one firm."""
-    def firms(text):
-        return {m.surface for m in run_text(text).mentions if m.cls == "Enterprise"}
-
-    assert firms("公司已完成太原分公司、西安分公司建设。") == set()
-    assert firms("他曾兼任山东分公司总经理。") == set()
-    assert firms("青禾微纳科技有限公司山西分公司正式成立。") == {"青禾微纳科技有限公司山西分公司"}
 
 
 def test_a_venue_or_a_leisure_park_in_a_list_is_no_park(run_text):

@@ -48,3 +48,28 @@ def test_a_groups_own_legal_suffix_is_no_subsidiary_whatever_the_set_order(pipel
 def test_an_area_or_a_type_is_never_a_firm(run_text):
     assert not _firms(run_text, "新城区、碑林区、青禾港务区获评优秀组织奖，白河生态区获评体育道德风尚奖。")
     assert not _firms(run_text, "至此，青禾陆港型、空港型、生产服务型、商贸服务型“四型”国家物流枢纽全部获批。")
+
+
+def test_a_branch_right_after_its_parent_firm_is_one_firm(tiny_cues):
+    from kg.extract.names.rules import candidate
+    from kg.extract.names.subsidiaries import join_branches
+    from kg.types import Sentence
+
+    text = "甲乙科技有限公司苏州分公司开业，丙丁科技有限公司、戊己分公司参会。"
+    sent = Sentence("d", 0, len(text), text, 0)
+    spans = [(0, 8), (8, 13), (16, 24), (25, 30)]
+    cands = [candidate("type-word", a, b, "Enterprise") for a, b in spans]
+    joined = {text[c.start:c.end] for c in join_branches(tiny_cues, sent, cands)}
+    assert "甲乙科技有限公司苏州分公司" in joined  # adjacent: the branch names its parent
+    assert "戊己分公司" in joined  # a list mark between them: two firms
+
+
+def test_a_branch_named_by_its_place_alone_names_no_firm(run_text):
+    """已完成太原分公司、西安分公司建设: a branch named by its region alone is the branch of a firm the text names
+    elsewhere, no firm's name; 青禾微纳科技有限公司山西分公司 (after its parent) stays one firm."""
+    def firms(text):
+        return {m.surface for m in run_text(text).mentions if m.cls == "Enterprise"}
+
+    assert firms("公司已完成太原分公司、西安分公司建设。") == set()
+    assert firms("他曾兼任山东分公司总经理。") == set()
+    assert firms("青禾微纳科技有限公司山西分公司正式成立。") == {"青禾微纳科技有限公司山西分公司"}
