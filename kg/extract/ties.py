@@ -25,7 +25,9 @@ CLAUSE_BREAK = re.compile(r"[，。；：,;:！？!?]")
 SENTENCE_WIDE = ("court", "event", "contractor", "delegation", "organiser")  # these tie nothing anywhere in their sentence
 AFTER_NAME = ("person",)  # a title right after a name makes it a person's affiliation
 AFTER_NAME_WINDOW = 10  # characters after a name searched for a person's title
-BEFORE_NAME = ("origin",)  # 来自北京大学的运动员: a word right before a name makes it a person's origin
+# 来自北京大学的运动员: a word right before a name (or its list) makes it a person's origin; 希望甲集团积极布局:
+# what someone hopes the firm will do (a firm's own wish, 甲公司希望…, says nothing against it)
+BEFORE_NAME = ("origin", "wish")
 BUILDER = ("builder",)  # 由甲集团开发建设: before a firm and a build verb, the park's developer
 # contexts that tie nothing of one class only: a school co-building a park still works for it; a firm
 # a park inspects is still in it, while the sectors it inspects are none it develops

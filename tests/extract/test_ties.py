@@ -299,6 +299,8 @@ def test_a_park_thanking_or_hoping_for_a_firm_does_not_make_it_the_parks(run_tex
     for text in (thanked, hoped):
         firms = {o for _, p, o in _rels(run_text, text) if p == "hasEnterprise"}
         assert "蓝湾保险集团" not in firms and "禾丰科技" in firms
+    own_wish = lead + "入驻云溪新区的蓝湾保险集团希望进一步扩大业务。"
+    assert "蓝湾保险集团" in {o for _, p, o in _rels(run_text, own_wish) if p == "hasEnterprise"}
     settled = lead + "蓝湾保险集团子公司落户云溪新区。"
     assert "蓝湾保险集团" in {o for _, p, o in _rels(run_text, settled) if p == "hasEnterprise"}
     school = lead + "希望青禾大学与云溪新区紧密合作，共建创新平台。"
