@@ -10,6 +10,7 @@ from kg.extract.names.cuts import cut_point
 from kg.extract.names.edges import Walk, walk_back
 from kg.extract.names.leads import leading_context_verb, leading_place_or_scale
 from kg.extract.names.rules import STATISTIC_REACH, SUFFIX_REACH, Candidate, candidate
+from kg.extract.names.taxonomy import inside_a_name
 from kg.types import Sentence
 
 NAME, VERSION = "grammar:industry-suffix", 1
@@ -132,6 +133,8 @@ def find(sent: Sentence, tokens, cues: CueIndex) -> list[Candidate]:
             continue  # 产业园区: the suffix opens a park's type word (特色科技产业园区 names no industry)
         if end not in starts and stop not in ends:
             continue  # 银行|业务, 地产|业务: begun inside one word and ended inside the next, it is no suffix
+        if inside_a_name(cues, text, end):
+            continue  # 环保产业投资集团: the phrase runs on into a firm's, a platform's or a park's name
         start = _start(sent, tokens, cues, end)
         name = text[start:end]
         if start > 0 and text[start - 1] in "”\"'":

@@ -15,6 +15,7 @@ from kg.extract.names.cues import TITLE, CueIndex
 from kg.extract.names.descriptors import kind_of_firm
 from kg.extract.names.dotted import join_dotted
 from kg.extract.names.evidence import describes_a_kind
+from kg.extract.names.industry_lead import after_clause_words
 from kg.extract.names.leads import leading_context_verb
 from kg.extract.names.rules import Candidate, rank
 from kg.extract.names.taxonomy import names_kind_of_firms
@@ -46,7 +47,8 @@ def clean_industry(cues: CueIndex, c: Candidate, sent: Sentence) -> Candidate | 
             start += len(word)
             text = rest
             break
-    lead = _leading_function_words(cues, text) or _leading_place(cues, text)
+    lead = after_clause_words(cues, text)  # 侧重于|汽车, 高端峰会|文化旅游: the clause's words, the event's name
+    lead += _leading_function_words(cues, text[lead:]) or _leading_place(cues, text[lead:])
     verb = leading_context_verb(cues, text[lead:])
     if text[lead:lead + verb] not in lex.role_triggers and text[lead:lead + verb] not in lex.modifiers:
         lead += verb  # 特色农业 keeps its role word

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from kg.extract.names import evidence as ev
-from kg.extract.names.cues import CueIndex
+from kg.extract.names.cues import FUNCTION_POS, CueIndex
 from kg.extract.names.rules import Candidate, candidate
 from kg.extract.segment import UNKNOWN
 from kg.types import Sentence
@@ -16,11 +16,15 @@ _ITEM_EDGES = "、，。；：！？（）()“”"
 _ITEM_TAIL = re.compile("[^" + _ITEM_EDGES + "等]*")
 KIND_MODIFIER_REACH = 3  # characters between 类 and the noun for firms it classes (类科创型企业; 文创类互联网平台企业
 # names a longer kind than 文创)
+NAME_TAIL_REACH = 6  # characters of a name between 产业 and the type word or head that closes it (产业创新生态|联盟)
+_HAN_RUN = re.compile(r"[\u4e00-\u9fff]+")
 
 
 def industry_context(cues: CueIndex, text: str, start: int, end: int) -> bool:
     """A taxonomy word names an industry when 产业/行业/集群 follows it or a development
     verb (打造, 培育, 聚焦) stands right before it."""
+    if inside_a_name(cues, text, end) or text.startswith(cues.lex.words("worker-noun"), end):
+        return False  # 快递小哥, 医药人才: the label says what the people do, it names no industry there
     after = text[end:end + 4]
     if after.startswith(tuple(cues.lex.industry_suffixes)) or after.startswith(cues.words["taxonomy_followers"]):
         return True
@@ -32,6 +36,28 @@ def industry_context(cues: CueIndex, text: str, start: int, end: int) -> bool:
         rest = _CLAUSE_END.split(text[end:], maxsplit=1)[0][:40]
         called = any(w in rest for w in cues.words["clause_industry_words"]) or _next_item_kind_of_firms(cues, text, end)
         return called and _whole_item(cues, text, start, end)
+    return False
+
+
+def inside_a_name(cues: CueIndex, text: str, end: int) -> bool:
+    """元宇宙产业创新园, 环保产业投资集团有限公司, 大健康产业创新生态联盟: after the label and 产业, more words of
+    a name run on to a park's, a platform's or a firm's type word or a park's one-character head; the label is
+    a word inside that name, which names no industry of its own (the annotation guide). Right after 产业
+    (生物医药产业园) the type word makes a kind of park that the clause develops, so the label stays."""
+    suffix = next((w for w in sorted(cues.lex.industry_suffixes, key=len, reverse=True) if text.startswith(w, end)), "")
+    at = end + len(suffix)
+    run = _HAN_RUN.match(text, at)
+    if not suffix or run is None or text.startswith(cues.type_forms, at):
+        return False
+    tail = run.group()[:NAME_TAIL_REACH + 4]
+    heads = {s for s, _e, _w in cues.type_gaz.find(tail) if 1 <= s <= NAME_TAIL_REACH}
+    at_word = 0
+    for tok in cues.tokens(tail):
+        if at_word in heads or (2 <= at_word <= NAME_TAIL_REACH and tok.word in cues.open_heads):
+            return True  # 创新|园: a one-character head the segmenter leaves on its own (as `open_head` reads it)
+        if tok.pos in FUNCTION_POS or cues.is_place_token(tok) or tok.word[-1] in cues.words["cut_chars"]:
+            return False  # 产业也纳入党建联盟, 产业龙头和创新平台, 产业仍为某地开发区的…: a clause goes on, no name
+        at_word += len(tok.word)
     return False
 
 

@@ -74,3 +74,32 @@ def test_a_label_before_a_kind_marker_and_firms_names_their_industry(run_text):
     assert {"人工智能", "生物医药"} <= mentions and {"人工智能", "生物医药"} <= entities
     assert "家电" not in industries("青禾商场开展家电类产品促销。")[0]
     assert "生物医药" not in industries("青禾园区吸引生物医药类互联网平台企业。")[0]
+
+
+def test_a_label_inside_a_longer_name_that_runs_past_its_suffix_is_no_industry(run_text):
+    """某开发青禾产业创新园, 某城环保产业投资集团有限公司, 某某大健康产业创新生态联盟: after the label and 产业,
+    more words of a name run on to a type word (集团, 联盟) or a park's one-character head (园); the label is a
+    word inside that name (the annotation guide), not an industry of its own. A clause that goes on after 产业
+    (产业也纳入…联盟, 产业龙头和创新平台) names no longer name, and 生物医药产业园 keeps its industry."""
+    def industries(text):
+        return {m.surface for m in run_text(text).mentions if m.cls == "Industry"}
+
+    assert "元宇宙" not in industries("还有青禾港、青禾谷，某开发元宇宙产业创新园等等，都承载新产业。")
+    assert "环保" not in industries("项目由青禾城环保产业投资集团有限公司联合投资。")
+    assert "大健康" not in industries("会上成立了青禾大健康产业创新生态联盟。")
+    assert "生命健康" in industries("今年将生命健康产业也纳入党建联盟。")
+    assert "生物医药" in industries("青禾开发区聚焦生物医药产业，建设生物医药产业园。")
+    # a copula or a place after 产业 opens another clause or another name (产业仍为某地开发区的第一大产业)
+    assert "电子信息" in industries("电子信息产业仍为苏州开发区的第一大产业。")
+    assert "新材料" in industries("新材料产业是白石开发区的支柱。")
+
+
+def test_a_label_before_a_noun_for_workers_names_no_industry(run_text):
+    """聚焦快递小哥、外卖骑手, 推进医药人才培养: the label says what the people do; with 产业 between
+    (生物医药产业人才) it still names the industry."""
+    def industries(text):
+        return {m.surface for m in run_text(text).mentions if m.cls == "Industry"}
+
+    assert "快递" not in industries("青禾园区党委聚焦快递小哥、外卖骑手为主的新就业群体。")
+    assert "医药" not in industries("会上介绍了校企合作推进医药人才培养的做法。")
+    assert "生物医药" in industries("学校服务培养高素质的生物医药产业人才。")
