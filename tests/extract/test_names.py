@@ -633,3 +633,10 @@ def test_a_university_science_city_is_a_park_not_a_university(run_text):
     university 青禾山大学."""
     found = _mentions(run_text, "做大做强青禾山大学科技城、云溪生物种业产业园等功能板块。")
     assert ("Park", "青禾山大学科技城") in found and not _names_of(found, "Platform")
+
+
+def test_a_club_or_a_project_before_a_platforms_place_is_no_part_of_its_name(run_text):
+    """某家庭服务社|上海某研究院, 某志愿服务项目|山东某学院 in a run-on list: the place opens the platform's name."""
+    found = _mentions(run_text, "名单：青禾开心家园家庭服务社上海青禾表型组研究院上海云溪商会。"
+                                "最美志愿者：阳光医院助力健康潍坊志愿服务项目山东青禾职业学院青春护航。")
+    assert _names_of(found, "Platform") == {"上海青禾表型组研究院", "山东青禾职业学院"}
