@@ -105,7 +105,8 @@ class RelationExtractor:
                                       + either(lexicon.words("industry-frame")) + ")(?:"
                                       + either(lexicon.words("possessive")) + ")([^，。；：]{1,12})")
         self.industry_heads = lexicon.words("clause-industry-word")
-        self.countries = lexicon.words("country-word")  # 我国, 中国: a country's industry, no park's
+        # 我国, 中国, 国家: a country's industry (国家车联网产业标准体系), no park's
+        self.countries = lexicon.words("country-word") + lexicon.words("nation-word")
 
     def frames(self, sentences: list[Sentence], mentions: list[Mention], keys: dict,
                levels: dict) -> list[SentenceFrame]:

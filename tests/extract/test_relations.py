@@ -219,3 +219,11 @@ def test_an_industry_named_right_after_a_country_is_the_countrys(run_text):
                     "突出展现我国无人机产业强链补链实力。").relations
     evidence = [r.evidence.text for r in rels if r.object == "Industry:无人机"]
     assert evidence and not any("我国" in text for text in evidence)
+
+
+def test_an_industry_named_right_after_the_state_is_the_countrys(run_text):
+    """与《指南》共同形成国家车联网产业标准体系: 国家 before the industry makes it the country's, and a sentence that
+    names no park says nothing of the park the passage is about."""
+    rels = run_text("青禾高新区举办智能汽车论坛。《指南》构建了智能汽车标准体系，与其他部分共同形成统一的"
+                    "国家车联网产业标准体系架构。").relations
+    assert not any(r.object == "Industry:车联网" for r in rels)
