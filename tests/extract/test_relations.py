@@ -227,3 +227,10 @@ def test_an_industry_named_right_after_the_state_is_the_countrys(run_text):
     rels = run_text("青禾高新区举办智能汽车论坛。《指南》构建了智能汽车标准体系，与其他部分共同形成统一的"
                     "国家车联网产业标准体系架构。").relations
     assert not any(r.object == "Industry:车联网" for r in rels)
+
+
+def test_an_industry_in_an_award_title_is_no_industry_of_the_park(run_text):
+    """某汽车产业集群获评国家级“先进制造业集群”: the title an award gives names no industry the park develops,
+    even in a passage about the park (a firm honoured there is still the park's, an award's field is not)."""
+    rels = run_text("青禾经开区是汽车产业重镇。在它的领衔下，青禾汽车产业集群也在去年获评国家级“先进制造业集群”。").relations
+    assert not any(r.object == "Industry:先进制造业" for r in rels)
