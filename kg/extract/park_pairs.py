@@ -3,13 +3,16 @@
 A model to follow (对标, 学习借鉴: benchmarksAgainst), a partner (协同发展, 联动:
 cooperatesWith) or a part (一区多园, 核心区, a sub-park's own type: hasSubPark). None
 where the two stand side by side (A及B), where the other park is where the subject
-lies (X位于Y, X发挥Y核心区功能: Y holds X, not X Y), or where firms settle.
+lies (X位于Y, X发挥Y核心区功能: Y holds X, not X Y), or where firms settle. A park named after
+another county (某县消防器材产业园 beside 某市经济开发区) is that county's, a part of the subject only
+where a containment word (包括, 一区多园) says so.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass
 
 from kg.extract.discourse import FrameReader, find_all
+from kg.extract.park_identity import leading_places
 from kg.extract.ties import CLAUSE_BREAK, mask_spans
 from kg.ontology import Lexicon
 from kg.types import Mention
@@ -45,6 +48,8 @@ class ParkPairs:
         self.part_roles = lexicon.words("part-role-verb")  # X发挥Y核心区功能: X a part of Y
         self.places = lexicon.words("venue-preposition")  # 在Y产业园: where something happens
         self.possessive = frozenset(lexicon.words("possessive"))
+        self.regions = lexicon.regions
+        self.region_endings = tuple(lexicon.words("region-ending"))  # 某县: a county written with its ending
 
     def triggers(self, text: str, masked: str) -> PairTriggers:
         """Where the trigger words stand in `text` (part nouns in `masked`, the text with names masked)."""
@@ -62,11 +67,23 @@ class ParkPairs:
             return ""  # 上海自贸试验区及临港新片区: two parks side by side, neither inside nor a model of the other
         if prop == "hasSubPark" and any(self._holds_the_subject(text, base, o) for o in list(alike) or [m]):
             return ""
+        if prop == "hasSubPark" and not found.sub_cue and self._other_county(m, subject):
+            return ""  # 某市经济开发区…项目，某县消防器材产业园建设项目: the county's park, not the zone's
         if prop == "hasSubPark" and (self._listed_with(subject, base, found)
                                      or (level != "subpark" and not self._cue_of_subject(text, base, subject, found)
                                          and not self._part_between(text, base, m, subject, found))):
             return ""
         return prop
+
+    def _other_county(self, m: Mention, subject: list) -> bool:
+        """The park's name opens with a county, district or city written with its ending (某县…产业园)
+        that none of the subject's names opens with: a park of another place."""
+        name = m.surface
+        code = next((self.regions.get(name[:n]) or self.regions.get(name[:n - 1])
+                     for n in range(min(7, len(name) - 2), 2, -1)
+                     if name[:n].endswith(self.region_endings) and (name[:n] in self.regions or name[:n - 1] in self.regions)),
+                    None)
+        return bool(code and subject) and not any(code in leading_places(o.surface, self.regions)[0] for o in subject)
 
     @staticmethod
     def _cue_of_subject(text: str, base: int, subject: list, found: PairTriggers) -> bool:
@@ -92,13 +109,13 @@ class ParkPairs:
 
     def _holds_the_subject(self, text: str, base: int, m: Mention) -> bool:
         """一批项目落户上海自贸试验区, X位于Y: the park is where the subject and its firms are, wherever else
-        the sentence names it (X位于Y…，是Y首个…); X发挥Y核心区功能, X作为Y的承载区: the subject is a part of
-        the park. Either way the park holds the subject, not the subject it."""
+        the sentence names it (X位于Y…，是Y首个…); X发挥Y核心区功能, X作为Y的承载区, X成为Y的集聚地: the subject is a
+        part of the park, or what the park has. Either way the park holds the subject, not the subject it."""
         a, b = m.start - base, m.end - base
-        after = text[b:]
-        after = after[1:] if after[:1] in self.possessive else after  # Y的承载区
+        owner = text[b:b + 1] in self.possessive  # 将建成为Y的科技服务集中地: what the subject becomes is Y's
+        after = text[b + 1:] if owner else text[b:]
         return self.reader.position.settled_in(text, a) or self._placed(text, a) or (
-            text[:a].endswith(self.part_roles) and after.startswith(self.part_nouns))
+            text[:a].endswith(self.part_roles) and (owner or after.startswith(self.part_nouns)))
 
     def _placed(self, text: str, a: int) -> bool:
         """棚建设在甲小区、Y产业园率先启动: a park after 在 (itself or an item of the list after it) is where

@@ -21,7 +21,7 @@ from kg.extract.park_identity import named_after, one_park_by_name
 from kg.extract.park_pairs import PairTriggers, ParkPairs, trigger_words
 from kg.extract.region_agent import RegionAgents
 from kg.extract.roles import RoleReader
-from kg.extract.ties import TieIndex, clause_bounds, mask_spans
+from kg.extract.ties import TieIndex, clause_bounds, own_noun_positions
 from kg.extract.wordforms import either
 from kg.ontology import Lexicon
 from kg.types import Mention, Relation, Sentence
@@ -96,6 +96,7 @@ class RelationExtractor:
         self.roles = RoleReader(lexicon)
         self.agents = RegionAgents(lexicon)
         self.owned = OwnedNames(lexicon)
+        self.park_nouns = lexicon.words("park-own-noun")  # 服务某新区建设: the park's own noun, no tie for a firm
         self.partners = frozenset(lexicon.words("firm-partner"))  # 甲公司与乙公司签约: a deal between firms
         self.group_relations = lexicon.words("group-relation")  # 某集团旗下, 某集团所属: a parent before its firm
         self.any_park_kind = frozenset(lexicon.words("any-park-kind"))  # 漕河泾园区 for 漕河泾开发区
@@ -135,7 +136,7 @@ class RelationExtractor:
 
     def _cues(self, f: SentenceFrame, context: DocumentContext) -> _SentenceCues:
         s, text = f.sentence, f.sentence.text
-        masked = mask_spans(text, [(m.start - s.start, m.end - s.start) for m, _ in f.mentions])
+        masked = self.ties.mask(text, [(m.start - s.start, m.end - s.start) for m, _ in f.mentions])
         spans = tuple((m.start - s.start, m.end - s.start) for m, k in f.mentions if k == f.subject and not m.generic)
         subject_at = spans[0][0] if spans else None
         base = dict(context.features(f.subject, s.index, f.subject_explicit))
@@ -252,6 +253,8 @@ class RelationExtractor:
         base = cues.frame.sentence.start
         ends = frozenset(o.end - base for o, _ in cues.frame.mentions if o is not m and not o.generic) \
             if parts_of_names else frozenset()
+        if prop == "hasEnterprise":
+            ends |= own_noun_positions(cues.masked, (b for _, b in cues.subject_spans), self.park_nouns)
         return self.ties.tie(cues.masked, prop, m.start - base, m.end - base, cues.subject_at, ends) is not None
 
     def _industry(self, cues: _SentenceCues, m: Mention, x: dict) -> str:

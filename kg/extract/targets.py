@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 
 from kg.extract.target_metric import MetricWords
-from kg.extract.targets_goals import NUMERAL, YEAR_MARK, GoalCues, clause_at
+from kg.extract.targets_goals import GOAL_COLON, NUMERAL, YEAR_MARK, GoalCues, clause_at
 from kg.extract.wordforms import chars, either, frame
 from kg.ontology import Lexicon
 from kg.types import Evidence, Sentence, Target
@@ -154,7 +154,9 @@ class TargetExtractor:
             value = self._quantity_value(text, m)
             if value is None:
                 continue
-            for t in self._shared(self._make(text, m.start(), m.end(), value, m.group("unit"), park, evidence)):
+            made = self._make(text, m.start(), m.end(), value, m.group("unit"), park, evidence,
+                              part_of_goal=any(t is not None for t in out))
+            for t in self._shared(made):
                 out.append(t)
                 spans.append((m.start(), m.end()))
         return out, spans
@@ -220,26 +222,14 @@ class TargetExtractor:
                 out.append(self._make(text, m.start(), m.end(), chinese_number(m.group(1)), unit, park, evidence))
         return out
 
-    def _make(self, text, a, b, value, unit, park, evidence, metric_end=None):
+    def _make(self, text, a, b, value, unit, park, evidence, metric_end=None, part_of_goal=False):
         left, right = clause_at(text, a, b)
         clause = text[left:right]
-        if self.goals.blocked(clause, text[left:a]) or self.goals.forecast_governs(text, a):
+        if self.goals.blocked(clause, text[left:a], part_of_goal) or self.goals.forecast_governs(text, a):
             return None
         if unit == "%" or unit == "％":
             unit = "%"
-        metric = self._own_item(text[left:a])
-        for word in sorted(self.lex.target_triggers, key=len, reverse=True):
-            metric = metric.replace(word, "")
-        for q in self.words.qualifiers:
-            if metric.endswith(q):
-                metric = metric[: -len(q)]
-        metric = re.sub(r"[“”\"]", "", metric)
-        metric = self.goals.year_re.sub("", metric)
-        for w in self.goals.year_words:
-            metric = metric.replace(w, "")
-        metric = self.goals.relative_re.sub("", metric).strip(self.words.metric_trim)
-        metric = self.words.enumerator.sub("", metric) if self.words.enumerator else metric
-        metric = self.metric_words.tidy(metric)
+        metric = self._clause_metric(text[left:a])
         if metric_end is not None:
             metric = (metric + text[b:metric_end]).strip()
         else:
@@ -250,6 +240,27 @@ class TargetExtractor:
             return None  # a run of headings (X高新区：…Y高新区：…) or a document's title (《…》15条): no goal's words
         return Target(park, metric or text[a:b], float(value), unit, self.goals.year_of(text, a), evidence,
                       "grammar:target", 0.7)
+
+    def _clause_metric(self, words: str) -> str:
+        """What the clause's words before the number say the goal measures: goal and time words, qualifiers,
+        quotes, an enumerator, the park and lead words dropped (`MetricWords.tidy`)."""
+        colon = words.rfind(GOAL_COLON)
+        if colon >= 0 and self.goals.opens_goal_list(words[:colon + 1]):
+            words = words[colon + 1:]  # 目标是：招引项目30个 -> 招引项目
+        metric = self._own_item(words)
+        for word in sorted(self.lex.target_triggers, key=len, reverse=True):
+            metric = metric.replace(word, "")
+        for q in self.words.qualifiers:
+            if metric.endswith(q):
+                metric = metric[: -len(q)]
+        metric = re.sub(r"[“”\"]", "", metric)
+        metric = self.goals.year_re.sub("", self.goals.base_year_re.sub("", metric))
+        for w in self.goals.year_words:
+            metric = metric.replace(w, "")
+        metric = self.goals.relative_re.sub("", metric).strip(self.words.metric_trim)
+        metric = self.words.enumerator.sub("", metric) if self.words.enumerator else metric
+        metric = self.metric_words.tidy(metric)
+        return next((metric[len(w):] for w in self.goals.part_of_count if metric.startswith(w)), metric)
 
     def _own_item(self, metric: str) -> str:
         """The words of the number's own item where a list runs in one clause (千亿级企业不少于1家、百亿级企业

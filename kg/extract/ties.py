@@ -25,11 +25,14 @@ CLAUSE_BREAK = re.compile(r"[，。；：,;:！？!?]")
 SENTENCE_WIDE = ("court", "event", "contractor", "delegation", "organiser")  # these tie nothing anywhere in their sentence
 AFTER_NAME = ("person",)  # a title right after a name makes it a person's affiliation
 AFTER_NAME_WINDOW = 10  # characters after a name searched for a person's title
-BEFORE_NAME = ("origin",)  # 来自北京大学的运动员: a word right before a name makes it a person's origin
+# 来自北京大学的运动员: a word right before a name (or its list) makes it a person's origin; 希望甲集团积极布局:
+# what someone hopes the firm will do (a firm's own wish, 甲公司希望…, says nothing against it)
+BEFORE_NAME = ("origin", "wish")
 BUILDER = ("builder",)  # 由甲集团开发建设: before a firm and a build verb, the park's developer
 # contexts that tie nothing of one class only: a school co-building a park still works for it; a firm
 # a park inspects is still in it, while the sectors it inspects are none it develops
-ONLY_FOR = {"builder": "Enterprise", "regulation": "Industry", "firm-business": "Industry"}
+ONLY_FOR = {"builder": "Enterprise", "wish": "Enterprise", "courtesy": "Enterprise",
+            "regulation": "Industry", "firm-business": "Industry"}
 LIST_ITEM = 16  # characters of one item of such a list, at most
 SUBJECT_REACH = 3  # clause breaks, at most, between the subject and the object's clause for the tie to span them
 MASK = "\u25a1"  # stands in for the characters of other names, so a word inside a name (建设银行) is no cue
@@ -61,6 +64,20 @@ def _after_brackets(text: str, end: int) -> int:
     return close + 1 if 0 <= close - end <= LIST_ITEM else end
 
 
+def own_noun_positions(text: str, ends, nouns) -> frozenset:
+    """The positions a noun of the park itself covers right after the park's name (服务某新区建设):
+    a tie word there is the park's noun, nothing a firm does (pass them to `TieIndex.tie` as `owned_by`).
+
+    >>> sorted(own_noun_positions("□□□开发建设", [3], ("开发建设", "建设")))
+    [3, 4, 5, 6]
+    """
+    out = set()
+    for e in ends:
+        noun = next((w for w in nouns if text.startswith(w, e)), "")
+        out.update(range(e, e + len(noun)))
+    return frozenset(out)
+
+
 def mask_spans(text: str, spans) -> str:
     """`text` with every span replaced by mask characters of the same length (offsets kept).
 
@@ -83,6 +100,7 @@ class TieIndex:
     continuation: re.Pattern | None = None  # a clause opening with these continues the list before it (其中包括A、B)
     joiners: str = ""  # what joins the names of a list (A、B和C)
     build_verbs: re.Pattern | None = None  # what a builder does to the park (开发建设, 运营), after the builder cue
+    facilities: tuple = ()  # a firm's own facility right after its name (某集团全球总部), masked with the name
 
     @classmethod
     def from_lexicon(cls, lexicon) -> "TieIndex":
@@ -97,7 +115,14 @@ class TieIndex:
         joiners = "".join(w for w in lexicon.grammar_words.get("coordinator", ()) if len(w) == 1)
         return cls({p: _alternation(ws) for p, ws in sorted(by_prop.items())},
                    {k: _alternation(ws) for k, ws in sorted(by_kind.items())}, continuation, joiners,
-                   _alternation(lexicon.grammar_words.get("developer-verb", ())))
+                   _alternation(lexicon.grammar_words.get("developer-verb", ())),
+                   lexicon.grammar_words.get("firm-facility", ()))
+
+    def mask(self, text: str, spans) -> str:
+        """`mask_spans`, each name's mask reaching over a firm's facility word right after it: in 某集团全球总部
+        the word 全球 is part of what the firm's name points at, no statement about the world."""
+        return mask_spans(text, [(a, b + len(next((w for w in self.facilities if text.startswith(w, b)), "")))
+                                 for a, b in spans])
 
     def scope(self, text: str, start: int, end: int, subject_at: int | None = None) -> tuple[int, int]:
         """Where a tie for the name at ``[start, end)`` may stand: its clause, the clause before

@@ -484,6 +484,9 @@ def test_a_photo_source_or_a_school_verb_before_a_name_is_no_part_of_it(run_text
 def test_an_investment_promotion_agency_or_a_trading_site_is_no_platform(run_text):
     found = _mentions(run_text, "青禾新片区投资促进中心主任发言，青禾公共资源交易电子服务平台上线。园区建有青禾智能制造研究院。")
     assert [name for cls, name in found if cls == "Platform"] == ["青禾智能制造研究院"]
+    # a promotion centre for economic cooperation, trade or jobs promotes business, it does no research
+    found = _mentions(run_text, "青禾市经济合作促进中心副主任、青禾区就业促进中心主任出席。")
+    assert not _names_of(found, "Platform")
 
 
 def test_a_firms_short_name_in_a_field_list_is_no_industry(run_text):
@@ -581,3 +584,19 @@ def test_a_platforms_short_name_without_what_opens_it_is_its_alias(run_text):
 
     assert platforms("禾丰青禾研发中心落户园区。青禾研发中心将开展芯片设计。") == {"禾丰青禾研发中心": ("青禾研发中心",)}
     assert "青禾大学" in platforms("千名青禾大学学子参加活动。青禾大学表示欢迎。")
+
+
+def test_a_kind_of_centre_as_a_whole_list_item_or_name_is_no_platform(run_text):
+    """工程技术研究中心 and 工程(技术)研究中心 are the titles of a kind of centre (as 重点实验室 is), in a list of
+    kinds or alone: no one centre; a centre that a name opens (青禾工程技术研究中心) is one."""
+    found = _mentions(run_text, "青禾区共有重点实验室、工程技术研究中心、科技企业孵化器等创新平台95个。"
+                                "鼓励企业建设企业技术中心、工程(技术)研究中心等平台。青禾工程技术研究中心落户园区。")
+    assert _names_of(found, "Platform") == {"青禾工程技术研究中心"}
+
+
+def test_a_service_platform_for_transport_or_charging_is_no_platform(run_text):
+    """某班列公共物流服务平台, 某城市充电服务平台, 某港船供服务平台: a service for freight, charging or ship supply
+    is business, no research, innovation or incubation carrier; a testing service platform is one."""
+    found = _mentions(run_text, "“青禾班列公共物流服务平台”获批，“青禾城市聚合充电服务平台”上线，“青禾保税船供公共服务平台”运行，"
+                                "“青禾生物药开发评价与中试服务平台”落成。")
+    assert _names_of(found, "Platform") == {"青禾生物药开发评价与中试服务平台"}

@@ -15,3 +15,22 @@ def test_a_name_opened_by_a_parks_full_name_is_that_parks(run_text):
 def test_a_bracket_that_opens_with_a_containment_word_names_a_part(run_text):
     rels = _rels(run_text, "青禾高新区已将蓝湾循环经济开发区（含云岭园区）纳入管理。")
     assert ("蓝湾循环经济开发区", "hasSubPark", "云岭园区") in rels
+
+
+def test_a_park_written_only_as_its_parts_opening_owns_none_of_them(run_text):
+    # the park is never named on its own: each mention goes on into a part's name (…宣榆核心区, …宣榆园)
+    text = "在云溪国家农业科技园宣榆核心区，建设研发创新中心。在云溪国家农业科技园洛港园区，将建设示范基地。"
+    assert not {r for r in _rels(run_text, text) if r[1] == "hasSubPark"}
+    text = "在天津人力资源服务产业园宣榆园区，将打造孵化园。天津人力资源服务产业园宣榆园被认定为基地。"
+    assert not {r for r in _rels(run_text, text) if r[1] == "hasSubPark"}
+
+
+def test_a_park_named_on_its_own_owns_the_parts_its_name_opens(run_text):
+    text = "会上明确了天津人力资源服务产业园的空间布局。天津人力资源服务产业园宣榆园区将打造孵化园。"
+    assert ("天津人力资源服务产业园", "hasSubPark", "天津人力资源服务产业园宣榆园区") in _rels(run_text, text)
+
+
+def test_a_park_before_a_coordinated_part_is_named_on_its_own(run_text):
+    # 和 joins two names: the park is named alone, so it still owns the part its name opens
+    text = "会上，天津人力资源服务产业园和宣榆园区签署协议。天津人力资源服务产业园宣榆园区将打造孵化园。"
+    assert ("天津人力资源服务产业园", "hasSubPark", "天津人力资源服务产业园宣榆园区") in _rels(run_text, text)

@@ -77,3 +77,18 @@ def test_a_containment_word_after_a_clause_break_has_a_subject_of_its_own(run_te
     text = ("方案构建“一核两带”格局，“一核”指云溪商务区，“两带”指以云溪商务区为起点的北向拓展带和南向拓展带，"
             "北向拓展带包括长宁—嘉定—青禾工业园区。")
     assert ("云溪商务区", "hasSubPark", "青禾工业园区") not in _pairs(run_text, text)
+
+
+def test_a_park_named_after_another_county_is_no_sub_park_without_a_containment_word(run_text):
+    text = "天津经济开发区正在推进多个项目，宁洱县消防器材产业园建设项目已开工。"
+    assert not {p for p in _pairs(run_text, text) if p[1] == "hasSubPark"}
+    # the park's own place, or a containment word, still makes it a part
+    assert ("黄州高新区", "hasSubPark", "黄州市大学科技园") in _pairs(run_text, "黄州高新区召开大会。黄州高新区将打造黄州市大学科技园。")
+    text = "天津经济开发区实行一区多园，包括宁洱县消防器材产业园。"
+    assert ("天津经济开发区", "hasSubPark", "宁洱县消防器材产业园") in _pairs(run_text, text)
+
+
+def test_a_park_that_what_the_sentence_names_becomes_a_part_of_is_no_sub_park(run_text):
+    """X将建成为Y的集中地: X becomes something of Y; Y holds it, it is no part of the subject."""
+    text = "云溪高新区将推动青禾数字港建成为云溪科创城的科技服务集中地。"
+    assert not {p for p in _pairs(run_text, text) if p[1] == "hasSubPark"}

@@ -28,6 +28,13 @@ def test_a_park_after_a_verb_or_an_object_marker_is_not(position):
     assert not position.in_subject_position("与苏州工业园区", 1)
 
 
+def test_a_park_introduced_as_a_neighbour_is_not_its_clauses_subject(position):
+    """甲中心正式开工，与之相邻的乙产业园也开工: 乙 is named as what lies next to 甲, so the clauses before
+    it say nothing of 乙 (甲 is no platform of 乙)."""
+    text = "青禾创新中心正式开工，与之相邻的青禾数字港二期也同时开工。"
+    assert not position.in_subject_position(text, text.index("青禾数字港"))
+
+
 def test_an_office_or_venue_is_an_address(position):
     text = "会议在漕河泾开发区举行。"
     assert position.is_address(text, _park(text, "漕河泾开发区"), 0)

@@ -234,3 +234,9 @@ def test_an_industry_in_an_award_title_is_no_industry_of_the_park(run_text):
     even in a passage about the park (a firm honoured there is still the park's, an award's field is not)."""
     rels = run_text("青禾经开区是汽车产业重镇。在它的领衔下，青禾汽车产业集群也在去年获评国家级“先进制造业集群”。").relations
     assert not any(r.object == "Industry:先进制造业" for r in rels)
+
+
+def test_a_park_named_as_a_neighbour_holds_nothing_named_before_it(run_text):
+    """甲中心正式开工，与之相邻的乙产业园也开工: the centre lies beside 乙, not in it."""
+    text = "7月28日，总投资约19亿元的岚湾科创城首发项目——岚湾国际创新中心正式开工，与之相邻的岚湾数字产业园二期项目也同时开工建设。"
+    assert not [r for r in _rels(run_text, text) if r[0].startswith("岚湾数字")]

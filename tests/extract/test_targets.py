@@ -141,3 +141,42 @@ def test_a_goal_list_does_not_pass_to_another_park(run_text):
 def test_a_goal_of_its_own_item_heads_no_list(run_text):
     text = "青禾经开区出台新政。一是五年内拟投入超过20亿元；二是对新落户企业给予最高300万元奖励。"
     assert {t.value for t in run_text(text).targets} == {20.0}
+
+
+def test_a_part_of_a_goal_is_a_goal_and_a_part_of_a_past_figure_is_not(run_text):
+    goal = {(t.metric, t.value) for t in run_text(
+        "到2026年，青禾经开区整车产能达到80万辆，其中新能源汽车产能达到30万辆。").targets}
+    assert goal == {("整车产能", 80.0), ("新能源汽车产能", 30.0)}
+    assert _targets(run_text, "青禾经开区去年引进项目50个，其中36个已投产。") == set()
+
+
+def test_a_growth_rate_a_goal_sets_is_a_goal_and_a_past_one_is_not(run_text):
+    found = _targets(run_text, "到2026年，青禾经开区规上工业产值突破400亿元，年均增长12%以上。")
+    assert found == {(400.0, "亿元", 2026), (12.0, "%", 2026)}
+    assert _targets(run_text, "过去五年，青禾经开区产值年均增长15%。") == set()
+
+
+def test_a_base_year_is_no_deadline(run_text):
+    targets = run_text("青禾高新区力争到2026年，高新技术企业数量较2021年翻一番。").targets
+    assert [(t.metric, t.value, t.unit, t.year) for t in targets] == [("高新技术企业数量", 1.0, "番", 2026)]
+
+
+def test_goals_after_a_goal_word_and_a_colon(run_text):
+    found = {(t.metric, t.value, t.unit) for t in run_text(
+        "青禾经开区今年的目标是：招引亿元以上项目30个，实际利用外资2亿美元。").targets}
+    assert found == {("招引亿元以上项目", 30.0, "个"), ("实际利用外资", 2.0, "亿美元")}
+    assert _targets(run_text, "青禾经开区：招引项目30个。") == set()  # a heading's colon
+
+
+def test_growth_a_park_commits_to_is_a_goal(run_text):
+    assert _targets(run_text, "青禾高新区今年力争实现规上工业总产值增长10%。") == {(10.0, "%", None)}
+    assert _targets(run_text, "去年，青禾高新区规上工业总产值增长10%。") == set()
+
+
+def test_a_horizon_after_future_words_is_a_goal_cue(run_text):
+    assert _targets(run_text, "未来三年，青禾高新区将新增高新技术企业100家。") == {(100.0, "家", None)}
+
+
+def test_the_word_that_spells_a_named_goal_out_is_no_part_of_its_metric(run_text):
+    targets = run_text("青禾高新区提出“双百”目标，即到2026年营收突破100亿元、引进企业100家。").targets
+    assert {(t.metric, t.value) for t in targets} == {("营收", 100.0), ("引进企业", 100.0)}

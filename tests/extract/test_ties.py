@@ -288,3 +288,39 @@ def test_a_firms_business_and_customers_are_no_industries_of_the_park(run_text):
     assert not {r for r in _rels(run_text, customers) if r[1] == "hasIndustry"}
     developed = lead + "园区重点发展生物制药、餐饮等产业。"
     assert {o for _, p, o in _rels(run_text, developed) if p == "hasIndustry"} >= {"生物制药"}
+
+
+def test_a_park_thanking_or_hoping_for_a_firm_does_not_make_it_the_parks(run_text):
+    """对甲集团给予的支持表示感谢, 希望甲集团积极布局: a guest or a hoped-for investor, not a firm in the park;
+    a firm that settles is still the park's, and a school the park hopes to work with still works for it."""
+    lead = "云溪新区加快发展高端装备产业，禾丰科技有限公司落户云溪新区。"
+    thanked = lead + "云溪新区对蓝湾保险集团长期给予的关心支持表示衷心感谢。"
+    hoped = lead + "云溪新区希望蓝湾保险集团能够积极布局子公司和创新业务。"
+    for text in (thanked, hoped):
+        firms = {o for _, p, o in _rels(run_text, text) if p == "hasEnterprise"}
+        assert "蓝湾保险集团" not in firms and "禾丰科技" in firms
+    own_wish = lead + "入驻云溪新区的蓝湾保险集团希望进一步扩大业务。"
+    assert "蓝湾保险集团" in {o for _, p, o in _rels(run_text, own_wish) if p == "hasEnterprise"}
+    settled = lead + "蓝湾保险集团子公司落户云溪新区。"
+    assert "蓝湾保险集团" in {o for _, p, o in _rels(run_text, settled) if p == "hasEnterprise"}
+    school = lead + "希望青禾大学与云溪新区紧密合作，共建创新平台。"
+    assert ("云溪|新区", "hasPlatform", "青禾大学") in _rels(run_text, school)
+
+
+def test_the_parks_own_construction_is_no_tie_for_a_firm(pipeline):
+    """服务某新区建设: 建设 right after the park's name is the park's noun, not a verb that ties the firm."""
+    from kg.extract.ties import own_noun_positions
+
+    text = "服务□□□□建设是甲集团的责任"
+    positions = own_noun_positions(text, [6], pipeline.lexicon.words("park-own-noun"))
+    assert pipeline.relation_extractor.ties.tie(text, "hasEnterprise", 9, 12, 2, positions) is None
+    assert pipeline.relation_extractor.ties.tie(text, "hasEnterprise", 9, 12, 2) == "建设"
+
+
+def test_a_word_in_a_firms_facility_sets_no_context(lexicon):
+    """某集团全球总部: 全球 belongs to the facility the firm's name points at, no statement about the world."""
+    index = TieIndex.from_lexicon(lexicon)
+    text = "园区落地企业50家，包括禾丰集团全球总部等龙头企业。"
+    at = text.index("禾丰集团")
+    masked = index.mask(text, [(at, at + 4)])
+    assert masked[at:at + 8] == "\u25a1" * 8 and index.blocker(masked, at, at + 4, cls="Enterprise") == ""

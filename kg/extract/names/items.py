@@ -210,9 +210,11 @@ def _by_frame(cues: CueIndex, s: int, e: int, name: str, is_ind: bool, mode: Mod
 
 
 def _no_item(cues: CueIndex, name: str) -> bool:
-    """一期, a list's own cue, 3家企业, 首家外资理财公司: a phase, a cue, a count, or a quantity word opening
-    the item, which describes things and names none."""
-    return bool(PHASE.fullmatch(name) or name in cues.lex.list_cues or cues.patterns["counted"].search(name)
+    """一期, a list's own cue, 3家企业, 首家外资理财公司, 工程技术研究中心: a phase, a cue, a count, a quantity word
+    opening the item, or a generic word (a kind of body or park) as the whole item, which describe things and name
+    none."""
+    return bool(PHASE.fullmatch(name) or name in cues.lex.list_cues or name in cues.lex.generic
+                or cues.patterns["counted"].search(name)
                 or (name.startswith(cues.lex.words("quantity-opening")) and not ds.registered(cues, name)))
 
 
@@ -256,8 +258,17 @@ def _plain_industry(cues: CueIndex, name: str) -> bool:
     return core in cues.lex.industry_labels or not any(t.pos in ("ns", UNKNOWN) for t in cues.tokens(core))
 
 
+def _without_facility(cues: CueIndex, text: str, span: tuple[int, int]) -> tuple[int, int]:
+    """某集团全球总部 in a list of firms: the firm's own facility closes the item; the firm is the rest."""
+    s, e = span
+    word = next((w for w in cues.lex.words("firm-facility") if text.endswith(w, s, e) and e - s - len(w) >= 2), "")
+    return s, e - len(word)
+
+
 def classify_items(cues: CueIndex, spans, text: str, base: int, mode: Mode, weak_cue: bool = False,
                    sector_cue: bool = False) -> list[Candidate]:
+    if mode in (Mode.ENTERPRISE, Mode.ENTERPRISE_STRICT):
+        spans = [_without_facility(cues, text, span) for span in spans]
     names = [text[s:e] for s, e in spans]
     industries = [cues.is_industry_name(n) and not ev.is_trade_name(cues, n)
                   and (mode is not Mode.ENTERPRISE or _plain_industry(cues, n)) for n in names]

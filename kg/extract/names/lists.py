@@ -193,8 +193,8 @@ def _before_predicate(cues: CueIndex, text: str, base: int, tokens) -> list[Cand
         items = enumeration_items(cues, text, base, begin, Mode.ENTERPRISE_STRICT, tokens, after_yi=True)
         settled = bool(adverb) and _word in cues.lex.words("settling-predicate")  # 某某正式入驻: a firm settles
         lone = "、" not in text[max(text.rfind(ch, 0, begin) for ch in "，。；：！？") + 1:begin]
-        if lone and _word not in cues.lex.words("single-firm-predicate") \
-                and not settled:
+        works = text.endswith(tuple(cues.words["weak_firm_cues"]), 0, begin)  # A、B等项目落户: products and works
+        if works or lone and _word not in cues.lex.words("single-firm-predicate") and not settled:
             # 某区成功入选, 新鸡舍投产, 某某产品获评: what a lone item did is done by places, works and things as
             # often as by firms; a firm's short name (某某食品获评) or a frame (以某乳业为代表) still names one
             items = [c for c in items if is_trade_name(cues, text[c.start - base:c.end - base], goods=True)]

@@ -55,8 +55,8 @@ def inside_a_name(cues: CueIndex, text: str, end: int) -> bool:
     for tok in cues.tokens(tail):
         if at_word in heads or (2 <= at_word <= NAME_TAIL_REACH and tok.word in cues.open_heads):
             return True  # 创新|园: a one-character head the segmenter leaves on its own (as `open_head` reads it)
-        if tok.pos in FUNCTION_POS:
-            return False  # 产业也纳入党建联盟, 产业龙头和创新平台: a clause goes on, no name
+        if tok.pos in FUNCTION_POS or cues.is_place_token(tok) or tok.word[-1] in cues.words["cut_chars"]:
+            return False  # 产业也纳入党建联盟, 产业龙头和创新平台, 产业仍为某地开发区的…: a clause goes on, no name
         at_word += len(tok.word)
     return False
 

@@ -57,6 +57,11 @@ def _national(cues: CueIndex, part: str) -> bool:
     return bool(country) and (part == country or part[len(country):len(country) + 1] in ("-", "—", "–"))
 
 
+def _after_a_park(cues: CueIndex, part: str) -> bool:
+    """某经开区|汽车产能, 某高新区|食品: a park's name and a trade word name what the park makes, no firm."""
+    return len(part) > 2 and part.endswith(tuple(f for f in cues.lex.park_types if len(f) >= 2))
+
+
 def find(sent: Sentence, tokens, cues: CueIndex) -> list[Candidate]:
     out = []
     text, base = sent.text, sent.start
@@ -70,6 +75,7 @@ def find(sent: Sentence, tokens, cues: CueIndex) -> list[Candidate]:
         start = walk_back(cues, tokens, text, base, base + begin, walk) - base
         name = text[start:stop]
         if len(name) <= len(word) or not ev.is_trade_name(cues, name, goods=True) or _national(cues, name[:-len(word)]) \
+                or _after_a_park(cues, name[:-len(word)]) \
                 or name.startswith(cues.lex.words("list-predicate-verb")):  # 大力发展|新材料: a predicate, no name
             continue
         next_tok = next((t for t in tokens if t.start == end), None)

@@ -289,3 +289,18 @@ def test_a_places_produce_in_a_brand_list_is_no_firm(run_text):
 
     assert firms("区域品牌榜发布，蚌埠葡萄、宜宾蜜柚、宿州818西瓜等品牌一同上榜。") == []
     assert firms("青川科技、华岭医疗等品牌入驻商场。") == ["青川科技", "华岭医疗"]
+
+
+def test_a_firms_own_facility_closing_a_firm_item_is_no_part_of_its_name(find):
+    """某集团全球总部 in a list of firms: the item names the firm; its headquarters is its facility."""
+    assert [x[0] for x in find(lists.find, "园区集聚迈为、博众集团全球总部等一批企业。")] == ["迈为", "博众集团"]
+
+
+
+def test_items_of_a_list_of_projects_before_a_predicate_need_a_firms_name(run_text):
+    """A、B等项目落户: the items are projects (a firm's short name and its product), firms only with a trade name."""
+    def firms(text):
+        return {m.surface for m in run_text(text).mentions if m.cls == "Enterprise"}
+
+    assert not firms("随着禾川锂电铜箔、蓝岳动力电池精密结构件等项目成功落户，园区产业加快集聚。")
+    assert "瑞普科技" in firms("随着瑞普科技、禾丰新材等项目成功落户，园区产业加快集聚。")

@@ -89,6 +89,9 @@ def test_a_label_inside_a_longer_name_that_runs_past_its_suffix_is_no_industry(r
     assert "大健康" not in industries("会上成立了青禾大健康产业创新生态联盟。")
     assert "生命健康" in industries("今年将生命健康产业也纳入党建联盟。")
     assert "生物医药" in industries("青禾开发区聚焦生物医药产业，建设生物医药产业园。")
+    # a copula or a place after 产业 opens another clause or another name (产业仍为某地开发区的第一大产业)
+    assert "电子信息" in industries("电子信息产业仍为苏州开发区的第一大产业。")
+    assert "新材料" in industries("新材料产业是白石开发区的支柱。")
 
 
 def test_a_label_before_a_noun_for_workers_names_no_industry(run_text):

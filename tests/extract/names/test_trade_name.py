@@ -47,3 +47,10 @@ def test_common_nouns_before_a_trade_word_name_goods_not_a_firm(run_text):
     assert firms("抽检涉及乳制品，速冻食品，糖果制品等类别。") == set()
     assert firms("枢纽具备冷链物流和保税物流等功能。") == set()
     assert firms("嘉川食品和沛楠科技落户园区。") == {"嘉川食品", "沛楠科技"}
+
+
+def test_a_parks_name_and_a_trade_word_name_what_the_park_makes(run_text):
+    """到2025年，青禾经开区汽车产能达到80万辆: the park and what it makes, no firm 青禾经开区汽车; the goal is the park's."""
+    result = run_text("到2025年，青禾经开区汽车产能达到80万辆。")
+    assert not [m for m in result.mentions if m.cls == "Enterprise"]
+    assert [(t.metric, t.value) for t in result.targets] == [("汽车产能", 80.0)]

@@ -186,6 +186,13 @@ def test_a_firms_headquarters_or_rd_campus_is_no_park(run_text):
     assert _named_parks(run_text, "云溪航空总部产业园开园。") == ["云溪航空总部产业园"]
 
 
+def test_a_firms_office_or_company_campus_is_no_park(run_text):
+    """禾丰集团总部办公园区, 位于化工园的禾丰化工企业园区: one firm's office or plant site, no park; the
+    化工园 it stands in is one."""
+    assert _named_parks(run_text, "禾丰集团将启动青禾总部办公园区建设。") == []
+    assert _named_parks(run_text, "图为位于云溪化工园的禾丰化工企业园区。") == ["云溪化工园"]
+
+
 def test_a_service_platform_for_trade_hiring_or_lending_is_no_research_carrier(run_text):
     """青禾省跨境电商公共服务平台, 云溪园人才服务平台: business services, not the contract's research,
     innovation or incubation carriers; a service platform of no commerce field is still one."""
