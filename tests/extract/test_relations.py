@@ -221,6 +221,21 @@ def test_an_industry_named_right_after_a_country_is_the_countrys(run_text):
     assert evidence and not any("我国" in text for text in evidence)
 
 
+def test_an_industry_named_right_after_the_state_is_the_countrys(run_text):
+    """与《指南》共同形成国家车联网产业标准体系: 国家 before the industry makes it the country's, and a sentence that
+    names no park says nothing of the park the passage is about."""
+    rels = run_text("青禾高新区举办智能汽车论坛。《指南》构建了智能汽车标准体系，与其他部分共同形成统一的"
+                    "国家车联网产业标准体系架构。").relations
+    assert not any(r.object == "Industry:车联网" for r in rels)
+
+
+def test_an_industry_in_an_award_title_is_no_industry_of_the_park(run_text):
+    """某汽车产业集群获评国家级“先进制造业集群”: the title an award gives names no industry the park develops,
+    even in a passage about the park (a firm honoured there is still the park's, an award's field is not)."""
+    rels = run_text("青禾经开区是汽车产业重镇。在它的领衔下，青禾汽车产业集群也在去年获评国家级“先进制造业集群”。").relations
+    assert not any(r.object == "Industry:先进制造业" for r in rels)
+
+
 def test_a_park_named_as_a_neighbour_holds_nothing_named_before_it(run_text):
     """甲中心正式开工，与之相邻的乙产业园也开工: the centre lies beside 乙, not in it."""
     text = "7月28日，总投资约19亿元的岚湾科创城首发项目——岚湾国际创新中心正式开工，与之相邻的岚湾数字产业园二期项目也同时开工建设。"
