@@ -112,6 +112,13 @@ def test_a_sub_park_needs_a_word_that_puts_it_inside_the_park(run_text):
     assert any(p == "hasSubPark" and "云帆" in o for _, p, o in founded)
 
 
+def test_a_sub_park_the_park_pushes_forward_is_its_own(run_text):
+    """推动, 推进 a named sub-park (as a project of the park, or its next phase) put it under the park."""
+    pushed = _rels(run_text, "云岭高新区是省级高新区。今年，园区全力推动青禾智造产业园、星河医疗等项目。")
+    assert ("云岭|高新区", "hasSubPark", "青禾智造|产业园") in pushed
+    assert ("云岭|高新区", "hasSubPark", "青禾智造|产业园") in _rels(run_text, "云岭高新区加快推进青禾智造产业园二期。")
+
+
 def test_a_park_written_in_brackets_after_another_is_its_other_name_not_its_partner(run_text):
     """X新区（Y经开区）: one park by two names; 协同发展 later in the article relates no pair."""
     text = "云溪新区（云翔经济技术开发区）基金联盟成立。云溪新区与云翔经济技术开发区协同发展。"
