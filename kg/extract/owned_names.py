@@ -1,8 +1,8 @@
 """Names a park owns by how they are written, whatever the sentence is about.
 
 X高新区智能装备产业园, X开发区科技创业中心: a name that begins with the full name of a park of the
-document is that park's; 南山循环经济开发区（含迤资园区）: a bracket that opens with a containment
-word after a park names a part of it.
+document is that park's, and so is a name the park is written right before (X新区Y工业园: its address);
+南山循环经济开发区（含迤资园区）: a bracket that opens with a containment word after a park names a part of it.
 """
 from __future__ import annotations
 
@@ -31,8 +31,9 @@ class OwnedNames:
             for m, k in f.mentions:
                 if not k or m.generic or m.cls not in OWNED_PROPS:
                     continue
-                # X产业园荆州（武汉）离岸科创中心, X开发区湖北容百…公司: the park right before the name is where it is
-                owners = [parks_ending[m.start]] if m.cls != "Park" and parks_ending.get(m.start, k) != k else []
+                # X产业园荆州（武汉）离岸科创中心, X开发区湖北容百…公司, X新区Y工业园: the park right before the name is
+                # where it is (a zone after a zone is the next item of a list written without commas)
+                owners = [parks_ending[m.start]] if parks_ending.get(m.start, k) != k and m.level != "zone" else []
                 owners += [park for park in sorted(context.names) if park != k and context.owns(park, m.surface)
                            and not one_park_by_name(park, k, self.lex.regions)]
                 features = {"bias": 1.0, "owned": 1.0, "tie": 1.0, "explicit": 1.0, "name_prefix": 1.0,
