@@ -288,3 +288,13 @@ def test_a_firms_business_and_customers_are_no_industries_of_the_park(run_text):
     assert not {r for r in _rels(run_text, customers) if r[1] == "hasIndustry"}
     developed = lead + "园区重点发展生物制药、餐饮等产业。"
     assert {o for _, p, o in _rels(run_text, developed) if p == "hasIndustry"} >= {"生物制药"}
+
+
+def test_firms_a_park_takes_as_its_leaders_are_its_own(run_text):
+    """产业园以甲、乙等企业为龙头: the firms lead the park's industry, so they are in it (为龙头 ties firms),
+    even where the passage named the park only once, sentences before."""
+    text = ("云溪县近年发展迅速。当地人口增长较快。全县交通条件持续改善。云溪县建设了青禾产业园，园区规划面积10平方公里。"
+            "产业园以星河科技、云帆药业等企业为龙头，发展医疗器械等产业。")
+    rels = _rels(run_text, text)
+    assert ("青禾|产业园", "hasEnterprise", "星河科技") in rels
+    assert ("青禾|产业园", "hasEnterprise", "云帆药业") in rels
