@@ -251,7 +251,8 @@ class RelationExtractor:
         base = cues.frame.sentence.start
         ends = frozenset(o.end - base for o, _ in cues.frame.mentions if o is not m and not o.generic) \
             if parts_of_names else frozenset()
-        return self.ties.tie(cues.masked, prop, m.start - base, m.end - base, cues.subject_at, ends) is not None
+        return self.ties.tie(cues.masked, prop, m.start - base, m.end - base, cues.subject_at, ends,
+                             self.pairs.part_nouns) is not None
 
     def _industry(self, cues: _SentenceCues, m: Mention, x: dict) -> str:
         f = cues.frame

@@ -298,3 +298,11 @@ def test_firms_a_park_takes_as_its_leaders_are_its_own(run_text):
     rels = _rels(run_text, text)
     assert ("青禾|产业园", "hasEnterprise", "星河科技") in rels
     assert ("青禾|产业园", "hasEnterprise", "云帆药业") in rels
+
+
+def test_a_verb_after_the_last_item_of_a_list_ties_every_item(run_text):
+    """A、B和C组成: 组成 stands right after C's name, yet it is the list's verb, not C's part noun (C核心区)."""
+    rels = _rels(run_text, "云溪高新区由青禾产业园、云帆科技园和蓝湾工业园组成。")
+    assert {o for _, p, o in rels if p == "hasSubPark"} == {"青禾|产业园", "云帆|产业园", "蓝湾|产业园"}
+    parts = _rels(run_text, "云溪高新区充分发挥青禾产业园核心区功能。")
+    assert not {r for r in parts if r[1] == "hasSubPark"}
