@@ -226,3 +226,12 @@ def test_an_industry_named_right_after_a_country_is_the_countrys(run_text):
                     "突出展现我国无人机产业强链补链实力。").relations
     evidence = [r.evidence.text for r in rels if r.object == "Industry:无人机"]
     assert evidence and not any("我国" in text for text in evidence)
+
+
+def test_a_zone_divided_into_or_holding_named_parks_holds_each(run_text):
+    """分为, 现有, 拥有, 建有 and 一区N园 put the parks they list inside the zone, as 下辖 and 包括 do."""
+    for text in ("云溪高新区分为青禾产业园、云帆科技园和蓝湾工业园三个园区。",
+                 "云溪高新区现有青禾产业园、云帆科技园等专业园区。",
+                 "云溪高新区实行“一区三园”管理模式，即青禾产业园、云帆科技园和蓝湾工业园。"):
+        subs = {o for _, p, o in _rels(run_text, text) if p == "hasSubPark"}
+        assert {"青禾|产业园", "云帆|产业园"} <= subs, text
