@@ -253,9 +253,10 @@ class RelationExtractor:
         base = cues.frame.sentence.start
         ends = frozenset(o.end - base for o, _ in cues.frame.mentions if o is not m and not o.generic) \
             if parts_of_names else frozenset()
-        if prop == "hasEnterprise":
-            ends |= own_noun_positions(cues.masked, (b for _, b in cues.subject_spans), self.park_nouns)
-        return self.ties.tie(cues.masked, prop, m.start - base, m.end - base, cues.subject_at, ends) is not None
+        nouns = own_noun_positions(cues.masked, (b for _, b in cues.subject_spans), self.park_nouns) \
+            if prop == "hasEnterprise" else frozenset()
+        return self.ties.tie(cues.masked, prop, m.start - base, m.end - base, cues.subject_at, ends,
+                             self.pairs.part_nouns, frozenset(nouns)) is not None
 
     def _industry(self, cues: _SentenceCues, m: Mention, x: dict) -> str:
         f = cues.frame
