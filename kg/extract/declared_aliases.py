@@ -49,6 +49,19 @@ def declared_pairs(text: str, mentions: list, cues: tuple) -> list[tuple[tuple, 
             short = by_span.get((a, a + len(form))) or by_surface.get(form)
             if short is not None and short.cls == m.cls:
                 pairs.append(((m.start, m.end), (short.start, short.end)))
+    return pairs + _bracketed_firms(text, named, by_span)
+
+
+def _bracketed_firms(text: str, named: list, by_span: dict) -> list[tuple[tuple, tuple]]:
+    """某某制造有限公司（某飞公司）: a firm's name in brackets right after a firm's full name, the whole
+    aside, with no cue, is the short form the text goes on to use."""
+    pairs = []
+    for m in named:
+        if m.cls != "Enterprise" or text[m.end:m.end + 1] not in ("（", "("):
+            continue
+        short = next((o for (a, b), o in by_span.items() if a == m.end + 1 and text[b:b + 1] in ("）", ")")), None)
+        if short is not None and short.cls == "Enterprise":
+            pairs.append(((m.start, m.end), (short.start, short.end)))
     return pairs
 
 

@@ -23,6 +23,7 @@ from kg.extract.declared_aliases import merge_declared
 from kg.extract.firm_identity import COMMON_WORD, merge_firms, name_opener, placeless
 from kg.extract.platform_identity import merge_platforms
 from kg.extract.glued_firms import join_park_openings
+from kg.extract.industry_forms import abbreviates
 from kg.extract.known_names import complete_known_names
 from kg.extract.park_identity import canonical_parks, city_or_province, descriptive_test
 from kg.extract.new_areas import AreaTest
@@ -263,10 +264,12 @@ class Linker:
             rest_before is not None and (len(rest_before) == 1 or rest_before in self._quality))
 
     def _merge_industries(self, industries: list) -> dict:
+        """An industry into a longer one of the document, its variant or the name it abbreviates (文创, 文化创意)."""
         merged = {}
         for k in industries:
             for k2 in industries:
-                if k2 != k and len(k2.name) > len(k.name) and self._same_industry(k.name, k2.name):
+                if k2 != k and len(k2.name) > len(k.name) and (
+                        self._same_industry(k.name, k2.name) or abbreviates(self.lex.industry_labels, k.name, k2.name)):
                     merged[k] = k2
                     break
         return merged

@@ -1,9 +1,10 @@
 """Names a park owns by how they are written, whatever the sentence is about.
 
 X高新区智能装备产业园, X开发区科技创业中心: a name that begins with the full name of a park of the
-document is that park's; 南山循环经济开发区（含迤资园区）: a bracket that opens with a containment
-word after a park names a part of it. A park the text writes only as the opening of its parts' names
-(X科技园某某核心区, X科技园某某园区) is named inside them, no park of its own, so it owns none.
+document is that park's, and so is a name the park is written right before (X新区Y工业园: its address);
+南山循环经济开发区（含迤资园区）: a bracket that opens with a containment word after a park names a part of it.
+A park the text writes only as the opening of its parts' names (X科技园某某核心区, X科技园某某园区) is named
+inside them, no park of its own, so it owns none.
 """
 from __future__ import annotations
 
@@ -39,16 +40,21 @@ class OwnedNames:
             for m, k in f.mentions:
                 if not k or m.generic or m.cls not in OWNED_PROPS:
                     continue
-                # X产业园荆州（武汉）离岸科创中心, X开发区湖北容百…公司: the park right before the name is where it is
-                owners = [parks_ending[m.start]] if m.cls != "Park" and parks_ending.get(m.start, k) != k else []
-                owners += [park for park in sorted(context.names) if park != k and context.owns(park, m.surface)
-                           and not one_park_by_name(park, k, self.lex.regions)
-                           and (m.cls != "Park" or park in alone)]
+                owners = self._owners(m, k, parks_ending, context, alone)
                 features = {"bias": 1.0, "owned": 1.0, "tie": 1.0, "explicit": 1.0, "name_prefix": 1.0,
                             {"Park": "subpark"}.get(m.cls, m.cls.lower()): 1.0}
                 out += [(Relation(park, OWNED_PROPS[m.cls], k, evidence_for(f.sentence), "grammar:name-prefix"), features)
                         for park in owners]
         return out
+
+    def _owners(self, m, k: str, parks_ending: dict, context: DocumentContext, alone: set) -> list:
+        """The parks whose name `m` begins with, and the park written right before it (X产业园荆州（武汉）离岸科创中心,
+        X开发区湖北容百…公司, X新区Y工业园: where it is; a zone after a zone is the next item of a list written without
+        commas). A park only ever written as the opening of its parts' names owns no park."""
+        owners = [parks_ending[m.start]] if parks_ending.get(m.start, k) != k and m.level != "zone" else []
+        owners += [park for park in sorted(context.names) if park != k and context.owns(park, m.surface)
+                   and not one_park_by_name(park, k, self.lex.regions)]
+        return [park for park in owners if m.cls != "Park" or park in alone]
 
     def _named_alone(self, frames) -> set:
         """The parks named somewhere on their own: a mention that a part's name does not go on from

@@ -106,7 +106,8 @@ class RelationExtractor:
                                       + either(lexicon.words("industry-frame")) + ")(?:"
                                       + either(lexicon.words("possessive")) + ")([^，。；：]{1,12})")
         self.industry_heads = lexicon.words("clause-industry-word")
-        self.countries = lexicon.words("country-word")  # 我国, 中国: a country's industry, no park's
+        # 我国, 中国, 国家: a country's industry (国家车联网产业标准体系), no park's
+        self.countries = lexicon.words("country-word") + lexicon.words("nation-word")
 
     def frames(self, sentences: list[Sentence], mentions: list[Mention], keys: dict,
                levels: dict) -> list[SentenceFrame]:
@@ -151,7 +152,7 @@ class RelationExtractor:
         blocker = self.ties.blocker(cues.masked, a, b, m.cls)
         x["blocked"] = 1.0 if blocker else 0.0
         # a park's own firm honoured (获评) in a passage about the park is still its firm
-        x["blocked_weak"] = 1.0 if blocker in WEAK_BLOCKERS else 0.0
+        x["blocked_weak"] = 1.0 if blocker in WEAK_BLOCKERS and m.cls != "Industry" else 0.0
         # a name that begins with the park's own name is the park's (X高新区集成电路产业园)
         x["owned"] = 1.0 if context.owns(f.subject, m.surface) else 0.0
         x["subject_before"] = 1.0 if cues.subject_at is not None and cues.subject_at < a else 0.0
@@ -252,9 +253,10 @@ class RelationExtractor:
         base = cues.frame.sentence.start
         ends = frozenset(o.end - base for o, _ in cues.frame.mentions if o is not m and not o.generic) \
             if parts_of_names else frozenset()
-        if prop == "hasEnterprise":
-            ends |= own_noun_positions(cues.masked, (b for _, b in cues.subject_spans), self.park_nouns)
-        return self.ties.tie(cues.masked, prop, m.start - base, m.end - base, cues.subject_at, ends) is not None
+        nouns = own_noun_positions(cues.masked, (b for _, b in cues.subject_spans), self.park_nouns) \
+            if prop == "hasEnterprise" else frozenset()
+        return self.ties.tie(cues.masked, prop, m.start - base, m.end - base, cues.subject_at, ends,
+                             self.pairs.part_nouns, frozenset(nouns)) is not None
 
     def _industry(self, cues: _SentenceCues, m: Mention, x: dict) -> str:
         f = cues.frame

@@ -43,7 +43,9 @@ class GoalCues:
             either(w("deadline-preposition")) + PLAN_YEAR + YEAR_MARK + "(?![0-9]+" + MONTH_MARK + ")|"
             + PLAN_YEAR + YEAR_MARK + either(w("deadline-postposition")) + "(?!" + NUMERAL + "+"
             + either(w("period-unit")) + ")")
-        self.relative_re = re.compile(NUMERAL + "+" + either(w("relative-horizon")))  # 5年内: no year
+        # 5年内, 未来三年: a horizon, no year
+        self.relative_re = re.compile(NUMERAL + "+" + either(w("relative-horizon")) + "|"
+                                      + either(w("horizon-opening")) + NUMERAL + "+" + YEAR_MARK)
         self.year_words = sorted(lexicon.year_expressions, key=len, reverse=True)
         # a plan period is a deadline only at its end: 十四五末, not 十四五期间
         self.deadline_words = tuple(y for y in self.year_words if y.endswith(w("period-end")))
@@ -57,6 +59,7 @@ class GoalCues:
         self.base_year_re = re.compile(either(self.comparison_bases) + PLAN_YEAR + YEAR_MARK)
         self.growth_rates = w("growth-rate-word")  # 年均增长: a goal's rate
         self.goal_copulas = w("goal-copula")  # 目标是：
+        self.committed_growth = frozenset(w("committed-growth"))  # 力争…增长10%
 
     def has_goal_cue(self, text: str) -> bool:
         """A target trigger, a deadline (到2025年, 十四五末) or a relative horizon (5年内)."""
@@ -133,7 +136,9 @@ class GoalCues:
         """A past or forecast cue in the clause; a perfective marker before the number (聘请了一个);
         a clause counting part of a number said before (其中36个), unless that number is a goal of the
         same sentence (产能达到300万辆，其中新能源汽车产能达到150万辆: a part of a goal is a goal)."""
-        if any(cue in self._without_rates(clause) for cue in self.lex.non_target_cues):
+        committed = any(w in before for w in self.commitments)  # 力争实现产值增长10%: the growth is a goal
+        if any(cue in self._without_rates(clause) and not (committed and cue in self.committed_growth)
+               for cue in self.lex.non_target_cues):
             return True
         if clause.startswith(self.part_of_count) and not part_of_goal:
             return True

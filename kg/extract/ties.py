@@ -25,7 +25,9 @@ CLAUSE_BREAK = re.compile(r"[，。；：,;:！？!?]")
 SENTENCE_WIDE = ("court", "event", "contractor", "delegation", "organiser")  # these tie nothing anywhere in their sentence
 AFTER_NAME = ("person",)  # a title right after a name makes it a person's affiliation
 AFTER_NAME_WINDOW = 10  # characters after a name searched for a person's title
-BEFORE_NAME = ("origin",)  # 来自北京大学的运动员: a word right before a name makes it a person's origin
+# 来自北京大学的运动员: a word right before a name (or its list) makes it a person's origin; 希望甲集团积极布局:
+# what someone hopes the firm will do (a firm's own wish, 甲公司希望…, says nothing against it)
+BEFORE_NAME = ("origin", "wish")
 BUILDER = ("builder",)  # 由甲集团开发建设: before a firm and a build verb, the park's developer
 # contexts that tie nothing of one class only: a school co-building a park still works for it; a firm
 # a park inspects is still in it, while the sectors it inspects are none it develops
@@ -64,7 +66,7 @@ def _after_brackets(text: str, end: int) -> int:
 
 def own_noun_positions(text: str, ends, nouns) -> frozenset:
     """The positions a noun of the park itself covers right after the park's name (服务某新区建设):
-    a tie word there is the park's noun, nothing a firm does (pass them to `TieIndex.tie` as `owned_by`).
+    a tie word there is the park's noun, nothing a firm does (pass them to `TieIndex.tie` as `nouns`).
 
     >>> sorted(own_noun_positions("□□□开发建设", [3], ("开发建设", "建设")))
     [3, 4, 5, 6]
@@ -135,22 +137,27 @@ class TieIndex:
         return lo, hi
 
     def tie(self, text: str, prop: str, start: int, end: int, subject_at: int | None = None,
-            owned_by: frozenset = frozenset()) -> str | None:
+            owned_by: frozenset = frozenset(), parts: tuple = (), nouns: frozenset = frozenset()) -> str | None:
         """The tie word for `prop` in the scope of the name at ``[start, end)``, or None.
 
         `text` should have other names masked (`mask_spans`), so that a cue inside a name
-        does not count. A cue that starts where another name ends (`owned_by`: Y核心区) is that
-        name's, not a tie for this one.
+        does not count. A part noun that starts where another name ends (`owned_by`: Y核心区) is that
+        name's, not a tie for this one; with `parts` given, only those words are part nouns (a verb
+        after the last item, A、B和C组成, still ties every item). A word that starts at one of `nouns` is a
+        noun of the park's own (X新区建设是…) and ties nothing.
 
-        >>> index = TieIndex({"hasSubPark": re.compile("核心区")}, {})
+        >>> index = TieIndex({"hasSubPark": re.compile("核心区|组成")}, {})
         >>> index.tie("□□核心区，甲", "hasSubPark", 5, 6, 0), index.tie("□□核心区，甲", "hasSubPark", 5, 6, 0, frozenset({2}))
         ('核心区', None)
+        >>> index.tie("甲、□□组成", "hasSubPark", 0, 1, None, frozenset({4}), ("核心区",))
+        '组成'
         """
         pattern = self.ties.get(prop)
         if pattern is None:
             return None
         lo, hi = self.scope(text, start, end, subject_at)
-        found = next((f for f in pattern.finditer(text, lo, hi) if f.start() not in owned_by), None)
+        found = next((f for f in pattern.finditer(text, lo, hi) if f.start() not in nouns
+                      and (f.start() not in owned_by or (parts and not f.group().startswith(parts)))), None)
         return found.group() if found else None
 
     def blocker(self, text: str, start: int, end: int, cls: str = "") -> str:

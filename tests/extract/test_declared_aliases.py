@@ -24,3 +24,11 @@ def test_a_short_form_of_another_class_stays_its_own(run_text):
 def test_an_unquoted_declared_short_form_is_an_alias_too(run_text):
     found = _entities(run_text, "园区与白河网络技术有限公司（简称青禾科技）签约。青禾科技将建设仓库。")
     assert list(found) == [("Enterprise", "白河网络技术有限公司")]
+
+
+def test_a_firms_short_name_alone_in_brackets_after_its_full_name_is_an_alias(run_text):
+    """某某制造有限公司（某飞公司）: the whole aside a firm's name, no cue; a parent named in an aside is no alias."""
+    found = _entities(run_text, "青禾飞机制造有限公司（青飞公司）负责人说。青飞公司注册在园区。")
+    assert list(found) == [("Enterprise", "青禾飞机制造有限公司")]
+    parent = _entities(run_text, "白河生物股份公司（青禾农业集团有限公司参股企业）签约。")
+    assert ("Enterprise", "青禾农业集团有限公司") in parent

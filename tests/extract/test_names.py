@@ -511,6 +511,13 @@ def test_a_teaching_school_named_after_a_field_is_its_university(run_text):
     assert ("Platform", "青禾财经大学") in found and ("Platform", "成都理工大学未来技术学院") in found
 
 
+def test_a_universitys_joint_college_in_a_place_keeps_its_full_name(run_text):
+    """青禾邮电大学玛丽女王海南学院: a college named after a partner and the place it stands in is a joint
+    institution of its own, not a school that teaches a field; 青禾邮电大学设计学院 is the university's."""
+    found = _mentions(run_text, "试验区引进青禾邮电大学玛丽女王海南学院。他来自青禾邮电大学设计学院。")
+    assert _names_of(found, "Platform") == {"青禾邮电大学玛丽女王海南学院", "青禾邮电大学"}
+
+
 def test_a_copula_a_dedication_or_a_month_before_a_name_is_no_part_of_it(run_text):
     found = _mentions(run_text, "该公司现为禾丰集团旗下企业。5-6月份开发区将开工。公司致力于建材产业。")
     assert ("Enterprise", "禾丰集团") in found and ("Industry", "建材") in found
@@ -600,3 +607,36 @@ def test_a_service_platform_for_transport_or_charging_is_no_platform(run_text):
     found = _mentions(run_text, "“青禾班列公共物流服务平台”获批，“青禾城市聚合充电服务平台”上线，“青禾保税船供公共服务平台”运行，"
                                 "“青禾生物药开发评价与中试服务平台”落成。")
     assert _names_of(found, "Platform") == {"青禾生物药开发评价与中试服务平台"}
+
+
+def test_the_title_of_a_national_programme_college_alone_is_no_platform(run_text):
+    """卓越工程师学院 (and 国家卓越工程师学院) is the title every university in the programme gives its college,
+    as 博士后创新实践基地 is a programme's: alone it names none; 青禾大学国家卓越工程师学院 is that university's."""
+    found = _mentions(run_text, "持续推进卓越工程师学院、博士后创新实践基地建设。青禾科技大学在园区启动建设国家卓越工程师学院。")
+    assert _names_of(found, "Platform") == {"青禾科技大学"}
+
+
+def test_an_organiser_word_before_a_name_is_no_part_of_it(run_text):
+    """承办方, 协办方 (the organising party) before a name say what it does at the event, as 主办方 does."""
+    found = _mentions(run_text, "据该赛道承办方青禾智慧城市发展研究院介绍，协办方云溪城市规划研究院参加。")
+    assert _names_of(found, "Platform") == {"青禾智慧城市发展研究院", "云溪城市规划研究院"}
+
+
+def test_a_designation_applied_for_is_no_platform(run_text):
+    """组织申报2023年某市中试基地, 正积极申创国家级产教联合体: the title a body applies for, no body's name."""
+    found = _mentions(run_text, "青禾市科学技术局发布通知，组织申报2023年青禾市中试基地。联合体正积极申创教育部国家级产教联合体。")
+    assert not _names_of(found, "Platform")
+
+
+def test_a_university_science_city_is_a_park_not_a_university(run_text):
+    """青禾山大学科技城 is a science city named after the universities in it (as 大学科技园 is a park): no
+    university 青禾山大学."""
+    found = _mentions(run_text, "做大做强青禾山大学科技城、云溪生物种业产业园等功能板块。")
+    assert ("Park", "青禾山大学科技城") in found and not _names_of(found, "Platform")
+
+
+def test_a_club_or_a_project_before_a_platforms_place_is_no_part_of_its_name(run_text):
+    """某家庭服务社|上海某研究院, 某志愿服务项目|山东某学院 in a run-on list: the place opens the platform's name."""
+    found = _mentions(run_text, "名单：青禾开心家园家庭服务社上海青禾表型组研究院上海云溪商会。"
+                                "最美志愿者：阳光医院助力健康潍坊志愿服务项目山东青禾职业学院青春护航。")
+    assert _names_of(found, "Platform") == {"上海青禾表型组研究院", "山东青禾职业学院"}

@@ -34,3 +34,12 @@ def test_a_park_before_a_coordinated_part_is_named_on_its_own(run_text):
     # 和 joins two names: the park is named alone, so it still owns the part its name opens
     text = "会上，天津人力资源服务产业园和宣榆园区签署协议。天津人力资源服务产业园宣榆园区将打造孵化园。"
     assert ("天津人力资源服务产业园", "hasSubPark", "天津人力资源服务产业园宣榆园区") in _rels(run_text, text)
+
+
+def test_a_park_right_before_a_sub_parks_name_holds_it(run_text):
+    """X新区Y工业园: the zone written right before a sub-park's name is where it is; a zone right after a
+    zone is the next item of a list written without commas, no part of it."""
+    rels = _rels(run_text, "云溪高新区是国家级高新区。位于云溪高新区南湖科技园的星河电子是一家传感器企业。")
+    assert ("云溪高新区", "hasSubPark", "云溪高新区南湖科技园") in rels  # the part named whole (kg.extract.names.parts)
+    listed = _rels(run_text, "名单如下：云岭经济技术开发区青禾高新技术产业开发区蓝湾经济开发区。")
+    assert not {r for r in listed if r[1] == "hasSubPark"}

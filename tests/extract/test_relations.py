@@ -112,6 +112,13 @@ def test_a_sub_park_needs_a_word_that_puts_it_inside_the_park(run_text):
     assert any(p == "hasSubPark" and "云帆" in o for _, p, o in founded)
 
 
+def test_a_sub_park_the_park_pushes_forward_is_its_own(run_text):
+    """推动, 推进 a named sub-park (as a project of the park, or its next phase) put it under the park."""
+    pushed = _rels(run_text, "云岭高新区是省级高新区。今年，园区全力推动青禾智造产业园、星河医疗等项目。")
+    assert ("云岭|高新区", "hasSubPark", "青禾智造|产业园") in pushed
+    assert ("云岭|高新区", "hasSubPark", "青禾智造|产业园") in _rels(run_text, "云岭高新区加快推进青禾智造产业园二期。")
+
+
 def test_a_park_written_in_brackets_after_another_is_its_other_name_not_its_partner(run_text):
     """X新区（Y经开区）: one park by two names; 协同发展 later in the article relates no pair."""
     text = "云溪新区（云翔经济技术开发区）基金联盟成立。云溪新区与云翔经济技术开发区协同发展。"
@@ -221,7 +228,31 @@ def test_an_industry_named_right_after_a_country_is_the_countrys(run_text):
     assert evidence and not any("我国" in text for text in evidence)
 
 
+def test_an_industry_named_right_after_the_state_is_the_countrys(run_text):
+    """与《指南》共同形成国家车联网产业标准体系: 国家 before the industry makes it the country's, and a sentence that
+    names no park says nothing of the park the passage is about."""
+    rels = run_text("青禾高新区举办智能汽车论坛。《指南》构建了智能汽车标准体系，与其他部分共同形成统一的"
+                    "国家车联网产业标准体系架构。").relations
+    assert not any(r.object == "Industry:车联网" for r in rels)
+
+
+def test_an_industry_in_an_award_title_is_no_industry_of_the_park(run_text):
+    """某汽车产业集群获评国家级“先进制造业集群”: the title an award gives names no industry the park develops,
+    even in a passage about the park (a firm honoured there is still the park's, an award's field is not)."""
+    rels = run_text("青禾经开区是汽车产业重镇。在它的领衔下，青禾汽车产业集群也在去年获评国家级“先进制造业集群”。").relations
+    assert not any(r.object == "Industry:先进制造业" for r in rels)
+
+
 def test_a_park_named_as_a_neighbour_holds_nothing_named_before_it(run_text):
     """甲中心正式开工，与之相邻的乙产业园也开工: the centre lies beside 乙, not in it."""
     text = "7月28日，总投资约19亿元的岚湾科创城首发项目——岚湾国际创新中心正式开工，与之相邻的岚湾数字产业园二期项目也同时开工建设。"
     assert not [r for r in _rels(run_text, text) if r[0].startswith("岚湾数字")]
+
+
+def test_a_zone_divided_into_or_holding_named_parks_holds_each(run_text):
+    """分为, 现有, 拥有, 建有 and 一区N园 put the parks they list inside the zone, as 下辖 and 包括 do."""
+    for text in ("云溪高新区分为青禾产业园、云帆科技园和蓝湾工业园三个园区。",
+                 "云溪高新区现有青禾产业园、云帆科技园等专业园区。",
+                 "云溪高新区实行“一区三园”管理模式，即青禾产业园、云帆科技园和蓝湾工业园。"):
+        subs = {o for _, p, o in _rels(run_text, text) if p == "hasSubPark"}
+        assert {"青禾|产业园", "云帆|产业园"} <= subs, text

@@ -168,6 +168,20 @@ def test_goals_after_a_goal_word_and_a_colon(run_text):
     assert _targets(run_text, "青禾经开区：招引项目30个。") == set()  # a heading's colon
 
 
+def test_growth_a_park_commits_to_is_a_goal(run_text):
+    assert _targets(run_text, "青禾高新区今年力争实现规上工业总产值增长10%。") == {(10.0, "%", None)}
+    assert _targets(run_text, "去年，青禾高新区规上工业总产值增长10%。") == set()
+
+
+def test_a_horizon_after_future_words_is_a_goal_cue(run_text):
+    assert _targets(run_text, "未来三年，青禾高新区将新增高新技术企业100家。") == {(100.0, "家", None)}
+
+
+def test_the_word_that_spells_a_named_goal_out_is_no_part_of_its_metric(run_text):
+    targets = run_text("青禾高新区提出“双百”目标，即到2026年营收突破100亿元、引进企业100家。").targets
+    assert {(t.metric, t.value) for t in targets} == {("营收", 100.0), ("引进企业", 100.0)}
+
+
 def test_a_regions_aim_in_a_parks_sentence_is_no_target_of_the_park(run_text):
     # a region right before a development verb (对漠河市打造…): the scale is the region's aim, not the park's goal
     text = "青禾高新区管委会主任表示，云杉科技项目投产，对漠河市打造千亿级光伏产业基地具有重要意义。"

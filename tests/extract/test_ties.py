@@ -299,20 +299,26 @@ def test_a_park_thanking_or_hoping_for_a_firm_does_not_make_it_the_parks(run_tex
     for text in (thanked, hoped):
         firms = {o for _, p, o in _rels(run_text, text) if p == "hasEnterprise"}
         assert "蓝湾保险集团" not in firms and "禾丰科技" in firms
+    own_wish = lead + "入驻云溪新区的蓝湾保险集团希望进一步扩大业务。"
+    assert "蓝湾保险集团" in {o for _, p, o in _rels(run_text, own_wish) if p == "hasEnterprise"}
     settled = lead + "蓝湾保险集团子公司落户云溪新区。"
     assert "蓝湾保险集团" in {o for _, p, o in _rels(run_text, settled) if p == "hasEnterprise"}
     school = lead + "希望青禾大学与云溪新区紧密合作，共建创新平台。"
     assert ("云溪|新区", "hasPlatform", "青禾大学") in _rels(run_text, school)
 
 
-def test_the_parks_own_construction_is_no_tie_for_a_firm(pipeline):
+def test_the_parks_own_construction_is_no_tie_for_a_firm(pipeline, run_text):
     """服务某新区建设: 建设 right after the park's name is the park's noun, not a verb that ties the firm."""
     from kg.extract.ties import own_noun_positions
 
     text = "服务□□□□建设是甲集团的责任"
     positions = own_noun_positions(text, [6], pipeline.lexicon.words("park-own-noun"))
-    assert pipeline.relation_extractor.ties.tie(text, "hasEnterprise", 9, 12, 2, positions) is None
-    assert pipeline.relation_extractor.ties.tie(text, "hasEnterprise", 9, 12, 2) == "建设"
+    ties = pipeline.relation_extractor.ties
+    assert ties.tie(text, "hasEnterprise", 9, 12, 2, nouns=positions) is None
+    assert ties.tie(text, "hasEnterprise", 9, 12, 2, frozenset(), ("核心区",), positions) is None
+    assert ties.tie(text, "hasEnterprise", 9, 12, 2) == "建设"
+    rels = run_text("青禾新区是国家级新区。服务青禾新区建设是蓝湾保险集团义不容辞的责任。").relations
+    assert not [r for r in rels if r.prop == "hasEnterprise"]
 
 
 def test_a_word_in_a_firms_facility_sets_no_context(lexicon):
@@ -322,3 +328,21 @@ def test_a_word_in_a_firms_facility_sets_no_context(lexicon):
     at = text.index("禾丰集团")
     masked = index.mask(text, [(at, at + 4)])
     assert masked[at:at + 8] == "\u25a1" * 8 and index.blocker(masked, at, at + 4, cls="Enterprise") == ""
+
+
+def test_firms_a_park_takes_as_its_leaders_are_its_own(run_text):
+    """产业园以甲、乙等企业为龙头: the firms lead the park's industry, so they are in it (为龙头 ties firms),
+    even where the passage named the park only once, sentences before."""
+    text = ("云溪县近年发展迅速。当地人口增长较快。全县交通条件持续改善。云溪县建设了青禾产业园，园区规划面积10平方公里。"
+            "产业园以星河科技、云帆药业等企业为龙头，发展医疗器械等产业。")
+    rels = _rels(run_text, text)
+    assert ("青禾|产业园", "hasEnterprise", "星河科技") in rels
+    assert ("青禾|产业园", "hasEnterprise", "云帆药业") in rels
+
+
+def test_a_verb_after_the_last_item_of_a_list_ties_every_item(run_text):
+    """A、B和C组成: 组成 stands right after C's name, yet it is the list's verb, not C's part noun (C核心区)."""
+    rels = _rels(run_text, "云溪高新区由青禾产业园、云帆科技园和蓝湾工业园组成。")
+    assert {o for _, p, o in rels if p == "hasSubPark"} == {"青禾|产业园", "云帆|产业园", "蓝湾|产业园"}
+    parts = _rels(run_text, "云溪高新区充分发挥青禾产业园核心区功能。")
+    assert not {r for r in parts if r[1] == "hasSubPark"}

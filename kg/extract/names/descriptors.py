@@ -4,9 +4,13 @@ named by descriptors alone, whether the text builds it; and what shares a park's
 development zone."""
 from __future__ import annotations
 
+import re
+
 from kg.extract.names import evidence as ev
-from kg.extract.names.cues import CueIndex
+from kg.extract.names.cues import MUNICIPALITY_CODES, CueIndex
 from kg.extract.segment import UNKNOWN
+
+YEAR_BEFORE = re.compile(r"\d{4}年度?$")  # 申报|2023年|某市中试基地: the year of the call for applications
 
 LIST_ITEM_CHARS = 16  # characters of one item of an enumeration, at most
 COUNT_REACH = 8  # characters before a name searched for the count that ends there
@@ -152,8 +156,27 @@ def parks_of_a_kind(cues: CueIndex, prefix: str, form: str) -> bool:
     if ev.province_and_modifiers(cues, prefix):
         return True
     pointers = (*cues.lex.words("demonstrative"), *cues.level_modifiers)
-    return form in cues.lex.words("bare-park-word") and any(
-        only_places(cues, prefix[:k]) and prefix[k:] in pointers for k in range(2, len(prefix)))
+    return form in cues.lex.words("bare-park-word") and (city_and_modifiers(cues, prefix) or any(
+        only_places(cues, prefix[:k]) and prefix[k:] in pointers for k in range(2, len(prefix))))
+
+
+def applied_for(cues: CueIndex, before: str) -> bool:
+    """组织申报2023年|某市中试基地, 正积极申创|国家级产教联合体: right after a verb that applies for a designation
+    (a year may stand between), a platform's words are the title applied for, no body's name."""
+    return YEAR_BEFORE.sub("", before).endswith(cues.lex.words("designation-application"))
+
+
+def city_and_modifiers(cues: CueIndex, prefix: str) -> bool:
+    """某市科创园区, 某市绿色园区 (before the bare park word): a prefecture-level city or a municipality and then
+    modifiers alone speak of the city's parks of that kind, of which a city has many; a district's or a county's
+    (云溪科创园区) names its one park, and a field (苏州工业园区) names one wherever it stands."""
+    for size in range(min(6, len(prefix)), 1, -1):
+        iri = cues.lex.regions.get(prefix[:size])
+        if iri:
+            rest = prefix[size:]
+            city = iri.endswith("00") and (not iri.endswith("0000") or iri.endswith(MUNICIPALITY_CODES))
+            return city and bool(rest) and cues.only_modifiers(rest)
+    return False
 
 
 def positioning(cues: CueIndex, name: str) -> bool:

@@ -14,7 +14,7 @@ from operator import itemgetter
 from kg.extract.names.cues import NUMBER, PERSON_POS, PUNCT, CueIndex
 from kg.extract.names.dotted import opening_before_dot
 from kg.extract.names.evidence import has_name_evidence, name_like
-from kg.extract.names.firm_start import before_firm_place, park_before_own_firm
+from kg.extract.names.firm_start import before_firm_place, body_before_own_platform, park_before_own_firm
 from kg.extract.names.walk_stops import at_type_word, brand_before_place, enclosed_by, partner_prefix, time_or_scope
 from kg.extract.segment import UNKNOWN, Token
 
@@ -86,7 +86,8 @@ def _opens_after(cues: CueIndex, tokens: list[Token], i: int, start: int, text: 
             and len(tok.word) in (2, 3) and tok.word[0] not in cues.words["cut_chars"]:
         return True
     if not walk.firm:  # a platform: a park before the place that opens its name (X产业园荆州（武汉）离岸科创中心)
-        return walk.inner_ok and not walk.park and park_before_own_firm(cues, tok, text, base, start, firm=False)
+        return walk.inner_ok and not walk.park and (park_before_own_firm(cues, tok, text, base, start, firm=False)
+                                                    or body_before_own_platform(cues, tokens, i, start))
     return before_firm_place(cues, tokens, i, start) or park_before_own_firm(cues, tok, text, base, start)
 
 

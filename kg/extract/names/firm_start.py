@@ -48,6 +48,14 @@ def park_before_own_firm(cues: CueIndex, tok: Token, text: str, base: int, start
         cues.lex.words("firm-kind-word"))
 
 
+def body_before_own_platform(cues: CueIndex, tokens: list[Token], i: int, start: int) -> bool:
+    """某某家庭服务社|上海某研究院, 某市志愿服务项目|山东某职业学院: a club's or a project's word right before the
+    place that opens a platform's own name ends another item of a run-on list or caption, no part of the name."""
+    place = tokens[i + 1] if i + 1 < len(tokens) else None
+    return place is not None and place.start < start and cues.is_place_token(place) and \
+        tokens[i].word.endswith(cues.lex.words("other-body-ending"))
+
+
 PLACE_REACH = 6  # characters between a place and where the walk stopped, that the place still opens
 
 

@@ -59,8 +59,8 @@ def clean_industry(cues: CueIndex, c: Candidate, sent: Sentence) -> Candidate | 
         text = text[lead:]
     core = cues.strip_industry_suffix(text)
     if (core in lex.role_triggers or core in lex.modifiers or core in lex.industry_context
-            or core in cues.stop_words or core in lex.generic):
-        return None
+            or core in cues.stop_words or core in lex.generic or core in lex.words("chain-stage")):
+        return None  # …, 精深加工, 加工制造: a stage of any chain, no industry without what it processes
     toks = cues.tokens(core)
     if len(toks) == 1 and toks[0].pos in ("v", "vd", "vn", "a", "ad") and core not in lex.industry_labels:
         return None

@@ -23,8 +23,8 @@ _HAN_RUN = re.compile(r"[\u4e00-\u9fff]+")
 def industry_context(cues: CueIndex, text: str, start: int, end: int) -> bool:
     """A taxonomy word names an industry when 产业/行业/集群 follows it or a development
     verb (打造, 培育, 聚焦) stands right before it."""
-    if inside_a_name(cues, text, end) or text.startswith(cues.lex.words("worker-noun"), end):
-        return False  # 快递小哥, 医药人才: the label says what the people do, it names no industry there
+    if inside_a_name(cues, text, end) or text.startswith(cues.lex.words("worker-noun") + cues.lex.words("manner-noun"), end):
+        return False  # 快递小哥, 医药人才, 智能制造新模式: the label says what the people do or what the way is
     after = text[end:end + 4]
     if after.startswith(tuple(cues.lex.industry_suffixes)) or after.startswith(cues.words["taxonomy_followers"]):
         return True

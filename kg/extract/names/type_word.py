@@ -148,7 +148,7 @@ def find(sent: Sentence, tokens, cues: CueIndex) -> list[Candidate]:
         if cls == "Park":
             out.extend(_park(cues, sent, tokens, name_start, t_start, t_end, sub, level, generic))
         elif (cls == "Platform" and form in cues.lex.subunit_heads and _university_end(cues, prefix)
-              and not ev.technical(cues, prefix[_university_end(cues, prefix):], fields=False)):
+              and _teaching_unit(cues, prefix[_university_end(cues, prefix):])):
             # 华南理工大学工商管理学院: a teaching unit; the university is the platform (a unit of
             # technology, 未来技术学院, is a research carrier of its own)
             out.append(candidate("type-word", name_start, name_start + _university_end(cues, prefix), cls, "University"))
@@ -167,6 +167,8 @@ def _no_name_here(cues: CueIndex, text: str, base: int, name_start: int, t_start
     if cls == "Platform" and (text.startswith(cues.words["school_or_degree_after"], t_end - base)
                               or (sub == "University" and before.endswith(cues.words["university_forms"]))):
         return True  # X大学附属小学, 中央党校大学学历, X科技学院|法贸学院: a school, a degree, a faculty
+    if cls == "Platform" and ds.applied_for(cues, before):
+        return True  # 申报2023年|某市中试基地: a designation applied for
     if form in cues.words["title_park_heads"] and (prefix in cues.lex.role_triggers
                                                     or not ev.placed_below_province(cues, prefix[ds.brand_before_place(cues, prefix):])):
         return True  # 河北省安全应急产业基地, 重大新兴产业基地: a title or a kind of base, not one park
@@ -190,6 +192,13 @@ def _no_research_body(cues: CueIndex, prefix: str, form: str) -> bool:
     if any(w in prefix + form for w in cues.words["non_research_bodies"]) or ds.commerce_service(cues, prefix + form):
         return True  # (the words may run into the type word: 投资|促进中心); 某省跨境电商公共服务平台
     return form in cues.words["station_heads"] and not any(w in prefix for w in cues.words["station_research_words"])
+
+
+def _teaching_unit(cues: CueIndex, unit: str) -> bool:
+    """The words of a university's unit name a field it teaches (工商管理, 保险): no technology word (未来技术学院
+    is a research unit) and no place (某邮电大学玛丽女王海南学院, 某科技大学格拉斯哥海南学院: a joint college
+    in a place, an institution of its own)."""
+    return not ev.technical(cues, unit, fields=False) and not any(cues.is_place_token(t) for t in cues.tokens(unit))
 
 
 def _university_end(cues: CueIndex, prefix: str) -> int:

@@ -202,3 +202,22 @@ def test_places_and_a_pointer_before_the_bare_park_word_name_no_park(run_text):
     assert parks("苏州这一园区新规引发讨论。") == set()
     assert parks("采访团深度挖掘苏州海外园区中的资源禀赋。") == set()
     assert parks("苏州海外产业园今年开园。") == {"苏州海外产业园"}
+
+
+def test_a_citys_parks_of_a_kind_name_none_a_districts_names_one(lexicon):
+    """岳阳科创园区 (a prefecture-level city and a modifier before the bare park word): the city's parks of that
+    kind; 云溪科创园区 (a district's) names its one park; 岳阳科创产业园 has a type word with a kind of its own."""
+    from kg.extract.names.cues import CueIndex
+
+    cues = CueIndex.build(lexicon)
+    assert ds.parks_of_a_kind(cues, "岳阳科创", "园区") and ds.city_and_modifiers(cues, "上海绿色")
+    assert not ds.parks_of_a_kind(cues, "云溪科创", "园区") and not ds.parks_of_a_kind(cues, "岳阳科创", "产业园")
+    assert not ds.city_and_modifiers(cues, "苏州工业") and not ds.city_and_modifiers(cues, "岳阳")
+
+
+def test_a_verb_that_applies_for_a_designation_before_a_platform(lexicon):
+    from kg.extract.names.cues import CueIndex
+
+    cues = CueIndex.build(lexicon)
+    assert ds.applied_for(cues, "组织申报2023年") and ds.applied_for(cues, "正积极申创")
+    assert not ds.applied_for(cues, "园区建成")

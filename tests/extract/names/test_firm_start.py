@@ -95,3 +95,18 @@ def test_a_province_opens_a_firms_name_across_a_position_word_or_a_verb_of_its_o
 
     assert firms("湖南东部禾川新通道物流有限公司经理说。") == ["湖南东部禾川新通道物流有限公司"]
     assert firms("新董事大都来自青川集团。") == ["青川集团"]
+
+
+def test_a_club_or_a_project_word_before_the_place_that_opens_a_platform(lexicon):
+    from kg.extract.names.cues import CueIndex
+    from kg.extract.names.firm_start import body_before_own_platform
+
+    cues = CueIndex.build(lexicon)
+    text = "家庭服务社上海青禾研究院"
+    tokens = cues.tokens(text)
+    i = next(k for k, t in enumerate(tokens) if t.word.endswith("服务社"))
+    assert body_before_own_platform(cues, tokens, i, text.index("研究院"))
+    text = "中国科学院深圳青禾研究院"
+    tokens = cues.tokens(text)
+    i = next(k for k, t in enumerate(tokens) if t.word == "中国科学院")
+    assert not body_before_own_platform(cues, tokens, i, text.index("研究院"))

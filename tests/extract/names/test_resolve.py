@@ -137,3 +137,13 @@ def test_words_ending_in_a_verb_name_an_activity_not_an_industry(run_text):
 
     assert industries("青禾软件园将工业软件、人工智能、国产化创新等领域作为转型升级方向。") == {"工业软件", "人工智能"}
     assert "工业互联" in industries("青禾软件园聚焦高端装备、工业互联、新材料等产业。")
+
+
+def test_a_bare_stage_of_a_chain_is_no_industry(run_text):
+    """集良种繁育、标准养殖、精深加工、市场销售于一体: a stage of any chain names no industry alone; with what it
+    processes (蓝莓深加工) it does."""
+    def industries(text):
+        return {m.surface for m in run_text(text).mentions if m.cls == "Industry"}
+
+    assert "精深加工" not in industries("青禾园区形成了集良种繁育、牧草种植、标准养殖、精深加工、市场销售于一体的全产业链体系。")
+    assert "蓝莓深加工" in industries("青禾园区重点发展蓝莓深加工产业。")

@@ -103,3 +103,13 @@ def test_a_label_before_a_noun_for_workers_names_no_industry(run_text):
     assert "快递" not in industries("青禾园区党委聚焦快递小哥、外卖骑手为主的新就业群体。")
     assert "医药" not in industries("会上介绍了校企合作推进医药人才培养的做法。")
     assert "生物医药" in industries("学校服务培养高素质的生物医药产业人才。")
+
+
+def test_a_label_before_a_noun_for_a_way_or_an_era_names_no_industry(run_text):
+    """打造智能制造新模式, 抢抓5G时代…新机遇: the label describes a way of working or an era, no industry there."""
+    def industries(text):
+        return {m.surface for m in run_text(text).mentions if m.cls == "Industry"}
+
+    assert "智能制造" not in industries("青禾制药通过打造智能制造新模式，全面推动产业升级。")
+    assert "5G" not in industries("项目将积极抢抓5G时代文化产业发展新机遇。")
+    assert "智能制造" in industries("青禾园区聚焦智能制造产业。")

@@ -210,6 +210,8 @@ def test_a_descriptor_of_sci_tech_or_zero_waste_parks_names_no_park(run_text):
     assert _named_parks(run_text, "双方就构建科创园区进行了深入交流。") == []
     assert _named_parks(run_text, "云溪将打造无废园区。") == []
     assert _named_parks(run_text, "云溪科创园区开园。") == ["云溪科创园区"]
+    # a city's (岳阳, a prefecture-level city) 科创园区 are its parks of that kind, none named
+    assert _named_parks(run_text, "新区的定位是与岳阳科创园区产生协同效应。") == []
 
 
 def test_a_park_word_inside_an_agencys_office_name_after_the_agency_names_no_park(run_text):
@@ -393,3 +395,9 @@ def test_a_bullet_mark_is_no_part_of_a_name(run_text):
     """●, ■: bullets of an announcement's points stand before a name, never in it."""
     assert _firms(run_text, "重要提示：●所处阶段：二审判决●上市公司控股子公司为原告。") == []
     assert _firms(run_text, "公告要点：■华川科技有限公司为被告。") == ["华川科技有限公司"]
+
+
+def test_an_online_park_is_no_park(run_text):
+    """打造“线上数字经济产业园区”: a service online, or a virtual park, is no development zone on the ground."""
+    assert _named_parks(run_text, "平台为企业提供集成服务，打造“线上数字经济产业园区”。") == []
+    assert _named_parks(run_text, "青禾数字经济产业园区开园。") == ["青禾数字经济产业园区"]
