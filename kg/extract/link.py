@@ -25,7 +25,7 @@ from kg.extract.platform_identity import merge_platforms
 from kg.extract.glued_firms import join_park_openings
 from kg.extract.industry_forms import abbreviates
 from kg.extract.known_names import complete_known_names
-from kg.extract.park_identity import canonical_parks, city_or_province, descriptive_test
+from kg.extract.park_identity import canonical_parks, city_or_province, descriptive_test, zone_left_out
 from kg.extract.new_areas import AreaTest
 from kg.extract.short_names import ShortNames
 from kg.extract.segment_dictionary import base_dictionary, base_tags
@@ -74,6 +74,7 @@ class Linker:
     def __init__(self, lexicon: Lexicon):
         self.lex = lexicon
         self._park_forms = sorted(lexicon.park_types, key=len, reverse=True)
+        self._zone_forms = tuple(f for f in self._park_forms if lexicon.park_types[f].level == "zone")
         self._longest_park_form = len(self._park_forms[0]) if self._park_forms else 0
         # 临港开发区 = 临港经开区: the canonical types one zone goes by (lexicon: interchangeable-park-type)
         self._compatible = frozenset(lexicon.words("interchangeable-park-type"))
@@ -247,6 +248,9 @@ class Linker:
             if not prefix:
                 continue
             best = self._fuller_park(k, prefix, kind, parks, is_place)
+            if best is None:  # 郎溪县|十字园区 = 郎溪县经济开发区|十字园区: the part's zone left out after its place
+                best = next((k2 for k2, (prefix2, kind2) in parks.items() if kind2 == kind and k2 != k
+                             and zone_left_out(prefix, prefix2, self._zone_forms, self.lex.regions)), None)
             if best is None:
                 # same name part, a shorter type word: 临港开发区 = 临港经开区
                 for k2, (prefix2, kind2) in parks.items():

@@ -113,6 +113,27 @@ def named_after(a: str, b: str, regions: dict) -> bool:
                                     for core, other in ((core_a, part_b), (core_b, part_a)))
 
 
+def zone_left_out(short: str, full: str, zone_types, regions: dict) -> bool:
+    """A part's name part written with its place alone (郎溪县|十字) is the one written with its zone after the
+    place (郎溪县经济开发区|十字): the same place (西宁市 = 西宁) and the same part's own name after the zone's
+    type word.
+
+    >>> zone_left_out("西宁市南川", "西宁经济技术开发区南川", ("经济技术开发区",), {"西宁": "r:6301", "西宁市": "r:6301"})
+    True
+    >>> zone_left_out("海东南川", "西宁经济技术开发区南川", ("经济技术开发区",), {"西宁": "r:6301", "海东": "r:6302"})
+    False
+    """
+    for zone in zone_types:
+        at = full.find(zone)
+        own = full[at + len(zone):]
+        if at < 2 or len(own) < MIN_CORE or not short.endswith(own) or len(short) == len(own):
+            continue
+        place, written = full[:at], short[:-len(own)]
+        if place in regions and written in regions and regions[place] == regions[written]:
+            return True
+    return False
+
+
 def _agree(a: frozenset, b: frozenset) -> bool:
     return a <= b or b <= a
 

@@ -105,3 +105,10 @@ def test_a_city_is_never_the_short_name_of_a_park_in_it(run_text, lexicon):
     result = run_text("江阴临港经济开发区发布新政。临港将加快发展。")
     assert [m.surface for m in result.mentions if m.stage == "link:short-name"] == ["临港"]
 
+
+
+def test_a_parts_name_with_its_zone_left_out_after_the_place_is_the_same_park(run_text):
+    # 呼玛县宣榆园区 is 呼玛县经济开发区宣榆园区 written without its zone's type word
+    text = "呼玛县经济开发区宣榆园区举行签约仪式。呼玛县宣榆园区管理办公室表示，云杉科技有限公司入驻。"
+    parks = [e for e in run_text(text).entities if e.cls == "Park"]
+    assert [(e.label, e.aliases) for e in parks] == [("呼玛县经济开发区宣榆园区", ("呼玛县宣榆园区",))]
