@@ -171,6 +171,7 @@ class FrameReader:
                 subject = topic
             lead = s.index - section_start.setdefault(s.section, s.index) < LEAD_SENTENCES
             topic, subject = self.next_topic(s, keyed, subject, explicit, topic, lead, levels, benchmark_at)
+            subject = self.settled_elsewhere(s, keyed, subject, explicit, ante)
             if region and not explicit and not self.settled_subject(s, keyed, subject):
                 subject = ""  # 临平区拥有…临平经开区…, 甘肃正围绕…: the region speaks; a park it names is its object
             if not explicit and self.only_its_body(s, keyed, subject):
@@ -239,6 +240,16 @@ class FrameReader:
                 if self.position.settled_in(s.text, m.start - s.start):  # X公司注册在Y产业园: a sub-park too
                     return topic, subject or k
         return topic, subject
+
+    def settled_elsewhere(self, s: Sentence, keyed, subject: str, explicit: bool, ante: str) -> str:
+        """The subject, unless it is only carried and the sentence's first park is another one, where its
+        firms settle or its building stands (位于X核心园的甲大楼…企业纷纷入驻): then that park."""
+        if not subject or explicit or ante:
+            return subject
+        m, k = next(((m, k) for m, k in keyed if m.cls == "Park"), (None, ""))
+        if m is None or m.generic or not k or not self.position.settled_in(s.text, m.start - s.start):
+            return subject
+        return k
 
     def only_its_body(self, s: Sentence, keyed, subject: str) -> bool:
         """The sentence names the subject park only inside the name of one of its bodies (X新区总工会,

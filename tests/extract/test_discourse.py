@@ -121,3 +121,16 @@ def test_a_named_street_office_opening_a_sentence_speaks_for_itself(reader):
     assert reader.region_subject(text, [], 0) == "柳河街道"
     assert reader.region_subject("同时，社区也与青禾大学对接。", [], 0) == "社区"
 
+
+
+def test_a_sentence_whose_first_park_is_where_its_firms_settle_speaks_of_that_park(reader):
+    """位于X核心园的甲大楼…企业纷纷入驻: the carried zone does not take what is said of its core park."""
+    first = Sentence("d", 0, 9, "青禾高新区发展快。", 0)
+    text = "今年，位于青禾高新区核心园的创新大楼已经竣工，多个领域的企业纷纷入驻。"
+    second = Sentence("d", 9, 9 + len(text), text, 1)
+    zone = _park(first.text, "青禾高新区")
+    core = _park(text, "青禾高新区核心园", start=9)
+    keys = {(zone.start, zone.end): "Park:青禾|高新区", (core.start, core.end): "Park:青禾高新区核心园|"}
+    levels = {"Park:青禾|高新区": "zone", "Park:青禾高新区核心园|": "subpark"}
+    frames = reader.frames([first, second], [zone, core], keys, levels)
+    assert [f.subject for f in frames] == ["Park:青禾|高新区", "Park:青禾高新区核心园|"]
