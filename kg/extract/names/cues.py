@@ -151,6 +151,7 @@ class CueIndex:
     open_heads: frozenset = frozenset()  # one-character park heads (城, 港, 园): `open_head` grammar
     park_heads: tuple = ()  # the open heads, then the park type words: what a park's name ends in (`dotted`)
     cluster_heads: tuple = ()  # the park heads, then the generic words: what a cluster's name before a dot ends in
+    part_heads: tuple = ()  # what a part's name after its zone ends in, longest first (`parts`)
     development_re: re.Pattern | None = None  # words that show a development area
     sector_re: re.Pattern | None = None  # 加工业, 工业: sector suffixes kept in an industry's name
     long_boundary_re: re.Pattern | None = None  # the long boundary words, as one trie-shaped pattern
@@ -191,6 +192,7 @@ class CueIndex:
             context_verbs=longest(lex.industry_context),
             words=_words(lex), patterns=_patterns(lex),
             open_heads=open_heads, park_heads=park_heads, cluster_heads=(*park_heads, *lex.generic),
+            part_heads=_part_heads(lex),
             development_re=alternation(lex.development_context),
             sector_re=alternation(lex.sector_suffixes),
         )
@@ -254,3 +256,10 @@ class CueIndex:
 
     def tokens(self, text: str):
         return self.seg.tokens(text)
+
+
+def _part_heads(lex: Lexicon) -> tuple:
+    """What a part's name ends in, longest first: sub-park type words, part nouns, area words (新城)."""
+    heads = {w for w, t in lex.park_types.items() if t.level == "subpark"}
+    heads |= set(lex.words("part-noun")) | set(lex.words("area-test-type"))
+    return tuple(sorted(heads, key=len, reverse=True))

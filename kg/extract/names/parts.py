@@ -28,18 +28,10 @@ NAME_CHARS = (2, 4)  # how long a part's own name is between its zone and its he
 VERBS = frozenset({"v", "vn", "vd", "vg"})  # 融合, 开展: a phrase or a clause, no name
 
 
-def part_heads(cues: CueIndex) -> tuple:
-    """What a part's name ends in, longest first: sub-park type words, part nouns, area words (新城)."""
-    lex = cues.lex
-    heads = {w for w, t in lex.park_types.items() if t.level == "subpark"}
-    heads |= set(lex.words("part-noun")) | set(lex.words("area-test-type"))
-    return tuple(sorted(heads, key=len, reverse=True))
-
-
 def join_parts(cues: CueIndex, sent: Sentence, cands: list[Candidate]) -> list[Candidate]:
     """Each named park candidate that the sentence runs on into a part's proper name extended over it; the
     part's own candidate, now inside it, goes."""
-    heads = part_heads(cues)
+    heads = cues.part_heads
     starts = {c.start: c for c in cands if c.cls == "Park"}
     out, gone = [], set()
     for c in cands:
