@@ -97,7 +97,7 @@ def _words(lex: Lexicon) -> dict:
         name_time_or_position_words=frozenset(w("name-time-word")) | frozenset(w("name-position-word")), campus_heads=frozenset(w("campus-head")),
         service_verbs=w("service-verb"), region_endings=frozenset(w("region-ending")),
         place_directions=frozenset(w("place-direction")), domain_nouns=frozenset(w("domain-noun")),
-        non_research_bodies=w("non-research-body"), association_endings=tuple(w("association-ending")), station_research_words=w("station-research-word"),
+        non_research_bodies=w("non-research-body"), association_endings=tuple(w("association-ending")), platform_town_heads=frozenset(w("platform-town-head")), station_research_words=w("station-research-word"),
         firm_kinds=tuple(g for g, cls in lex.generic.items() if cls == "Enterprise" and len(g) >= 3),  # 龙头企业
         station_heads=frozenset(w("station-head")), area_zones=frozenset(w("area-zone")), area_heads=w("area-head"),
         date_units=frozenset(w("date-unit")), kind_quantifiers=w("kind-quantifier"), relative_firm_heads=w("relative-firm-head"),

@@ -134,7 +134,7 @@ def find(sent: Sentence, tokens, cues: CueIndex) -> list[Candidate]:
         t_start, t_end = base + begin, base + end
         if (t_end not in token_ends and end < len(text)) or ds.district_of_place(cues, tokens, t_start, form):
             continue  # 大学生, 大学城: the type word is inside a longer word; 桃园|区: a place's district
-        if text[:begin].endswith(form):
+        if text[:begin].endswith(form) or (cls == "Platform" and _head_of_longer_name(cues, tokens, text, end, t_end)):
             continue  # 某某集团|集团党委书记: the second 集团 opens another phrase, it ends no name
         if cls == "Enterprise" and any(t.end == t_end and t.word in cues.words["relative_firm_heads"] for t in tokens):
             continue  # 某集团全资子公司 (子公司 a word, unlike 电子|公司): described by its parent, not named
@@ -155,6 +155,14 @@ def find(sent: Sentence, tokens, cues: CueIndex) -> list[Candidate]:
         else:
             out.append(candidate("type-word", name_start, t_end, cls, sub, level))
     return out
+
+
+def _head_of_longer_name(cues: CueIndex, tokens, text: str, end: int, t_end: int) -> bool:
+    """某促进中心|协会, 某大学|城: the platform's type word is followed by a head that names another kind of
+    thing (an association, a university town), so no platform ends there."""
+    if text.startswith(cues.words["association_endings"], end):
+        return True
+    return any(t.start == t_end and t.word in cues.words["platform_town_heads"] for t in tokens)
 
 
 def _no_name_here(cues: CueIndex, text: str, base: int, name_start: int, t_start: int, t_end: int, form: str,

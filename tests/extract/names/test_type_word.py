@@ -401,3 +401,13 @@ def test_an_online_park_is_no_park(run_text):
     """打造“线上数字经济产业园区”: a service online, or a virtual park, is no development zone on the ground."""
     assert _named_parks(run_text, "平台为企业提供集成服务，打造“线上数字经济产业园区”。") == []
     assert _named_parks(run_text, "青禾数字经济产业园区开园。") == ["青禾数字经济产业园区"]
+
+
+
+def test_a_platform_word_inside_a_longer_head_ends_no_platform(run_text):
+    """某促进中心|协会 is an association and 某大学|城 a university town: neither is a platform."""
+    def platforms(text):
+        return [m.surface for m in run_text(text).mentions if m.cls == "Platform"]
+    assert platforms("中国技术促进中心协会在东湖高新区召开年会。") == []
+    assert platforms("项目紧邻东海大学城和滨江产业园。") == []
+    assert platforms("中国技术促进中心在东湖高新区召开年会，东海大学参加。") == ["中国技术促进中心", "东海大学"]
