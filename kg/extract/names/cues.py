@@ -83,7 +83,7 @@ def _words(lex: Lexicon) -> dict:
         post_chars=frozenset(w("post-character")), goods_trade_words=frozenset(w("goods-trade-word")),
         firm_facilities=frozenset(w("firm-facility-word")),
         time_words=frozenset(w("time-word")), weak_firm_cues=frozenset(w("weak-firm-cue")),
-        slogan_verbs=w("slogan-verb"), glued_conjunctions=frozenset(w("glued-conjunction")),
+        slogan_verbs=w("slogan-verb"), glued_conjunctions=frozenset(w("glued-conjunction")), trailing_conjunctions=tuple(w("trailing-conjunction")),
         country_words=frozenset(w("country-word")), positioning_heads=w("positioning-head"),
         scope_modifiers=w("scope-modifier"),
         photo_credit=w("photo-credit"), withheld=w("withheld"), technical=w("technical"),

@@ -191,3 +191,10 @@ def test_go_glued_to_an_adverb_before_a_park_word_ends_the_phrase(run_text):
     parks = {m.surface for m in run_text("欢迎嘉宾在苏期间多去园区、企业、乡村走一走。").mentions
              if m.cls == "Park" and not m.generic}
     assert parks == set()
+
+
+def test_a_conjunction_glued_to_the_word_before_a_name_opens_no_name(run_text):
+    """某某展暨|某某集团: the segmenter glued 暨 to an exhibition's title; the firm's name starts after it."""
+    text = "“江城工业遗产展暨东方置业集团与江城专题展”启动仪式举行。"
+    firms = [m.surface for m in run_text(text).mentions if m.cls == "Enterprise"]
+    assert firms == ["东方置业集团"]
