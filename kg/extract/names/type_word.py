@@ -43,12 +43,24 @@ def _no_firm_or_platform(cues: CueIndex, name: str, prefix: str, cls: str, set_o
         return True  # 上海科技创新中心, 北京国际科技创新中心: what a city means to become, not a body
     if cls == "Enterprise" and ev.describes_a_kind(cues, prefix):
         return True  # 外资资管公司, 公用事业公司, 文旅公司: a kind of firm, not a firm
+    if _abbreviated_place_and_modifiers(cues, prefix):
+        return True  # (在)沪国家级创新平台: a place's one-character abbreviation and a level name a class
     rest = prefix[leading_place_or_scale(cues, prefix):] if len(prefix) > 2 else prefix  # 河北省级创新平台: a class
     if rest == prefix or not rest:
         return False
     for word in cues.words["level_adjectives"]:
         rest = rest.replace(word, "")
     return cues.only_modifiers(rest)
+
+
+ABBREVIATION_POS = frozenset({"j", "ns"})  # the tagger's abbreviation (沪, 京) or place
+
+
+def _abbreviated_place_and_modifiers(cues: CueIndex, prefix: str) -> bool:
+    """沪|国家级: a one-character abbreviation of a place, then modifiers alone."""
+    first = cues.tokens(prefix)[:1]
+    return bool(first) and len(first[0].word) == 1 and first[0].pos in ABBREVIATION_POS and len(prefix) > 1 \
+        and cues.only_modifiers(prefix[1:])
 
 
 def _rejected(cues: CueIndex, name: str, prefix: str, cls: str, sub: str, generic: bool, set_out: bool = False) -> bool:

@@ -411,3 +411,9 @@ def test_a_platform_word_inside_a_longer_head_ends_no_platform(run_text):
     assert platforms("中国技术促进中心协会在东湖高新区召开年会。") == []
     assert platforms("项目紧邻东海大学城和滨江产业园。") == []
     assert platforms("中国技术促进中心在东湖高新区召开年会，东海大学参加。") == ["中国技术促进中心", "东海大学"]
+
+
+def test_a_places_abbreviation_and_a_level_before_a_platform_word_name_a_class(run_text):
+    """在京国家级研究中心: 京 abbreviates a city, 国家级 is a level; no platform is named."""
+    text = "全力支持在京国家级研究中心做优做强。"
+    assert [m.surface for m in run_text(text).mentions if m.cls == "Platform"] == []
