@@ -187,8 +187,8 @@ def _no_name_here(cues: CueIndex, text: str, base: int, name_start: int, t_start
     if cls == "Platform" and (text.startswith(cues.words["school_or_degree_after"], t_end - base)
                               or (sub == "University" and before.endswith(cues.words["university_forms"]))):
         return True  # X大学附属小学, 中央党校大学学历, X科技学院|法贸学院: a school, a degree, a faculty
-    if cls == "Platform" and ds.applied_for(cues, before):
-        return True  # 申报2023年|某市中试基地: a designation applied for
+    if _kind_or_designation(cues, before, cls):
+        return True
     if form in cues.words["title_park_heads"] and (prefix in cues.lex.role_triggers
                                                     or not ev.placed_below_province(cues, prefix[ds.brand_before_place(cues, prefix):])):
         return True  # 河北省安全应急产业基地, 重大新兴产业基地: a title or a kind of base, not one park
@@ -196,6 +196,14 @@ def _no_name_here(cues: CueIndex, text: str, base: int, name_start: int, t_start
     if _rejected(cues, text[name_start - base:t_end - base], prefix, cls, sub, generic, set_out):
         return True
     return cls == "Platform" and (_school_or_firm_unit(cues, prefix, form) or _no_research_body(cues, prefix, form))
+
+
+def _kind_or_designation(cues: CueIndex, before: str, cls: str) -> bool:
+    """甲公司和乙公司等|医药商贸主渠道公司: right after a list the words name the kind its items are;
+    申报2023年|某市中试基地: a designation applied for."""
+    if cls in ("Enterprise", "Platform") and before.endswith(cues.words["list_closers"]) and len(before) > 1:
+        return True
+    return cls == "Platform" and ds.applied_for(cues, before)
 
 
 def _school_or_firm_unit(cues: CueIndex, prefix: str, form: str) -> bool:

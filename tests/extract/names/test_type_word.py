@@ -417,3 +417,9 @@ def test_a_places_abbreviation_and_a_level_before_a_platform_word_name_a_class(r
     """在京国家级研究中心: 京 abbreviates a city, 国家级 is a level; no platform is named."""
     text = "全力支持在京国家级研究中心做优做强。"
     assert [m.surface for m in run_text(text).mentions if m.cls == "Platform"] == []
+
+
+def test_words_with_a_type_word_right_after_a_list_name_the_kind_of_its_items(run_text):
+    """星河控股和蓝海器械等|医疗物流配送公司: what follows 等 is the kind the listed firms are, no firm."""
+    text = "星河控股和蓝海器械等医疗物流配送公司一直扎根东城。"
+    assert [m.surface for m in run_text(text).mentions if m.cls == "Enterprise"] == ["星河控股", "蓝海器械"]
