@@ -83,7 +83,7 @@ def _words(lex: Lexicon) -> dict:
         post_chars=frozenset(w("post-character")), goods_trade_words=frozenset(w("goods-trade-word")),
         firm_facilities=frozenset(w("firm-facility-word")),
         time_words=frozenset(w("time-word")), weak_firm_cues=frozenset(w("weak-firm-cue")),
-        slogan_verbs=w("slogan-verb"), glued_conjunctions=frozenset(w("glued-conjunction")),
+        slogan_verbs=w("slogan-verb"), glued_conjunctions=frozenset(w("glued-conjunction")), trailing_conjunctions=tuple(w("trailing-conjunction")),
         country_words=frozenset(w("country-word")), positioning_heads=w("positioning-head"),
         scope_modifiers=w("scope-modifier"),
         photo_credit=w("photo-credit"), withheld=w("withheld"), technical=w("technical"),
@@ -97,7 +97,7 @@ def _words(lex: Lexicon) -> dict:
         name_time_or_position_words=frozenset(w("name-time-word")) | frozenset(w("name-position-word")), campus_heads=frozenset(w("campus-head")),
         service_verbs=w("service-verb"), region_endings=frozenset(w("region-ending")),
         place_directions=frozenset(w("place-direction")), domain_nouns=frozenset(w("domain-noun")),
-        non_research_bodies=w("non-research-body"), association_endings=tuple(w("association-ending")), station_research_words=w("station-research-word"),
+        non_research_bodies=w("non-research-body"), association_endings=tuple(w("association-ending")), platform_town_heads=frozenset(w("platform-town-head")), station_research_words=w("station-research-word"),
         firm_kinds=tuple(g for g, cls in lex.generic.items() if cls == "Enterprise" and len(g) >= 3),  # 龙头企业
         station_heads=frozenset(w("station-head")), area_zones=frozenset(w("area-zone")), area_heads=w("area-head"),
         date_units=frozenset(w("date-unit")), kind_quantifiers=w("kind-quantifier"), relative_firm_heads=w("relative-firm-head"),

@@ -54,11 +54,18 @@ def _glued_conjunction(cues: CueIndex, tok: Token, start: int) -> bool:
             and (tok.word[0] in cues.words["glued_conjunctions"] or tok.word.startswith(cues.words["photo_credit"])))
 
 
+def _glued_before_name(cues: CueIndex, tok: Token) -> bool:
+    """王丽摄|高新区…: a photo credit (name + 摄) ends the caption before the next sentence; 某某展暨|某某集团:
+    jieba glued the conjunction to the word before the name."""
+    return tok.pos == UNKNOWN and (tok.word.endswith(cues.words["photo_credit"]) or (
+        len(tok.word) >= 2 and tok.word.endswith(cues.words["trailing_conjunctions"])))
+
+
 def _stops(cues: CueIndex, tokens: list[Token], i: int, start: int, left: int, walk: Walk) -> bool:
     tok = tokens[i]
     lex = cues.lex
-    if tok.pos == UNKNOWN and tok.word.endswith(cues.words["photo_credit"]):
-        return True  # 王丽摄高新区…: a photo credit (name + 摄) ends the caption before the next sentence
+    if _glued_before_name(cues, tok):
+        return True
     if tok.word == "月" and i > 0 and (NUMBER.match(tokens[i - 1].word) or tokens[i - 1].pos == "m"):
         return True  # 6月 is a date; 净月 is a name
     if _beyond_reach(cues, tok, start, left, walk) or time_or_scope(cues, tokens, i, walk.park):

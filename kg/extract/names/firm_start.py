@@ -72,12 +72,20 @@ def place_anchored_start(cues: CueIndex, tokens: list[Token], base: int, name_st
         if cues.is_place_token(tok) and len(tok.word) >= 2 and not tok.word.endswith(tuple(cues.lex.park_types)):
             # 由|上海市|某某开发区发展总公司: a city or a province right before a name the walk's reach cut opens it
             region = city_or_province(tok.word, cues.lex.regions)
-            return tok.start if (j < i - 1 and not worded) or region else name_start
+            return _city_before(cues, tokens, j) if (j < i - 1 and not worded) or region else name_start
         if not _glue(cues, tok) and not (_word_of_name(cues, tok) and j == i - 1):
             return name_start
         worded = worded or not _glue(cues, tok)
         j -= 1
     return name_start
+
+
+def _city_before(cues: CueIndex, tokens: list[Token], j: int) -> int:
+    """武汉|新华|扬…: a city or a province right before the place that opens the name opens it too."""
+    while j > 0 and tokens[j - 1].end == tokens[j].start and cues.is_place_token(tokens[j - 1]) \
+            and city_or_province(tokens[j - 1].word, cues.lex.regions):
+        j -= 1
+    return tokens[j].start
 
 
 def _word_of_name(cues: CueIndex, tok: Token) -> bool:

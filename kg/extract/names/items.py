@@ -140,6 +140,8 @@ def _not_a_firm(cues: CueIndex, name: str, lst: _List) -> bool:
         return True  # 某地180万吨煤制油: a project of a capacity, not a firm
     if name.endswith(cues.agency_endings) or name.endswith(cues.words["association_endings"]):
         return True  # 政府中小企业服务部门, 中国新加坡商会: a department or an association, not a firm
+    if name.endswith(cues.lex.words("firm-kind-head")):
+        return True  # 商业连锁企业、农贸市场等: the noun for firms (or for a market) after what they do names a kind
     if ev.only_places(cues, name) or _regional_produce(cues, name):
         return True  # 来自汕尾、惠州、增城等地: places; 烟台苹果, 某地8424西瓜: a place's produce (a regional brand)
     return lst.weak_cue and not (

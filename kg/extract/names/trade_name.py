@@ -18,7 +18,7 @@ CLOSE_PUNCT = "，。；：、）)”\""  # and after it
 ITEM_BREAK = "[，。；：、“”（）()等]"  # what ends a neighbouring item of a list
 
 
-def _stands_alone(cues: CueIndex, text: str, start: int, end_in_text: int, next_tok) -> bool:
+def _stands_alone(cues: CueIndex, text: str, start: int, end_in_text: int, next_tok, base: int = 0) -> bool:
     """A short name opens a clause or stands by a conjunction, and a verb, a digit or a follower (获, 等) comes next."""
     before = text[max(0, start - 1):start]
     after = text[end_in_text:end_in_text + 1]
@@ -26,6 +26,8 @@ def _stands_alone(cues: CueIndex, text: str, start: int, end_in_text: int, next_
     if not (start == 0 or before in OPEN_PUNCT or before in neighbours or before == ""):
         return False
     closers = neighbours + cues.words["short_name_followers"]
+    if next_tok is not None and next_tok.pos in ("v", "vn") and text[next_tok.end - base:next_tok.end - base + 1] == "、":
+        return False  # 某某生物防制、公共场所管理: an activity ends the list item; the words before it are its object
     return not (after and after not in CLOSE_PUNCT and after not in closers and not after.isdigit()
                 and not (next_tok is not None and next_tok.pos in ("v", "vd", "p")))
 
@@ -79,7 +81,7 @@ def find(sent: Sentence, tokens, cues: CueIndex) -> list[Candidate]:
                 or name.startswith(cues.lex.words("list-predicate-verb")):  # 大力发展|新材料: a predicate, no name
             continue
         next_tok = next((t for t in tokens if t.start == end), None)
-        if _stands_alone(cues, text, start, stop, next_tok) and not _item_of_kinds(cues, text, start, stop) \
+        if _stands_alone(cues, text, start, stop, next_tok, base) and not _item_of_kinds(cues, text, start, stop) \
                 and not _beside_industries(cues, text, start, stop) \
                 and not in_organisation_name(cues, text[stop:], OFFICE_REACH):
             out.append(candidate("trade-name", base + start, end, "Enterprise"))

@@ -43,12 +43,24 @@ def _no_firm_or_platform(cues: CueIndex, name: str, prefix: str, cls: str, set_o
         return True  # 上海科技创新中心, 北京国际科技创新中心: what a city means to become, not a body
     if cls == "Enterprise" and ev.describes_a_kind(cues, prefix):
         return True  # 外资资管公司, 公用事业公司, 文旅公司: a kind of firm, not a firm
+    if _abbreviated_place_and_modifiers(cues, prefix):
+        return True  # (在)沪国家级创新平台: a place's one-character abbreviation and a level name a class
     rest = prefix[leading_place_or_scale(cues, prefix):] if len(prefix) > 2 else prefix  # 河北省级创新平台: a class
     if rest == prefix or not rest:
         return False
     for word in cues.words["level_adjectives"]:
         rest = rest.replace(word, "")
     return cues.only_modifiers(rest)
+
+
+ABBREVIATION_POS = frozenset({"j", "ns"})  # the tagger's abbreviation (沪, 京) or place
+
+
+def _abbreviated_place_and_modifiers(cues: CueIndex, prefix: str) -> bool:
+    """沪|国家级: a one-character abbreviation of a place, then modifiers alone."""
+    first = cues.tokens(prefix)[:1]
+    return bool(first) and len(first[0].word) == 1 and first[0].pos in ABBREVIATION_POS and len(prefix) > 1 \
+        and cues.only_modifiers(prefix[1:])
 
 
 def _rejected(cues: CueIndex, name: str, prefix: str, cls: str, sub: str, generic: bool, set_out: bool = False) -> bool:
@@ -134,7 +146,7 @@ def find(sent: Sentence, tokens, cues: CueIndex) -> list[Candidate]:
         t_start, t_end = base + begin, base + end
         if (t_end not in token_ends and end < len(text)) or ds.district_of_place(cues, tokens, t_start, form):
             continue  # 大学生, 大学城: the type word is inside a longer word; 桃园|区: a place's district
-        if text[:begin].endswith(form):
+        if text[:begin].endswith(form) or (cls == "Platform" and _head_of_longer_name(cues, tokens, text, end, t_end)):
             continue  # 某某集团|集团党委书记: the second 集团 opens another phrase, it ends no name
         if cls == "Enterprise" and any(t.end == t_end and t.word in cues.words["relative_firm_heads"] for t in tokens):
             continue  # 某集团全资子公司 (子公司 a word, unlike 电子|公司): described by its parent, not named
@@ -157,6 +169,14 @@ def find(sent: Sentence, tokens, cues: CueIndex) -> list[Candidate]:
     return out
 
 
+def _head_of_longer_name(cues: CueIndex, tokens, text: str, end: int, t_end: int) -> bool:
+    """某促进中心|协会, 某大学|城: the platform's type word is followed by a head that names another kind of
+    thing (an association, a university town), so no platform ends there."""
+    if text.startswith(cues.words["association_endings"], end):
+        return True
+    return any(t.start == t_end and t.word in cues.words["platform_town_heads"] for t in tokens)
+
+
 def _no_name_here(cues: CueIndex, text: str, base: int, name_start: int, t_start: int, t_end: int, form: str,
                   generic: bool) -> bool:
     """The words before the type word name nothing of its class: a withheld name, a title, a kind, a
@@ -167,8 +187,8 @@ def _no_name_here(cues: CueIndex, text: str, base: int, name_start: int, t_start
     if cls == "Platform" and (text.startswith(cues.words["school_or_degree_after"], t_end - base)
                               or (sub == "University" and before.endswith(cues.words["university_forms"]))):
         return True  # X大学附属小学, 中央党校大学学历, X科技学院|法贸学院: a school, a degree, a faculty
-    if cls == "Platform" and ds.applied_for(cues, before):
-        return True  # 申报2023年|某市中试基地: a designation applied for
+    if _kind_or_designation(cues, before, cls):
+        return True
     if form in cues.words["title_park_heads"] and (prefix in cues.lex.role_triggers
                                                     or not ev.placed_below_province(cues, prefix[ds.brand_before_place(cues, prefix):])):
         return True  # 河北省安全应急产业基地, 重大新兴产业基地: a title or a kind of base, not one park
@@ -176,6 +196,14 @@ def _no_name_here(cues: CueIndex, text: str, base: int, name_start: int, t_start
     if _rejected(cues, text[name_start - base:t_end - base], prefix, cls, sub, generic, set_out):
         return True
     return cls == "Platform" and (_school_or_firm_unit(cues, prefix, form) or _no_research_body(cues, prefix, form))
+
+
+def _kind_or_designation(cues: CueIndex, before: str, cls: str) -> bool:
+    """甲公司和乙公司等|医药商贸主渠道公司: right after a list the words name the kind its items are;
+    申报2023年|某市中试基地: a designation applied for."""
+    if cls in ("Enterprise", "Platform") and before.endswith(cues.words["list_closers"]) and len(before) > 1:
+        return True
+    return cls == "Platform" and ds.applied_for(cues, before)
 
 
 def _school_or_firm_unit(cues: CueIndex, prefix: str, form: str) -> bool:

@@ -198,3 +198,10 @@ def test_a_ring_word_before_the_place_opens_the_park_name(run_text):
     # 环 ('around'), which the segmenter reads as a verb, opens the name of the park around the lake
     parks = {m.surface for m in run_text("青禾高新区将打造环云溪湖数字经济产业园。").mentions if m.cls == "Park"}
     assert "环云溪湖数字经济产业园" in parks
+
+
+def test_a_conjunction_glued_to_the_word_before_a_name_opens_no_name(run_text):
+    """某某展暨|某某集团: the segmenter glued 暨 to an exhibition's title; the firm's name starts after it."""
+    text = "“江城工业遗产展暨东方置业集团与江城专题展”启动仪式举行。"
+    firms = [m.surface for m in run_text(text).mentions if m.cls == "Enterprise"]
+    assert firms == ["东方置业集团"]

@@ -110,3 +110,11 @@ def test_a_club_or_a_project_word_before_the_place_that_opens_a_platform(lexicon
     tokens = cues.tokens(text)
     i = next(k for k, t in enumerate(tokens) if t.word == "中国科学院")
     assert not body_before_own_platform(cues, tokens, i, text.index("研究院"))
+
+
+def test_a_city_right_before_the_place_that_opens_a_firms_name_opens_it_too(run_text):
+    """推动武汉|东湖|扬…股份公司: the walk stopped at a rare character; the place before it opens the legal
+    name, and so does the city right before that place."""
+    text = "推动武汉东湖扬生物股份公司与外方签订合作协议。"
+    firms = [m.surface for m in run_text(text).mentions if m.cls == "Enterprise"]
+    assert firms == ["武汉东湖扬生物股份公司"]

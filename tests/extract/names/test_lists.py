@@ -304,3 +304,10 @@ def test_items_of_a_list_of_projects_before_a_predicate_need_a_firms_name(run_te
 
     assert not firms("随着禾川锂电铜箔、蓝岳动力电池精密结构件等项目成功落户，园区产业加快集聚。")
     assert "瑞普科技" in firms("随着瑞普科技、禾丰新材等项目成功落户，园区产业加快集聚。")
+
+
+def test_an_item_ending_in_the_noun_for_firms_or_a_market_is_a_kind_of_firm(run_text):
+    """文具连锁企业、海鲜农贸市场等众多企业: what firms do, then 企业 or 市场, names a kind; a name in the same list stays."""
+    text = "东湖商圈已有文具连锁企业、海鲜农贸市场、星河锐达、百货超市等众多企业入驻。"
+    firms = [m.surface for m in run_text(text).mentions if m.cls == "Enterprise"]
+    assert firms == ["星河锐达"]

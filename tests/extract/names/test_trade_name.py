@@ -54,3 +54,9 @@ def test_a_parks_name_and_a_trade_word_name_what_the_park_makes(run_text):
     result = run_text("到2025年，青禾经开区汽车产能达到80万辆。")
     assert not [m for m in result.mentions if m.cls == "Enterprise"]
     assert [(t.metric, t.value) for t in result.targets] == [("汽车产能", 80.0)]
+
+
+def test_a_trade_word_before_an_activity_that_ends_a_list_item_names_no_firm(run_text):
+    """健康宣传、蚊媒生物防制、公共场所管理: the activity (防制) ends the item; 蚊媒生物 is its object, no firm."""
+    text = "各部门开展健康宣传、蚊媒生物防制、公共场所管理等工作。"
+    assert [m.surface for m in run_text(text).mentions if m.cls == "Enterprise"] == []

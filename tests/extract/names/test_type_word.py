@@ -401,3 +401,25 @@ def test_an_online_park_is_no_park(run_text):
     """打造“线上数字经济产业园区”: a service online, or a virtual park, is no development zone on the ground."""
     assert _named_parks(run_text, "平台为企业提供集成服务，打造“线上数字经济产业园区”。") == []
     assert _named_parks(run_text, "青禾数字经济产业园区开园。") == ["青禾数字经济产业园区"]
+
+
+
+def test_a_platform_word_inside_a_longer_head_ends_no_platform(run_text):
+    """某促进中心|协会 is an association and 某大学|城 a university town: neither is a platform."""
+    def platforms(text):
+        return [m.surface for m in run_text(text).mentions if m.cls == "Platform"]
+    assert platforms("中国技术促进中心协会在东湖高新区召开年会。") == []
+    assert platforms("项目紧邻东海大学城和滨江产业园。") == []
+    assert platforms("中国技术促进中心在东湖高新区召开年会，东海大学参加。") == ["中国技术促进中心", "东海大学"]
+
+
+def test_a_places_abbreviation_and_a_level_before_a_platform_word_name_a_class(run_text):
+    """在京国家级研究中心: 京 abbreviates a city, 国家级 is a level; no platform is named."""
+    text = "全力支持在京国家级研究中心做优做强。"
+    assert [m.surface for m in run_text(text).mentions if m.cls == "Platform"] == []
+
+
+def test_words_with_a_type_word_right_after_a_list_name_the_kind_of_its_items(run_text):
+    """星河控股和蓝海器械等|医疗物流配送公司: what follows 等 is the kind the listed firms are, no firm."""
+    text = "星河控股和蓝海器械等医疗物流配送公司一直扎根东城。"
+    assert [m.surface for m in run_text(text).mentions if m.cls == "Enterprise"] == ["星河控股", "蓝海器械"]
