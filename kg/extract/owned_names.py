@@ -23,6 +23,9 @@ PART_PLACE = "[^\\W{}]{{2,4}}?"  # the place a part's name gives between its par
 class OwnedNames:
     def __init__(self, lexicon: Lexicon):
         self.lex = lexicon
+        self.weak_areas = tuple(lexicon.words("weak-area-type"))  # 片区
+        self.zone_areas = tuple(lexicon.words("zone-area-ending"))  # 新片区, 自贸片区
+        self.free_trade = lexicon.words("free-trade-word")
         self.containment = re.compile(r"[（(]" + either(lexicon.words("containment-word")) + "$")  # （含…
         heads = [w for w, t in lexicon.park_types.items() if t.level == "subpark"]
         heads += [*lexicon.words("part-noun"), *lexicon.open_heads]
@@ -51,10 +54,17 @@ class OwnedNames:
         """The parks whose name `m` begins with, and the park written right before it (X产业园荆州（武汉）离岸科创中心,
         X开发区湖北容百…公司, X新区Y工业园: where it is; a zone after a zone is the next item of a list written without
         commas). A park only ever written as the opening of its parts' names owns no park."""
-        owners = [parks_ending[m.start]] if parks_ending.get(m.start, k) != k and m.level != "zone" else []
+        owners = [parks_ending[m.start]] if parks_ending.get(m.start, k) != k and m.level != "zone" \
+            and not self._town_block(m.surface) else []
         owners += [park for park in sorted(context.names) if park != k and context.owns(park, m.surface)
                    and not one_park_by_name(park, k, self.lex.regions)]
         return [park for park in owners if m.cls != "Park" or park in alone]
+
+    def _town_block(self, name: str) -> bool:
+        """某新区某某片区: a 片区 names a block of a town as often as a zone's area; only a free-trade zone's
+        (某自贸区某某新片区) is the area of the park written before it (as `kg.extract.names.parts` reads it)."""
+        return name.endswith(self.weak_areas) and not (name.endswith(self.zone_areas)
+                                                       or any(w in name for w in self.free_trade))
 
     def _named_alone(self, frames) -> set:
         """The parks named somewhere on their own: a mention that a part's name does not go on from

@@ -43,3 +43,10 @@ def test_a_park_right_before_a_sub_parks_name_holds_it(run_text):
     assert ("云溪高新区", "hasSubPark", "云溪高新区南湖科技园") in rels  # the part named whole (kg.extract.names.parts)
     listed = _rels(run_text, "名单如下：云岭经济技术开发区青禾高新技术产业开发区蓝湾经济开发区。")
     assert not {r for r in listed if r[1] == "hasSubPark"}
+
+
+def test_a_town_block_written_after_a_new_area_is_no_part_of_it(run_text):
+    """某新区某某片区: a 片区 after a new area is as often a block of its town as a zone's area; a free-trade
+    zone's 新片区 is the zone's area."""
+    text = "7月26日，蓝海环境科技有限公司在青禾新区蓝湾片区举行揭牌仪式，正式入驻白石智汇城，这标志着青禾新区在产业发展上又向前迈进一步。"
+    assert not {r for r in _rels(run_text, text) if r[1] == "hasSubPark"}
