@@ -60,6 +60,7 @@ class AreaTest:
     weak_types: frozenset = frozenset()  # 片区: an area of a plan or a town as often as of a zone, so two words are needed
     free_trade: tuple = ()  # 自贸: a free-trade zone's area (某自贸片区) is a park as a 新片区 is
     non_park: tuple = ()  # 国家公园, 湿地公园: a nature reserve or a garden, whose areas are no parks
+    people: tuple = ()  # 企业家: people named by a development word, who live in any district
 
     @classmethod
     def from_lexicon(cls, lexicon) -> "AreaTest":
@@ -74,7 +75,8 @@ class AreaTest:
                    frozenset(lexicon.words("compass-area-part")), frozenset(lexicon.words("catalogue-only-type")),
                    tuple(lexicon.words("zone-administration")), tuple(lexicon.words("committee-word")),
                    *_bureau_patterns(lexicon), frozenset(lexicon.words("weak-area-type")),
-                   tuple(lexicon.words("free-trade-word")), tuple(lexicon.non_park_words))
+                   tuple(lexicon.words("free-trade-word")), tuple(lexicon.non_park_words),
+                   tuple(lexicon.grammar_words.get("development-word-person", ())))
 
     def leisure(self, key: str, zone: str) -> bool:
         """A resort (度假区) that is no zone of the official catalogue: a leisure site, none of the four."""
@@ -109,14 +111,16 @@ class AreaTest:
         return 2 if weak else 1
 
     def developed(self, text: str, spans, least: int = 1) -> bool:
-        """Sentences naming the area (the name itself and bureaus' names left out) have at least `least`
-        development-area words."""
+        """Sentences naming the area (the name itself, bureaus' names and people's words such as 企业家
+        left out) have at least `least` development-area words."""
         found = set()
         for a, b in spans:
             lo = max((m.end() for m in SENTENCE_END.finditer(text, 0, a)), default=0)
             end = SENTENCE_END.search(text, b)
             sentence = text[lo:a] + text[b:end.start() if end else len(text)]
             sentence = self.bureau_name.sub("", sentence) if self.bureau_name else sentence
+            for person in self.people:  # 企业家代表: entrepreneurs show no firm of the area
+                sentence = sentence.replace(person, "")
             found.update(w for w in self.words if w in sentence)
         return len(found) >= least
 

@@ -93,3 +93,9 @@ def test_an_area_the_text_names_after_a_nature_reserve_is_no_park_anywhere(run_t
     text = "青禾山国家公园禾丰源园区生态保护站的技术员正在巡护。几年来，禾丰源园区累计实施封山育林工程，园区企业参与保护。"
     assert _parks(run_text, text).get("禾丰源园区", "") == ""
     assert _parks(run_text, text.replace("青禾山国家公园", "青禾县")).get("禾丰源园区")
+
+
+def test_entrepreneurs_show_no_development_area(run_text):
+    """企业家 holds 企业, but entrepreneurs live in any district: 金桥湾新区 with its villages' 企业家 is a district."""
+    parks = _parks(run_text, "金桥湾新区邀请本地企业家代表和返乡青年为村庄发展建言献策。")
+    assert parks.get("金桥湾新区", "") == ""
