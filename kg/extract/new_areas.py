@@ -24,6 +24,7 @@ import re
 from dataclasses import dataclass, field, replace
 
 from kg.extract.park_identity import leading_places
+from kg.extract.wordforms import chars, either
 from kg.types import EntityKey
 
 SENTENCE_END = re.compile(r"[。！？!?\n]")
@@ -41,6 +42,15 @@ def _bureau_patterns(lexicon) -> tuple:
     not_in_name = "".join(re.escape(w) for w in possessive if len(w) == 1)
     return (re.compile(NAME_RUN + "{0,10}?" + ending),
             re.compile(NAME_RUN[:-1] + not_in_name + "]{1,10}?" + ending))
+
+
+def _station_pattern(lexicon) -> re.Pattern | None:
+    """A development word that a station's name ends in (开发区站, 高新区西站: a stop of a road or a line)."""
+    stations = lexicon.grammar_words.get("station-ending", ())
+    if not stations:
+        return None
+    compass = chars(lexicon.grammar_words.get("compass-area-part", ()))
+    return re.compile(either(lexicon.words("development-area-word")) + (f"[{compass}]?" if compass else "") + either(stations))
 
 
 @dataclass(frozen=True)
@@ -61,6 +71,7 @@ class AreaTest:
     free_trade: tuple = ()  # 自贸: a free-trade zone's area (某自贸片区) is a park as a 新片区 is
     non_park: tuple = ()  # 国家公园, 湿地公园: a nature reserve or a garden, whose areas are no parks
     people: tuple = ()  # 企业家: people named by a development word, who live in any district
+    stations: re.Pattern | None = None  # 开发区站, 高新区西站: a station's name, whose development word shows no area
 
     @classmethod
     def from_lexicon(cls, lexicon) -> "AreaTest":
@@ -76,7 +87,7 @@ class AreaTest:
                    tuple(lexicon.words("zone-administration")), tuple(lexicon.words("committee-word")),
                    *_bureau_patterns(lexicon), frozenset(lexicon.words("weak-area-type")),
                    tuple(lexicon.words("free-trade-word")), tuple(lexicon.non_park_words),
-                   tuple(lexicon.grammar_words.get("development-word-person", ())))
+                   tuple(lexicon.grammar_words.get("development-word-person", ())), _station_pattern(lexicon))
 
     def leisure(self, key: str, zone: str) -> bool:
         """A resort (度假区) that is no zone of the official catalogue: a leisure site, none of the four."""
@@ -111,8 +122,8 @@ class AreaTest:
         return 2 if weak else 1
 
     def developed(self, text: str, spans, least: int = 1) -> bool:
-        """Sentences naming the area (the name itself, bureaus' names and people's words such as 企业家
-        left out) have at least `least` development-area words."""
+        """Sentences naming the area (the name itself, bureaus' names, people's words such as 企业家 and
+        stations' names such as 开发区站 left out) have at least `least` development-area words."""
         found = set()
         for a, b in spans:
             lo = max((m.end() for m in SENTENCE_END.finditer(text, 0, a)), default=0)
@@ -121,6 +132,7 @@ class AreaTest:
             sentence = self.bureau_name.sub("", sentence) if self.bureau_name else sentence
             for person in self.people:  # 企业家代表: entrepreneurs show no firm of the area
                 sentence = sentence.replace(person, "")
+            sentence = self.stations.sub("", sentence) if self.stations else sentence
             found.update(w for w in self.words if w in sentence)
         return len(found) >= least
 

@@ -99,3 +99,9 @@ def test_entrepreneurs_show_no_development_area(run_text):
     """企业家 holds 企业, but entrepreneurs live in any district: 金桥湾新区 with its villages' 企业家 is a district."""
     parks = _parks(run_text, "金桥湾新区邀请本地企业家代表和返乡青年为村庄发展建言献策。")
     assert parks.get("金桥湾新区", "") == ""
+
+
+def test_stations_named_after_zones_show_no_development_area(run_text):
+    """开发区站 is a stop of a road: its 开发区 shows no development of the 新区 whose own station is listed beside it."""
+    parks = _parks(run_text, "因降雨封闭的收费站：开发区站-石桥站、金桥湾新区西站-柳河站")
+    assert parks.get("金桥湾新区", "") == ""
