@@ -70,7 +70,7 @@ class AreaTest:
     weak_types: frozenset = frozenset()  # 片区: an area of a plan or a town as often as of a zone, so two words are needed
     free_trade: tuple = ()  # 自贸: a free-trade zone's area (某自贸片区) is a park as a 新片区 is
     non_park: tuple = ()  # 国家公园, 湿地公园: a nature reserve or a garden, whose areas are no parks
-    people: tuple = ()  # 企业家: people named by a development word, who live in any district
+    said_of_any: tuple = ()  # 企业家, 经济发展: words holding a development word that are said of any district
     stations: re.Pattern | None = None  # 开发区站, 高新区西站: a station's name, whose development word shows no area
 
     @classmethod
@@ -87,7 +87,7 @@ class AreaTest:
                    tuple(lexicon.words("zone-administration")), tuple(lexicon.words("committee-word")),
                    *_bureau_patterns(lexicon), frozenset(lexicon.words("weak-area-type")),
                    tuple(lexicon.words("free-trade-word")), tuple(lexicon.non_park_words),
-                   tuple(lexicon.grammar_words.get("development-word-person", ())), _station_pattern(lexicon))
+                   tuple(lexicon.grammar_words.get("said-of-any-district", ())), _station_pattern(lexicon))
 
     def leisure(self, key: str, zone: str) -> bool:
         """A resort (度假区) that is no zone of the official catalogue: a leisure site, none of the four."""
@@ -122,7 +122,7 @@ class AreaTest:
         return 2 if weak else 1
 
     def developed(self, text: str, spans, least: int = 1) -> bool:
-        """Sentences naming the area (the name itself, bureaus' names, people's words such as 企业家 and
+        """Sentences naming the area (the name itself, bureaus' names, words said of any district (企业家, 经济发展) and
         stations' names such as 开发区站 left out) have at least `least` development-area words."""
         found = set()
         for a, b in spans:
@@ -130,8 +130,8 @@ class AreaTest:
             end = SENTENCE_END.search(text, b)
             sentence = text[lo:a] + text[b:end.start() if end else len(text)]
             sentence = self.bureau_name.sub("", sentence) if self.bureau_name else sentence
-            for person in self.people:  # 企业家代表: entrepreneurs show no firm of the area
-                sentence = sentence.replace(person, "")
+            for words in self.said_of_any:  # 企业家代表, 推动某区经济发展: said of any district
+                sentence = sentence.replace(words, "")
             sentence = self.stations.sub("", sentence) if self.stations else sentence
             found.update(w for w in self.words if w in sentence)
         return len(found) >= least

@@ -105,3 +105,9 @@ def test_stations_named_after_zones_show_no_development_area(run_text):
     """开发区站 is a stop of a road: its 开发区 shows no development of the 新区 whose own station is listed beside it."""
     parks = _parks(run_text, "因降雨封闭的收费站：开发区站-石桥站、金桥湾新区西站-柳河站")
     assert parks.get("金桥湾新区", "") == ""
+
+
+def test_a_districts_economy_shows_no_development_area(run_text):
+    """Every region has an economy: 推动某新区经济发展, said in a court's report, names a district."""
+    parks = _parks(run_text, "法院化解涉民生案件，维护社会稳定，推动金桥湾新区经济发展。")
+    assert parks.get("金桥湾新区", "") == ""
