@@ -144,14 +144,17 @@ def find(sent: Sentence, tokens, cues: CueIndex) -> list[Candidate]:
     found = cues.industry_gaz.find(text)
     starts = {t.start - base for t in tokens} if found else set()
     inside_known = {k for t in tokens if t.pos != UNKNOWN for k in range(t.start - base + 1, t.end - base)} if found else set()
-    kept = []
+    kept, cut_ends = [], set()
     for start, end, word in found:
         if word.isascii() and _glued_to_latin(text, start, end):
             continue
         if end < len(text) and end not in starts:
             continue  # 数字|人民币: the word ends inside the next word, it is no name of its own
         if start in inside_known:
+            cut_ends.add(end)
             continue  # 民用航空领域: the word ends a longer word the dictionary knows, it names no industry alone
+        if start in cut_ends:
+            continue  # 集中|医药大健康: the label goes on a name begun by one read into a longer word, no name alone
         kept.append((start, end, word))
     for start, end in _chained(cues, text, kept):
         if not industry_context(cues, text, start, end):

@@ -20,6 +20,16 @@ def test_a_label_that_ends_a_longer_dictionary_word_names_no_industry_alone(run_
     assert "航空" in industries("园区聚焦航空领域。")
 
 
+def test_a_label_glued_after_one_read_into_a_longer_word_is_no_industry_alone(run_text):
+    """打造集中医药大健康、…于一体: the dictionary reads 集中, so 中医药 is dropped; 大健康 right after it goes on
+    the same written name and alone is a cut piece of it."""
+    def industries(text):
+        return [m.surface for m in run_text(text).mentions if m.cls == "Industry"]
+
+    assert "大健康" not in industries("东湖高新区将打造集中医药大健康、休闲农业于一体的产业集群。")
+    assert "大健康" in industries("东湖高新区聚焦大健康产业。")
+
+
 def test_a_label_cut_out_of_a_longer_enumeration_item_is_no_industry(find):
     """青禾生物医药、生物医药器材: where only the enumeration calls its items industries, a label with other
     words before it in its item (modifiers aside), or after it, is a piece of another name."""
