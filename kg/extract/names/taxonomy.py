@@ -124,14 +124,19 @@ def _called_industry(cues: CueIndex, text: str, end: int) -> bool:
     return text.startswith(tuple(cues.lex.industry_suffixes) + cues.words["taxonomy_followers"], end)
 
 
+def _joined(cues: CueIndex, text: str, end: int, start: int) -> bool:
+    """Nothing, or only a kind marker (文创类互联网平台产业: the kind the second label is), between two labels."""
+    return end == start or any(end + len(w) == start and text.startswith(w, end) for w in cues.lex.words("kind-marker"))
+
+
 def _chained(cues: CueIndex, text: str, found: list[tuple[int, int, str]]) -> list[tuple[int, int]]:
     """Labels written one after another with nothing between them, that the text then calls an industry
-    (新能源光伏产业, 中医药大健康产业), name one industry: the annotation guide splits a list only at a
+    (新能源光伏产业, 中医药大健康产业), or joined by a kind marker (文创类互联网平台产业), name one industry: the annotation guide splits a list only at a
     conjunction or a separator, so neither label alone is the name. Elsewhere (现代种业种源企业) each
     label stands alone."""
     spans: list[tuple[int, int]] = []
     for start, end, _word in sorted(found):
-        if spans and spans[-1][1] == start and _called_industry(cues, text, end):
+        if spans and _joined(cues, text, spans[-1][1], start) and _called_industry(cues, text, end):
             spans[-1] = (spans[-1][0], end)
         else:
             spans.append((start, end))

@@ -123,3 +123,13 @@ def test_a_label_before_a_noun_for_a_way_or_an_era_names_no_industry(run_text):
     assert "智能制造" not in industries("青禾制药通过打造智能制造新模式，全面推动产业升级。")
     assert "5G" not in industries("项目将积极抢抓5G时代文化产业发展新机遇。")
     assert "智能制造" in industries("青禾园区聚焦智能制造产业。")
+
+
+def test_a_kind_marker_between_two_labels_called_an_industry_joins_them(run_text):
+    """文创类互联网平台产业: the first label with 类 says which kind of the second the industry is; neither
+    label alone is the name the text gives."""
+    def industries(text):
+        return [m.surface for m in run_text(text).mentions if m.cls == "Industry"]
+
+    found = industries("东湖高新区出台政策促进文创类互联网平台产业发展。")
+    assert "文创类互联网平台" in found and "互联网平台" not in found
