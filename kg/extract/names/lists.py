@@ -54,7 +54,7 @@ def _closed_by_cue(cues: CueIndex, text: str, base: int, tokens, after_deng) -> 
         weak = weak or cls != cues.lex.list_cues[cue.group(1)]  # 等行业领军企业: each item needs a name's evidence
         sector = _sector_cue(cues, cue.group(0)[:cue.start(1)], cue.group(1), text[m.end() + cue.end():])
         items = enumeration_items(cues, text, base, m.start(), Mode.from_cue(cls), tokens, weak_cue=weak, sector_cue=sector)
-        if cue.group(1) in cues.words["weak_firm_cues"]:
+        if _project_cue(cues, cue.group(1), text[m.end() + cue.end():]):
             items = [c for c in items if c.cls != "Industry" or _standing_alone(cues, text, base, c, tokens)]
         if weak and items and _launched(cues, text[:min(c.start for c in items) - base]):
             items = [c for c in items if c.cls != "Enterprise"]  # 推出A、B等项目: programmes a body runs, no firms
@@ -63,6 +63,12 @@ def _closed_by_cue(cues: CueIndex, text: str, base: int, tokens, after_deng) -> 
             items = enumeration_items(cues, text, base, m.start(), Mode.INDUSTRY, tokens)
         out.extend(items)
     return out
+
+
+def _project_cue(cues: CueIndex, cue: str, after: str) -> bool:
+    """等9个项目, 等重大产业项目: the list's cue, or the noun its industry cue modifies, is 项目 or 品牌."""
+    weak = tuple(cues.words["weak_firm_cues"])
+    return cue in weak or (cues.lex.list_cues[cue] == "Industry" and after.startswith(weak))
 
 
 def _standing_alone(cues: CueIndex, text: str, base: int, item: Candidate, tokens) -> bool:

@@ -321,3 +321,13 @@ def test_an_industry_word_ending_a_projects_name_is_no_industry_of_the_list(run_
 
     assert "医药" not in industries("东湖高新区签约晖达医药等6个项目，计划总投资8亿元。")
     assert industries("东湖高新区引进新材料、生物医药等3个项目。") >= {"新材料", "生物医药"}
+
+
+def test_an_industry_cue_before_projects_lists_projects(run_text):
+    """等重大产业项目: 产业 modifies 项目, so the items are projects, named by firm and product; an industry word
+    ending one names no industry."""
+    def industries(text):
+        return {m.surface for m in run_text(text).mentions if m.cls == "Industry"}
+
+    assert not industries("东湖经开区加快推进青禾硅业光学基体材料、华宇刀片电池等重大产业项目建设。")
+    assert industries("东湖经开区加快推进新材料、生物医药等重大产业项目建设。") >= {"新材料", "生物医药"}
