@@ -133,3 +133,12 @@ def test_a_kind_marker_between_two_labels_called_an_industry_joins_them(run_text
 
     found = industries("东湖高新区出台政策促进文创类互联网平台产业发展。")
     assert "文创类互联网平台" in found and "互联网平台" not in found
+
+
+def test_a_material_named_by_its_base_element_is_one_industry(run_text):
+    """铜基新材料, 硅基材料: the element and 基 are part of the material's name, so 新材料 alone is cut short."""
+    def industries(text):
+        return [m.surface for m in run_text(text).mentions if m.cls == "Industry"]
+
+    found = industries("东湖高新区着力打造铜基新材料和光伏装备产业基地。")
+    assert "铜基新材料" in found and "新材料" not in found
