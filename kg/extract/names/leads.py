@@ -123,11 +123,23 @@ def leading_context_verb(cues: CueIndex, item: str) -> int:
 
 
 def leading_place_or_scale(cues: CueIndex, name: str) -> int:
-    """河北省安全应急 -> 安全应急; 千亿级电子信息 -> 电子信息."""
+    """河北省安全应急 -> 安全应急; 千亿级电子信息 -> 电子信息; 东盟国家应急 -> 应急."""
     for word in cues.scales:
         if name.startswith(word):
             return len(word)
+    bloc = _leading_bloc(cues, name)
+    if bloc:
+        return bloc
     for size in range(min(6, len(name) - 2), 1, -1):
         if cues.opens_as_place(name[:size]):
             return size
     return 0
+
+
+def _leading_bloc(cues: CueIndex, name: str) -> int:
+    """东盟|应急, 东盟国家|应急: a group of states, with a scope word after it, is the region whose industry it is."""
+    bloc = next((w for w in cues.lex.words("trade-bloc") if name.startswith(w)), "")
+    if not bloc:
+        return 0
+    level = next((w for w in cues.level_modifiers if name.startswith(w, len(bloc))), "")
+    return len(bloc) + len(level) if len(name) - len(bloc) - len(level) >= 2 else 0

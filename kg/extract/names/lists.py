@@ -22,6 +22,7 @@ _DENG = re.compile(r"等")
 _COUNT = re.compile(r"(?<![0-9、，。；等])[0-9一二三四五六七八九十两]+(?:个|大)[“”\"]?")
 _CLAUSE = re.compile(r"[^，。；：！？]+")
 _TAIL = re.compile(r"[^、]*")
+_ITEM_OPENINGS = "、，；：“”\"（("  # characters after which a list's item opens whole
 _OWN_LIST_ENDS = "等()（）"  # a list closed by 等, or one in brackets, ends before a bare enumeration
 _HEAD_END = re.compile(r"[、，。；]|[一二三四五六七八九十两0-9]|$")
 HEAD_REACH = 10  # characters after a predicate's 的 searched for the head noun its items belong to
@@ -53,6 +54,8 @@ def _closed_by_cue(cues: CueIndex, text: str, base: int, tokens, after_deng) -> 
         weak = weak or cls != cues.lex.list_cues[cue.group(1)]  # 等行业领军企业: each item needs a name's evidence
         sector = _sector_cue(cues, cue.group(0)[:cue.start(1)], cue.group(1), text[m.end() + cue.end():])
         items = enumeration_items(cues, text, base, m.start(), Mode.from_cue(cls), tokens, weak_cue=weak, sector_cue=sector)
+        if _project_cue(cues, cue.group(1), text[m.end() + cue.end():]):
+            items = [c for c in items if c.cls != "Industry" or _standing_alone(cues, text, base, c, tokens)]
         if weak and items and _launched(cues, text[:min(c.start for c in items) - base]):
             items = [c for c in items if c.cls != "Enterprise"]  # 推出A、B等项目: programmes a body runs, no firms
         if cls != cues.lex.list_cues[cue.group(1)] and sum(c.cls == "Industry" for c in items) * 2 >= len(items):
@@ -60,6 +63,24 @@ def _closed_by_cue(cues: CueIndex, text: str, base: int, tokens, after_deng) -> 
             items = enumeration_items(cues, text, base, m.start(), Mode.INDUSTRY, tokens)
         out.extend(items)
     return out
+
+
+def _project_cue(cues: CueIndex, cue: str, after: str) -> bool:
+    """等9个项目, 等重大产业项目: the list's cue, or the noun its industry cue modifies, is 项目 or 品牌."""
+    weak = tuple(cues.words["weak_firm_cues"])
+    return cue in weak or (cues.lex.list_cues[cue] == "Industry" and after.startswith(weak))
+
+
+def _standing_alone(cues: CueIndex, text: str, base: int, item: Candidate, tokens) -> bool:
+    """某某医药等9个项目, 某某硅业异质结基体材料等重大项目: a project is named by its firm and its product, so an
+    industry item of a 项目/品牌 list names the park's industry only where it is a taxonomy label written whole
+    after a separator or a verb of two characters or more (引进生物医药、新材料等项目), not the tail of a name."""
+    at = item.start - base
+    if cues.strip_industry_suffix(text[at:item.end - base]) not in cues.lex.industry_labels:
+        return False
+    if at == 0 or text[at - 1] in _ITEM_OPENINGS:
+        return True
+    return any(t.end - base == at and t.pos.startswith("v") and t.end - t.start >= 2 for t in tokens)
 
 
 def _no_list_cue(cues: CueIndex, text: str, at: int, cue) -> bool:

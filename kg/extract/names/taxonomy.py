@@ -124,14 +124,19 @@ def _called_industry(cues: CueIndex, text: str, end: int) -> bool:
     return text.startswith(tuple(cues.lex.industry_suffixes) + cues.words["taxonomy_followers"], end)
 
 
+def _joined(cues: CueIndex, text: str, end: int, start: int) -> bool:
+    """Nothing, or only a kind marker (文创类互联网平台产业: the kind the second label is), between two labels."""
+    return end == start or any(end + len(w) == start and text.startswith(w, end) for w in cues.lex.words("kind-marker"))
+
+
 def _chained(cues: CueIndex, text: str, found: list[tuple[int, int, str]]) -> list[tuple[int, int]]:
     """Labels written one after another with nothing between them, that the text then calls an industry
-    (新能源光伏产业, 中医药大健康产业), name one industry: the annotation guide splits a list only at a
+    (新能源光伏产业, 中医药大健康产业), or joined by a kind marker (文创类互联网平台产业), name one industry: the annotation guide splits a list only at a
     conjunction or a separator, so neither label alone is the name. Elsewhere (现代种业种源企业) each
     label stands alone."""
     spans: list[tuple[int, int]] = []
     for start, end, _word in sorted(found):
-        if spans and spans[-1][1] == start and _called_industry(cues, text, end):
+        if spans and _joined(cues, text, spans[-1][1], start) and _called_industry(cues, text, end):
             spans[-1] = (spans[-1][0], end)
         else:
             spans.append((start, end))
@@ -144,14 +149,17 @@ def find(sent: Sentence, tokens, cues: CueIndex) -> list[Candidate]:
     found = cues.industry_gaz.find(text)
     starts = {t.start - base for t in tokens} if found else set()
     inside_known = {k for t in tokens if t.pos != UNKNOWN for k in range(t.start - base + 1, t.end - base)} if found else set()
-    kept = []
+    kept, cut_ends = [], set()
     for start, end, word in found:
         if word.isascii() and _glued_to_latin(text, start, end):
             continue
         if end < len(text) and end not in starts:
             continue  # 数字|人民币: the word ends inside the next word, it is no name of its own
         if start in inside_known:
+            cut_ends.add(end)
             continue  # 民用航空领域: the word ends a longer word the dictionary knows, it names no industry alone
+        if start in cut_ends:
+            continue  # 集中|医药大健康: the label goes on a name begun by one read into a longer word, no name alone
         kept.append((start, end, word))
     for start, end in _chained(cues, text, kept):
         if not industry_context(cues, text, start, end):

@@ -38,3 +38,11 @@ def test_a_scale_or_a_park_before_a_name_is_skipped(cues):
 
     assert leads.leading_place_or_scale(cues, "千亿级电子信息") == 3
     assert leads.leading_park_name(cues, "苏州高新区如禾实业") == 5
+
+
+def test_a_group_of_states_before_an_industry_is_no_part_of_its_name(cues):
+    """东盟应急, 欧盟国家储能: the bloc, with a scope word after it, is the region whose industry it is."""
+    from kg.extract.names import leads
+
+    assert leads.leading_place_or_scale(cues, "东盟应急") == 2
+    assert leads.leading_place_or_scale(cues, "欧盟国家储能") == 4

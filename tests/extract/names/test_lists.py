@@ -311,3 +311,23 @@ def test_an_item_ending_in_the_noun_for_firms_or_a_market_is_a_kind_of_firm(run_
     text = "东湖商圈已有文具连锁企业、海鲜农贸市场、星河锐达、百货超市等众多企业入驻。"
     firms = [m.surface for m in run_text(text).mentions if m.cls == "Enterprise"]
     assert firms == ["星河锐达"]
+
+
+def test_an_industry_word_ending_a_projects_name_is_no_industry_of_the_list(run_text):
+    """签约某某医药等9个项目: the project is named by its firm, whose name ends in an industry word; an industry
+    item of a 项目 list is one only where it is a taxonomy label written whole after a separator or a verb."""
+    def industries(text):
+        return {m.surface for m in run_text(text).mentions if m.cls == "Industry"}
+
+    assert "医药" not in industries("东湖高新区签约晖达医药等6个项目，计划总投资8亿元。")
+    assert industries("东湖高新区引进新材料、生物医药等3个项目。") >= {"新材料", "生物医药"}
+
+
+def test_an_industry_cue_before_projects_lists_projects(run_text):
+    """等重大产业项目: 产业 modifies 项目, so the items are projects, named by firm and product; an industry word
+    ending one names no industry."""
+    def industries(text):
+        return {m.surface for m in run_text(text).mentions if m.cls == "Industry"}
+
+    assert not industries("东湖经开区加快推进青禾硅业光学基体材料、华宇刀片电池等重大产业项目建设。")
+    assert industries("东湖经开区加快推进新材料、生物医药等重大产业项目建设。") >= {"新材料", "生物医药"}

@@ -20,6 +20,16 @@ def test_a_label_that_ends_a_longer_dictionary_word_names_no_industry_alone(run_
     assert "航空" in industries("园区聚焦航空领域。")
 
 
+def test_a_label_glued_after_one_read_into_a_longer_word_is_no_industry_alone(run_text):
+    """打造集中医药大健康、…于一体: the dictionary reads 集中, so 中医药 is dropped; 大健康 right after it goes on
+    the same written name and alone is a cut piece of it."""
+    def industries(text):
+        return [m.surface for m in run_text(text).mentions if m.cls == "Industry"]
+
+    assert "大健康" not in industries("东湖高新区将打造集中医药大健康、休闲农业于一体的产业集群。")
+    assert "大健康" in industries("东湖高新区聚焦大健康产业。")
+
+
 def test_a_label_cut_out_of_a_longer_enumeration_item_is_no_industry(find):
     """青禾生物医药、生物医药器材: where only the enumeration calls its items industries, a label with other
     words before it in its item (modifiers aside), or after it, is a piece of another name."""
@@ -113,3 +123,22 @@ def test_a_label_before_a_noun_for_a_way_or_an_era_names_no_industry(run_text):
     assert "智能制造" not in industries("青禾制药通过打造智能制造新模式，全面推动产业升级。")
     assert "5G" not in industries("项目将积极抢抓5G时代文化产业发展新机遇。")
     assert "智能制造" in industries("青禾园区聚焦智能制造产业。")
+
+
+def test_a_kind_marker_between_two_labels_called_an_industry_joins_them(run_text):
+    """文创类互联网平台产业: the first label with 类 says which kind of the second the industry is; neither
+    label alone is the name the text gives."""
+    def industries(text):
+        return [m.surface for m in run_text(text).mentions if m.cls == "Industry"]
+
+    found = industries("东湖高新区出台政策促进文创类互联网平台产业发展。")
+    assert "文创类互联网平台" in found and "互联网平台" not in found
+
+
+def test_a_material_named_by_its_base_element_is_one_industry(run_text):
+    """铜基新材料, 硅基材料: the element and 基 are part of the material's name, so 新材料 alone is cut short."""
+    def industries(text):
+        return [m.surface for m in run_text(text).mentions if m.cls == "Industry"]
+
+    found = industries("东湖高新区着力打造铜基新材料和光伏装备产业基地。")
+    assert "铜基新材料" in found and "新材料" not in found
