@@ -311,3 +311,8 @@ def test_an_item_ending_in_the_noun_for_firms_or_a_market_is_a_kind_of_firm(run_
     text = "东湖商圈已有文具连锁企业、海鲜农贸市场、星河锐达、百货超市等众多企业入驻。"
     firms = [m.surface for m in run_text(text).mentions if m.cls == "Enterprise"]
     assert firms == ["星河锐达"]
+
+
+def test_people_with_a_duty_after_deng_are_no_firms(find):
+    """某某等驻企干部帮助企业: a duty word before the word for people still closes a list of people."""
+    assert find(lists.find, "李青禾等驻企干部帮助企业申请补贴。") == []
