@@ -171,11 +171,18 @@ def _names_a_kind(cues: CueIndex, c: Candidate, name: str, firm_end: int) -> boo
     if c.cls == "Enterprise":
         core = _without_firm_suffix(cues, name)
         # 首家外商独资保险控股公司, 外资资管公司, 行业领军企业; 置业公司: a trade, no name
-        return describes_a_kind(cues, core) or kind_of_firm(cues, name) or core in cues.lex.enterprise_trade_suffixes
+        return describes_a_kind(cues, core) or kind_of_firm(cues, name) or \
+            core in cues.lex.enterprise_trade_suffixes or _one_character_left(name, core)
     if c.cls != "Park":
         return False
     # 某奥林匹克园区, 某湿地公园: a venue or a leisure park; 某银行股份有限公司开发区(支行): a firm's name and a type word
     return any(w in name for w in cues.lex.non_park_words) or (firm_end > 0 and _bare_type(cues, name[firm_end:]))
+
+
+def _one_character_left(name: str, core: str) -> bool:
+    """One Han character before the trade word (青|禾药业, 青|禾光电): the segmenter cut the trade name
+    at its first characters (a firm's trade name has two or more); the cut is no firm's name."""
+    return len(core) == 1 and name != core and "\u4e00" <= core <= "\u9fff"
 
 
 def _bare_type(cues: CueIndex, name: str) -> bool:
