@@ -137,13 +137,23 @@ def _without_firm_suffix(cues: CueIndex, name: str) -> str:
     return name
 
 
+def _closed_spans(cues: CueIndex, sent: Sentence, cands: list[Candidate]) -> list[tuple[int, int]]:
+    """Spans no name stands inside: titles 《…》, a Party body's name, a branch named after a park."""
+    spans = [(sent.start + m.start(), sent.start + m.end()) for m in TITLE.finditer(sent.text)]
+    # 某行业党建联盟: a Party body, no platform, and no industry or firm inside its name either
+    spans += [(c.start, c.end) for c in cands if c.cls == "Platform"
+              and any(w in sent.text[c.start - sent.start:c.end - sent.start] for w in cues.lex.words("party-word"))]
+    # 某电信开发区分公司: a branch named after a park is none of the four, and the park glued to the firm's
+    # short form before it (某电信开发区) no park's name
+    spans += [(c.start, c.end) for c in cands if c.cls == "Enterprise"
+              and subsidiaries.named_after_a_park(cues, sent.text[c.start - sent.start:c.end - sent.start])]
+    return spans
+
+
 def tidy(cues: CueIndex, sent: Sentence, cands: list[Candidate]) -> list[Candidate]:
     """Clean industries, drop what stands inside a title 《…》 and what names a kind, trim leading dashes and
     years, keep two characters or more."""
-    titles = [(sent.start + m.start(), sent.start + m.end()) for m in TITLE.finditer(sent.text)]
-    # 某行业党建联盟: a Party body, no platform, and no industry or firm inside its name either
-    titles += [(c.start, c.end) for c in cands if c.cls == "Platform"
-               and any(w in sent.text[c.start - sent.start:c.end - sent.start] for w in cues.lex.words("party-word"))]
+    titles = _closed_spans(cues, sent, cands)
     out = []
     for c in cands:
         if c.cls == "Industry":

@@ -87,6 +87,17 @@ def _branch_end(cues: CueIndex, text: str, b: int) -> int:
     return 0
 
 
+def named_after_a_park(cues: CueIndex, name: str) -> bool:
+    """某电信开发区分公司, 某网某某新区供电公司: a branch named after a park, an organisation of the park
+    (none of the four classes) whose firm the name only abbreviates."""
+    head = next((h for h in cues.words["branch_heads"] if name.endswith(h)), "")
+    return bool(head) and _ends_with_park_word(cues, name[:-len(head)])
+
+
+def _ends_with_park_word(cues: CueIndex, words: str) -> bool:
+    return any(words.endswith(form) for form, kind in cues.type_words.items() if kind[0] == "Park" and len(form) >= 2)
+
+
 def _park_branch(cues: CueIndex, text: str, b: int) -> bool:
     """A branch named after a park right after the firm ending at `b` (…股份有限公司开发区支行,
     …银行某某高新区分行): the words before the branch head end with a park's type word."""
@@ -95,8 +106,7 @@ def _park_branch(cues: CueIndex, text: str, b: int) -> bool:
         return False
     words = text[b:min(run.end(), b + SUBSIDIARY_REACH)]
     head = next((i for i in range(2, len(words)) if words.startswith(cues.words["branch_heads"], i)), 0)
-    return bool(head) and any(words[:head].endswith(form) for form, kind in cues.type_words.items()
-                              if kind[0] == "Park" and len(form) >= 2)
+    return bool(head) and _ends_with_park_word(cues, words[:head])
 
 
 def join_branches(cues: CueIndex, sent: Sentence, cands: list[Candidate]) -> list[Candidate]:

@@ -83,3 +83,11 @@ def test_a_branch_named_after_a_park_leaves_no_firm_cut_before_it(run_text):
 
     assert firms("公司与青禾农村商业银行股份有限公司开发区支行签订了合同。") == set()
     assert firms("公司购买了青禾银行股份有限公司南京支行的产品。") == {"青禾银行股份有限公司南京支行"}
+
+
+def test_a_branch_named_after_a_park_is_no_firm_and_gives_no_glued_park(run_text):
+    """青禾电信开发区分公司: an organisation named after the park (the contract's 某银行某高新区支行), none of
+    the four; nor is the firm's short form glued to the park's type word (青禾电信开发区) a park."""
+    mentions = run_text("青禾电信开发区分公司在园区建设基站。").mentions
+    assert not [m for m in mentions if m.cls == "Enterprise"]
+    assert not [m for m in mentions if m.cls == "Park" and not m.generic]
