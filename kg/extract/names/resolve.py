@@ -166,7 +166,7 @@ def tidy(cues: CueIndex, sent: Sentence, cands: list[Candidate]) -> list[Candida
             continue  # inside 《…》 (a title of a document, game or show) or a Party body's name: not a name
         name = sent.text[c.start - sent.start:c.end - sent.start]
         firm_end = _after_a_firm(cues, name) if c.cls == "Park" else 0
-        if _names_a_kind(cues, c, name, firm_end):
+        if _names_a_kind(cues, c, name, firm_end) or _trade_word_runs_on(cues, sent, c, name):
             continue
         c = replace(c, start=c.start + _leading_junk(cues, name, firm_end))
         if c.end - c.start >= 2:
@@ -187,6 +187,16 @@ def _names_a_kind(cues: CueIndex, c: Candidate, name: str, firm_end: int) -> boo
         return False
     # 某奥林匹克园区, 某湿地公园: a venue or a leisure park; 某银行股份有限公司开发区(支行): a firm's name and a type word
     return any(w in name for w in cues.lex.non_park_words) or (firm_end > 0 and _bare_type(cues, name[firm_end:]))
+
+
+def _trade_word_runs_on(cues: CueIndex, sent: Sentence, c: Candidate, name: str) -> bool:
+    """某某科技|创新基地: the firm's trade word opens a phrase (科技创新) that runs on past the name's end,
+    so the name was cut out of the phrase, not written."""
+    if c.cls != "Enterprise":
+        return False
+    at = c.end - sent.start
+    return any(name.endswith(p[:k]) and sent.text.startswith(p[k:], at)
+               for p in cues.lex.words("trade-word-phrase") for k in range(2, len(p)))
 
 
 def _one_character_left(name: str, core: str) -> bool:

@@ -155,3 +155,13 @@ def test_one_character_before_a_trade_word_is_no_firms_name(run_text):
     trade word; a firm's trade name has two or more, so the cut names no firm."""
     firms = {m.surface for m in run_text("目前已为和禾光电、青禾科技等企业提供服务。").mentions if m.cls == "Enterprise"}
     assert firms == {"青禾科技"}
+
+
+def test_a_firm_cut_out_of_a_phrase_its_trade_word_opens_is_no_firm(run_text):
+    """青禾科技创新基地启用: 科技创新 runs on past 科技, so 青禾科技 is cut out of the phrase, not a firm's name;
+    青禾科技有限公司 stays."""
+    def firms(text):
+        return {m.surface for m in run_text(text).mentions if m.cls == "Enterprise"}
+
+    assert not firms("此外，青禾科技创新基地也宣布正式启用。") & {"青禾科技"}
+    assert firms("青禾科技有限公司宣布新基地正式启用。") == {"青禾科技有限公司"}
