@@ -190,13 +190,16 @@ def _names_a_kind(cues: CueIndex, c: Candidate, name: str, firm_end: int) -> boo
 
 
 def _trade_word_runs_on(cues: CueIndex, sent: Sentence, c: Candidate, name: str) -> bool:
-    """某某科技|创新基地: the firm's trade word opens a phrase (科技创新) that runs on past the name's end,
-    so the name was cut out of the phrase, not written."""
+    """某某科技|创新基地: the firm's trade word opens a phrase (科技创新) that runs on past the name's end into
+    the noun it modifies (基地, 成果, 的…), so the name was cut out of the phrase, not written; before a verb
+    (某某科技|创新推出) the phrase's end is the firm's verb."""
     if c.cls != "Enterprise":
         return False
     at = c.end - sent.start
-    return any(name.endswith(p[:k]) and sent.text.startswith(p[k:], at)
-               for p in cues.lex.words("trade-word-phrase") for k in range(2, len(p)))
+    rest = next((p[k:] for p in cues.lex.words("trade-word-phrase") for k in range(2, len(p))
+                 if name.endswith(p[:k]) and sent.text.startswith(p[k:], at)), "")
+    after = cues.tokens(sent.text[at + len(rest):at + len(rest) + 6]) if rest else []
+    return bool(after) and not after[0].pos.startswith("v")
 
 
 def _one_character_left(name: str, core: str) -> bool:
