@@ -44,8 +44,8 @@ def _cue_patterns(cue_pattern: str, quantifier: str) -> tuple[re.Pattern, re.Pat
 def _closed_by_cue(cues: CueIndex, text: str, base: int, tokens, after_deng) -> list[Candidate]:
     out = []
     for m in _DENG.finditer(text):
-        if text.startswith(cues.lex.words("person-list-head"), m.end()):
-            continue  # 王宏伟、冯云平、赵川等人: a list of people, whatever noun comes after
+        if _people_after(cues, text, m.end()):
+            continue  # 王宏伟、冯云平、赵川等人, 某某等包保干部: a list of people, whatever noun comes after
         cue = after_deng.match(text[m.end():m.end() + ATTRIBUTE_REACH + 14])
         if cue is None or _no_list_cue(cues, text, m.end(), cue):
             continue
@@ -81,6 +81,16 @@ def _standing_alone(cues: CueIndex, text: str, base: int, item: Candidate, token
     if at == 0 or text[at - 1] in _ITEM_OPENINGS:
         return True
     return any(t.end - base == at and t.pos.startswith("v") and t.end - t.start >= 2 for t in tokens)
+
+
+def _people_after(cues: CueIndex, text: str, at: int) -> bool:
+    """The words right after 等 at `at` name people (人, 人员), or a duty before them (包保干部, 驻企专员):
+    a word for people of two characters or more ends the first word or the second."""
+    heads = cues.lex.words("person-list-head")
+    if text.startswith(heads, at):
+        return True
+    tokens = cues.tokens(text[at:at + 8])
+    return len(tokens) > 1 and tokens[0].pos not in ("m", "q") and tokens[1].word in heads and len(tokens[1].word) > 1
 
 
 def _no_list_cue(cues: CueIndex, text: str, at: int, cue) -> bool:

@@ -137,13 +137,23 @@ def _without_firm_suffix(cues: CueIndex, name: str) -> str:
     return name
 
 
+def _closed_spans(cues: CueIndex, sent: Sentence, cands: list[Candidate]) -> list[tuple[int, int]]:
+    """Spans no name stands inside: titles 《…》, a Party body's name, a branch named after a park."""
+    spans = [(sent.start + m.start(), sent.start + m.end()) for m in TITLE.finditer(sent.text)]
+    # 某行业党建联盟: a Party body, no platform, and no industry or firm inside its name either
+    spans += [(c.start, c.end) for c in cands if c.cls == "Platform"
+              and any(w in sent.text[c.start - sent.start:c.end - sent.start] for w in cues.lex.words("party-word"))]
+    # 某电信开发区分公司: a branch named after a park is none of the four, and the park glued to the firm's
+    # short form before it (某电信开发区) no park's name
+    spans += [(c.start, c.end) for c in cands if c.cls == "Enterprise"
+              and subsidiaries.named_after_a_park(cues, sent.text[c.start - sent.start:c.end - sent.start])]
+    return spans
+
+
 def tidy(cues: CueIndex, sent: Sentence, cands: list[Candidate]) -> list[Candidate]:
     """Clean industries, drop what stands inside a title 《…》 and what names a kind, trim leading dashes and
     years, keep two characters or more."""
-    titles = [(sent.start + m.start(), sent.start + m.end()) for m in TITLE.finditer(sent.text)]
-    # 某行业党建联盟: a Party body, no platform, and no industry or firm inside its name either
-    titles += [(c.start, c.end) for c in cands if c.cls == "Platform"
-               and any(w in sent.text[c.start - sent.start:c.end - sent.start] for w in cues.lex.words("party-word"))]
+    titles = _closed_spans(cues, sent, cands)
     out = []
     for c in cands:
         if c.cls == "Industry":
@@ -156,7 +166,7 @@ def tidy(cues: CueIndex, sent: Sentence, cands: list[Candidate]) -> list[Candida
             continue  # inside 《…》 (a title of a document, game or show) or a Party body's name: not a name
         name = sent.text[c.start - sent.start:c.end - sent.start]
         firm_end = _after_a_firm(cues, name) if c.cls == "Park" else 0
-        if _names_a_kind(cues, c, name, firm_end):
+        if _names_a_kind(cues, c, name, firm_end) or _trade_word_runs_on(cues, sent, c, name):
             continue
         c = replace(c, start=c.start + _leading_junk(cues, name, firm_end))
         if c.end - c.start >= 2:
@@ -171,11 +181,31 @@ def _names_a_kind(cues: CueIndex, c: Candidate, name: str, firm_end: int) -> boo
     if c.cls == "Enterprise":
         core = _without_firm_suffix(cues, name)
         # 首家外商独资保险控股公司, 外资资管公司, 行业领军企业; 置业公司: a trade, no name
-        return describes_a_kind(cues, core) or kind_of_firm(cues, name) or core in cues.lex.enterprise_trade_suffixes
+        return describes_a_kind(cues, core) or kind_of_firm(cues, name) or \
+            core in cues.lex.enterprise_trade_suffixes or _one_character_left(name, core)
     if c.cls != "Park":
         return False
     # 某奥林匹克园区, 某湿地公园: a venue or a leisure park; 某银行股份有限公司开发区(支行): a firm's name and a type word
     return any(w in name for w in cues.lex.non_park_words) or (firm_end > 0 and _bare_type(cues, name[firm_end:]))
+
+
+def _trade_word_runs_on(cues: CueIndex, sent: Sentence, c: Candidate, name: str) -> bool:
+    """某某科技|创新基地: the firm's trade word opens a phrase (科技创新) that runs on past the name's end into
+    the noun it modifies (基地, 成果, 的…), so the name was cut out of the phrase, not written; before a verb
+    (某某科技|创新推出) the phrase's end is the firm's verb."""
+    if c.cls != "Enterprise":
+        return False
+    at = c.end - sent.start
+    rest = next((p[k:] for p in cues.lex.words("trade-word-phrase") for k in range(2, len(p))
+                 if name.endswith(p[:k]) and sent.text.startswith(p[k:], at)), "")
+    after = cues.tokens(sent.text[at + len(rest):at + len(rest) + 6]) if rest else []
+    return bool(after) and not after[0].pos.startswith("v")
+
+
+def _one_character_left(name: str, core: str) -> bool:
+    """One Han character before the trade word (青|禾药业, 青|禾光电): the segmenter cut the trade name
+    at its first characters (a firm's trade name has two or more); the cut is no firm's name."""
+    return len(core) == 1 and name != core and "\u4e00" <= core <= "\u9fff"
 
 
 def _bare_type(cues: CueIndex, name: str) -> bool:

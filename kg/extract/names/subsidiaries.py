@@ -5,7 +5,8 @@ A subsidiary is written after its group with no break (某某集团投资有限�
 a cut remainder (投资有限公司, 城轨公司) come out as two firms, neither the one named. A bank's branch
 after its parent (某银行股份有限公司温州乐清支行) has places and a branch head the grammars do not end a name
 with. Both are joined to the firm before them (`join`); `join_branches` then joins a found branch
-(…有限公司中南分公司) to the longer parent.
+(…有限公司中南分公司) to the longer parent. A branch named after a park (某银行股份有限公司开发区支行) is an
+organisation named after the park, none of the four classes: the firm before it is no name of its own there.
 
 >>> from kg.ontology import load_lexicon
 >>> from kg.extract.names import Recognizer
@@ -34,6 +35,9 @@ def join(cues: CueIndex, sent: Sentence, cands: list[Candidate]) -> list[Candida
     out = list(cands)
     for firm in cands:
         if firm.cls != "Enterprise" or firm.generic or firm not in out:
+            continue
+        if _park_branch(cues, text, firm.end - base):
+            out.remove(firm)
             continue
         name = text[firm.start - base:firm.end - base]
         end = 0
@@ -81,6 +85,28 @@ def _branch_end(cues: CueIndex, text: str, b: int) -> int:
             return 0
         seen_place = True
     return 0
+
+
+def named_after_a_park(cues: CueIndex, name: str) -> bool:
+    """某电信开发区分公司, 某网某某新区供电公司: a branch named after a park, an organisation of the park
+    (none of the four classes) whose firm the name only abbreviates."""
+    head = next((h for h in cues.words["branch_heads"] if name.endswith(h)), "")
+    return bool(head) and _ends_with_park_word(cues, name[:-len(head)])
+
+
+def _ends_with_park_word(cues: CueIndex, words: str) -> bool:
+    return any(words.endswith(form) for form, kind in cues.type_words.items() if kind[0] == "Park" and len(form) >= 2)
+
+
+def _park_branch(cues: CueIndex, text: str, b: int) -> bool:
+    """A branch named after a park right after the firm ending at `b` (…股份有限公司开发区支行,
+    …银行某某高新区分行): the words before the branch head end with a park's type word."""
+    run = _HAN.match(text, b)
+    if not run:
+        return False
+    words = text[b:min(run.end(), b + SUBSIDIARY_REACH)]
+    head = next((i for i in range(2, len(words)) if words.startswith(cues.words["branch_heads"], i)), 0)
+    return bool(head) and _ends_with_park_word(cues, words[:head])
 
 
 def join_branches(cues: CueIndex, sent: Sentence, cands: list[Candidate]) -> list[Candidate]:

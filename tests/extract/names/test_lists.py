@@ -331,3 +331,8 @@ def test_an_industry_cue_before_projects_lists_projects(run_text):
 
     assert not industries("东湖经开区加快推进青禾硅业光学基体材料、华宇刀片电池等重大产业项目建设。")
     assert industries("东湖经开区加快推进新材料、生物医药等重大产业项目建设。") >= {"新材料", "生物医药"}
+
+
+def test_people_with_a_duty_after_deng_are_no_firms(find):
+    """某某等驻企干部帮助企业: a duty word before the word for people still closes a list of people."""
+    assert find(lists.find, "李青禾等驻企干部帮助企业申请补贴。") == []

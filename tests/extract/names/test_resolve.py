@@ -107,10 +107,11 @@ def test_a_year_before_a_name_is_the_events(run_text):
 
 
 def test_a_firms_legal_name_before_a_type_word_is_no_park(run_text):
-    """某银行股份有限公司开发区支行: a firm's name and a type word; the firm is one, no park."""
+    """某银行股份有限公司开发区支行: a branch named after a park (none of the four classes), no park and
+    no firm cut before the park's type word."""
     mentions = run_text("新湖地产与蓝湾银行股份有限公司开发区支行签订借款合同。").mentions
     assert not [m for m in mentions if m.cls == "Park" and not m.generic]
-    assert "蓝湾银行股份有限公司" in {m.surface for m in mentions if m.cls == "Enterprise"}
+    assert "蓝湾银行股份有限公司" not in {m.surface for m in mentions if m.cls == "Enterprise"}
 
 
 def test_a_realm_the_segmenter_tags_as_a_place_stays_in_the_industrys_name(run_text):
@@ -147,3 +148,20 @@ def test_a_bare_stage_of_a_chain_is_no_industry(run_text):
 
     assert "精深加工" not in industries("青禾园区形成了集良种繁育、牧草种植、标准养殖、精深加工、市场销售于一体的全产业链体系。")
     assert "蓝莓深加工" in industries("青禾园区重点发展蓝莓深加工产业。")
+
+
+def test_one_character_before_a_trade_word_is_no_firms_name(run_text):
+    """已为和禾光电: the segmenter reads 和 as a conjunction and leaves 禾光电, one character before the
+    trade word; a firm's trade name has two or more, so the cut names no firm."""
+    firms = {m.surface for m in run_text("目前已为和禾光电、青禾科技等企业提供服务。").mentions if m.cls == "Enterprise"}
+    assert firms == {"青禾科技"}
+
+
+def test_a_firm_cut_out_of_a_phrase_its_trade_word_opens_is_no_firm(run_text):
+    """青禾科技创新基地启用: 科技创新 runs on past 科技, so 青禾科技 is cut out of the phrase, not a firm's name;
+    青禾科技有限公司 stays."""
+    def firms(text):
+        return {m.surface for m in run_text(text).mentions if m.cls == "Enterprise"}
+
+    assert not firms("此外，青禾科技创新基地也宣布正式启用。") & {"青禾科技"}
+    assert firms("青禾科技有限公司宣布新基地正式启用。") == {"青禾科技有限公司"}

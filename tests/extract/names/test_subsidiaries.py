@@ -73,3 +73,21 @@ def test_a_branch_named_by_its_place_alone_names_no_firm(run_text):
     assert firms("公司已完成太原分公司、西安分公司建设。") == set()
     assert firms("他曾兼任山东分公司总经理。") == set()
     assert firms("青禾微纳科技有限公司山西分公司正式成立。") == {"青禾微纳科技有限公司山西分公司"}
+
+
+def test_a_branch_named_after_a_park_leaves_no_firm_cut_before_it(run_text):
+    """某银行股份有限公司开发区支行: a branch named after a park is none of the four classes, and its parent's
+    name alone is a cut of it; a branch named by a place (…南京支行) stays one firm."""
+    def firms(text):
+        return {m.surface for m in run_text(text).mentions if m.cls == "Enterprise"}
+
+    assert firms("公司与青禾农村商业银行股份有限公司开发区支行签订了合同。") == set()
+    assert firms("公司购买了青禾银行股份有限公司南京支行的产品。") == {"青禾银行股份有限公司南京支行"}
+
+
+def test_a_branch_named_after_a_park_is_no_firm_and_gives_no_glued_park(run_text):
+    """青禾电信开发区分公司: an organisation named after the park (the contract's 某银行某高新区支行), none of
+    the four; nor is the firm's short form glued to the park's type word (青禾电信开发区) a park."""
+    mentions = run_text("青禾电信开发区分公司在园区建设基站。").mentions
+    assert not [m for m in mentions if m.cls == "Enterprise"]
+    assert not [m for m in mentions if m.cls == "Park" and not m.generic]
