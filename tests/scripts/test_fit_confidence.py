@@ -70,3 +70,14 @@ def test_held_out_readings_report_the_fitted_models_reliability_on_articles_no_f
     lines = fit.validation_lines(pipeline, held, [reading], set(), weights, (), 0.4)
     assert any("held-out readings" in line and "2 kept facts, precision 0.500" in line for line in lines)
     assert fit.validation_lines(pipeline, held, [reading], {"news-a"}, weights, (), 0.4) == []  # fitted: left out
+
+
+def test_keeping_the_weights_scores_every_fact_by_them(load_script):
+    """--keep-weights: the shipped weights score every fact (no fit), so only the calibration follows the data;
+    a fact written in two candidates is stated at the higher score, as the graph states it."""
+    fit = load_script("fit_confidence")
+    names = ("bias", "tie")
+    weights = {"bias": -1.0, "tie": 2.0}
+    groups = [[({"bias": 1.0, "tie": 1.0}, True, "a"), ({"bias": 1.0}, True, "a")], [({"bias": 1.0}, False, "b")]]
+    scored = fit.shipped_scores(groups, names, weights, ["judged", "judged"])
+    assert [(round(p, 3), ok, i) for p, ok, _s, i in scored] == [(0.269, False, 1), (0.731, True, 0)]
