@@ -152,6 +152,7 @@ class CueIndex:
     park_heads: tuple = ()  # the open heads, then the park type words: what a park's name ends in (`dotted`)
     cluster_heads: tuple = ()  # the park heads, then the generic words: what a cluster's name before a dot ends in
     part_heads: tuple = ()  # what a part's name after its zone ends in, longest first (`parts`)
+    part_head_re: re.Pattern | None = None  # the part heads as one pattern, longest first
     development_re: re.Pattern | None = None  # words that show a development area
     sector_re: re.Pattern | None = None  # 加工业, 工业: sector suffixes kept in an industry's name
     long_boundary_re: re.Pattern | None = None  # the long boundary words, as one trie-shaped pattern
@@ -192,7 +193,7 @@ class CueIndex:
             context_verbs=longest(lex.industry_context),
             words=_words(lex), patterns=_patterns(lex),
             open_heads=open_heads, park_heads=park_heads, cluster_heads=(*park_heads, *lex.generic),
-            part_heads=_part_heads(lex),
+            part_heads=_part_heads(lex), part_head_re=re.compile("|".join(map(re.escape, _part_heads(lex)))),
             development_re=alternation(lex.development_context),
             sector_re=alternation(lex.sector_suffixes),
         )

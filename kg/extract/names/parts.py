@@ -54,7 +54,8 @@ def _part_end(cues: CueIndex, sent: Sentence, at: int, heads: tuple, cands, part
         return 0  # 某新区|某某新城某某有限公司: a firm's name goes on from the park
     text, base = sent.text, sent.start
     for size in range(NAME_CHARS[0], NAME_CHARS[1] + 1):
-        head = next((h for h in heads if text.startswith(h, at - base + size)), "")
+        found = cues.part_head_re.match(text, at - base + size)  # the longest head there (heads longest first)
+        head = found.group() if found else ""
         end = at + size + len(head)
         if head and _names(cues, text[at - base:at - base + size]) and _words_end(cues, text, at - base, size, end - base) \
                 and not any(at < c.start < end for c in cands) and _developed(cues, sent, at, end, head):
