@@ -53,6 +53,12 @@ def _station_pattern(lexicon) -> re.Pattern | None:
     return re.compile(either(lexicon.words("development-area-word")) + (f"[{compass}]?" if compass else "") + either(stations))
 
 
+def free_trade_area(lexicon, name: str) -> bool:
+    """某自贸区某某新片区, 某自贸片区: the area of a free-trade zone, the one kind of 片区 that is a zone's part
+    and no block of a town (read by the part-name join and by sub-parks by address)."""
+    return name.endswith(lexicon.words("zone-area-ending")) or any(w in name for w in lexicon.words("free-trade-word"))
+
+
 @dataclass(frozen=True)
 class AreaTest:
     types: frozenset  # canonical park types that name regions as often as parks (新区)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from kg.extract.discourse import DocumentContext
+from kg.extract.new_areas import free_trade_area
 from kg.extract.park_identity import one_park_by_name
 from kg.extract.wordforms import chars, either
 from kg.ontology import Lexicon
@@ -24,8 +25,6 @@ class OwnedNames:
     def __init__(self, lexicon: Lexicon):
         self.lex = lexicon
         self.weak_areas = tuple(lexicon.words("weak-area-type"))  # 片区
-        self.zone_areas = tuple(lexicon.words("zone-area-ending"))  # 新片区, 自贸片区
-        self.free_trade = lexicon.words("free-trade-word")
         self.containment = re.compile(r"[（(]" + either(lexicon.words("containment-word")) + "$")  # （含…
         heads = [w for w, t in lexicon.park_types.items() if t.level == "subpark"]
         heads += [*lexicon.words("part-noun"), *lexicon.open_heads]
@@ -63,8 +62,7 @@ class OwnedNames:
     def _town_block(self, name: str) -> bool:
         """某新区某某片区: a 片区 names a block of a town as often as a zone's area; only a free-trade zone's
         (某自贸区某某新片区) is the area of the park written before it (as `kg.extract.names.parts` reads it)."""
-        return name.endswith(self.weak_areas) and not (name.endswith(self.zone_areas)
-                                                       or any(w in name for w in self.free_trade))
+        return name.endswith(self.weak_areas) and not free_trade_area(self.lex, name)
 
     def _named_alone(self, frames) -> set:
         """The parks named somewhere on their own: a mention that a part's name does not go on from

@@ -80,6 +80,9 @@ def _words(lex: Lexicon) -> dict:
     w = lex.words
     return dict(
         cut_chars=frozenset(w("cut-character")), end_cut_chars=frozenset(w("end-cut-character")),
+        # what a part's own name after its zone never holds (`parts`): function words, a compass area
+        part_name_function=frozenset({*w("coordinator"), *w("possessive"), *w("list-closer")}),
+        compass_parts=tuple(x for x in w("compass-area-part") if len(x) >= 2),
         post_chars=frozenset(w("post-character")), goods_trade_words=frozenset(w("goods-trade-word")),
         firm_facilities=frozenset(w("firm-facility-word")),
         time_words=frozenset(w("time-word")), weak_firm_cues=frozenset(w("weak-firm-cue")),
@@ -153,6 +156,7 @@ class CueIndex:
     cluster_heads: tuple = ()  # the park heads, then the generic words: what a cluster's name before a dot ends in
     part_heads: tuple = ()  # what a part's name after its zone ends in, longest first (`parts`)
     part_head_re: re.Pattern | None = None  # the part heads as one pattern, longest first
+    long_stop_re: re.Pattern | None = None  # the stop words of two characters or more, as one pattern
     development_re: re.Pattern | None = None  # words that show a development area
     sector_re: re.Pattern | None = None  # 加工业, 工业: sector suffixes kept in an industry's name
     long_boundary_re: re.Pattern | None = None  # the long boundary words, as one trie-shaped pattern
@@ -187,7 +191,7 @@ class CueIndex:
                                      if len(w) >= 2 and w[-1] in lex.words("department-ending"))),
             agency_endings=tuple(sorted(lex.agency_words)),
             long_boundary_re=alternation(w for w in lex.boundaries if len(w) >= 2 and w not in lex.regions),
-            stop_words=frozenset(stop),
+            stop_words=frozenset(stop), long_stop_re=alternation(w for w in stop if len(w) >= 2),
             trade_suffixes=longest(lex.enterprise_trade_suffixes),
             level_modifiers=longest(lex.level_modifiers), scales=longest(lex.scales),
             context_verbs=longest(lex.industry_context),

@@ -22,6 +22,7 @@ from dataclasses import replace
 
 from kg.extract.names.cues import STOP_POS, CueIndex
 from kg.extract.names.rules import Candidate
+from kg.extract.new_areas import free_trade_area
 from kg.types import Sentence
 
 NAME_CHARS = (2, 4)  # how long a part's own name is between its zone and its head
@@ -77,11 +78,10 @@ def _found_part_end(cues: CueIndex, sent: Sentence, at: int, heads: tuple, part:
 def _names(cues: CueIndex, name: str) -> bool:
     """Two to four characters that can be a part's proper name: no punctuation, function word, verb,
     boundary word, compass point (西北区核心区) or generic modifier (市级特色园区)."""
-    lex = cues.lex
-    function = {*lex.words("coordinator"), *lex.words("possessive"), *lex.words("list-closer")}
-    if not name.isalnum() or any(ch in function for ch in name) or name[0] in lex.words("inside-word") \
-            or name.startswith(tuple(w for w in lex.words("compass-area-part") if len(w) >= 2)) or cues.only_modifiers(name) \
-            or any(w in name for w in cues.stop_words if len(w) >= 2):
+    function = cues.words["part_name_function"]
+    if not name.isalnum() or any(ch in function for ch in name) or name[0] in cues.lex.words("inside-word") \
+            or name.startswith(cues.words["compass_parts"]) or cues.only_modifiers(name) \
+            or (cues.long_stop_re is not None and cues.long_stop_re.search(name)):
         return False
     return all(t.pos not in STOP_POS and t.pos not in VERBS and t.word not in cues.stop_words
                for t in cues.tokens(name))
@@ -105,7 +105,7 @@ def _developed(cues: CueIndex, sent: Sentence, start: int, end: int, head: str) 
     if head not in lex.words("area-test-type"):
         return True
     name = sent.text[start - sent.start:end - sent.start]
-    if name.endswith(tuple(lex.words("zone-area-ending"))) or any(w in name for w in lex.words("free-trade-word")):
+    if free_trade_area(lex, name):
         return True
     if head in lex.words("weak-area-type"):
         return False

@@ -44,7 +44,7 @@ def inside_a_name(cues: CueIndex, text: str, end: int) -> bool:
     a name run on to a park's, a platform's or a firm's type word or a park's one-character head; the label is
     a word inside that name, which names no industry of its own (the annotation guide). Right after 产业
     (生物医药产业园) the type word makes a kind of park that the clause develops, so the label stays."""
-    suffix = next((w for w in sorted(cues.lex.industry_suffixes, key=len, reverse=True) if text.startswith(w, end)), "")
+    suffix = next((w for w in cues.lex.industry_suffixes if text.startswith(w, end)), "")  # longest first
     at = end + len(suffix)
     run = _HAN_RUN.match(text, at)
     if not suffix or run is None or text.startswith(cues.type_forms, at):
