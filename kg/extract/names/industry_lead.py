@@ -18,19 +18,13 @@ from __future__ import annotations
 from kg.extract.names.cues import CueIndex
 
 
-def _clause_words(cues: CueIndex) -> tuple:
-    """The lexicon's clause verbs and event words (pk:NonTyingCue of kind event), longest first."""
-    events = (form for form, kind in cues.lex.non_tying_cues.items() if kind == "event")
-    return tuple(sorted({*cues.lex.words("clause-verb"), *events}, key=len, reverse=True))
-
-
 def after_clause_words(cues: CueIndex, text: str) -> int:
     """How many characters of `text` are a clause's words before an industry's name: up to the end of the
     first clause verb or event word after which an industry name of two characters or more follows (0 where
     none does, or where `text` is a taxonomy label itself)."""
     if cues.strip_industry_suffix(text) in cues.lex.industry_labels:
         return 0
-    ends = sorted({k + len(w) for w in _clause_words(cues) for k in _occurrences(text, w)})
+    ends = sorted({k + len(w) for w in cues.words["clause_words"] for k in _occurrences(text, w)})
     for end in ends:
         rest = text[end:]
         if len(rest) >= 2 and cues.is_industry_name(cues.strip_industry_suffix(rest)):
