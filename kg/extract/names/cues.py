@@ -83,6 +83,7 @@ def _words(lex: Lexicon) -> dict:
         # what a part's own name after its zone never holds (`parts`): function words, a compass area
         part_name_function=frozenset({*w("coordinator"), *w("possessive"), *w("list-closer")}),
         compass_parts=tuple(x for x in w("compass-area-part") if len(x) >= 2),
+        park_forms=tuple(f for f in lex.park_types if len(f) >= 2),  # the park type words a name can end in
         # a clause's verbs and event words (pk:NonTyingCue of kind event), glued before an industry (`industry_lead`)
         clause_words=tuple(sorted({*w("clause-verb"), *(f for f, k in lex.non_tying_cues.items() if k == "event")},
                                   key=len, reverse=True)),

@@ -61,7 +61,7 @@ def _national(cues: CueIndex, part: str) -> bool:
 
 def _after_a_park(cues: CueIndex, part: str) -> bool:
     """某经开区|汽车产能, 某高新区|食品: a park's name and a trade word name what the park makes, no firm."""
-    return len(part) > 2 and part.endswith(tuple(f for f in cues.lex.park_types if len(f) >= 2))
+    return len(part) > 2 and part.endswith(cues.words["park_forms"])
 
 
 def find(sent: Sentence, tokens, cues: CueIndex) -> list[Candidate]:
