@@ -95,7 +95,7 @@ def named_after_a_park(cues: CueIndex, name: str) -> bool:
 
 
 def _ends_with_park_word(cues: CueIndex, words: str) -> bool:
-    return any(words.endswith(form) for form, kind in cues.type_words.items() if kind[0] == "Park" and len(form) >= 2)
+    return words.endswith(cues.words["park_forms"])
 
 
 def _park_branch(cues: CueIndex, text: str, b: int) -> bool:
